@@ -1,0 +1,265 @@
+//! A patient's care episode ("my hip") and the events they record in it.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::regions::RegionCode;
+use crate::step::Step;
+
+/// Why time does not count towards a deadline (HSF 6 kap. 2 §).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExclusionReason {
+    /// The patient declined a time offered within the limit ("patientvald väntan").
+    PatientChosen,
+    /// Care could not be given for medical reasons ("medicinskt orsakad väntan").
+    Medical,
+}
+
+/// Why a clock ended without care.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeclineReason {
+    /// The patient declined care the region arranged at another provider: the
+    /// guarantee for that care ends.
+    OfferedElsewhere,
+    /// The patient agreed to a date beyond the limit.
+    AgreedToLaterDate,
+}
+
+/// Care the guarantee does not cover.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UncoveredCare {
+    ReturnVisit,
+    LabTest,
+    /// X-ray and other investigations.
+    Investigation,
+    /// Aids (hjälpmedel), except fitting of hearing aids.
+    Aid,
+    /// A private provider without an agreement with the region.
+    PrivateWithoutAgreement,
+}
+
+impl UncoveredCare {
+    pub const ALL: [UncoveredCare; 5] = [
+        UncoveredCare::ReturnVisit,
+        UncoveredCare::LabTest,
+        UncoveredCare::Investigation,
+        UncoveredCare::Aid,
+        UncoveredCare::PrivateWithoutAgreement,
+    ];
+}
+
+/// What happened, as the patient records it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum EventKind {
+    /// The patient sought contact with primary care: starts the contact and the
+    /// assessment clocks.
+    SoughtPrimaryCare,
+    /// A referral to specialised care was issued: starts the specialist-visit clock.
+    ReferralIssued,
+    /// A clinic accepted the patient's self-referral: starts the specialist-visit clock.
+    SelfReferralAccepted,
+    /// The provider decided on a treatment or operation: starts the treatment clock.
+    TreatmentDecided,
+    /// A referral to or contact with child and adolescent psychiatry (BUP).
+    BupReferral,
+    /// A time was booked for the step; the event's date is the appointment.
+    Booked { step: Step },
+    /// The care was given (or treatment started). A BUP assessment also starts the
+    /// in-depth clock.
+    CareReceived { step: Step },
+    /// A period, from the event's date to `until` inclusive, that does not count.
+    ExcludedTime {
+        step: Step,
+        until: NaiveDate,
+        reason: ExclusionReason,
+    },
+    /// The patient declined, which ends the guarantee for that care.
+    Declined { step: Step, reason: DeclineReason },
+    /// The patient changed their mind or regretted a late date and told the
+    /// provider: a new clock from that day.
+    Renewed { step: Step },
+    /// Care outside the guarantee: no deadline.
+    OutsideGuarantee { care: UncoveredCare },
+}
+
+impl EventKind {
+    /// The clocks this event starts.
+    pub fn starts(&self) -> &'static [Step] {
+        match self {
+            EventKind::SoughtPrimaryCare => {
+                &[Step::PrimaryCareContact, Step::PrimaryCareAssessment]
+            }
+            EventKind::ReferralIssued | EventKind::SelfReferralAccepted => &[Step::SpecialistVisit],
+            EventKind::TreatmentDecided => &[Step::Treatment],
+            EventKind::BupReferral => &[Step::BupAssessment],
+            EventKind::CareReceived {
+                step: Step::BupAssessment,
+            } => &[Step::BupInDepth],
+            EventKind::Renewed { step } => std::slice::from_ref(step.in_static()),
+            _ => &[],
+        }
+    }
+
+    /// The step whose running clock this event acts on (fulfils, books, pauses,
+    /// ends), if any.
+    pub fn acts_on(self) -> Option<Step> {
+        match self {
+            EventKind::Booked { step }
+            | EventKind::CareReceived { step }
+            | EventKind::ExcludedTime { step, .. }
+            | EventKind::Declined { step, .. } => Some(step),
+            _ => None,
+        }
+    }
+}
+
+/// One recorded event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: u64,
+    pub date: NaiveDate,
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+/// A care episode: the patient's name for it, their home region (for regional
+/// limits) and the events.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Episode {
+    pub id: u64,
+    pub title: String,
+    pub region: Option<RegionCode>,
+    pub events: Vec<Event>,
+}
+
+impl Episode {
+    /// Events in date order; events on the same day keep the order they were added.
+    pub fn events_by_date(&self) -> Vec<Event> {
+        let mut events = self.events.clone();
+        events.sort_by_key(|event| event.date);
+        events
+    }
+
+    /// Whether some event starts a clock for `step` on or before `date`.
+    pub fn has_clock_start(&self, step: Step, date: NaiveDate, ignoring: Option<u64>) -> bool {
+        self.events
+            .iter()
+            .filter(|event| Some(event.id) != ignoring)
+            .any(|event| event.date <= date && event.kind.starts().contains(&step))
+    }
+
+    /// The next free event id.
+    pub fn next_event_id(&self) -> u64 {
+        self.events
+            .iter()
+            .map(|event| event.id)
+            .max()
+            .map_or(1, |id| id + 1)
+    }
+
+    /// Adds `event`, or replaces the event with the same id.
+    pub fn upsert_event(&mut self, event: Event) {
+        match self
+            .events
+            .iter_mut()
+            .find(|existing| existing.id == event.id)
+        {
+            Some(existing) => *existing = event,
+            None => self.events.push(event),
+        }
+    }
+
+    pub fn remove_event(&mut self, id: u64) {
+        self.events.retain(|event| event.id != id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::ymd;
+
+    fn episode(events: Vec<Event>) -> Episode {
+        Episode {
+            id: 1,
+            title: "Höften".into(),
+            region: None,
+            events,
+        }
+    }
+
+    #[test]
+    fn events_serialise_with_a_type_tag() {
+        let event = Event {
+            id: 7,
+            date: ymd(2025, 2, 1),
+            kind: EventKind::ExcludedTime {
+                step: Step::Treatment,
+                until: ymd(2025, 2, 28),
+                reason: ExclusionReason::PatientChosen,
+            },
+        };
+        let json = serde_json::to_string(&event).unwrap();
+        assert_eq!(
+            json,
+            r#"{"id":7,"date":"2025-02-01","type":"excluded_time","step":"treatment","until":"2025-02-28","reason":"patient_chosen"}"#
+        );
+        assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), event);
+    }
+
+    #[test]
+    fn a_bup_assessment_starts_the_in_depth_clock() {
+        assert_eq!(
+            EventKind::CareReceived {
+                step: Step::BupAssessment
+            }
+            .starts(),
+            &[Step::BupInDepth]
+        );
+        assert!(
+            EventKind::CareReceived {
+                step: Step::Treatment
+            }
+            .starts()
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn clock_starts_are_found_by_step_and_date() {
+        let ep = episode(vec![Event {
+            id: 1,
+            date: ymd(2025, 1, 15),
+            kind: EventKind::ReferralIssued,
+        }]);
+        assert!(ep.has_clock_start(Step::SpecialistVisit, ymd(2025, 1, 15), None));
+        assert!(!ep.has_clock_start(Step::SpecialistVisit, ymd(2025, 1, 14), None));
+        assert!(!ep.has_clock_start(Step::Treatment, ymd(2025, 3, 1), None));
+        assert!(!ep.has_clock_start(Step::SpecialistVisit, ymd(2025, 2, 1), Some(1)));
+    }
+
+    #[test]
+    fn events_are_added_replaced_and_removed_by_id() {
+        let mut ep = episode(vec![]);
+        assert_eq!(ep.next_event_id(), 1);
+        ep.upsert_event(Event {
+            id: 1,
+            date: ymd(2025, 1, 15),
+            kind: EventKind::ReferralIssued,
+        });
+        ep.upsert_event(Event {
+            id: 1,
+            date: ymd(2025, 1, 16),
+            kind: EventKind::ReferralIssued,
+        });
+        assert_eq!(ep.events.len(), 1);
+        assert_eq!(ep.events[0].date, ymd(2025, 1, 16));
+        assert_eq!(ep.next_event_id(), 2);
+        ep.remove_event(1);
+        assert!(ep.events.is_empty());
+    }
+}

@@ -1,0 +1,31 @@
+//! Vårdkoll's domain: the Swedish care guarantee (vårdgaranti) as data, the deadline
+//! engine that applies it to a patient's own care episodes, input validation and
+//! calendar export.
+//!
+//! This crate has no web dependency. It compiles natively and to `wasm32`, and is
+//! shared by the app and (later) the reference server.
+//!
+//! Layout, one concept per file:
+//! - [`step`]: the guarantee steps (contact, assessment, specialist visit, ...).
+//! - [`rules`]: the national rules and regional shorter limits as data, and the
+//!   [`rules::RuleBook`] that picks the rule in force on a start date.
+//! - [`regions`]: the 21 regions and their county codes.
+//! - [`episode`]: a patient's care episode and the events they record.
+//! - [`excluded_time`]: merging and counting time that does not count.
+//! - [`deadline`]: turning an episode's events into clocks with deadlines.
+//! - [`status`]: on track, at risk, missed, ... for a clock on a given day.
+//! - [`validation`]: parsing and checking what a patient typed.
+//! - [`ics`]: the calendar file export (RFC 5545).
+
+pub mod date;
+pub mod deadline;
+pub mod episode;
+pub mod excluded_time;
+pub mod ics;
+pub mod regions;
+pub mod rules;
+pub mod status;
+pub mod step;
+pub mod validation;
+
+pub use chrono::NaiveDate;

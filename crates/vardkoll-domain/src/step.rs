@@ -1,0 +1,74 @@
+//! The steps of care the guarantee covers. Each has its own clock.
+
+use serde::{Deserialize, Serialize};
+
+/// One step of the care guarantee (HSL 9 kap. 1 §) or the BUP target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// Contact with primary care, the same day.
+    PrimaryCareContact,
+    /// A medical assessment in primary care.
+    PrimaryCareAssessment,
+    /// A first visit in specialised care.
+    SpecialistVisit,
+    /// Planned treatment or operation.
+    Treatment,
+    /// Child and adolescent psychiatry: first assessment (target, not law).
+    BupAssessment,
+    /// Child and adolescent psychiatry: in-depth investigation or treatment (target).
+    BupInDepth,
+}
+
+impl Step {
+    pub const ALL: [Step; 6] = [
+        Step::PrimaryCareContact,
+        Step::PrimaryCareAssessment,
+        Step::SpecialistVisit,
+        Step::Treatment,
+        Step::BupAssessment,
+        Step::BupInDepth,
+    ];
+
+    /// A stable identifier, used in form values and calendar UIDs.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Step::PrimaryCareContact => "primary_care_contact",
+            Step::PrimaryCareAssessment => "primary_care_assessment",
+            Step::SpecialistVisit => "specialist_visit",
+            Step::Treatment => "treatment",
+            Step::BupAssessment => "bup_assessment",
+            Step::BupInDepth => "bup_in_depth",
+        }
+    }
+
+    /// The step as a `'static` reference, for APIs that hand out step slices.
+    pub fn in_static(self) -> &'static Step {
+        static STEPS: [Step; 6] = Step::ALL;
+        &STEPS[self as usize]
+    }
+
+    pub fn parse(value: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|step| step.as_str() == value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_round_trip() {
+        for step in Step::ALL {
+            assert_eq!(Step::parse(step.as_str()), Some(step));
+        }
+        assert_eq!(Step::parse("dentist"), None);
+    }
+
+    #[test]
+    fn static_references_point_at_the_same_step() {
+        for step in Step::ALL {
+            assert_eq!(*step.in_static(), step);
+        }
+    }
+}
