@@ -1,1 +1,25 @@
+//! Vårdkoll, the app: a Leptos single-page app compiled to WebAssembly.
+//!
+//! - [`app`]: the shell; [`router`]: routes and links; [`pages`]: one module per route;
+//!   [`components`]: small shared view pieces.
+//! - [`state`]: signals and intents; [`storage`]: the only module that touches
+//!   browser storage; [`download`]: file downloads; [`today`]: the clock.
+//! - [`i18n`]: every text the patient sees.
+//! - [`timeline_view`], [`calendar_export`]: turning domain results into what
+//!   is shown or exported, tested natively.
+//!
+//! All rules live in the `vardkoll-domain` crate.
 
+pub mod app;
+pub mod calendar_export;
+pub mod components;
+pub mod download;
+pub mod i18n;
+pub mod pages;
+pub mod router;
+pub mod state;
+pub mod storage;
+pub mod timeline_view;
+pub mod today;
+
+pub use app::App;

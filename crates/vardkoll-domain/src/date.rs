@@ -1,7 +1,7 @@
 //! Calendar-day arithmetic used throughout the rules: the start day is day 0 and
 //! every day counts, weekends and holidays included.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 
 /// Builds a date in a `const` context; an impossible date fails the build.
 pub const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
@@ -23,6 +23,65 @@ pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
     (to - from).num_days()
 }
 
+/// `2026-09-01`, the ISO 8601 form Swedish uses for dates in numbers. Written by
+/// hand: chrono's general formatter costs tens of kilobytes of WebAssembly.
+pub fn iso(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// `20260901`, the iCalendar DATE form.
+pub fn compact(date: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
+}
+
+/// Why text is not an ISO date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IsoError {
+    /// Not `YYYY-MM-DD` or `YYYYMMDD`.
+    Shape,
+    /// The right shape, but no such day.
+    Impossible,
+}
+
+/// Parses `YYYY-MM-DD` or `YYYYMMDD`, nothing else.
+pub fn parse_iso(text: &str) -> Result<NaiveDate, IsoError> {
+    let bytes = text.as_bytes();
+    let digits: Vec<u8> = match bytes.len() {
+        10 if bytes[4] == b'-' && bytes[7] == b'-' => {
+            [&bytes[0..4], &bytes[5..7], &bytes[8..10]].concat()
+        }
+        8 => bytes.to_vec(),
+        _ => return Err(IsoError::Shape),
+    };
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return Err(IsoError::Shape);
+    }
+    let number = |range: std::ops::Range<usize>| {
+        digits[range]
+            .iter()
+            .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
+    };
+    let year = i32::try_from(number(0..4)).map_err(|_| IsoError::Shape)?;
+    NaiveDate::from_ymd_opt(year, number(4..6), number(6..8)).ok_or(IsoError::Impossible)
+}
+
+/// Serde for dates as `YYYY-MM-DD` text, without chrono's general parser and
+/// formatter (tens of kilobytes of WebAssembly).
+pub mod iso_serde {
+    use chrono::NaiveDate;
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&super::iso(*date))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        super::parse_iso(&text).map_err(|_| D::Error::custom("expected a date as YYYY-MM-DD"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -36,6 +95,27 @@ mod tests {
     #[test]
     fn adding_days_saturates_instead_of_panicking() {
         assert_eq!(add_days(NaiveDate::MAX, 10), NaiveDate::MAX);
+    }
+
+    #[test]
+    fn dates_are_written_in_iso_and_compact_form() {
+        assert_eq!(iso(ymd(2026, 9, 1)), "2026-09-01");
+        assert_eq!(compact(ymd(2026, 9, 1)), "20260901");
+        assert_eq!(
+            iso(ymd(2026, 9, 1)),
+            ymd(2026, 9, 1).format("%Y-%m-%d").to_string()
+        );
+    }
+
+    #[test]
+    fn iso_dates_parse_strictly() {
+        assert_eq!(parse_iso("2026-09-01"), Ok(ymd(2026, 9, 1)));
+        assert_eq!(parse_iso("20260901"), Ok(ymd(2026, 9, 1)));
+        assert_eq!(parse_iso("2026-02-30"), Err(IsoError::Impossible));
+        assert_eq!(parse_iso("2026/09/01"), Err(IsoError::Shape));
+        assert_eq!(parse_iso("2026-9-01x"), Err(IsoError::Shape));
+        assert_eq!(parse_iso("2026-09-1"), Err(IsoError::Shape));
+        assert_eq!(parse_iso("+2026-09-01"), Err(IsoError::Shape));
     }
 
     #[test]

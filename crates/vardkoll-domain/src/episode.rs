@@ -52,8 +52,7 @@ impl UncoveredCare {
 }
 
 /// What happened, as the patient records it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EventKind {
     /// The patient sought contact with primary care: starts the contact and the
     /// assessment clocks.
@@ -104,26 +103,193 @@ impl EventKind {
         }
     }
 
-    /// The step whose running clock this event acts on (fulfils, books, pauses,
-    /// ends), if any.
-    pub fn acts_on(self) -> Option<Step> {
+    /// The step the patient named for this event (which clock it books, fulfils,
+    /// pauses, ends or renews), if any.
+    pub fn named_step(self) -> Option<Step> {
         match self {
             EventKind::Booked { step }
             | EventKind::CareReceived { step }
             | EventKind::ExcludedTime { step, .. }
-            | EventKind::Declined { step, .. } => Some(step),
+            | EventKind::Declined { step, .. }
+            | EventKind::Renewed { step } => Some(step),
             _ => None,
         }
     }
 }
 
-/// One recorded event.
+/// One recorded event. Stored as one flat JSON object (see [`EventRecord`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "EventRecord", try_from = "EventRecord")]
 pub struct Event {
     pub id: u64,
     pub date: NaiveDate,
-    #[serde(flatten)]
     pub kind: EventKind,
+}
+
+/// The event kind's tag in stored data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum KindTag {
+    SoughtPrimaryCare,
+    ReferralIssued,
+    SelfReferralAccepted,
+    TreatmentDecided,
+    BupReferral,
+    Booked,
+    CareReceived,
+    ExcludedTime,
+    Declined,
+    Renewed,
+    OutsideGuarantee,
+}
+
+/// Both reasons share the `reason` key in stored data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum ReasonTag {
+    PatientChosen,
+    Medical,
+    OfferedElsewhere,
+    AgreedToLaterDate,
+}
+
+/// The flat stored form of an [`Event`]: `{"id":1,"date":"2026-09-01","type":"booked","step":"treatment"}`.
+/// A plain struct keeps the WebAssembly small (an internally tagged, flattened
+/// enum costs several times more code) and makes every field's check explicit.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventRecord {
+    id: u64,
+    #[serde(with = "crate::date::iso_serde")]
+    date: NaiveDate,
+    #[serde(rename = "type")]
+    kind: KindTag,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    step: Option<Step>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "optional_date"
+    )]
+    until: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<ReasonTag>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    care: Option<UncoveredCare>,
+}
+
+mod optional_date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        date: &Option<NaiveDate>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(date) => crate::date::iso_serde::serialize(date, serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<NaiveDate>, D::Error> {
+        #[derive(Deserialize)]
+        struct Wrapped(#[serde(with = "crate::date::iso_serde")] NaiveDate);
+        Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|Wrapped(date)| date))
+    }
+}
+
+impl From<Event> for EventRecord {
+    fn from(event: Event) -> EventRecord {
+        let mut record = EventRecord {
+            id: event.id,
+            date: event.date,
+            kind: KindTag::SoughtPrimaryCare,
+            step: event.kind.named_step(),
+            until: None,
+            reason: None,
+            care: None,
+        };
+        record.kind = match event.kind {
+            EventKind::SoughtPrimaryCare => KindTag::SoughtPrimaryCare,
+            EventKind::ReferralIssued => KindTag::ReferralIssued,
+            EventKind::SelfReferralAccepted => KindTag::SelfReferralAccepted,
+            EventKind::TreatmentDecided => KindTag::TreatmentDecided,
+            EventKind::BupReferral => KindTag::BupReferral,
+            EventKind::Booked { .. } => KindTag::Booked,
+            EventKind::CareReceived { .. } => KindTag::CareReceived,
+            EventKind::Renewed { .. } => KindTag::Renewed,
+            EventKind::ExcludedTime { until, reason, .. } => {
+                record.until = Some(until);
+                record.reason = Some(match reason {
+                    ExclusionReason::PatientChosen => ReasonTag::PatientChosen,
+                    ExclusionReason::Medical => ReasonTag::Medical,
+                });
+                KindTag::ExcludedTime
+            }
+            EventKind::Declined { reason, .. } => {
+                record.reason = Some(match reason {
+                    DeclineReason::OfferedElsewhere => ReasonTag::OfferedElsewhere,
+                    DeclineReason::AgreedToLaterDate => ReasonTag::AgreedToLaterDate,
+                });
+                KindTag::Declined
+            }
+            EventKind::OutsideGuarantee { care } => {
+                record.care = Some(care);
+                KindTag::OutsideGuarantee
+            }
+        };
+        record
+    }
+}
+
+impl TryFrom<EventRecord> for Event {
+    type Error = &'static str;
+
+    fn try_from(r: EventRecord) -> Result<Event, &'static str> {
+        let step = || r.step.ok_or("missing step");
+        let kind = match r.kind {
+            KindTag::SoughtPrimaryCare => EventKind::SoughtPrimaryCare,
+            KindTag::ReferralIssued => EventKind::ReferralIssued,
+            KindTag::SelfReferralAccepted => EventKind::SelfReferralAccepted,
+            KindTag::TreatmentDecided => EventKind::TreatmentDecided,
+            KindTag::BupReferral => EventKind::BupReferral,
+            KindTag::Booked => EventKind::Booked { step: step()? },
+            KindTag::CareReceived => EventKind::CareReceived { step: step()? },
+            KindTag::Renewed => EventKind::Renewed { step: step()? },
+            KindTag::ExcludedTime => EventKind::ExcludedTime {
+                step: step()?,
+                until: r.until.ok_or("missing until")?,
+                reason: match r.reason {
+                    Some(ReasonTag::PatientChosen) => ExclusionReason::PatientChosen,
+                    Some(ReasonTag::Medical) => ExclusionReason::Medical,
+                    _ => return Err("excluded time needs reason patient_chosen or medical"),
+                },
+            },
+            KindTag::Declined => EventKind::Declined {
+                step: step()?,
+                reason: match r.reason {
+                    Some(ReasonTag::OfferedElsewhere) => DeclineReason::OfferedElsewhere,
+                    Some(ReasonTag::AgreedToLaterDate) => DeclineReason::AgreedToLaterDate,
+                    _ => {
+                        return Err(
+                            "declined needs reason offered_elsewhere or agreed_to_later_date",
+                        );
+                    }
+                },
+            },
+            KindTag::OutsideGuarantee => EventKind::OutsideGuarantee {
+                care: r.care.ok_or("missing care")?,
+            },
+        };
+        Ok(Event {
+            id: r.id,
+            date: r.date,
+            kind,
+        })
+    }
 }
 
 /// A care episode: the patient's name for it, their home region (for regional
@@ -209,6 +375,26 @@ mod tests {
             r#"{"id":7,"date":"2025-02-01","type":"excluded_time","step":"treatment","until":"2025-02-28","reason":"patient_chosen"}"#
         );
         assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), event);
+    }
+
+    #[test]
+    fn stored_events_missing_what_their_kind_needs_are_rejected() {
+        for bad in [
+            r#"{"id":1,"date":"2025-02-01","type":"booked"}"#,
+            r#"{"id":1,"date":"2025-02-01","type":"excluded_time","step":"treatment","reason":"medical"}"#,
+            r#"{"id":1,"date":"2025-02-01","type":"excluded_time","step":"treatment","until":"2025-03-01","reason":"offered_elsewhere"}"#,
+            r#"{"id":1,"date":"2025-02-01","type":"declined","step":"treatment"}"#,
+            r#"{"id":1,"date":"2025-02-01","type":"outside_guarantee"}"#,
+            r#"{"id":1,"date":"2025-02-30","type":"referral_issued"}"#,
+            r#"{"id":1,"date":"2025-02-01","type":"referral_issued","extra":true}"#,
+            r#"{"id":1,"date":"2025-02-01","type":"dentist"}"#,
+            r#"{"id":-1,"date":"2025-02-01","type":"referral_issued"}"#,
+        ] {
+            assert!(
+                serde_json::from_str::<Event>(bad).is_err(),
+                "{bad} was accepted"
+            );
+        }
     }
 
     #[test]

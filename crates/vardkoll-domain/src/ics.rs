@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::date::add_days;
+use crate::date::{add_days, compact};
 
 /// One deadline in the calendar file. The texts are already in the patient's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,13 +29,10 @@ pub fn calendar(entries: &[CalendarEntry], stamp: &str) -> String {
         lines.push("BEGIN:VEVENT".to_owned());
         lines.push(format!("UID:{}", escape(&entry.uid)));
         lines.push(format!("DTSTAMP:{stamp}"));
-        lines.push(format!(
-            "DTSTART;VALUE=DATE:{}",
-            entry.date.format("%Y%m%d")
-        ));
+        lines.push(format!("DTSTART;VALUE=DATE:{}", compact(entry.date)));
         lines.push(format!(
             "DTEND;VALUE=DATE:{}",
-            add_days(entry.date, 1).format("%Y%m%d")
+            compact(add_days(entry.date, 1))
         ));
         lines.push(format!("SUMMARY:{}", escape(&entry.summary)));
         lines.push(format!("DESCRIPTION:{}", escape(&entry.description)));

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use crate::date::ymd;
+use crate::date::{IsoError, parse_iso, ymd};
 use crate::episode::{DeclineReason, Episode, Event, EventKind, ExclusionReason, UncoveredCare};
 use crate::regions::RegionCode;
 use crate::step::Step;
@@ -36,19 +36,10 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
     if text.is_empty() {
         return Err(DateError::Missing);
     }
-    let digits: String = text.chars().filter(|c| *c != '-').collect();
-    let dashes_ok = match text.len() {
-        10 => text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-',
-        8 => !text.contains('-'),
-        _ => false,
-    };
-    if !dashes_ok || digits.len() != 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(DateError::NotADate);
-    }
-    let number = |range: std::ops::Range<usize>| digits[range].parse::<u32>().unwrap_or(0);
-    let year = i32::try_from(number(0..4)).unwrap_or(0);
-    let date =
-        NaiveDate::from_ymd_opt(year, number(4..6), number(6..8)).ok_or(DateError::Impossible)?;
+    let date = parse_iso(text).map_err(|error| match error {
+        IsoError::Shape => DateError::NotADate,
+        IsoError::Impossible => DateError::Impossible,
+    })?;
     if date < EARLIEST_DATE {
         return Err(DateError::TooEarly);
     }

@@ -1,0 +1,43 @@
+//! The application shell: header, navigation, the current page and footer.
+
+use leptos::prelude::*;
+
+use crate::i18n::{Lang, provide_i18n, use_texts};
+use crate::pages::{GuaranteesPage, NotFoundPage};
+use crate::router::{Link, Route, Router};
+use crate::state::EpisodeStore;
+use crate::today::{Today, today};
+
+/// Provides everything pages need: texts, today's date, the saved episodes and
+/// the router. Component tests call this with a fixed date.
+pub fn provide_app_context(today: chrono::NaiveDate) -> Router {
+    provide_i18n(Lang::Sv);
+    provide_context(Today(today));
+    EpisodeStore::load().provide();
+    Router::provide()
+}
+
+/// The whole app, with state loaded from the browser and today's date.
+#[component]
+pub fn App() -> impl IntoView {
+    let router = provide_app_context(today());
+    let t = use_texts();
+    view! {
+        <a class="skip-link" href="#main">{t.skip_link}</a>
+        <header class="site-header">
+            <p class="site-header__name">{t.app_name}</p>
+            <nav aria-label=t.nav_label>
+                <ul>
+                    <li><Link route=Route::Guarantees>{t.guarantees_title}</Link></li>
+                </ul>
+            </nav>
+        </header>
+        <main id="main">
+            {move || match router.route() {
+                Route::Guarantees => view! { <GuaranteesPage /> }.into_any(),
+                Route::NotFound => view! { <NotFoundPage /> }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer"><p>{t.footer}</p></footer>
+    }
+}

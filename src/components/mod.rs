@@ -1,0 +1,14 @@
+//! Small, reusable view pieces. They render what they are given and report
+//! intents through callbacks.
+
+mod confirm;
+mod error_summary;
+mod field;
+mod page_heading;
+mod status_badge;
+
+pub use confirm::ConfirmButton;
+pub use error_summary::ErrorSummary;
+pub use field::{Field, described_by};
+pub use page_heading::PageHeading;
+pub use status_badge::StatusBadge;

@@ -1,0 +1,282 @@
+//! The shape of one language's texts. Adding a field here makes every language
+//! table fail to compile until it is translated.
+
+use vardkoll_domain::episode::{DeclineReason, EventKind, UncoveredCare};
+use vardkoll_domain::status::{EndReason, RiskReason, Status};
+use vardkoll_domain::step::Step;
+use vardkoll_domain::validation::{DateError, EpisodeError, EventChoice, EventError};
+
+/// Names for each guarantee step.
+pub struct StepTexts {
+    pub contact: &'static str,
+    pub assessment: &'static str,
+    pub specialist: &'static str,
+    pub treatment: &'static str,
+    pub bup_assessment: &'static str,
+    pub bup_in_depth: &'static str,
+}
+
+/// The event kinds a patient can choose.
+pub struct ChoiceTexts {
+    pub sought_primary_care: &'static str,
+    pub referral_issued: &'static str,
+    pub self_referral_accepted: &'static str,
+    pub treatment_decided: &'static str,
+    pub bup_referral: &'static str,
+    pub booked: &'static str,
+    pub care_received: &'static str,
+    pub patient_chosen_wait: &'static str,
+    pub medical_wait: &'static str,
+    pub declined_elsewhere: &'static str,
+    pub agreed_to_later_date: &'static str,
+    pub renewed: &'static str,
+    pub return_visit: &'static str,
+    pub lab_test: &'static str,
+    pub investigation: &'static str,
+    pub aid: &'static str,
+    pub private_without_agreement: &'static str,
+}
+
+/// Why care outside the guarantee gets no deadline.
+pub struct UncoveredTexts {
+    pub return_visit: &'static str,
+    pub lab_test: &'static str,
+    pub investigation: &'static str,
+    pub aid: &'static str,
+    pub private_without_agreement: &'static str,
+    pub no_rule_in_force: &'static str,
+}
+
+/// Status labels.
+pub struct StatusTexts {
+    pub upcoming: &'static str,
+    pub on_track: &'static str,
+    pub near_deadline: &'static str,
+    pub booked_after_deadline: &'static str,
+    pub missed: &'static str,
+    pub fulfilled: &'static str,
+    pub declined_elsewhere: &'static str,
+    pub agreed_to_later_date: &'static str,
+    pub renewed: &'static str,
+    pub not_covered: &'static str,
+}
+
+/// Field error messages.
+pub struct ErrorTexts {
+    pub date_missing: &'static str,
+    pub not_a_date: &'static str,
+    pub impossible_date: &'static str,
+    pub too_early: &'static str,
+    pub in_future: &'static str,
+    pub end_before_start: &'static str,
+    pub step_required: &'static str,
+    pub no_clock: &'static str,
+    pub title_missing: &'static str,
+    pub title_too_long: &'static str,
+    pub unknown_region: &'static str,
+    pub summary_heading: &'static str,
+}
+
+/// Every text of one language.
+pub struct Texts {
+    pub app_name: &'static str,
+    pub skip_link: &'static str,
+    pub nav_label: &'static str,
+    pub footer: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_text: &'static str,
+    pub back_home: &'static str,
+
+    pub guarantees_title: &'static str,
+    pub guarantees_intro: &'static str,
+    pub new_episode_heading: &'static str,
+    pub title_label: &'static str,
+    pub title_hint: &'static str,
+    pub region_label: &'static str,
+    pub region_hint: &'static str,
+    pub region_none: &'static str,
+    pub region_line: &'static str,
+    pub add_episode: &'static str,
+    pub no_episodes: &'static str,
+    pub save: &'static str,
+    pub cancel: &'static str,
+    pub edit: &'static str,
+    pub remove: &'static str,
+    pub confirm_remove_episode: &'static str,
+    pub confirm_remove: &'static str,
+
+    pub deadlines_heading: &'static str,
+    pub no_deadlines: &'static str,
+    pub events_heading: &'static str,
+    pub no_events: &'static str,
+    pub add_event_heading: &'static str,
+    pub edit_event_heading: &'static str,
+    pub choice_label: &'static str,
+    pub step_label: &'static str,
+    pub step_placeholder: &'static str,
+    pub date_label: &'static str,
+    pub booked_date_label: &'static str,
+    pub from_label: &'static str,
+    pub until_label: &'static str,
+    pub date_hint: &'static str,
+    pub add_event: &'static str,
+    pub event_saved: &'static str,
+    pub event_removed: &'static str,
+
+    pub deadline_label: &'static str,
+    pub started_label: &'static str,
+    pub source_label: &'static str,
+    pub target_note: &'static str,
+    pub regional_note: fn(u32) -> String,
+    pub excluded_note: fn(u64) -> String,
+    pub booked_note: &'static str,
+    pub care_note: &'static str,
+    pub days_left: fn(i64) -> String,
+    pub days_left_label: &'static str,
+    pub deadline_summary: &'static str,
+
+    pub advice_heading: &'static str,
+    pub advice_clinic: &'static str,
+    pub advice_office: &'static str,
+    pub advice_costs: &'static str,
+    pub advice_target: &'static str,
+
+    pub export: &'static str,
+    pub export_hint: &'static str,
+    pub export_file_name: &'static str,
+    pub your_data_heading: &'static str,
+    pub your_data_text: &'static str,
+    pub delete_all: &'static str,
+    pub delete_all_warning: &'static str,
+    pub delete_all_confirm: &'static str,
+    pub deleted_all: &'static str,
+    pub storage_unreadable: &'static str,
+    pub storage_save_failed: &'static str,
+
+    pub steps: StepTexts,
+    pub choices: ChoiceTexts,
+    pub uncovered: UncoveredTexts,
+    pub status: StatusTexts,
+    pub errors: ErrorTexts,
+    pub weekdays: [&'static str; 7],
+    pub months: [&'static str; 12],
+}
+
+impl Texts {
+    pub fn step(&self, step: Step) -> &'static str {
+        let s = &self.steps;
+        match step {
+            Step::PrimaryCareContact => s.contact,
+            Step::PrimaryCareAssessment => s.assessment,
+            Step::SpecialistVisit => s.specialist,
+            Step::Treatment => s.treatment,
+            Step::BupAssessment => s.bup_assessment,
+            Step::BupInDepth => s.bup_in_depth,
+        }
+    }
+
+    pub fn choice(&self, choice: EventChoice) -> &'static str {
+        let c = &self.choices;
+        match choice {
+            EventChoice::SoughtPrimaryCare => c.sought_primary_care,
+            EventChoice::ReferralIssued => c.referral_issued,
+            EventChoice::SelfReferralAccepted => c.self_referral_accepted,
+            EventChoice::TreatmentDecided => c.treatment_decided,
+            EventChoice::BupReferral => c.bup_referral,
+            EventChoice::Booked => c.booked,
+            EventChoice::CareReceived => c.care_received,
+            EventChoice::PatientChosenWait => c.patient_chosen_wait,
+            EventChoice::MedicalWait => c.medical_wait,
+            EventChoice::DeclinedElsewhere => c.declined_elsewhere,
+            EventChoice::AgreedToLaterDate => c.agreed_to_later_date,
+            EventChoice::Renewed => c.renewed,
+            EventChoice::Outside(UncoveredCare::ReturnVisit) => c.return_visit,
+            EventChoice::Outside(UncoveredCare::LabTest) => c.lab_test,
+            EventChoice::Outside(UncoveredCare::Investigation) => c.investigation,
+            EventChoice::Outside(UncoveredCare::Aid) => c.aid,
+            EventChoice::Outside(UncoveredCare::PrivateWithoutAgreement) => {
+                c.private_without_agreement
+            }
+        }
+    }
+
+    /// A one-line description of a recorded event, e.g. "Tid bokad – Första besök i specialistvården".
+    pub fn event(&self, kind: EventKind) -> String {
+        let choice = self.choice(EventChoice::of(kind));
+        match kind {
+            EventKind::Booked { step }
+            | EventKind::CareReceived { step }
+            | EventKind::Declined { step, .. }
+            | EventKind::Renewed { step } => format!("{choice} – {}", self.step(step)),
+            EventKind::ExcludedTime { step, until, .. } => {
+                format!(
+                    "{choice} – {}, {} {}",
+                    self.step(step),
+                    self.until_label.to_lowercase(),
+                    super::numeric_date(until)
+                )
+            }
+            _ => choice.to_owned(),
+        }
+    }
+
+    pub fn uncovered(&self, care: Option<UncoveredCare>) -> &'static str {
+        let u = &self.uncovered;
+        match care {
+            Some(UncoveredCare::ReturnVisit) => u.return_visit,
+            Some(UncoveredCare::LabTest) => u.lab_test,
+            Some(UncoveredCare::Investigation) => u.investigation,
+            Some(UncoveredCare::Aid) => u.aid,
+            Some(UncoveredCare::PrivateWithoutAgreement) => u.private_without_agreement,
+            None => u.no_rule_in_force,
+        }
+    }
+
+    pub fn status(&self, status: Status) -> &'static str {
+        let s = &self.status;
+        match status {
+            Status::Upcoming => s.upcoming,
+            Status::OnTrack => s.on_track,
+            Status::AtRisk(RiskReason::NearDeadline) => s.near_deadline,
+            Status::AtRisk(RiskReason::BookedAfterDeadline) => s.booked_after_deadline,
+            Status::Missed => s.missed,
+            Status::Fulfilled => s.fulfilled,
+            Status::Ended(EndReason::Declined(DeclineReason::OfferedElsewhere)) => {
+                s.declined_elsewhere
+            }
+            Status::Ended(EndReason::Declined(DeclineReason::AgreedToLaterDate)) => {
+                s.agreed_to_later_date
+            }
+            Status::Ended(EndReason::Renewed) => s.renewed,
+            Status::NotCovered => s.not_covered,
+        }
+    }
+
+    pub fn date_error(&self, error: DateError) -> &'static str {
+        let e = &self.errors;
+        match error {
+            DateError::Missing => e.date_missing,
+            DateError::NotADate => e.not_a_date,
+            DateError::Impossible => e.impossible_date,
+            DateError::TooEarly => e.too_early,
+            DateError::InFuture => e.in_future,
+            DateError::EndBeforeStart => e.end_before_start,
+        }
+    }
+
+    pub fn event_error(&self, error: EventError) -> &'static str {
+        match error {
+            EventError::Date(error) => self.date_error(error),
+            EventError::StepRequired => self.errors.step_required,
+            EventError::NoClockToActOn => self.errors.no_clock,
+        }
+    }
+
+    pub fn episode_error(&self, error: EpisodeError) -> &'static str {
+        match error {
+            EpisodeError::TitleMissing => self.errors.title_missing,
+            EpisodeError::TitleTooLong => self.errors.title_too_long,
+            EpisodeError::UnknownRegion => self.errors.unknown_region,
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! The patient's control over their data: calendar export and delete all.
+
+use leptos::prelude::*;
+
+use crate::calendar_export::calendar_file;
+use crate::components::ConfirmButton;
+use crate::download::download_text;
+use crate::i18n::use_texts;
+use crate::state::EpisodeStore;
+use crate::today::{Today, utc_stamp};
+
+#[component]
+pub fn YourData() -> impl IntoView {
+    let t = use_texts();
+    let store = EpisodeStore::use_context();
+    let Today(today) = expect_context::<Today>();
+    let export = move |_| {
+        let file = calendar_file(&store.episodes(), today, t, &utc_stamp());
+        // A failed download leaves the page as it was; there is nothing to lose.
+        let _ = download_text(t.export_file_name, "text/calendar;charset=utf-8", &file);
+    };
+    view! {
+        <section class="card your-data" aria-labelledby="your-data-heading">
+            <h2 id="your-data-heading">{t.your_data_heading}</h2>
+            <p>{t.your_data_text}</p>
+            <p>
+                <button type="button" class="button" on:click=export aria-describedby="export-hint">{t.export}</button>
+                <span id="export-hint" class="field__hint">{t.export_hint}</span>
+            </p>
+            <ConfirmButton label=t.delete_all warning=t.delete_all_warning confirm=t.delete_all_confirm
+                cancel=t.cancel on_confirm=move |_| store.delete_all() />
+        </section>
+    }
+}

@@ -1,0 +1,137 @@
+//! The one module that touches browser storage.
+//!
+//! Episodes are kept in `localStorage` as one versioned JSON document. Data that
+//! cannot be read is never overwritten: it is copied aside under a backup key
+//! before anything new is saved, so nothing a patient entered is lost.
+
+use serde::{Deserialize, Serialize};
+use vardkoll_domain::episode::Episode;
+
+/// Every key Vårdkoll writes starts with this prefix.
+pub const PREFIX: &str = "vardkoll.";
+pub const EPISODES_KEY: &str = "vardkoll.episodes";
+pub const BACKUP_KEY: &str = "vardkoll.episodes.unreadable";
+const VERSION: u32 = 1;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser gives no storage (private mode, disabled, sandboxed iframe).
+    Unavailable,
+    /// Stored data could not be read; it was copied to [`BACKUP_KEY`].
+    Unreadable,
+    /// Writing failed, e.g. the quota is full.
+    WriteFailed,
+}
+
+#[derive(Serialize)]
+struct StoredRef<'a> {
+    version: u32,
+    episodes: &'a [Episode],
+}
+
+#[derive(Deserialize)]
+struct Stored {
+    version: u32,
+    episodes: Vec<Episode>,
+}
+
+/// The stored document for `episodes`.
+pub fn encode(episodes: &[Episode]) -> String {
+    serde_json::to_string(&StoredRef {
+        version: VERSION,
+        episodes,
+    })
+    .unwrap_or_default()
+}
+
+/// Reads a stored document; `None` when it is not one this version understands.
+pub fn decode(text: &str) -> Option<Vec<Episode>> {
+    serde_json::from_str::<Stored>(text)
+        .ok()
+        .filter(|stored| stored.version == VERSION)
+        .map(|stored| stored.episodes)
+}
+
+fn local_storage() -> Result<web_sys::Storage, StorageError> {
+    web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .ok_or(StorageError::Unavailable)
+}
+
+/// Loads the saved episodes; none saved yet is an empty list.
+pub fn load_episodes() -> Result<Vec<Episode>, StorageError> {
+    let storage = local_storage()?;
+    let Some(text) = storage
+        .get_item(EPISODES_KEY)
+        .map_err(|_| StorageError::Unavailable)?
+    else {
+        return Ok(Vec::new());
+    };
+    match decode(&text) {
+        Some(episodes) => Ok(episodes),
+        None => {
+            if storage.get_item(BACKUP_KEY).ok().flatten().is_none() {
+                storage
+                    .set_item(BACKUP_KEY, &text)
+                    .map_err(|_| StorageError::WriteFailed)?;
+            }
+            Err(StorageError::Unreadable)
+        }
+    }
+}
+
+pub fn save_episodes(episodes: &[Episode]) -> Result<(), StorageError> {
+    local_storage()?
+        .set_item(EPISODES_KEY, &encode(episodes))
+        .map_err(|_| StorageError::WriteFailed)
+}
+
+/// Removes everything Vårdkoll has stored in this browser.
+pub fn delete_all() -> Result<(), StorageError> {
+    let storage = local_storage()?;
+    let length = storage.length().map_err(|_| StorageError::Unavailable)?;
+    let keys: Vec<String> = (0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(PREFIX))
+        .collect();
+    for key in keys {
+        storage
+            .remove_item(&key)
+            .map_err(|_| StorageError::WriteFailed)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vardkoll_domain::episode::{Event, EventKind};
+
+    #[test]
+    fn documents_round_trip_and_carry_a_version() {
+        let episodes = vec![Episode {
+            id: 1,
+            title: "Höften <b>".into(),
+            region: None,
+            events: vec![Event {
+                id: 1,
+                date: chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
+                kind: EventKind::ReferralIssued,
+            }],
+        }];
+        let text = encode(&episodes);
+        assert!(text.starts_with(r#"{"version":1,"#));
+        assert_eq!(decode(&text), Some(episodes));
+    }
+
+    #[test]
+    fn anything_else_is_unreadable() {
+        assert_eq!(decode("not json"), None);
+        assert_eq!(decode(r#"{"version":2,"episodes":[]}"#), None);
+        assert_eq!(decode(r#"{"version":1,"episodes":[{"id":1}]}"#), None);
+        assert_eq!(
+            decode(r#"{"version":1,"episodes":[{"id":1,"title":"x","region":"99","events":[]}]}"#),
+            None
+        );
+    }
+}

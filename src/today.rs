@@ -1,0 +1,33 @@
+//! The browser's clock, read in one place. Components get "today" from context,
+//! so tests can fix it.
+
+use chrono::NaiveDate;
+
+/// Today's date in the patient's local time zone.
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        i32::try_from(now.get_full_year()).unwrap_or(2000),
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or(NaiveDate::MIN)
+}
+
+/// The current time in UTC as an iCalendar stamp, `YYYYMMDDTHHMMSSZ`.
+pub fn utc_stamp() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        now.get_utc_full_year(),
+        now.get_utc_month() + 1,
+        now.get_utc_date(),
+        now.get_utc_hours(),
+        now.get_utc_minutes(),
+        now.get_utc_seconds()
+    )
+}
+
+/// "Today" as provided to the component tree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Today(pub NaiveDate);

@@ -1,0 +1,424 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): the page is mounted
+//! with a fixed "today", driven through real DOM events, and checked in the DOM
+//! and in localStorage.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use vardkoll::app::provide_app_context;
+use vardkoll::pages::GuaranteesPage;
+use vardkoll::storage::{BACKUP_KEY, EPISODES_KEY};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const TODAY: (i32, u32, u32) = (2026, 11, 25);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Lets Leptos run its effects and the browser settle.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+struct Page {
+    root: HtmlElement,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+async fn mount_page() -> Page {
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let today = NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_app_context(today);
+        view! { <GuaranteesPage /> }.into_any()
+    });
+    settle().await;
+    Page {
+        root,
+        _handle: handle,
+    }
+}
+
+fn fresh_storage() {
+    storage().clear().unwrap();
+}
+
+impl Page {
+    fn find(&self, selector: &str) -> Element {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
+    }
+
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into().ok())
+            .collect()
+    }
+
+    fn text(&self) -> String {
+        self.root.text_content().unwrap_or_default()
+    }
+
+    async fn type_into(&self, selector: &str, value: &str) {
+        let input: HtmlInputElement = self.find(selector).unchecked_into();
+        input.set_value(value);
+        dispatch(&input, "input");
+        settle().await;
+    }
+
+    async fn choose(&self, selector: &str, value: &str) {
+        let select: HtmlSelectElement = self.find(selector).unchecked_into();
+        select.set_value(value);
+        dispatch(&select, "change");
+        settle().await;
+    }
+
+    /// Clicks the button whose text is exactly `text` (the first visible one).
+    async fn click_button(&self, text: &str) {
+        let button = self
+            .all("button")
+            .into_iter()
+            .find(|b| {
+                b.text_content().unwrap_or_default().trim() == text
+                    && !b.closest("[hidden]").unwrap().is_some()
+            })
+            .unwrap_or_else(|| panic!("no visible button {text:?}"));
+        button.unchecked_into::<HtmlElement>().click();
+        settle().await;
+    }
+
+    async fn add_episode(&self, title: &str, region: &str) {
+        self.type_into("#new-episode-title", title).await;
+        self.choose("#new-episode-region", region).await;
+        self.click_button("Lägg till vårdärende").await;
+    }
+
+    async fn add_event(&self, episode: u64, choice: &str, step: Option<&str>, date: &str) {
+        self.choose(&format!("#episode-{episode}-event-choice"), choice)
+            .await;
+        if let Some(step) = step {
+            self.choose(&format!("#episode-{episode}-event-step"), step)
+                .await;
+        }
+        self.type_into(&format!("#episode-{episode}-event-date"), date)
+            .await;
+        self.click_button("Lägg till händelse").await;
+    }
+}
+
+fn dispatch(target: &web_sys::EventTarget, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn stored() -> String {
+    storage()
+        .get_item(EPISODES_KEY)
+        .unwrap()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_page_heading_takes_focus() {
+    fresh_storage();
+    let page = mount_page().await;
+    let active = document().active_element().unwrap();
+    assert_eq!(active.id(), "page-heading");
+    assert_eq!(
+        page.find("h1").text_content().unwrap(),
+        "Mina vårdgarantier"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn adding_an_episode_and_a_referral_shows_the_deadline_and_saves_it() {
+    fresh_storage();
+    let page = mount_page().await;
+    page.add_episode("Höften", "12").await;
+    assert_eq!(
+        page.find("#episode-1-heading").text_content().unwrap(),
+        "Höften"
+    );
+    assert!(page.text().contains("Region: Region Skåne"));
+
+    page.add_event(1, "referral_issued", None, "2026-10-26")
+        .await;
+    let row = page.find(".timeline__item");
+    let text = row.text_content().unwrap();
+    assert!(text.contains("Första besök i specialistvården"), "{text}");
+    assert!(text.contains("söndag 24 januari 2027"), "{text}");
+    assert!(text.contains("60 dagar kvar"), "{text}");
+    assert!(text.contains("I tid"), "{text}");
+    assert!(
+        text.contains("Hälso- och sjukvårdsförordningen (2017:80) 6 kap. 1 § 3"),
+        "{text}"
+    );
+    assert!(page.all(".advice").is_empty());
+
+    let saved = stored();
+    assert!(saved.contains(r#""title":"Höften""#), "{saved}");
+    assert!(saved.contains(r#""type":"referral_issued""#), "{saved}");
+}
+
+#[wasm_bindgen_test]
+async fn a_missed_deadline_says_what_to_do() {
+    fresh_storage();
+    let page = mount_page().await;
+    page.add_episode("Knät", "").await;
+    page.add_event(1, "treatment_decided", None, "2026-06-01")
+        .await;
+    let text = page.find(".deadlines").text_content().unwrap();
+    assert!(text.contains("Gränsen har passerats"), "{text}");
+    assert!(text.contains("Passerades för 87 dagar sedan"), "{text}");
+    let advice = page.find(".advice").text_content().unwrap();
+    assert!(advice.contains("vårdgarantikansli"), "{advice}");
+    assert!(advice.contains("resor inräknade"), "{advice}");
+}
+
+#[wasm_bindgen_test]
+async fn bad_dates_get_a_message_beside_the_field_and_nothing_is_saved() {
+    fresh_storage();
+    let page = mount_page().await;
+    page.add_episode("Höften", "").await;
+    let before = stored();
+
+    for (input, message) in [
+        ("2026-02-30", "Det datumet finns inte"),
+        ("igår", "Skriv datumet som ÅÅÅÅ-MM-DD"),
+        ("2027-01-01", "kan inte vara senare än i dag"),
+        ("", "Skriv ett datum"),
+    ] {
+        page.add_event(1, "referral_issued", None, input).await;
+        let error = page.find("#episode-1-event-date-error");
+        assert!(
+            error.text_content().unwrap().contains(message),
+            "{input:?}: {:?}",
+            error.text_content()
+        );
+        assert!(!error.has_attribute("hidden"));
+        assert_eq!(
+            page.find("#episode-1-event-date")
+                .get_attribute("aria-invalid")
+                .as_deref(),
+            Some("true")
+        );
+        let summary = page.find(".event-form .error-summary");
+        assert!(!summary.has_attribute("hidden"));
+        assert!(summary.text_content().unwrap().contains(message));
+        assert_eq!(stored(), before, "{input:?} changed what is saved");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_period_ending_before_it_starts_is_rejected() {
+    fresh_storage();
+    let page = mount_page().await;
+    page.add_episode("Höften", "").await;
+    page.add_event(1, "treatment_decided", None, "2026-10-01")
+        .await;
+    page.choose("#episode-1-event-choice", "patient_chosen_wait")
+        .await;
+    page.choose("#episode-1-event-step", "treatment").await;
+    page.type_into("#episode-1-event-date", "2026-11-10").await;
+    page.type_into("#episode-1-event-until", "2026-11-01").await;
+    page.click_button("Lägg till händelse").await;
+    let error = page
+        .find("#episode-1-event-until-error")
+        .text_content()
+        .unwrap();
+    assert!(
+        error.contains("Slutdatumet kan inte vara före startdatumet"),
+        "{error}"
+    );
+    assert!(!stored().contains("excluded_time"));
+
+    page.type_into("#episode-1-event-until", "2026-11-20").await;
+    page.click_button("Lägg till händelse").await;
+    assert!(stored().contains("excluded_time"));
+    let text = page.find(".deadlines").text_content().unwrap();
+    assert!(text.contains("11 dagar räknas inte"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn only_choices_that_name_a_step_show_the_step_field() {
+    fresh_storage();
+    let page = mount_page().await;
+    page.add_episode("Höften", "").await;
+    assert!(
+        page.root
+            .query_selector("#episode-1-event-step")
+            .unwrap()
+            .is_none()
+    );
+    page.choose("#episode-1-event-choice", "booked").await;
+    assert!(
+        page.root
+            .query_selector("#episode-1-event-step")
+            .unwrap()
+            .is_some()
+    );
+    assert_eq!(
+        page.find("label[for='episode-1-event-date']")
+            .text_content()
+            .unwrap(),
+        "Datum för den bokade tiden"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn editing_an_event_replaces_it() {
+    fresh_storage();
+    let page = mount_page().await;
+    page.add_episode("Höften", "").await;
+    page.add_event(1, "referral_issued", None, "2026-10-26")
+        .await;
+    let edit = page
+        .find(".events__item button")
+        .unchecked_into::<HtmlElement>();
+    edit.click();
+    settle().await;
+    let date: HtmlInputElement = page.find("#episode-1-event-date").unchecked_into();
+    assert_eq!(date.value(), "2026-10-26");
+    page.type_into("#episode-1-event-date", "2026-10-27").await;
+    page.click_button("Spara").await;
+    assert_eq!(page.all(".events__item").len(), 1);
+    assert!(page.text().contains("61 dagar kvar"));
+    assert!(stored().contains("2026-10-27") && !stored().contains("2026-10-26"));
+}
+
+#[wasm_bindgen_test]
+async fn renaming_an_episode_and_changing_its_region_applies_the_regional_limit() {
+    fresh_storage();
+    let page = mount_page().await;
+    page.add_episode("Höften", "").await;
+    page.add_event(1, "referral_issued", None, "2026-11-20")
+        .await;
+    assert!(page.text().contains("85 dagar kvar"));
+    page.click_button("Ändra").await;
+    page.type_into("#episode-1-title", "Höger höft").await;
+    page.choose("#episode-1-region", "01").await;
+    page.click_button("Spara").await;
+    assert_eq!(
+        page.find("#episode-1-heading").text_content().unwrap(),
+        "Höger höft"
+    );
+    let text = page.find(".deadlines").text_content().unwrap();
+    assert!(text.contains("25 dagar kvar"), "{text}");
+    assert!(
+        text.contains("Din region har en kortare gräns: 30 dagar."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Region Stockholms regionala vårdgaranti"),
+        "{text}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn titles_are_rendered_as_text_never_as_markup() {
+    fresh_storage();
+    let page = mount_page().await;
+    page.add_episode("<img src=x onerror=alert(1)><b>Höft</b>", "")
+        .await;
+    assert!(page.all("img").is_empty());
+    assert!(page.all("#episode-1-heading b").is_empty());
+    assert_eq!(
+        page.find("#episode-1-heading").text_content().unwrap(),
+        "<img src=x onerror=alert(1)><b>Höft</b>"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn removing_an_episode_asks_first() {
+    fresh_storage();
+    let page = mount_page().await;
+    page.add_episode("Höften", "").await;
+    page.click_button("Ta bort").await;
+    assert_eq!(page.all(".episode").len(), 1);
+    page.click_button("Ja, ta bort").await;
+    assert!(page.all(".episode").is_empty());
+    assert!(!stored().contains("Höften"));
+}
+
+#[wasm_bindgen_test]
+async fn delete_all_removes_everything_vardkoll_stored() {
+    fresh_storage();
+    storage().set_item("other.app", "keep").unwrap();
+    let page = mount_page().await;
+    page.add_episode("Höften", "").await;
+    page.click_button("Radera alla mina uppgifter").await;
+    page.click_button("Ja, radera allt").await;
+    assert!(page.all(".episode").is_empty());
+    assert_eq!(storage().get_item(EPISODES_KEY).unwrap(), None);
+    assert_eq!(
+        storage().get_item("other.app").unwrap().as_deref(),
+        Some("keep")
+    );
+    assert!(page.text().contains("Alla dina uppgifter är raderade."));
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_saved_data_is_kept_aside_and_explained() {
+    fresh_storage();
+    storage().set_item(EPISODES_KEY, "{not json").unwrap();
+    let page = mount_page().await;
+    assert!(
+        page.text()
+            .contains("Dina sparade uppgifter kunde inte läsas")
+    );
+    assert_eq!(
+        storage().get_item(BACKUP_KEY).unwrap().as_deref(),
+        Some("{not json")
+    );
+    page.add_episode("Ny", "").await;
+    assert_eq!(
+        storage().get_item(BACKUP_KEY).unwrap().as_deref(),
+        Some("{not json")
+    );
+    assert!(stored().contains("Ny"));
+}
+
+#[wasm_bindgen_test]
+async fn episodes_need_a_title() {
+    fresh_storage();
+    let page = mount_page().await;
+    page.add_episode("   ", "").await;
+    assert!(page.all(".episode").is_empty());
+    let error = page
+        .find("#new-episode-title-error")
+        .text_content()
+        .unwrap();
+    assert_eq!(error, "Skriv vad vården gäller.");
+    assert_eq!(
+        document().active_element().unwrap().class_name(),
+        "error-summary"
+    );
+}
