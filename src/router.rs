@@ -7,6 +7,10 @@
 
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The id of every page's `h1` (see [`crate::components::PageHeading`]).
+pub const PAGE_HEADING_ID: &str = "page-heading";
 
 /// Every page of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,7 +52,7 @@ impl Router {
             route: RwSignal::new(Route::parse(&current_path())),
         };
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
-            router.route.set(Route::parse(&current_path()));
+            router.show(Route::parse(&current_path()));
         });
         on_cleanup(move || handle.remove());
         provide_context(router);
@@ -69,7 +73,19 @@ impl Router {
             let _ =
                 history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(route.path()));
         }
+        self.show(route);
+    }
+
+    /// Shows `route`, then moves focus to the new page's heading so keyboard and
+    /// screen-reader users start at its top, as after a full page load.
+    fn show(&self, route: Route) {
         self.route.set(route);
+        request_animation_frame(|| {
+            let heading = document().get_element_by_id(PAGE_HEADING_ID);
+            if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = heading.focus();
+            }
+        });
     }
 }
 

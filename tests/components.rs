@@ -35,6 +35,17 @@ async fn settle() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// Waits for the next animation frame (the router moves focus in one).
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 struct Page {
     root: HtmlElement,
     _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
@@ -147,11 +158,26 @@ fn stored() -> String {
 }
 
 #[wasm_bindgen_test]
-async fn the_page_heading_takes_focus() {
+async fn the_page_heading_takes_focus_after_navigation_but_not_on_first_load() {
     fresh_storage();
-    let page = mount_page().await;
-    let active = document().active_element().unwrap();
-    assert_eq!(active.id(), "page-heading");
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let _handle = leptos::mount::mount_to(root.clone(), || view! { <vardkoll::App /> }.into_any());
+    settle().await;
+    let page = Page { root, _handle };
+    let focused = || {
+        document()
+            .active_element()
+            .map(|e| e.id())
+            .unwrap_or_default()
+    };
+    assert_ne!(focused(), "page-heading");
+    let link = page.find("nav a").unchecked_into::<HtmlElement>();
+    assert_eq!(link.get_attribute("aria-current").as_deref(), Some("page"));
+    link.click();
+    settle().await;
+    next_frame().await;
+    assert_eq!(focused(), "page-heading");
     assert_eq!(
         page.find("h1").text_content().unwrap(),
         "Mina vårdgarantier"

@@ -1,16 +1,13 @@
-//! The page's `h1`, which takes focus when the page is shown so keyboard and
-//! screen-reader users start at the top of the new page.
+//! The page's `h1`. It can take focus (`tabindex="-1"`): after a navigation inside
+//! the app the router moves focus here, so keyboard and screen-reader users start
+//! at the top of the new page. On first load focus stays where the browser puts
+//! it, so the skip link is the first Tab stop.
 
-use leptos::html::H1;
 use leptos::prelude::*;
+
+use crate::router::PAGE_HEADING_ID;
 
 #[component]
 pub fn PageHeading(text: &'static str) -> impl IntoView {
-    let heading = NodeRef::<H1>::new();
-    Effect::new(move |_| {
-        if let Some(heading) = heading.get() {
-            let _ = heading.focus();
-        }
-    });
-    view! { <h1 id="page-heading" tabindex="-1" node_ref=heading>{text}</h1> }
+    view! { <h1 id=PAGE_HEADING_ID tabindex="-1">{text}</h1> }
 }

@@ -37,6 +37,7 @@ pub const SV: Texts = Texts {
     guarantees_intro: "Skriv in det som har hänt i din vård, till exempel att en remiss skickades. \
         Vårdkoll räknar ut senaste dag enligt vårdgarantin, hur många dagar som är kvar och vad du kan göra \
         om tiden inte räcker.",
+    episodes_heading: "Dina vårdärenden",
     new_episode_heading: "Nytt vårdärende",
     title_label: "Vad gäller vården?",
     title_hint: "Till exempel ”Höften” eller ”Ögonmottagningen”.",

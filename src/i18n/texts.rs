@@ -89,6 +89,7 @@ pub struct Texts {
 
     pub guarantees_title: &'static str,
     pub guarantees_intro: &'static str,
+    pub episodes_heading: &'static str,
     pub new_episode_heading: &'static str,
     pub title_label: &'static str,
     pub title_hint: &'static str,

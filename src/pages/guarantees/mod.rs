@@ -39,7 +39,7 @@ pub fn GuaranteesPage() -> impl IntoView {
         <div role="status" aria-live="polite">{notice}</div>
         <NewEpisodeForm />
         <section aria-labelledby="episodes-heading" class="episodes">
-            <h2 id="episodes-heading" class="visually-hidden">{t.guarantees_title}</h2>
+            <h2 id="episodes-heading" class="visually-hidden">{t.episodes_heading}</h2>
             <Show when=move || store.ids().is_empty()>
                 <p class="empty">{t.no_episodes}</p>
             </Show>

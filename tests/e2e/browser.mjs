@@ -1,0 +1,38 @@
+// Launching the system Chromium for the end-to-end tests. Playwright never
+// downloads a browser here; CHROMIUM overrides the path.
+import { chromium } from "playwright-core";
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** A page that records console errors and uncaught exceptions (a WASM panic is one). */
+export async function openPage(browser, url) {
+  const context = await browser.newContext({ locale: "sv-SE", acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.goto(url);
+  await page.locator("h1").waitFor();
+  return { context, page, errors };
+}
+
+/** A local date `days` days before today, as YYYY-MM-DD. */
+export function isoDaysAgo(days) {
+  const date = new Date();
+  date.setDate(date.getDate() - days);
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

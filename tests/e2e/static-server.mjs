@@ -1,0 +1,64 @@
+// A small static file server for the built app (dist/): correct MIME types for
+// WebAssembly, index.html for every route (single-page app), and the security
+// headers a real deployment sends. Used by the end-to-end tests; run directly
+// (`node static-server.mjs [dir] [port]`) to serve a release build by hand.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+};
+
+const HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "Permissions-Policy": "geolocation=(), camera=(), microphone=()",
+  "Cross-Origin-Opener-Policy": "same-origin",
+};
+
+export async function startServer(dir, port = 0) {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      let file = normalize(join(root, path));
+      if (file !== root && !file.startsWith(root + sep)) {
+        res.writeHead(403).end();
+        return;
+      }
+      const isFile = await stat(file).then((s) => s.isFile(), () => false);
+      if (!isFile) {
+        if (extname(path)) {
+          res.writeHead(404, HEADERS).end("Not found");
+          return;
+        }
+        file = join(root, "index.html");
+      }
+      const body = await readFile(file);
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      const cache = file.endsWith("index.html") ? "no-cache" : "public, max-age=31536000, immutable";
+      res.writeHead(200, { ...HEADERS, "Content-Type": type, "Cache-Control": cache });
+      res.end(body);
+    } catch (error) {
+      res.writeHead(500, HEADERS).end(String(error));
+    }
+  });
+  await new Promise((ok) => server.listen(port, "127.0.0.1", ok));
+  const { port: actual } = server.address();
+  return { url: `http://127.0.0.1:${actual}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2] ?? "../../dist";
+  const { url } = await startServer(dir, Number(process.argv[3] ?? 8081));
+  console.log(`serving ${dir} at ${url}`);
+}
