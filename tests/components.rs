@@ -117,7 +117,7 @@ impl Page {
             .into_iter()
             .find(|b| {
                 b.text_content().unwrap_or_default().trim() == text
-                    && !b.closest("[hidden]").unwrap().is_some()
+                    && b.closest("[hidden]").unwrap().is_none()
             })
             .unwrap_or_else(|| panic!("no visible button {text:?}"));
         button.unchecked_into::<HtmlElement>().click();

@@ -13,10 +13,10 @@ pub fn ErrorSummary(
 ) -> impl IntoView {
     let summary = NodeRef::<Div>::new();
     Effect::new(move |_| {
-        if !errors.with(Vec::is_empty) {
-            if let Some(summary) = summary.get() {
-                let _ = summary.focus();
-            }
+        if !errors.with(Vec::is_empty)
+            && let Some(summary) = summary.get()
+        {
+            let _ = summary.focus();
         }
     });
     view! {

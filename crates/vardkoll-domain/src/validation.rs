@@ -247,10 +247,10 @@ impl EventDraft {
                 None
             }
         };
-        if let (Some(date), Some(step)) = (date, step) {
-            if !episode.has_clock_start(step, date, self.editing) {
-                errors.push((EventField::Step, EventError::NoClockToActOn));
-            }
+        if let (Some(date), Some(step)) = (date, step)
+            && !episode.has_clock_start(step, date, self.editing)
+        {
+            errors.push((EventField::Step, EventError::NoClockToActOn));
         }
         if !errors.is_empty() {
             return Err(errors);

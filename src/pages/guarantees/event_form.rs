@@ -38,10 +38,10 @@ pub fn EventForm(
 
     // Editing an event moves focus to the form.
     Effect::new(move |_| {
-        if form.editing.get().is_some() {
-            if let Some(select) = choice_select.get_untracked() {
-                let _ = select.focus();
-            }
+        if form.editing.get().is_some()
+            && let Some(select) = choice_select.get_untracked()
+        {
+            let _ = select.focus();
         }
     });
 

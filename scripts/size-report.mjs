@@ -1,0 +1,26 @@
+// Prints the gzip size of what the first page load downloads (html, js, wasm,
+// css in dist/) and fails above the budget. Usage: node size-report.mjs <dist> <budget KB>
+import { readdirSync, readFileSync } from "node:fs";
+import { extname, join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const [dir = "dist", budgetKb = "200"] = process.argv.slice(2);
+const budget = Number(budgetKb) * 1000;
+const rows = readdirSync(dir)
+  .filter((name) => [".html", ".js", ".wasm", ".css"].includes(extname(name)))
+  .map((name) => {
+    const bytes = readFileSync(join(dir, name));
+    return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  })
+  .sort((a, b) => b.gzip - a.gzip);
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+console.log("first page load (gzip -9):");
+for (const { name, raw, gzip } of rows) {
+  console.log(`  ${name.padEnd(40)} ${kb(raw).padStart(10)} raw ${kb(gzip).padStart(10)} gzip`);
+}
+const total = rows.reduce((sum, row) => sum + row.gzip, 0);
+console.log(`  ${"total".padEnd(40)} ${"".padStart(14)} ${kb(total).padStart(10)} gzip (budget ${kb(budget)})`);
+if (total > budget) {
+  console.error(`size report: ${kb(total)} is over the ${kb(budget)} budget`);
+  process.exit(1);
+}
