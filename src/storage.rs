@@ -36,12 +36,12 @@ struct Stored {
 }
 
 /// The stored document for `episodes`.
-pub fn encode(episodes: &[Episode]) -> String {
+pub fn encode(episodes: &[Episode]) -> Result<String, StorageError> {
     serde_json::to_string(&StoredRef {
         version: VERSION,
         episodes,
     })
-    .unwrap_or_default()
+    .map_err(|_| StorageError::WriteFailed)
 }
 
 /// Reads a stored document; `None` when it is not one this version understands.
@@ -82,7 +82,7 @@ pub fn load_episodes() -> Result<Vec<Episode>, StorageError> {
 
 pub fn save_episodes(episodes: &[Episode]) -> Result<(), StorageError> {
     local_storage()?
-        .set_item(EPISODES_KEY, &encode(episodes))
+        .set_item(EPISODES_KEY, &encode(episodes)?)
         .map_err(|_| StorageError::WriteFailed)
 }
 
@@ -119,7 +119,7 @@ mod tests {
                 kind: EventKind::ReferralIssued,
             }],
         }];
-        let text = encode(&episodes);
+        let text = encode(&episodes).unwrap();
         assert!(text.starts_with(r#"{"version":1,"#));
         assert_eq!(decode(&text), Some(episodes));
     }

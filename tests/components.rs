@@ -326,6 +326,7 @@ async fn editing_an_event_replaces_it() {
     page.add_episode("Höften", "").await;
     page.add_event(1, "referral_issued", None, "2026-10-26")
         .await;
+    page.choose("#episode-1-event-choice", "booked").await; // the form was in use
     let edit = page
         .find(".events__item button")
         .unchecked_into::<HtmlElement>();
@@ -333,6 +334,12 @@ async fn editing_an_event_replaces_it() {
     settle().await;
     let date: HtmlInputElement = page.find("#episode-1-event-date").unchecked_into();
     assert_eq!(date.value(), "2026-10-26");
+    let choice: HtmlSelectElement = page.find("#episode-1-event-choice").unchecked_into();
+    assert_eq!(choice.value(), "referral_issued");
+    assert_eq!(
+        document().active_element().unwrap().id(),
+        "episode-1-event-choice"
+    );
     page.type_into("#episode-1-event-date", "2026-10-27").await;
     page.click_button("Spara").await;
     assert_eq!(page.all(".events__item").len(), 1);
@@ -387,8 +394,26 @@ async fn removing_an_episode_asks_first() {
     fresh_storage();
     let page = mount_page().await;
     page.add_episode("Höften", "").await;
+    let remove = page
+        .all(".episode__actions button")
+        .into_iter()
+        .find(|b| b.text_content().unwrap().trim() == "Ta bort")
+        .unwrap();
+    assert_eq!(
+        remove.get_attribute("aria-label").as_deref(),
+        Some("Ta bort Höften")
+    );
     page.click_button("Ta bort").await;
     assert_eq!(page.all(".episode").len(), 1);
+    assert_eq!(
+        document()
+            .active_element()
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .trim(),
+        "Ja, ta bort"
+    );
     page.click_button("Ja, ta bort").await;
     assert!(page.all(".episode").is_empty());
     assert!(!stored().contains("Höften"));

@@ -7,6 +7,9 @@ use leptos::prelude::*;
 pub fn ConfirmButton(
     /// The button that starts the action.
     label: &'static str,
+    /// A fuller accessible name for the start button, e.g. "Ta bort Höften".
+    #[prop(optional, into)]
+    name: Option<Signal<String>>,
     /// What will happen, shown with the confirm button.
     warning: &'static str,
     confirm: &'static str,
@@ -33,6 +36,7 @@ pub fn ConfirmButton(
     view! {
         <div class="confirm">
             <button type="button" class="button button--danger" node_ref=start_button
+                aria-label=move || name.map(|name| name.get())
                 hidden=move || asking.get() on:click=move |_| asking.set(true)>
                 {label}
             </button>

@@ -46,6 +46,7 @@ pub const SV: Texts = Texts {
     region_none: "Ingen region vald",
     region_line: "Region",
     add_episode: "Lägg till vårdärende",
+    episode_added: "Vårdärendet är tillagt:",
     no_episodes: "Du har inga vårdärenden ännu. Börja med att lägga till ett ovan.",
     save: "Spara",
     cancel: "Avbryt",

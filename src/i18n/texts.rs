@@ -98,6 +98,7 @@ pub struct Texts {
     pub region_none: &'static str,
     pub region_line: &'static str,
     pub add_episode: &'static str,
+    pub episode_added: &'static str,
     pub no_episodes: &'static str,
     pub save: &'static str,
     pub cancel: &'static str,

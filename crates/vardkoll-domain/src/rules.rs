@@ -55,6 +55,8 @@ const GUARANTEE_IN_LAW: NaiveDate = ymd(2010, 7, 1);
 const ASSESSMENT_3_DAYS: NaiveDate = ymd(2019, 1, 1);
 /// The BUP 30 + 30 target agreed between the state and SKR.
 const BUP_TARGET: NaiveDate = ymd(2011, 1, 1);
+const BUP_AGREEMENT: &str =
+    "Överenskommelse mellan staten och SKR om förstärkt vårdgaranti inom BUP";
 
 /// The national rules, oldest first within each step.
 pub const NATIONAL_RULES: &[Rule] = &[
@@ -113,7 +115,7 @@ pub const NATIONAL_RULES: &[Rule] = &[
         step: Step::BupAssessment,
         limit_days: 30,
         binding: Binding::Target,
-        source: "Överenskommelse mellan staten och SKR om förstärkt vårdgaranti inom BUP",
+        source: BUP_AGREEMENT,
         in_force_from: BUP_TARGET,
         in_force_until: None,
         excluded_time_applies: false,
@@ -123,7 +125,7 @@ pub const NATIONAL_RULES: &[Rule] = &[
         step: Step::BupInDepth,
         limit_days: 30,
         binding: Binding::Target,
-        source: "Överenskommelse mellan staten och SKR om förstärkt vårdgaranti inom BUP",
+        source: BUP_AGREEMENT,
         in_force_from: BUP_TARGET,
         in_force_until: None,
         excluded_time_applies: false,

@@ -19,6 +19,15 @@ pub fn EpisodeCard(id: u64) -> impl IntoView {
     let editing = RwSignal::new(false);
     let form = EventFormState::default();
     let heading_id = format!("episode-{id}-heading");
+    // "Ändra Höften": buttons name the episode they act on, since every card has them.
+    let named = move |action: &'static str| {
+        move || {
+            format!(
+                "{action} {}",
+                episode.with(|e| e.as_ref().map(|e| e.title.clone()).unwrap_or_default())
+            )
+        }
+    };
     let labelled_by = heading_id.clone();
 
     let edit_view = move || {
@@ -50,10 +59,12 @@ pub fn EpisodeCard(id: u64) -> impl IntoView {
                     <p class="episode__region">{t.region_line}": "{region.region().name}</p>
                 })}
                 <div class="episode__actions" hidden=move || editing.get()>
-                    <button type="button" class="button button--secondary" on:click=move |_| editing.set(true)>
+                    <button type="button" class="button button--secondary" aria-label=named(t.edit)
+                        on:click=move |_| editing.set(true)>
                         {t.edit}
                     </button>
-                    <ConfirmButton label=t.remove warning=t.confirm_remove_episode confirm=t.confirm_remove
+                    <ConfirmButton label=t.remove name=Signal::derive(named(t.remove))
+                        warning=t.confirm_remove_episode confirm=t.confirm_remove
                         cancel=t.cancel on_confirm=move |_| store.remove_episode(id) />
                 </div>
             </header>

@@ -108,9 +108,12 @@ pub fn NewEpisodeForm() -> impl IntoView {
     let t = use_texts();
     let store = EpisodeStore::use_context();
     let state = EpisodeFormState::new("", None);
+    let announcement = RwSignal::new(None::<String>);
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
+        announcement.set(None);
         if let Some((title, region)) = state.submit() {
+            announcement.set(Some(format!("{} {title}", t.episode_added)));
             store.add_episode(title, region);
             state.title.set(String::new());
         }
@@ -118,6 +121,7 @@ pub fn NewEpisodeForm() -> impl IntoView {
     view! {
         <section class="card new-episode" aria-labelledby="new-episode-heading">
             <h2 id="new-episode-heading">{t.new_episode_heading}</h2>
+            <p class="visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
             <form novalidate on:submit=on_submit>
                 <EpisodeFields prefix="new-episode" state=state />
                 <button type="submit" class="button">{t.add_episode}</button>

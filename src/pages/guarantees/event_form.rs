@@ -106,6 +106,7 @@ pub fn EventForm(
                 <div class="field">
                     <label for=choice_id.clone()>{t.choice_label}</label>
                     <select id=choice_id.clone() name="choice" node_ref=choice_select
+                        prop:value=move || form.choice.get().as_str()
                         on:change=move |ev| {
                             if let Some(choice) = EventChoice::parse(&event_target_value(&ev)) {
                                 form.choice.set(choice);
@@ -119,6 +120,7 @@ pub fn EventForm(
                     <Field id=step_id.get_value() label=t.step_label.to_owned() error=error(EventField::Step)>
                         <select id=step_id.get_value() name="step" aria-describedby=described_by(&step_id.get_value(), false)
                             aria-invalid=move || error(EventField::Step).get().is_some().to_string()
+                            prop:value=move || form.step.get().map_or("", Step::as_str)
                             on:change=move |ev| form.step.set(Step::parse(&event_target_value(&ev)))>
                             <option value="" selected=move || form.step.get().is_none()>{t.step_placeholder}</option>
                             {move || steps().iter().map(|step| {
