@@ -16,12 +16,16 @@
 //! - [`status`]: on track, at risk, missed, ... for a clock on a given day.
 //! - [`validation`]: parsing and checking what a patient typed.
 //! - [`ics`]: the calendar file export (RFC 5545).
+//! - [`personnummer`]: Swedish identity and coordination numbers.
+//! - [`api`]: the public HTTP API's types, shared by the app's client and the server.
 
+pub mod api;
 pub mod date;
 pub mod deadline;
 pub mod episode;
 pub mod excluded_time;
 pub mod ics;
+pub mod personnummer;
 pub mod regions;
 pub mod rules;
 pub mod status;

@@ -1,0 +1,22 @@
+//! The public HTTP JSON API's types (`/api/v1`), shared by the app's client and
+//! the reference server so the two cannot drift. The OpenAPI document
+//! (`crates/vardkoll-server/openapi.yaml`) describes the same shapes; a server
+//! test checks every response against it.
+//!
+//! Field names are camelCase on the wire.
+
+mod catalog;
+pub mod problem;
+mod referral;
+mod statistics;
+
+pub use catalog::{GuaranteeKind, Provider, Region, Service, ServiceCategory};
+pub use problem::{FieldProblem, Problem};
+pub use referral::{
+    CurrentReferral, Interpreter, MAX_MESSAGE_CHARS, MAX_PREFERRED_PROVIDERS, NewReferral,
+    ReferralCreated, ReferralStatus, ReferralView, StatusChange, ValidReferral,
+};
+pub use statistics::{FreeCapacity, Period, StatisticsPage, WaitBand, WaitStatistic};
+
+/// The path prefix of every endpoint.
+pub const API_PREFIX: &str = "/api/v1";

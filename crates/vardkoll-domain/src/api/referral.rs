@@ -1,0 +1,472 @@
+//! Referral requests (vårdförmedling): what the patient sends, what the server
+//! answers, and the checks every request must pass.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::problem::FieldProblem;
+use crate::personnummer::{IdentityNumber, IdentityNumberError};
+
+/// The most providers a patient may list, in order of preference.
+pub const MAX_PREFERRED_PROVIDERS: usize = 5;
+/// The longest free-text message, in characters.
+pub const MAX_MESSAGE_CHARS: usize = 1000;
+const MAX_NAME_CHARS: usize = 100;
+const MAX_TEXT_CHARS: usize = 200;
+
+/// The referral the patient already has.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CurrentReferral {
+    pub clinic: String,
+    /// YYYY-MM-DD.
+    pub date: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Interpreter {
+    pub needed: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+}
+
+/// The body of `POST /api/v1/referrals`, as sent.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewReferral {
+    pub personal_identity_number: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    pub service_code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_referral: Option<CurrentReferral>,
+    pub preferred_providers: Vec<String>,
+    pub can_travel: bool,
+    pub interpreter: Interpreter,
+    #[serde(default)]
+    pub message: String,
+    pub consent_to_share: bool,
+}
+
+impl std::fmt::Debug for NewReferral {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewReferral")
+            .field("service_code", &self.service_code)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A request that passed every check; the identity number is normalised.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidReferral {
+    pub identity_number: IdentityNumber,
+    pub request: NewReferral,
+}
+
+fn problem(field: &str, code: &str, detail: &str) -> FieldProblem {
+    FieldProblem {
+        field: field.to_owned(),
+        code: code.to_owned(),
+        detail: detail.to_owned(),
+    }
+}
+
+fn valid_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+        && email.len() <= 254
+        && !domain.contains('@')
+}
+
+fn valid_phone(phone: &str) -> bool {
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-()".contains(c))
+        && (7..=15).contains(&digits)
+}
+
+fn too_long(text: &str, max: usize) -> bool {
+    text.chars().count() > max
+}
+
+impl NewReferral {
+    /// Every check the server makes (and the app makes before sending), all at once.
+    /// `known_provider` and `known_service` look ids up in the catalogue.
+    pub fn validate(
+        self,
+        today: NaiveDate,
+        known_service: impl Fn(&str) -> bool,
+        known_provider: impl Fn(&str) -> bool,
+    ) -> Result<ValidReferral, Vec<FieldProblem>> {
+        let mut errors = Vec::new();
+        let identity = IdentityNumber::parse(&self.personal_identity_number, today).map_err(|e| {
+            let (code, detail) = match e {
+                IdentityNumberError::Format => ("format", "expected YYYYMMDD-NNNN or YYMMDD-NNNN"),
+                IdentityNumberError::Date => ("date", "the date of birth is not a real past day"),
+                IdentityNumberError::ControlDigit => {
+                    ("control_digit", "the control digit does not match")
+                }
+            };
+            errors.push(problem("personalIdentityNumber", code, detail));
+        });
+        let name = self.name.trim();
+        if name.is_empty() {
+            errors.push(problem("name", "required", "the name is required"));
+        } else if too_long(name, MAX_NAME_CHARS) {
+            errors.push(problem("name", "too_long", "at most 100 characters"));
+        }
+        let phone = self
+            .phone
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty());
+        let email = self
+            .email
+            .as_deref()
+            .map(str::trim)
+            .filter(|e| !e.is_empty());
+        if phone.is_none() && email.is_none() {
+            errors.push(problem(
+                "phone",
+                "contact_required",
+                "give a phone number or an e-mail address",
+            ));
+        }
+        if phone.is_some_and(|p| !valid_phone(p)) {
+            errors.push(problem(
+                "phone",
+                "format",
+                "7 to 15 digits; spaces, +, - and brackets allowed",
+            ));
+        }
+        if email.is_some_and(|e| !valid_email(e)) {
+            errors.push(problem("email", "format", "not an e-mail address"));
+        }
+        if !known_service(&self.service_code) {
+            errors.push(problem("serviceCode", "unknown", "no such service"));
+        }
+        if let Some(current) = &self.current_referral {
+            if current.clinic.trim().is_empty() || too_long(&current.clinic, MAX_TEXT_CHARS) {
+                errors.push(problem(
+                    "currentReferral/clinic",
+                    "required",
+                    "the clinic, at most 200 characters",
+                ));
+            }
+            match crate::date::parse_iso(&current.date) {
+                Ok(date) if date <= today => {}
+                Ok(_) => errors.push(problem(
+                    "currentReferral/date",
+                    "in_future",
+                    "the date is after today",
+                )),
+                Err(_) => errors.push(problem(
+                    "currentReferral/date",
+                    "format",
+                    "expected YYYY-MM-DD",
+                )),
+            }
+        }
+        if self.preferred_providers.is_empty() {
+            errors.push(problem(
+                "preferredProviders",
+                "required",
+                "choose at least one provider",
+            ));
+        } else if self.preferred_providers.len() > MAX_PREFERRED_PROVIDERS {
+            errors.push(problem(
+                "preferredProviders",
+                "too_many",
+                "at most 5 providers",
+            ));
+        }
+        for (i, id) in self.preferred_providers.iter().enumerate() {
+            if !known_provider(id) {
+                errors.push(problem(
+                    &format!("preferredProviders/{i}"),
+                    "unknown",
+                    "no such provider",
+                ));
+            } else if self.preferred_providers[..i].contains(id) {
+                errors.push(problem(
+                    &format!("preferredProviders/{i}"),
+                    "duplicate",
+                    "listed twice",
+                ));
+            }
+        }
+        if self.interpreter.needed
+            && self
+                .interpreter
+                .language
+                .as_deref()
+                .is_none_or(|l| l.trim().is_empty() || too_long(l, 50))
+        {
+            errors.push(problem(
+                "interpreter/language",
+                "required",
+                "which language",
+            ));
+        }
+        if too_long(&self.message, MAX_MESSAGE_CHARS) {
+            errors.push(problem("message", "too_long", "at most 1000 characters"));
+        }
+        if !self.consent_to_share {
+            errors.push(problem(
+                "consentToShare",
+                "required",
+                "consent is needed to send the request",
+            ));
+        }
+        match identity {
+            Ok(identity_number) if errors.is_empty() => Ok(ValidReferral {
+                identity_number,
+                request: self,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Where a request stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferralStatus {
+    Received,
+    UnderReview,
+    Offered,
+    Declined,
+    Withdrawn,
+}
+
+impl ReferralStatus {
+    pub const ALL: [ReferralStatus; 5] = [
+        ReferralStatus::Received,
+        ReferralStatus::UnderReview,
+        ReferralStatus::Offered,
+        ReferralStatus::Declined,
+        ReferralStatus::Withdrawn,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReferralStatus::Received => "received",
+            ReferralStatus::UnderReview => "under_review",
+            ReferralStatus::Offered => "offered",
+            ReferralStatus::Declined => "declined",
+            ReferralStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ReferralStatus> {
+        ReferralStatus::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    /// Whether the region side may move a request from `self` to `next`.
+    pub fn may_become(self, next: ReferralStatus) -> bool {
+        use ReferralStatus::*;
+        matches!(
+            (self, next),
+            (Received, UnderReview | Declined | Withdrawn)
+                | (UnderReview, Offered | Declined | Withdrawn)
+                | (Offered, Withdrawn)
+        )
+    }
+}
+
+/// One entry of a request's history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StatusChange {
+    pub status: ReferralStatus,
+    /// RFC 3339 time.
+    pub at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The answer to a successful create: keep `token`, it is the only way to read the request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReferralCreated {
+    pub reference: String,
+    pub token: String,
+    pub status: ReferralStatus,
+    pub created_at: String,
+}
+
+/// What the token holder may read: status and history, never the personal data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReferralView {
+    pub reference: String,
+    pub status: ReferralStatus,
+    pub service_code: String,
+    pub history: Vec<StatusChange>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::ymd;
+
+    fn request() -> NewReferral {
+        NewReferral {
+            personal_identity_number: "19121212-1212".into(),
+            name: "Tolvan Tolvansson".into(),
+            phone: Some("070-123 45 67".into()),
+            email: None,
+            service_code: "hip".into(),
+            current_referral: Some(CurrentReferral {
+                clinic: "Ortopeden".into(),
+                date: "2026-09-01".into(),
+            }),
+            preferred_providers: vec!["p1".into(), "p2".into()],
+            can_travel: true,
+            interpreter: Interpreter {
+                needed: false,
+                language: None,
+            },
+            message: String::new(),
+            consent_to_share: true,
+        }
+    }
+
+    fn check(r: NewReferral) -> Result<ValidReferral, Vec<String>> {
+        r.validate(ymd(2026, 11, 25), |s| s == "hip", |p| p.starts_with('p'))
+            .map_err(|errors| {
+                errors
+                    .into_iter()
+                    .map(|e| format!("{}:{}", e.field, e.code))
+                    .collect()
+            })
+    }
+
+    #[test]
+    fn a_complete_request_passes_with_a_normalised_identity_number() {
+        let valid = check(request()).unwrap();
+        assert_eq!(valid.identity_number.as_str(), "191212121212");
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_field() {
+        let bad = NewReferral {
+            personal_identity_number: "19121212-1213".into(),
+            name: " ".into(),
+            phone: Some("12".into()),
+            email: Some("not-an-email".into()),
+            service_code: "dentist".into(),
+            current_referral: Some(CurrentReferral {
+                clinic: "".into(),
+                date: "2027-01-01".into(),
+            }),
+            preferred_providers: vec!["p1".into(), "x".into(), "p1".into()],
+            can_travel: false,
+            interpreter: Interpreter {
+                needed: true,
+                language: None,
+            },
+            message: "å".repeat(1001),
+            consent_to_share: false,
+        };
+        assert_eq!(
+            check(bad).unwrap_err(),
+            vec![
+                "personalIdentityNumber:control_digit",
+                "name:required",
+                "phone:format",
+                "email:format",
+                "serviceCode:unknown",
+                "currentReferral/clinic:required",
+                "currentReferral/date:in_future",
+                "preferredProviders/1:unknown",
+                "preferredProviders/2:duplicate",
+                "interpreter/language:required",
+                "message:too_long",
+                "consentToShare:required",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_contact_route_is_required_and_emails_are_checked() {
+        let none = NewReferral {
+            phone: None,
+            email: Some("  ".into()),
+            ..request()
+        };
+        assert_eq!(check(none).unwrap_err(), vec!["phone:contact_required"]);
+        for ok in ["a@b.se", "tolvan.t+vk@example.org"] {
+            assert!(
+                check(NewReferral {
+                    phone: None,
+                    email: Some(ok.into()),
+                    ..request()
+                })
+                .is_ok(),
+                "{ok}"
+            );
+        }
+        for bad in ["a@b", "@b.se", "a b@c.se", "a@.se", "a@b.se.", "a@b@c.se"] {
+            assert!(
+                check(NewReferral {
+                    phone: None,
+                    email: Some(bad.into()),
+                    ..request()
+                })
+                .is_err(),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn providers_are_bounded() {
+        let none = NewReferral {
+            preferred_providers: vec![],
+            ..request()
+        };
+        assert_eq!(
+            check(none).unwrap_err(),
+            vec!["preferredProviders:required"]
+        );
+        let many = NewReferral {
+            preferred_providers: (1..=6).map(|i| format!("p{i}")).collect(),
+            ..request()
+        };
+        assert_eq!(
+            check(many).unwrap_err(),
+            vec!["preferredProviders:too_many"]
+        );
+    }
+
+    #[test]
+    fn status_moves_only_forward() {
+        use ReferralStatus::*;
+        assert!(Received.may_become(UnderReview));
+        assert!(UnderReview.may_become(Offered));
+        assert!(!Offered.may_become(Received));
+        assert!(!Declined.may_become(Offered));
+        assert!(!Withdrawn.may_become(Withdrawn));
+        for s in ReferralStatus::ALL {
+            assert_eq!(ReferralStatus::parse(s.as_str()), Some(s));
+        }
+    }
+
+    #[test]
+    fn debug_output_of_a_request_holds_no_personal_data() {
+        let text = format!("{:?}", request());
+        assert!(!text.contains("1212") && !text.contains("Tolvan") && !text.contains("070"));
+    }
+}

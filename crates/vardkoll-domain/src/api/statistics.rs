@@ -1,0 +1,271 @@
+//! Monthly wait-time statistics.
+
+use serde::{Deserialize, Serialize};
+
+/// A calendar month, `YYYY-MM`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Period {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl Period {
+    pub fn parse(text: &str) -> Option<Period> {
+        let (year, month) = text.split_once('-')?;
+        if year.len() != 4 || month.len() != 2 {
+            return None;
+        }
+        let period = Period {
+            year: year.parse().ok()?,
+            month: month.parse().ok()?,
+        };
+        (1..=12).contains(&period.month).then_some(period)
+    }
+
+    /// The month before.
+    pub fn previous(self) -> Period {
+        if self.month == 1 {
+            Period {
+                year: self.year - 1,
+                month: 12,
+            }
+        } else {
+            Period {
+                year: self.year,
+                month: self.month - 1,
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Period {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Period::parse(&text).ok_or_else(|| serde::de::Error::custom("expected a month as YYYY-MM"))
+    }
+}
+
+/// Whether a provider reports free capacity. Reports older than six weeks count as unknown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FreeCapacity {
+    Yes,
+    No,
+    Unknown,
+}
+
+/// A wait published as a band of weeks ("9 - 13 veckor", "> 52 veckor").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct WaitBand {
+    pub min_weeks: u32,
+    /// `None` for an open band such as "> 52 veckor".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_weeks: Option<u32>,
+}
+
+impl WaitBand {
+    /// Parses vantetider.se bands: "9 - 13 veckor", "0-2 veckor", "> 52 veckor", "Över 52 veckor".
+    pub fn parse(text: &str) -> Option<WaitBand> {
+        let text = text.trim().to_lowercase();
+        let text = text
+            .strip_suffix("veckor")
+            .or_else(|| text.strip_suffix("v"))
+            .unwrap_or(&text)
+            .trim();
+        let open = |rest: &str| {
+            rest.trim().parse().ok().map(|min_weeks| WaitBand {
+                min_weeks,
+                max_weeks: None,
+            })
+        };
+        if let Some(rest) = text.strip_prefix('>').or_else(|| text.strip_prefix("över")) {
+            return open(rest);
+        }
+        let (low, high) = text.split_once('-')?;
+        let band = WaitBand {
+            min_weeks: low.trim().parse().ok()?,
+            max_weeks: Some(high.trim().parse().ok()?),
+        };
+        (band.max_weeks >= Some(band.min_weeks)).then_some(band)
+    }
+
+    /// A single number of days for sorting and comparing: the band's middle, or
+    /// its lower edge for an open band.
+    pub fn estimate_days(self) -> u32 {
+        match self.max_weeks {
+            Some(max) => (self.min_weeks + max) * 7 / 2,
+            None => self.min_weeks * 7,
+        }
+    }
+}
+
+/// The figures for one service at one provider (or a whole region) in one month.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct WaitStatistic {
+    pub service_code: String,
+    pub region_code: String,
+    /// `None` for a region-wide figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_id: Option<String>,
+    pub period: Period,
+    /// Share of patients treated within the guarantee limit, 0.0 to 1.0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_within_limit: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub median_days_waited: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiting: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed: Option<u32>,
+    /// Estimated wait for a new patient, in days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimated_wait_days: Option<u32>,
+    /// The band the estimate came from, when the source published a band.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimated_wait_band: Option<WaitBand>,
+    pub free_capacity: FreeCapacity,
+    /// The day the figures were reported (YYYY-MM-DD).
+    pub reported: String,
+    /// True for generated sample figures, which must never be shown as real.
+    pub sample_data: bool,
+}
+
+impl WaitStatistic {
+    /// Whether the figures are plausible: shares within 0..=1, no absurd day counts.
+    pub fn is_plausible(&self) -> bool {
+        let share_ok = self
+            .share_within_limit
+            .is_none_or(|s| (0.0..=1.0).contains(&s));
+        let days_ok = |d: Option<u32>| d.is_none_or(|d| d <= 3650);
+        share_ok && days_ok(self.median_days_waited) && days_ok(self.estimated_wait_days)
+    }
+}
+
+/// One response page of statistics.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StatisticsPage {
+    pub service_code: String,
+    /// True when any row is sample data.
+    pub sample_data: bool,
+    pub rows: Vec<WaitStatistic>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_parse_and_step_back() {
+        assert_eq!(
+            Period::parse("2026-01"),
+            Some(Period {
+                year: 2026,
+                month: 1
+            })
+        );
+        assert_eq!(Period::parse("2026-1"), None);
+        assert_eq!(Period::parse("2026-13"), None);
+        assert_eq!(Period::parse("x"), None);
+        assert_eq!(
+            Period {
+                year: 2026,
+                month: 1
+            }
+            .previous()
+            .to_string(),
+            "2025-12"
+        );
+    }
+
+    #[test]
+    fn vantetider_week_bands_parse_with_their_band_kept() {
+        assert_eq!(
+            WaitBand::parse("9 - 13 veckor"),
+            Some(WaitBand {
+                min_weeks: 9,
+                max_weeks: Some(13)
+            })
+        );
+        assert_eq!(
+            WaitBand::parse("0-2 veckor"),
+            Some(WaitBand {
+                min_weeks: 0,
+                max_weeks: Some(2)
+            })
+        );
+        assert_eq!(
+            WaitBand::parse("> 52 veckor"),
+            Some(WaitBand {
+                min_weeks: 52,
+                max_weeks: None
+            })
+        );
+        assert_eq!(
+            WaitBand::parse("Över 52 veckor"),
+            Some(WaitBand {
+                min_weeks: 52,
+                max_weeks: None
+            })
+        );
+        assert_eq!(WaitBand::parse("Uppgift saknas"), None);
+        assert_eq!(WaitBand::parse("13 - 9 veckor"), None);
+        assert_eq!(WaitBand::parse(""), None);
+        assert_eq!(
+            WaitBand::parse("9 - 13 veckor").unwrap().estimate_days(),
+            77
+        );
+        assert_eq!(WaitBand::parse("> 52 veckor").unwrap().estimate_days(), 364);
+    }
+
+    #[test]
+    fn implausible_figures_are_detected() {
+        let row = WaitStatistic {
+            service_code: "x".into(),
+            region_code: "01".into(),
+            provider_id: None,
+            period: Period {
+                year: 2026,
+                month: 1,
+            },
+            share_within_limit: Some(0.8),
+            median_days_waited: Some(40),
+            waiting: Some(10),
+            completed: Some(5),
+            estimated_wait_days: Some(30),
+            estimated_wait_band: None,
+            free_capacity: FreeCapacity::Unknown,
+            reported: "2026-01-25".into(),
+            sample_data: true,
+        };
+        assert!(row.is_plausible());
+        assert!(
+            !WaitStatistic {
+                share_within_limit: Some(1.2),
+                ..row.clone()
+            }
+            .is_plausible()
+        );
+        assert!(
+            !WaitStatistic {
+                estimated_wait_days: Some(100_000),
+                ..row
+            }
+            .is_plausible()
+        );
+    }
+}

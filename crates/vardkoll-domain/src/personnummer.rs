@@ -1,0 +1,192 @@
+//! Swedish personal identity numbers (personnummer, SFS 1991:481 and
+//! Skatteverket's SKV 704) and coordination numbers (samordningsnummer: the day
+//! plus 60): format, a real date of birth, and the control digit (Luhn).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A checked identity number, kept in the 12-digit form `YYYYMMDDNNNC`.
+///
+/// `Debug` never prints the number, so it cannot leak into logs by accident.
+#[derive(Clone, PartialEq, Eq)]
+pub struct IdentityNumber(String);
+
+/// Why an identity number was rejected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdentityNumberError {
+    /// Not 10 or 12 digits with an optional `-` or `+` before the last four.
+    Format,
+    /// The date part is not a real day (after removing 60 for a coordination number).
+    Date,
+    /// The control digit does not match.
+    ControlDigit,
+}
+
+impl std::fmt::Debug for IdentityNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("IdentityNumber(****)")
+    }
+}
+
+fn luhn_ok(ten: &[u8]) -> bool {
+    let sum: u32 = ten
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let v = u32::from(*d) * if i % 2 == 0 { 2 } else { 1 };
+            v / 10 + v % 10
+        })
+        .sum();
+    sum % 10 == 0
+}
+
+impl IdentityNumber {
+    /// Parses `YYMMDD-NNNC`, `YYMMDD+NNNC` (100 years or older), `YYMMDDNNNC`,
+    /// `YYYYMMDDNNNC` or `YYYYMMDD-NNNC`. A 10-digit number's century is worked out
+    /// from `today`.
+    pub fn parse(text: &str, today: NaiveDate) -> Result<IdentityNumber, IdentityNumberError> {
+        let text = text.trim();
+        let plus = text.contains('+');
+        let digits: Vec<u8> = text
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .map(|b| b - b'0')
+            .collect();
+        let separators = text.bytes().filter(|b| !b.is_ascii_digit()).count();
+        let separator_ok = match separators {
+            0 => true,
+            1 => {
+                let at = text.len().checked_sub(5);
+                at.is_some_and(|at| matches!(text.as_bytes()[at], b'-' | b'+'))
+            }
+            _ => false,
+        };
+        if !separator_ok
+            || !(digits.len() == 10 || digits.len() == 12)
+            || (plus && digits.len() == 12)
+        {
+            return Err(IdentityNumberError::Format);
+        }
+        let number =
+            |range: std::ops::Range<usize>| range.fold(0u32, |n, i| n * 10 + u32::from(digits[i]));
+        let (year, rest) = if digits.len() == 12 {
+            (i32::try_from(number(0..4)).unwrap_or(0), &digits[2..])
+        } else {
+            let yy = i32::try_from(number(0..2)).unwrap_or(0);
+            let this_year = chrono::Datelike::year(&today);
+            let mut year = this_year - (this_year - yy).rem_euclid(100);
+            if plus {
+                year -= 100;
+            }
+            (year, &digits[..])
+        };
+        let month = u32::from(rest[2]) * 10 + u32::from(rest[3]);
+        let mut day = u32::from(rest[4]) * 10 + u32::from(rest[5]);
+        if day > 60 {
+            day -= 60;
+        }
+        let born = NaiveDate::from_ymd_opt(year, month, day).ok_or(IdentityNumberError::Date)?;
+        if born > today {
+            return Err(IdentityNumberError::Date);
+        }
+        if !luhn_ok(rest) {
+            return Err(IdentityNumberError::ControlDigit);
+        }
+        let tail: String = rest.iter().map(|d| char::from(b'0' + d)).collect();
+        Ok(IdentityNumber(format!("{:02}{tail}", year / 100)))
+    }
+
+    /// The 12-digit form.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether this is a coordination number (samordningsnummer).
+    pub fn is_coordination_number(&self) -> bool {
+        self.0.as_bytes()[6] >= b'6'
+    }
+}
+
+impl Serialize for IdentityNumber {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for IdentityNumber {
+    /// Accepts only the stored 12-digit form; input from people goes through [`IdentityNumber::parse`].
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let far_future = crate::date::ymd(9999, 12, 31);
+        if text.len() != 12 {
+            return Err(serde::de::Error::custom(
+                "expected a 12-digit identity number",
+            ));
+        }
+        IdentityNumber::parse(&text, far_future)
+            .map_err(|_| serde::de::Error::custom("invalid identity number"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::ymd;
+
+    const TODAY: NaiveDate = ymd(2026, 11, 25);
+
+    fn parse(text: &str) -> Result<String, IdentityNumberError> {
+        IdentityNumber::parse(text, TODAY).map(|n| n.as_str().to_owned())
+    }
+
+    #[test]
+    fn skatteverkets_test_numbers_are_accepted_in_every_form() {
+        // 19121212-1212 is Skatteverket's well-known test number "Tolvan".
+        for form in [
+            "19121212-1212",
+            "191212121212",
+            "121212+1212",
+            " 191212121212 ",
+        ] {
+            assert_eq!(parse(form), Ok("191212121212".into()), "{form}");
+        }
+        assert_eq!(parse("811228-9874"), Ok("198112289874".into()));
+        assert_eq!(parse("8112289874"), Ok("198112289874".into()));
+    }
+
+    #[test]
+    fn the_century_of_a_ten_digit_number_comes_from_today() {
+        assert_eq!(parse("121212-1212"), Ok("201212121212".into()));
+        assert_eq!(parse("121212+1212"), Ok("191212121212".into()));
+    }
+
+    #[test]
+    fn coordination_numbers_add_60_to_the_day() {
+        let number = IdentityNumber::parse("701063-2391", TODAY).unwrap();
+        assert!(number.is_coordination_number());
+        assert!(
+            !IdentityNumber::parse("811228-9874", TODAY)
+                .unwrap()
+                .is_coordination_number()
+        );
+    }
+
+    #[test]
+    fn bad_numbers_get_a_reason() {
+        assert_eq!(parse(""), Err(IdentityNumberError::Format));
+        assert_eq!(parse("12345"), Err(IdentityNumberError::Format));
+        assert_eq!(parse("19121212--1212"), Err(IdentityNumberError::Format));
+        assert_eq!(parse("1912-1212-1212"), Err(IdentityNumberError::Format));
+        assert_eq!(parse("19121212+1212"), Err(IdentityNumberError::Format));
+        assert_eq!(parse("abcdefghij"), Err(IdentityNumberError::Format));
+        assert_eq!(parse("811328-9874"), Err(IdentityNumberError::Date));
+        assert_eq!(parse("20991212-1212"), Err(IdentityNumberError::Date));
+        assert_eq!(parse("811228-9873"), Err(IdentityNumberError::ControlDigit));
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_number() {
+        let number = IdentityNumber::parse("19121212-1212", TODAY).unwrap();
+        assert!(!format!("{number:?}").contains("1212"));
+    }
+}
