@@ -1,0 +1,76 @@
+//! Server configuration from the environment, with defaults for a developer machine.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// `VARDKOLL_ADDR`, default `127.0.0.1:8787`.
+    pub addr: SocketAddr,
+    /// `VARDKOLL_DB`, default `vardkoll.sqlite3` in the working directory.
+    pub database: PathBuf,
+    /// `VARDKOLL_CORS_ORIGINS`: comma-separated origins allowed to call the API
+    /// from a browser on another origin (an embedding portal). Default: none.
+    pub cors_origins: Vec<String>,
+    /// `VARDKOLL_RATE_PER_SECOND` and `VARDKOLL_RATE_BURST`: requests per client
+    /// address. Defaults 20 and 100.
+    pub rate_per_second: f64,
+    pub rate_burst: f64,
+    /// `VARDKOLL_MAX_BODY_BYTES`, default 16 KiB.
+    pub max_body_bytes: usize,
+    /// `VARDKOLL_ADMIN_TOKEN`: the bearer token of the region-side admin
+    /// endpoint. Unset: the endpoint answers 404.
+    pub admin_token: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8787)),
+            database: PathBuf::from("vardkoll.sqlite3"),
+            cors_origins: Vec::new(),
+            rate_per_second: 20.0,
+            rate_burst: 100.0,
+            max_body_bytes: 16 * 1024,
+            admin_token: None,
+        }
+    }
+}
+
+impl Config {
+    /// Reads the environment; a malformed value is an error naming the variable.
+    pub fn from_env() -> Result<Config, String> {
+        let mut config = Config::default();
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        fn parse<T: std::str::FromStr>(name: &str, value: String) -> Result<T, String> {
+            value
+                .trim()
+                .parse()
+                .map_err(|_| format!("{name} has an invalid value"))
+        }
+        if let Some(v) = var("VARDKOLL_ADDR") {
+            config.addr = parse("VARDKOLL_ADDR", v)?;
+        }
+        if let Some(v) = var("VARDKOLL_DB") {
+            config.database = PathBuf::from(v);
+        }
+        if let Some(v) = var("VARDKOLL_CORS_ORIGINS") {
+            config.cors_origins = v
+                .split(',')
+                .map(|o| o.trim().to_owned())
+                .filter(|o| !o.is_empty())
+                .collect();
+        }
+        if let Some(v) = var("VARDKOLL_RATE_PER_SECOND") {
+            config.rate_per_second = parse("VARDKOLL_RATE_PER_SECOND", v)?;
+        }
+        if let Some(v) = var("VARDKOLL_RATE_BURST") {
+            config.rate_burst = parse("VARDKOLL_RATE_BURST", v)?;
+        }
+        if let Some(v) = var("VARDKOLL_MAX_BODY_BYTES") {
+            config.max_body_bytes = parse("VARDKOLL_MAX_BODY_BYTES", v)?;
+        }
+        config.admin_token = var("VARDKOLL_ADMIN_TOKEN");
+        Ok(config)
+    }
+}

@@ -1,0 +1,74 @@
+//! Vårdkoll's reference API server.
+//!
+//! - [`config`]: settings from the environment.
+//! - [`routes`]: the `/api/v1` endpoints and the layers around them; [`problem`]:
+//!   RFC 9457 errors; [`rate_limit`]: 429 with Retry-After.
+//! - [`store`]: storage behind a narrow trait, SQLite by default.
+//! - [`dataset`]: the embedded sample dataset; [`snapshot`]: it in memory, with
+//!   cached answers; [`import`]: loading vantetider.se files.
+
+pub mod config;
+pub mod dataset;
+pub mod hash;
+pub mod import;
+pub mod problem;
+pub mod rate_limit;
+pub mod routes;
+pub mod snapshot;
+pub mod state;
+pub mod store;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+
+use crate::config::Config;
+use crate::state::AppState;
+use crate::store::sqlite::SqliteStore;
+
+/// A running server: its address, and a handle that stops it gracefully.
+pub struct Running {
+    pub addr: SocketAddr,
+    pub state: AppState,
+    shutdown: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<()>,
+    store: Arc<SqliteStore>,
+}
+
+impl Running {
+    /// Stops accepting connections, lets in-flight requests finish, and commits
+    /// every queued write before returning.
+    pub async fn stop(self) {
+        let _ = self.shutdown.send(());
+        let _ = self.task.await;
+        self.store.close();
+    }
+}
+
+/// Opens the database and starts serving on `config.addr` (port 0 picks a free one).
+pub async fn start(config: Config) -> Result<Running, String> {
+    let store = Arc::new(SqliteStore::open(&config.database).map_err(|e| e.to_string())?);
+    let state = AppState::new(store.clone(), config.clone()).map_err(|e| e.to_string())?;
+    let listener = TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let app = routes::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+    let (shutdown, signal) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        let served = axum::serve(listener, app).with_graceful_shutdown(async {
+            let _ = signal.await;
+        });
+        if let Err(error) = served.await {
+            tracing::error!(%error, "server stopped with an error");
+        }
+    });
+    Ok(Running {
+        addr,
+        state,
+        shutdown,
+        task,
+        store,
+    })
+}

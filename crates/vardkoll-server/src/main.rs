@@ -1,0 +1,140 @@
+//! `vardkoll-server` — serve the API, or import vantetider.se files.
+//!
+//! ```text
+//! vardkoll-server                       serve (settings from VARDKOLL_* variables)
+//! vardkoll-server import --services FILE [--category visit|examination|operation]
+//!                        [--waiting SERVICECODE=FILE]...   (database: VARDKOLL_DB)
+//! ```
+
+use std::process::ExitCode;
+
+use vardkoll_domain::api::ServiceCategory;
+use vardkoll_server::config::Config;
+use vardkoll_server::dataset::Dataset;
+use vardkoll_server::import::{self, Report};
+use vardkoll_server::store::Store;
+use vardkoll_server::store::sqlite::SqliteStore;
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .json()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("vardkoll-server: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        None | Some("serve") => serve(config),
+        Some("import") => run_import(&config, &args[1..]),
+        Some(other) => Err(format!("unknown command {other:?}; use serve or import")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("vardkoll-server: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(config: Config) -> Result<(), String> {
+    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    runtime.block_on(async {
+        let running = vardkoll_server::start(config).await?;
+        tracing::info!(addr = %running.addr, "listening");
+        shutdown_signal().await;
+        tracing::info!("shutting down: finishing requests in flight");
+        running.stop().await;
+        tracing::info!("stopped");
+        Ok(())
+    })
+}
+
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = interrupt => {}, _ = terminate => {} }
+}
+
+fn run_import(config: &Config, args: &[String]) -> Result<(), String> {
+    let mut category = ServiceCategory::Visit;
+    let mut services_file = None;
+    let mut waiting = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let mut value = || {
+            iter.next()
+                .cloned()
+                .ok_or_else(|| format!("{arg} needs a value"))
+        };
+        match arg.as_str() {
+            "--services" => services_file = Some(value()?),
+            "--category" => {
+                category = match value()?.as_str() {
+                    "visit" => ServiceCategory::Visit,
+                    "examination" => ServiceCategory::Examination,
+                    "operation" => ServiceCategory::Operation,
+                    other => return Err(format!("unknown category {other:?}")),
+                }
+            }
+            "--waiting" => {
+                let pair = value()?;
+                let (code, file) = pair
+                    .split_once('=')
+                    .ok_or("--waiting takes SERVICECODE=FILE")?;
+                waiting.push((code.to_owned(), file.to_owned()));
+            }
+            other => return Err(format!("unknown option {other:?}")),
+        }
+    }
+    let store = SqliteStore::open(&config.database).map_err(|e| e.to_string())?;
+    let current = store.dataset().map_err(|e| e.to_string())?;
+    let mut report = Report::default();
+    let mut data = Dataset {
+        providers: current.providers,
+        ..Dataset::default()
+    };
+    if let Some(file) = services_file {
+        let json = std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?;
+        data.services = import::services(&json, category, &mut report)?;
+    }
+    let today = chrono::Local::now().date_naive();
+    for (code, file) in waiting {
+        let known = data
+            .services
+            .iter()
+            .chain(&current.services)
+            .any(|s| s.code == code);
+        if !known {
+            report
+                .skipped
+                .insert(format!("{file}: unknown service {code}"), 1);
+            continue;
+        }
+        let json = std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?;
+        import::waiting(&json, &code, today, &mut data, &mut report)?;
+    }
+    store.import(&data).map_err(|e| e.to_string())?;
+    print!("{report}");
+    Ok(())
+}

@@ -1,0 +1,115 @@
+//! The HTTP API: routes, and the layers every response passes through.
+
+mod admin;
+mod catalog;
+mod referrals;
+mod statistics;
+
+use std::time::Instant;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{get, post};
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::problem::ApiError;
+use crate::rate_limit::RateLimiter;
+use crate::state::AppState;
+
+pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
+
+pub fn router(state: AppState) -> Router {
+    let limiter = RateLimiter::new(state.config.rate_per_second, state.config.rate_burst);
+    let api = Router::new()
+        .route(
+            "/health",
+            get(|| async { axum::Json(serde_json::json!({ "status": "ok" })) }),
+        )
+        .route("/regions", get(catalog::regions))
+        .route("/services", get(catalog::services))
+        .route("/providers", get(catalog::providers))
+        .route("/statistics", get(statistics::statistics))
+        .route("/referrals", post(referrals::create))
+        .route("/referrals/{reference}", get(referrals::read))
+        .route(
+            "/admin/referrals/{reference}/status",
+            post(admin::set_status),
+        )
+        .fallback(|| async { ApiError::not_found() })
+        .method_not_allowed_fallback(|| async {
+            ApiError::new(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method-not-allowed",
+                "Method not allowed",
+            )
+        });
+    let mut router = Router::new()
+        .nest(vardkoll_domain::api::API_PREFIX, api)
+        .fallback(|| async { ApiError::not_found() })
+        .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
+        .layer(middleware::from_fn_with_state(
+            limiter,
+            crate::rate_limit::limit,
+        ))
+        .layer(middleware::from_fn(access_log));
+    for (name, value) in [
+        ("x-content-type-options", "nosniff"),
+        ("referrer-policy", "no-referrer"),
+        ("x-frame-options", "DENY"),
+        (
+            "content-security-policy",
+            "default-src 'none'; frame-ancestors 'none'",
+        ),
+        ("cross-origin-resource-policy", "same-site"),
+    ] {
+        router = router.layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        ));
+    }
+    let origins: Vec<HeaderValue> = state
+        .config
+        .cors_origins
+        .iter()
+        .filter_map(|o| HeaderValue::from_str(o).ok())
+        .collect();
+    if !origins.is_empty() {
+        router = router.layer(
+            CorsLayer::new()
+                .allow_origin(AllowOrigin::list(origins))
+                .allow_methods([Method::GET, Method::POST])
+                .allow_headers([
+                    header::CONTENT_TYPE,
+                    header::AUTHORIZATION,
+                    HeaderName::from_static(IDEMPOTENCY_KEY),
+                ])
+                .expose_headers([header::ETAG, header::RETRY_AFTER, header::LOCATION]),
+        );
+    }
+    router.with_state(state)
+}
+
+/// One structured log line per request: method, route pattern (never the
+/// concrete path, which may hold a reference), status and duration. No bodies,
+/// no query strings, no headers.
+async fn access_log(request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = request.method().clone();
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "unmatched".to_owned(), |path| path.as_str().to_owned());
+    let response = next.run(request).await;
+    tracing::info!(
+        method = %method,
+        route = %route,
+        status = response.status().as_u16(),
+        micros = started.elapsed().as_micros() as u64,
+        "request"
+    );
+    response
+}

@@ -1,0 +1,139 @@
+//! Creating and reading referral requests.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use vardkoll_domain::api::{API_PREFIX, NewReferral};
+
+use super::IDEMPOTENCY_KEY;
+use crate::problem::{ApiError, ApiJson};
+use crate::state::AppState;
+use crate::store::{CreateOutcome, NewRequest, StoreError};
+
+/// The idempotency key: 8 to 100 characters of letters, digits, `-` and `_`.
+fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
+    let key = headers
+        .get(IDEMPOTENCY_KEY)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let ok = (8..=100).contains(&key.len())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if ok {
+        Ok(key.to_owned())
+    } else {
+        Err(ApiError::new(StatusCode::BAD_REQUEST, "idempotency-key", "Idempotency-Key header required")
+            .detail("Send a unique Idempotency-Key of 8 to 100 letters, digits, - or _ with each new request."))
+    }
+}
+
+pub fn store_error(error: StoreError) -> ApiError {
+    match error {
+        StoreError::Closed => ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            "Service unavailable",
+        )
+        .detail("The server is restarting; nothing was stored. Try again."),
+        StoreError::Database(message) => {
+            tracing::error!(error = %message, "store failed");
+            ApiError::internal()
+        }
+    }
+}
+
+fn no_store(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<NewReferral>,
+) -> Result<Response, ApiError> {
+    let key = idempotency_key(&headers)?;
+    let body = serde_json::to_vec(&request).map_err(|_| ApiError::internal())?;
+    let body_hash = format!("{:016x}", crate::hash::fnv1a(&[&body]));
+    let snapshot = state.snapshot();
+    let today = chrono::Local::now().date_naive();
+    let referral = request
+        .validate(
+            today,
+            |s| snapshot.has_service(s),
+            |p| snapshot.has_provider(p),
+        )
+        .map_err(ApiError::validation)?;
+    let created_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let outcome = state
+        .store
+        .create_referral(NewRequest {
+            idempotency_key: key,
+            body_hash,
+            referral,
+            created_at,
+        })
+        .await
+        .map_err(store_error)?;
+    let (created, replayed) = match outcome {
+        CreateOutcome::Created(created) => (created, false),
+        CreateOutcome::Replayed(created) => (created, true),
+        CreateOutcome::KeyReused => {
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "idempotency-key-reused",
+                "Idempotency-Key reused",
+            )
+            .detail("This Idempotency-Key was used for a different request."));
+        }
+    };
+    let location = format!("{API_PREFIX}/referrals/{}", created.reference);
+    let mut response = (StatusCode::CREATED, Json(created)).into_response();
+    if let Ok(location) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    if replayed {
+        response
+            .headers_mut()
+            .insert("idempotent-replayed", HeaderValue::from_static("true"));
+    }
+    Ok(no_store(response))
+}
+
+/// The bearer token of `Authorization: Bearer <token>`.
+pub fn bearer(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+}
+
+/// Only the holder of the token reads a request; anyone else gets 404, whether
+/// or not the reference exists.
+pub async fn read(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(reference): Path<String>,
+) -> Result<Response, ApiError> {
+    let Some(token) = bearer(&headers) else {
+        return Err(ApiError::not_found());
+    };
+    if reference.len() > 40 {
+        return Err(ApiError::not_found());
+    }
+    match state
+        .store
+        .referral(reference, token)
+        .await
+        .map_err(store_error)?
+    {
+        Some(view) => Ok(no_store(Json(view).into_response())),
+        None => Err(ApiError::not_found()),
+    }
+}

@@ -1,0 +1,105 @@
+//! Wait-time statistics, served from memory with an ETag.
+
+use std::collections::HashMap;
+
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use vardkoll_domain::api::FieldProblem;
+
+use crate::dataset::MONTHS;
+use crate::problem::ApiError;
+use crate::snapshot::{Level, StatisticsQuery};
+use crate::state::AppState;
+
+fn field(field: &str, code: &str, detail: &str) -> FieldProblem {
+    FieldProblem {
+        field: field.into(),
+        code: code.into(),
+        detail: detail.into(),
+    }
+}
+
+pub async fn statistics(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(params): Query<HashMap<String, String>>,
+) -> Result<Response, ApiError> {
+    let snapshot = state.snapshot();
+    let mut errors = Vec::new();
+    for key in params.keys() {
+        if !["service", "region", "provider", "level", "months"].contains(&key.as_str()) {
+            errors.push(field(key, "unknown", "unknown query parameter"));
+        }
+    }
+    let service = params.get("service").cloned().unwrap_or_default();
+    if service.is_empty() {
+        errors.push(field("service", "required", "the service code is required"));
+    }
+    let region = params.get("region").cloned();
+    if region.as_ref().is_some_and(|r| !snapshot.has_region(r)) {
+        errors.push(field(
+            "region",
+            "unknown",
+            "no region with that county code",
+        ));
+    }
+    let provider = params.get("provider").cloned();
+    if provider.as_ref().is_some_and(|p| !snapshot.has_provider(p)) {
+        errors.push(field("provider", "unknown", "no such provider"));
+    }
+    let level = match params.get("level").map(String::as_str) {
+        None | Some("all") => None,
+        Some("provider") => Some(Level::Provider),
+        Some("region") => Some(Level::Region),
+        Some(_) => {
+            errors.push(field("level", "format", "one of provider, region, all"));
+            None
+        }
+    };
+    let months = match params.get("months").map(|m| m.parse::<usize>()) {
+        None => 1,
+        Some(Ok(m)) if (1..=MONTHS).contains(&m) => m,
+        Some(_) => {
+            errors.push(field("months", "range", "a whole number from 1 to 24"));
+            1
+        }
+    };
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    if !snapshot.has_service(&service) {
+        return Err(ApiError::not_found().detail("No service with that code."));
+    }
+    let cached = snapshot.statistics(&StatisticsQuery {
+        service,
+        region,
+        provider,
+        level,
+        months,
+    });
+    let etag = HeaderValue::from_str(&cached.etag).map_err(|_| ApiError::internal())?;
+    let cache_control = HeaderValue::from_static("public, max-age=300");
+    let matches = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(',')
+                .any(|tag| tag.trim() == cached.etag || tag.trim() == "*")
+        });
+    let mut response = if matches {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let mut response = cached.body.into_response();
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        response
+    };
+    response.headers_mut().insert(header::ETAG, etag);
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, cache_control);
+    Ok(response)
+}

@@ -1,0 +1,630 @@
+//! The embedded SQLite store: one file, created and migrated on start.
+//!
+//! Writes of referral requests go through one writer thread that commits in
+//! groups: every request waiting when a transaction starts goes into it, and each
+//! caller is answered only after the commit (WAL, `synchronous=FULL`), so an
+//! acknowledged request survives a crash and a busy server still commits
+//! thousands per second.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, mpsc};
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use tokio::sync::oneshot;
+use vardkoll_domain::api::{
+    FreeCapacity, GuaranteeKind, Period, Provider, ReferralCreated, ReferralStatus, ReferralView,
+    Region, Service, ServiceCategory, StatusChange, WaitBand, WaitStatistic,
+};
+
+use super::{CreateOutcome, NewRequest, Store, StoreError, StoreFuture};
+use crate::dataset::{Dataset, default_dataset};
+
+const MIGRATIONS: &[&str] = &[r#"
+    CREATE TABLE regions (code TEXT PRIMARY KEY, name TEXT NOT NULL, vantetider_id INTEGER NOT NULL UNIQUE);
+    CREATE TABLE services (
+        code TEXT PRIMARY KEY, name_sv TEXT NOT NULL, name_en TEXT NOT NULL,
+        category TEXT NOT NULL, guarantee TEXT NOT NULL, synonyms TEXT NOT NULL);
+    CREATE TABLE providers (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, region_code TEXT NOT NULL REFERENCES regions(code),
+        town TEXT NOT NULL, latitude REAL NOT NULL, longitude REAL NOT NULL, phone TEXT, website TEXT,
+        accepts_other_regions INTEGER NOT NULL);
+    CREATE TABLE statistics (
+        service_code TEXT NOT NULL, region_code TEXT NOT NULL, provider_id TEXT NOT NULL, period TEXT NOT NULL,
+        share_within_limit REAL, median_days_waited INTEGER, waiting INTEGER, completed INTEGER,
+        estimated_wait_days INTEGER, band_min_weeks INTEGER, band_max_weeks INTEGER,
+        free_capacity TEXT NOT NULL, reported TEXT NOT NULL, sample_data INTEGER NOT NULL,
+        PRIMARY KEY (service_code, region_code, provider_id, period));
+    CREATE TABLE referrals (
+        reference TEXT PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE, body_hash TEXT NOT NULL,
+        token TEXT NOT NULL, service_code TEXT NOT NULL, identity_number TEXT NOT NULL, payload TEXT NOT NULL,
+        status TEXT NOT NULL, created_at TEXT NOT NULL);
+    CREATE TABLE referral_history (
+        reference TEXT NOT NULL REFERENCES referrals(reference), seq INTEGER NOT NULL,
+        status TEXT NOT NULL, at TEXT NOT NULL, note TEXT, PRIMARY KEY (reference, seq));
+"#];
+
+fn db(error: rusqlite::Error) -> StoreError {
+    StoreError::Database(error.to_string())
+}
+
+fn open_connection(path: &Path) -> Result<Connection, StoreError> {
+    let connection = Connection::open(path).map_err(db)?;
+    connection
+        .execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
+             PRAGMA busy_timeout = 5000;",
+        )
+        .map_err(db)?;
+    Ok(connection)
+}
+
+fn migrate(connection: &mut Connection) -> Result<(), StoreError> {
+    let version: usize = connection
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(db)?;
+    for (index, migration) in MIGRATIONS.iter().enumerate().skip(version) {
+        let tx = connection.transaction().map_err(db)?;
+        tx.execute_batch(migration).map_err(db)?;
+        tx.execute_batch(&format!("PRAGMA user_version = {}", index + 1))
+            .map_err(db)?;
+        tx.commit().map_err(db)?;
+    }
+    Ok(())
+}
+
+enum Job {
+    Create(
+        Box<NewRequest>,
+        oneshot::Sender<Result<CreateOutcome, StoreError>>,
+    ),
+    SetStatus {
+        reference: String,
+        status: ReferralStatus,
+        note: Option<String>,
+        at: String,
+        reply: oneshot::Sender<Result<Option<Result<ReferralView, ReferralStatus>>, StoreError>>,
+    },
+}
+
+/// The SQLite store. Dropping it finishes the writer's queued work first.
+pub struct SqliteStore {
+    reader: Arc<Mutex<Connection>>,
+    writer: Mutex<Option<mpsc::Sender<Job>>>,
+    writer_thread: Mutex<Option<std::thread::JoinHandle<()>>>,
+}
+
+impl SqliteStore {
+    /// Opens (creating and migrating) the database at `path`, and fills an empty
+    /// one with the embedded default dataset.
+    pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        let mut connection = open_connection(path)?;
+        migrate(&mut connection)?;
+        let empty: i64 = connection
+            .query_row("SELECT COUNT(*) FROM regions", [], |row| row.get(0))
+            .map_err(db)?;
+        if empty == 0 {
+            write_dataset(&mut connection, &default_dataset(), true)?;
+        }
+        let writer_connection = open_connection(path)?;
+        let (sender, receiver) = mpsc::channel();
+        let writer_thread = std::thread::Builder::new()
+            .name("sqlite-writer".into())
+            .spawn(move || writer_loop(writer_connection, receiver))
+            .map_err(|e| StoreError::Database(e.to_string()))?;
+        Ok(SqliteStore {
+            reader: Arc::new(Mutex::new(connection)),
+            writer: Mutex::new(Some(sender)),
+            writer_thread: Mutex::new(Some(writer_thread)),
+        })
+    }
+
+    /// Stops accepting writes and waits until every queued write is committed.
+    pub fn close(&self) {
+        drop(self.writer.lock().ok().and_then(|mut w| w.take()));
+        if let Some(thread) = self.writer_thread.lock().ok().and_then(|mut t| t.take()) {
+            let _ = thread.join();
+        }
+    }
+
+    fn send(&self, job: Job) -> Result<(), StoreError> {
+        let guard = self.writer.lock().map_err(|_| StoreError::Closed)?;
+        guard
+            .as_ref()
+            .ok_or(StoreError::Closed)?
+            .send(job)
+            .map_err(|_| StoreError::Closed)
+    }
+
+    fn read<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+    ) -> StoreFuture<'_, T> {
+        let reader = Arc::clone(&self.reader);
+        Box::pin(async move {
+            tokio::task::spawn_blocking(move || {
+                let connection = reader.lock().map_err(|_| StoreError::Closed)?;
+                work(&connection)
+            })
+            .await
+            .map_err(|e| StoreError::Database(e.to_string()))?
+        })
+    }
+}
+
+impl Drop for SqliteStore {
+    fn drop(&mut self) {
+        self.close();
+    }
+}
+
+fn writer_loop(mut connection: Connection, receiver: mpsc::Receiver<Job>) {
+    while let Ok(first) = receiver.recv() {
+        let mut batch = vec![first];
+        while batch.len() < 512 {
+            match receiver.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        let tx =
+            match connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate) {
+                Ok(tx) => tx,
+                Err(error) => {
+                    fail_all(batch, &error.to_string());
+                    continue;
+                }
+            };
+        let mut replies = Vec::with_capacity(batch.len());
+        for job in batch {
+            match job {
+                Job::Create(request, reply) => {
+                    let result = create_in(&tx, &request);
+                    replies.push(Reply::Create(reply, result));
+                }
+                Job::SetStatus {
+                    reference,
+                    status,
+                    note,
+                    at,
+                    reply,
+                } => {
+                    let result = set_status_in(&tx, &reference, status, note.as_deref(), &at);
+                    replies.push(Reply::Status(reply, result));
+                }
+            }
+        }
+        match tx.commit() {
+            Ok(()) => replies.into_iter().for_each(Reply::send),
+            Err(error) => replies
+                .into_iter()
+                .for_each(|reply| reply.fail(&error.to_string())),
+        }
+    }
+}
+
+enum Reply {
+    Create(
+        oneshot::Sender<Result<CreateOutcome, StoreError>>,
+        Result<CreateOutcome, StoreError>,
+    ),
+    Status(
+        oneshot::Sender<Result<Option<Result<ReferralView, ReferralStatus>>, StoreError>>,
+        Result<Option<Result<ReferralView, ReferralStatus>>, StoreError>,
+    ),
+}
+
+impl Reply {
+    fn send(self) {
+        match self {
+            Reply::Create(reply, result) => drop(reply.send(result)),
+            Reply::Status(reply, result) => drop(reply.send(result)),
+        }
+    }
+
+    fn fail(self, message: &str) {
+        let error = || StoreError::Database(message.to_owned());
+        match self {
+            Reply::Create(reply, _) => drop(reply.send(Err(error()))),
+            Reply::Status(reply, _) => drop(reply.send(Err(error()))),
+        }
+    }
+}
+
+fn fail_all(batch: Vec<Job>, message: &str) {
+    for job in batch {
+        let error = || StoreError::Database(message.to_owned());
+        match job {
+            Job::Create(_, reply) => drop(reply.send(Err(error()))),
+            Job::SetStatus { reply, .. } => drop(reply.send(Err(error()))),
+        }
+    }
+}
+
+fn random_text(bytes: usize, alphabet: &[u8]) -> Result<String, StoreError> {
+    let mut buffer = vec![0u8; bytes];
+    getrandom::fill(&mut buffer).map_err(|e| StoreError::Database(e.to_string()))?;
+    Ok(buffer
+        .iter()
+        .map(|b| char::from(alphabet[usize::from(*b) % alphabet.len()]))
+        .collect())
+}
+
+/// Crockford's base32: no I, L, O or U, so references read aloud well.
+const REFERENCE_ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const TOKEN_ALPHABET: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+
+fn create_in(tx: &Transaction<'_>, request: &NewRequest) -> Result<CreateOutcome, StoreError> {
+    let existing = tx
+        .query_row(
+            "SELECT reference, token, status, created_at, body_hash FROM referrals WHERE idempotency_key = ?1",
+            [&request.idempotency_key],
+            |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, String>(3)?,
+                    row.get::<_, String>(4)?,
+                ))
+            },
+        )
+        .optional()
+        .map_err(db)?;
+    if let Some((reference, token, _, created_at, body_hash)) = existing {
+        if body_hash != request.body_hash {
+            return Ok(CreateOutcome::KeyReused);
+        }
+        // The original answer: the status as it was when the request was created.
+        return Ok(CreateOutcome::Replayed(ReferralCreated {
+            reference,
+            token,
+            status: ReferralStatus::Received,
+            created_at,
+        }));
+    }
+    let reference = format!("VK-{}", random_text(10, REFERENCE_ALPHABET)?);
+    let token = random_text(40, TOKEN_ALPHABET)?;
+    let payload = serde_json::to_string(&request.referral.request)
+        .map_err(|e| StoreError::Database(e.to_string()))?;
+    tx.execute(
+        "INSERT INTO referrals (reference, idempotency_key, body_hash, token, service_code, identity_number,
+             payload, status, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            reference,
+            request.idempotency_key,
+            request.body_hash,
+            token,
+            request.referral.request.service_code,
+            request.referral.identity_number.as_str(),
+            payload,
+            ReferralStatus::Received.as_str(),
+            request.created_at,
+        ],
+    )
+    .map_err(db)?;
+    tx.execute(
+        "INSERT INTO referral_history (reference, seq, status, at) VALUES (?1, 0, ?2, ?3)",
+        params![
+            reference,
+            ReferralStatus::Received.as_str(),
+            request.created_at
+        ],
+    )
+    .map_err(db)?;
+    Ok(CreateOutcome::Created(ReferralCreated {
+        reference,
+        token,
+        status: ReferralStatus::Received,
+        created_at: request.created_at.clone(),
+    }))
+}
+
+fn view(connection: &Connection, reference: &str) -> Result<Option<ReferralView>, StoreError> {
+    let head = connection
+        .query_row(
+            "SELECT status, service_code FROM referrals WHERE reference = ?1",
+            [reference],
+            |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)),
+        )
+        .optional()
+        .map_err(db)?;
+    let Some((status, service_code)) = head else {
+        return Ok(None);
+    };
+    let mut statement = connection
+        .prepare_cached(
+            "SELECT status, at, note FROM referral_history WHERE reference = ?1 ORDER BY seq",
+        )
+        .map_err(db)?;
+    let history = statement
+        .query_map([reference], |row| {
+            Ok(StatusChange {
+                status: ReferralStatus::parse(&row.get::<_, String>(0)?)
+                    .unwrap_or(ReferralStatus::Received),
+                at: row.get(1)?,
+                note: row.get(2)?,
+            })
+        })
+        .map_err(db)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(db)?;
+    Ok(Some(ReferralView {
+        reference: reference.to_owned(),
+        status: ReferralStatus::parse(&status).unwrap_or(ReferralStatus::Received),
+        service_code,
+        history,
+    }))
+}
+
+fn set_status_in(
+    tx: &Transaction<'_>,
+    reference: &str,
+    status: ReferralStatus,
+    note: Option<&str>,
+    at: &str,
+) -> Result<Option<Result<ReferralView, ReferralStatus>>, StoreError> {
+    let Some(current) = view(tx, reference)? else {
+        return Ok(None);
+    };
+    if !current.status.may_become(status) {
+        return Ok(Some(Err(current.status)));
+    }
+    tx.execute(
+        "UPDATE referrals SET status = ?1 WHERE reference = ?2",
+        params![status.as_str(), reference],
+    )
+    .map_err(db)?;
+    tx.execute(
+        "INSERT INTO referral_history (reference, seq, status, at, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![reference, current.history.len() as i64, status.as_str(), at, note],
+    )
+    .map_err(db)?;
+    Ok(view(tx, reference)?.map(Ok))
+}
+
+fn text_of<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn parse_text<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(text.to_owned())).ok()
+}
+
+fn write_dataset(
+    connection: &mut Connection,
+    data: &Dataset,
+    with_regions: bool,
+) -> Result<(), StoreError> {
+    let tx = connection.transaction().map_err(db)?;
+    if with_regions {
+        for region in &data.regions {
+            tx.execute(
+                "INSERT OR REPLACE INTO regions (code, name, vantetider_id) VALUES (?1, ?2, ?3)",
+                params![region.code, region.name, region.vantetider_id],
+            )
+            .map_err(db)?;
+        }
+    }
+    for service in &data.services {
+        tx.execute(
+            "INSERT OR REPLACE INTO services (code, name_sv, name_en, category, guarantee, synonyms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                service.code,
+                service.name_sv,
+                service.name_en,
+                text_of(&service.category),
+                text_of(&service.guarantee),
+                serde_json::to_string(&service.synonyms).unwrap_or_else(|_| "[]".into()),
+            ],
+        )
+        .map_err(db)?;
+    }
+    for p in &data.providers {
+        tx.execute(
+            "INSERT OR REPLACE INTO providers (id, name, region_code, town, latitude, longitude, phone, website,
+                 accepts_other_regions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![p.id, p.name, p.region_code, p.town, p.latitude, p.longitude, p.phone, p.website, p.accepts_other_regions],
+        )
+        .map_err(db)?;
+    }
+    {
+        let mut insert = tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO statistics (service_code, region_code, provider_id, period,
+                     share_within_limit, median_days_waited, waiting, completed, estimated_wait_days,
+                     band_min_weeks, band_max_weeks, free_capacity, reported, sample_data)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )
+            .map_err(db)?;
+        for s in &data.statistics {
+            insert
+                .execute(params![
+                    s.service_code,
+                    s.region_code,
+                    s.provider_id.as_deref().unwrap_or(""),
+                    s.period.to_string(),
+                    s.share_within_limit,
+                    s.median_days_waited,
+                    s.waiting,
+                    s.completed,
+                    s.estimated_wait_days,
+                    s.estimated_wait_band.map(|b| b.min_weeks),
+                    s.estimated_wait_band.and_then(|b| b.max_weeks),
+                    text_of(&s.free_capacity),
+                    s.reported,
+                    s.sample_data,
+                ])
+                .map_err(db)?;
+        }
+    }
+    tx.commit().map_err(db)
+}
+
+fn read_dataset(connection: &Connection) -> Result<Dataset, StoreError> {
+    let regions = connection
+        .prepare("SELECT code, name, vantetider_id FROM regions ORDER BY code")
+        .map_err(db)?
+        .query_map([], |row| {
+            Ok(Region {
+                code: row.get(0)?,
+                name: row.get(1)?,
+                vantetider_id: row.get(2)?,
+            })
+        })
+        .map_err(db)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(db)?;
+    let services = connection
+        .prepare("SELECT code, name_sv, name_en, category, guarantee, synonyms FROM services ORDER BY name_sv")
+        .map_err(db)?
+        .query_map([], |row| {
+            Ok(Service {
+                code: row.get(0)?,
+                name_sv: row.get(1)?,
+                name_en: row.get(2)?,
+                category: parse_text(&row.get::<_, String>(3)?).unwrap_or(ServiceCategory::Visit),
+                guarantee: parse_text(&row.get::<_, String>(4)?).unwrap_or(GuaranteeKind::None),
+                synonyms: serde_json::from_str(&row.get::<_, String>(5)?).unwrap_or_default(),
+            })
+        })
+        .map_err(db)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(db)?;
+    let providers = connection
+        .prepare(
+            "SELECT id, name, region_code, town, latitude, longitude, phone, website, accepts_other_regions
+             FROM providers ORDER BY region_code, name",
+        )
+        .map_err(db)?
+        .query_map([], |row| {
+            Ok(Provider {
+                id: row.get(0)?,
+                name: row.get(1)?,
+                region_code: row.get(2)?,
+                town: row.get(3)?,
+                latitude: row.get(4)?,
+                longitude: row.get(5)?,
+                phone: row.get(6)?,
+                website: row.get(7)?,
+                accepts_other_regions: row.get(8)?,
+            })
+        })
+        .map_err(db)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(db)?;
+    let statistics = connection
+        .prepare(
+            "SELECT service_code, region_code, provider_id, period, share_within_limit, median_days_waited,
+                 waiting, completed, estimated_wait_days, band_min_weeks, band_max_weeks, free_capacity,
+                 reported, sample_data
+             FROM statistics ORDER BY service_code, region_code, provider_id, period",
+        )
+        .map_err(db)?
+        .query_map([], |row| {
+            let provider: String = row.get(2)?;
+            let band_min: Option<u32> = row.get(9)?;
+            Ok(WaitStatistic {
+                service_code: row.get(0)?,
+                region_code: row.get(1)?,
+                provider_id: (!provider.is_empty()).then_some(provider),
+                period: Period::parse(&row.get::<_, String>(3)?).unwrap_or(Period { year: 1970, month: 1 }),
+                share_within_limit: row.get(4)?,
+                median_days_waited: row.get(5)?,
+                waiting: row.get(6)?,
+                completed: row.get(7)?,
+                estimated_wait_days: row.get(8)?,
+                estimated_wait_band: band_min.map(|min_weeks| WaitBand { min_weeks, max_weeks: row.get(10).ok().flatten() }),
+                free_capacity: parse_text(&row.get::<_, String>(11)?).unwrap_or(FreeCapacity::Unknown),
+                reported: row.get(12)?,
+                sample_data: row.get(13)?,
+            })
+        })
+        .map_err(db)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(db)?;
+    Ok(Dataset {
+        regions,
+        services,
+        providers,
+        statistics,
+    })
+}
+
+impl Store for SqliteStore {
+    fn dataset(&self) -> Result<Dataset, StoreError> {
+        read_dataset(&*self.reader.lock().map_err(|_| StoreError::Closed)?)
+    }
+
+    fn import(&self, data: &Dataset) -> Result<(), StoreError> {
+        write_dataset(
+            &mut *self.reader.lock().map_err(|_| StoreError::Closed)?,
+            data,
+            false,
+        )
+    }
+
+    fn create_referral(&self, request: NewRequest) -> StoreFuture<'_, CreateOutcome> {
+        let (reply, answer) = oneshot::channel();
+        let sent = self.send(Job::Create(Box::new(request), reply));
+        Box::pin(async move {
+            sent?;
+            answer.await.map_err(|_| StoreError::Closed)?
+        })
+    }
+
+    fn referral(&self, reference: String, token: String) -> StoreFuture<'_, Option<ReferralView>> {
+        self.read(move |connection| {
+            let stored: Option<String> = connection
+                .query_row(
+                    "SELECT token FROM referrals WHERE reference = ?1",
+                    [&reference],
+                    |row| row.get(0),
+                )
+                .optional()
+                .map_err(db)?;
+            match stored {
+                Some(stored) if constant_time_eq(stored.as_bytes(), token.as_bytes()) => {
+                    view(connection, &reference)
+                }
+                _ => Ok(None),
+            }
+        })
+    }
+
+    fn set_status(
+        &self,
+        reference: String,
+        status: ReferralStatus,
+        note: Option<String>,
+        at: String,
+    ) -> StoreFuture<'_, Option<Result<ReferralView, ReferralStatus>>> {
+        let (reply, answer) = oneshot::channel();
+        let sent = self.send(Job::SetStatus {
+            reference,
+            status,
+            note,
+            at,
+            reply,
+        });
+        Box::pin(async move {
+            sent?;
+            answer.await.map_err(|_| StoreError::Closed)?
+        })
+    }
+
+    fn referral_count(&self) -> Result<u64, StoreError> {
+        let connection = self.reader.lock().map_err(|_| StoreError::Closed)?;
+        connection
+            .query_row("SELECT COUNT(*) FROM referrals", [], |row| row.get(0))
+            .map_err(db)
+    }
+}
+
+/// Compares secrets without leaking, through timing, how much of them matched.
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
