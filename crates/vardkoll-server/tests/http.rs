@@ -1,0 +1,476 @@
+//! Integration tests over real HTTP: a server on a free loopback port with a
+//! temporary database, every response checked against openapi.yaml.
+
+mod common;
+
+use common::*;
+use serde_json::{Value, json};
+
+#[tokio::test]
+async fn the_catalogue_is_served_and_matches_the_contract() {
+    let server = TestServer::start().await;
+    let regions: Value = server.get("/regions").await.json().await.unwrap();
+    assert_matches_contract(&regions, array_of("Region"));
+    assert_eq!(regions.as_array().unwrap().len(), 21);
+    assert_eq!(
+        regions[0],
+        json!({ "code": "01", "name": "Region Stockholm", "vantetiderId": 10 })
+    );
+
+    let services: Value = server.get("/services").await.json().await.unwrap();
+    assert_matches_contract(&services, array_of("Service"));
+    assert!(services.as_array().unwrap().len() >= 38);
+    let cataract = services
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["code"] == "op-katarakt")
+        .unwrap();
+    assert!(
+        cataract["synonyms"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("gråstarr"))
+    );
+
+    let providers: Value = server
+        .get("/providers?region=09")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_matches_contract(&providers, array_of("Provider"));
+    assert_eq!(providers[0]["name"], "Visby lasarett");
+
+    let health: Value = server.get("/health").await.json().await.unwrap();
+    assert_eq!(health, json!({ "status": "ok" }));
+}
+
+#[tokio::test]
+async fn statistics_carry_an_etag_and_answer_304_when_unchanged() {
+    let server = TestServer::start().await;
+    let response = server
+        .get("/statistics?service=op-hoft&level=provider")
+        .await;
+    assert_eq!(response.status(), 200);
+    let etag = response
+        .headers()
+        .get("etag")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        response
+            .headers()
+            .get("cache-control")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .contains("max-age")
+    );
+    let page: Value = response.json().await.unwrap();
+    assert_matches_contract(&page, schema("StatisticsPage"));
+    assert_eq!(page["sampleData"], true);
+    let rows = page["rows"].as_array().unwrap();
+    assert!(rows.len() > 40);
+    assert!(
+        rows.iter()
+            .all(|r| r["period"] == "2026-10" && r["providerId"].is_string())
+    );
+
+    let again = server
+        .client
+        .get(server.url("/statistics?service=op-hoft&level=provider"))
+        .header("If-None-Match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304);
+    assert_eq!(again.headers().get("etag").unwrap().to_str().unwrap(), etag);
+
+    let trend: Value = server
+        .get("/statistics?service=op-hoft&region=05&level=region&months=24")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_matches_contract(&trend, schema("StatisticsPage"));
+    assert_eq!(trend["rows"].as_array().unwrap().len(), 24);
+    let other = server
+        .get("/statistics?service=op-hoft&region=05&level=region&months=24")
+        .await;
+    assert_ne!(other.headers().get("etag").unwrap().to_str().unwrap(), etag);
+}
+
+#[tokio::test]
+async fn bad_statistics_queries_get_problems_with_their_fields() {
+    let server = TestServer::start().await;
+    let body = assert_problem(
+        server
+            .get("/statistics?service=op-hoft&months=25&region=99&color=red")
+            .await,
+        422,
+    )
+    .await;
+    let fields: Vec<&str> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert!(
+        fields.contains(&"months") && fields.contains(&"region") && fields.contains(&"color"),
+        "{fields:?}"
+    );
+    assert_problem(server.get("/statistics").await, 422).await;
+    assert_problem(server.get("/statistics?service=tandlakare").await, 404).await;
+    assert_problem(server.get("/providers?region=99").await, 422).await;
+    assert_problem(server.get("/nothing-here").await, 404).await;
+    assert_problem(
+        server
+            .client
+            .delete(server.url("/regions"))
+            .send()
+            .await
+            .unwrap(),
+        405,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_referral_is_created_once_per_key_and_read_only_with_its_token() {
+    let server = TestServer::start().await;
+    let response = server.post_referral("key-00000001", &referral()).await;
+    assert_eq!(response.status(), 201);
+    let location = response
+        .headers()
+        .get("location")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(response.headers().get("cache-control").unwrap(), "no-store");
+    let created: Value = response.json().await.unwrap();
+    assert_matches_contract(&created, schema("ReferralCreated"));
+    assert_eq!(
+        location,
+        format!(
+            "/api/v1/referrals/{}",
+            created["reference"].as_str().unwrap()
+        )
+    );
+
+    let replay = server.post_referral("key-00000001", &referral()).await;
+    assert_eq!(replay.status(), 201);
+    assert_eq!(replay.headers().get("idempotent-replayed").unwrap(), "true");
+    assert_eq!(replay.json::<Value>().await.unwrap(), created);
+    assert_eq!(server.count(), 1);
+
+    let mut changed = referral();
+    changed["message"] = json!("Något annat");
+    assert_problem(server.post_referral("key-00000001", &changed).await, 422).await;
+    assert_eq!(server.count(), 1);
+
+    let token = created["token"].as_str().unwrap();
+    let read = server
+        .client
+        .get(format!(
+            "http://{}{location}",
+            server.running.as_ref().unwrap().addr
+        ))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(read.status(), 200);
+    let view: Value = read.json().await.unwrap();
+    assert_matches_contract(&view, schema("ReferralView"));
+    assert_eq!(view["status"], "received");
+    assert!(!view.to_string().contains("1212") && !view.to_string().contains("Tolvan"));
+
+    let url = format!("http://{}{location}", server.running.as_ref().unwrap().addr);
+    assert_problem(server.client.get(&url).send().await.unwrap(), 404).await;
+    assert_problem(
+        server
+            .client
+            .get(&url)
+            .bearer_auth("wrong-token")
+            .send()
+            .await
+            .unwrap(),
+        404,
+    )
+    .await;
+    let other = server
+        .post_referral("key-00000002", &referral())
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
+    let theirs = server
+        .client
+        .get(&url)
+        .bearer_auth(other["token"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_problem(theirs, 404).await;
+}
+
+#[tokio::test]
+async fn malformed_or_invalid_requests_get_problems_and_store_nothing() {
+    let server = TestServer::start().await;
+    let post = |key: &'static str| {
+        server
+            .client
+            .post(server.url("/referrals"))
+            .header("Idempotency-Key", key)
+    };
+
+    let no_key = server
+        .client
+        .post(server.url("/referrals"))
+        .json(&referral())
+        .send()
+        .await
+        .unwrap();
+    assert_problem(no_key, 400).await;
+    let bad_key = server.post_referral("short", &referral()).await;
+    assert_problem(bad_key, 400).await;
+    let malformed = post("key-malformed")
+        .header("content-type", "application/json")
+        .body("{\"name\": ")
+        .send()
+        .await
+        .unwrap();
+    assert_problem(malformed, 400).await;
+    let wrong_type = post("key-wrong-type")
+        .header("content-type", "text/plain")
+        .body(referral().to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_problem(wrong_type, 415).await;
+    let mut huge = referral();
+    huge["message"] = json!("x".repeat(40_000));
+    assert_problem(server.post_referral("key-oversized", &huge).await, 413).await;
+
+    let mut unknown = referral();
+    unknown["favouriteColour"] = json!("blue");
+    let body = assert_problem(
+        server.post_referral("key-unknown-field", &unknown).await,
+        422,
+    )
+    .await;
+    assert_eq!(body["errors"][0]["field"], "favouriteColour");
+    let mut missing = referral();
+    missing.as_object_mut().unwrap().remove("consentToShare");
+    let body = assert_problem(
+        server.post_referral("key-missing-field", &missing).await,
+        422,
+    )
+    .await;
+    assert_eq!(body["errors"][0]["field"], "consentToShare");
+
+    for (number, code) in [
+        ("19121212-1213", "control_digit"),
+        ("19121312-1212", "date"),
+        ("1912", "format"),
+    ] {
+        let mut bad = referral();
+        bad["personalIdentityNumber"] = json!(number);
+        let body = assert_problem(server.post_referral("key-bad-identity", &bad).await, 422).await;
+        assert_eq!(body["errors"][0]["field"], "personalIdentityNumber");
+        assert_eq!(body["errors"][0]["code"], code);
+        assert!(
+            !body.to_string().contains(number),
+            "the number must not be echoed"
+        );
+    }
+    let mut invalid = referral();
+    invalid["preferredProviders"] = json!(["no-such-hospital"]);
+    invalid["consentToShare"] = json!(false);
+    let body = assert_problem(server.post_referral("key-invalid", &invalid).await, 422).await;
+    assert_eq!(body["errors"].as_array().unwrap().len(), 2);
+
+    assert_eq!(server.count(), 0, "nothing may be half-written");
+}
+
+#[tokio::test]
+async fn the_region_side_moves_a_request_and_the_patient_sees_it() {
+    let server = TestServer::start().await;
+    let created: Value = server
+        .post_referral("key-admin-flow", &referral())
+        .await
+        .json()
+        .await
+        .unwrap();
+    let reference = created["reference"].as_str().unwrap();
+    let status_url = server.url(&format!("/admin/referrals/{reference}/status"));
+    let set = |status: &str, token: &str| {
+        server
+            .client
+            .post(&status_url)
+            .bearer_auth(token)
+            .json(&json!({ "status": status, "note": "Tid 3 dec" }))
+            .send()
+    };
+    assert_problem(set("under_review", "not-the-token").await.unwrap(), 401).await;
+    assert_eq!(
+        set("under_review", "admin-secret-token")
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let offered: Value = set("offered", "admin-secret-token")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_matches_contract(&offered, schema("ReferralView"));
+    assert_eq!(offered["history"].as_array().unwrap().len(), 3);
+    assert_problem(set("received", "admin-secret-token").await.unwrap(), 409).await;
+    let missing = server
+        .client
+        .post(server.url("/admin/referrals/VK-NOPE/status"))
+        .bearer_auth("admin-secret-token")
+        .json(&json!({ "status": "offered" }))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(missing, 404).await;
+
+    let view: Value = server
+        .client
+        .get(server.url(&format!("/referrals/{reference}")))
+        .bearer_auth(created["token"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(view["status"], "offered");
+    assert_eq!(view["history"][2]["note"], "Tid 3 dec");
+}
+
+#[tokio::test]
+async fn without_an_admin_token_configured_there_is_no_admin_endpoint() {
+    let server = TestServer::with(|c| c.admin_token = None).await;
+    let response = server
+        .client
+        .post(server.url("/admin/referrals/VK-1/status"))
+        .bearer_auth("x")
+        .json(&json!({ "status": "offered" }))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(response, 404).await;
+}
+
+#[tokio::test]
+async fn too_many_requests_get_429_with_retry_after() {
+    let server = TestServer::with(|c| {
+        c.rate_per_second = 1.0;
+        c.rate_burst = 3.0;
+    })
+    .await;
+    for _ in 0..3 {
+        assert_eq!(server.get("/regions").await.status(), 200);
+    }
+    let limited = server.get("/regions").await;
+    let retry: u64 = limited
+        .headers()
+        .get("retry-after")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=2).contains(&retry));
+    assert_problem(limited, 429).await;
+}
+
+#[tokio::test]
+async fn cors_allows_only_configured_origins_and_security_headers_are_set() {
+    let server = TestServer::with(|c| c.cors_origins = vec!["https://portal.example".into()]).await;
+    let allowed = server
+        .client
+        .get(server.url("/regions"))
+        .header("Origin", "https://portal.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        allowed
+            .headers()
+            .get("access-control-allow-origin")
+            .unwrap(),
+        "https://portal.example"
+    );
+    let denied = server
+        .client
+        .get(server.url("/regions"))
+        .header("Origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        denied
+            .headers()
+            .get("access-control-allow-origin")
+            .is_none()
+    );
+    for header in [
+        "x-content-type-options",
+        "referrer-policy",
+        "content-security-policy",
+        "x-frame-options",
+    ] {
+        assert!(allowed.headers().get(header).is_some(), "{header} missing");
+    }
+}
+
+#[tokio::test]
+async fn shutdown_finishes_in_flight_writes_and_they_survive_a_restart() {
+    let mut server = TestServer::start().await;
+    let mut pending = Vec::new();
+    for i in 0..200 {
+        let client = server.client.clone();
+        let url = server.url("/referrals");
+        pending.push(tokio::spawn(async move {
+            client
+                .post(url)
+                .header("Idempotency-Key", format!("key-shutdown-{i:04}"))
+                .json(&referral())
+                .send()
+                .await
+        }));
+    }
+    // Stop while requests are still arriving: some stored, some in flight.
+    while server.count() < 20 {
+        tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+    }
+    let database = server.dir.path().join("test.sqlite3");
+    server.stop().await;
+    let mut acknowledged = 0;
+    for task in pending {
+        if let Ok(Ok(response)) = task.await
+            && response.status() == 201
+        {
+            acknowledged += 1;
+        }
+    }
+    use vardkoll_server::store::Store;
+    let store = vardkoll_server::store::sqlite::SqliteStore::open(&database).unwrap();
+    let stored = store.referral_count().unwrap();
+    assert!(acknowledged > 0);
+    assert!(
+        stored >= acknowledged,
+        "{acknowledged} acknowledged but only {stored} stored"
+    );
+}

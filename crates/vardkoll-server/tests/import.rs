@@ -1,0 +1,155 @@
+//! The importer on messy files in vantetider.se's shape: what it loads, what it
+//! skips and why, and that the server then serves the imported figures.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+use serde_json::Value;
+use vardkoll_domain::api::{FreeCapacity, ServiceCategory, WaitBand};
+use vardkoll_server::dataset::Dataset;
+use vardkoll_server::import::{self, Report};
+
+const SERVICES: &str = include_str!("fixtures/services-operation.json");
+const WAITING: &str = include_str!("fixtures/waiting-10503.json");
+
+#[test]
+fn services_are_loaded_and_the_mess_is_reported() {
+    let mut report = Report::default();
+    let services = import::services(SERVICES, ServiceCategory::Operation, &mut report).unwrap();
+    let names: Vec<_> = services
+        .iter()
+        .map(|s| (s.code.as_str(), s.name_sv.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            (
+                "10502",
+                "Magsäck - kirurgi (gastroskopi på kirurgisk enhet)"
+            ),
+            ("10503", "Höftledsplastik & revision")
+        ]
+    );
+    assert_eq!(report.skipped.get("service disabled"), Some(&1));
+    assert_eq!(report.skipped.get("service without a name"), Some(&1));
+    assert_eq!(report.skipped.get("service without Servicecode"), Some(&1));
+}
+
+#[test]
+fn waiting_rows_map_bands_regions_capacity_and_dates() {
+    let mut report = Report::default();
+    let mut data = Dataset::default();
+    let today = vardkoll_domain::date::ymd(2026, 11, 25);
+    import::waiting(WAITING, "10503", today, &mut data, &mut report).unwrap();
+    assert_eq!(report.statistics, 5, "{report}");
+    assert_eq!(report.skipped.get("unknown region id 99"), Some(&1));
+    assert_eq!(report.skipped.get("unknown region id (missing)"), Some(&1));
+    assert_eq!(report.skipped.get("row without unitId"), Some(&1));
+    assert_eq!(report.skipped.get("unit without a name"), Some(&1));
+    assert_eq!(
+        report.skipped.get("missing or unreadable Updated date"),
+        Some(&1)
+    );
+
+    let row = |unit: &str| {
+        data.statistics
+            .iter()
+            .find(|s| s.provider_id.as_deref() == Some(unit))
+            .unwrap()
+    };
+    let nu = row("vt-3147");
+    assert_eq!(
+        (nu.region_code.as_str(), nu.estimated_wait_days),
+        ("14", Some(77))
+    );
+    assert_eq!(
+        nu.estimated_wait_band,
+        Some(WaitBand {
+            min_weeks: 9,
+            max_weeks: Some(13)
+        })
+    );
+    assert_eq!(nu.free_capacity, FreeCapacity::No);
+    assert!(!nu.sample_data);
+    let sos = row("vt-2001");
+    assert_eq!(
+        (sos.region_code.as_str(), sos.free_capacity),
+        ("01", FreeCapacity::Yes)
+    );
+    assert_eq!(
+        sos.estimated_wait_band,
+        Some(WaitBand {
+            min_weeks: 52,
+            max_weeks: None
+        })
+    );
+    assert_eq!(row("vt-2002").estimated_wait_days, None);
+    assert_eq!(row("vt-2002").reported, "2026-11-15");
+    assert_eq!(row("vt-2003").reported, "2025-11-15");
+    // Reported in June: older than six weeks, so free capacity is unknown.
+    assert_eq!(row("vt-2008").free_capacity, FreeCapacity::Unknown);
+    let provider = data.providers.iter().find(|p| p.id == "vt-2001").unwrap();
+    assert_eq!(provider.name, "Ortopedi Södersjukhuset");
+    // Region-wide rows are derived from the imported units.
+    assert!(
+        data.statistics
+            .iter()
+            .any(|s| s.provider_id.is_none() && s.region_code == "14")
+    );
+}
+
+#[test]
+fn broken_files_are_errors_not_panics() {
+    let mut report = Report::default();
+    assert!(import::services("not json", ServiceCategory::Visit, &mut report).is_err());
+    assert!(import::services("{\"Other\":[]}", ServiceCategory::Visit, &mut report).is_err());
+    let mut data = Dataset::default();
+    let today = vardkoll_domain::date::ymd(2026, 11, 25);
+    assert!(import::waiting("[1,2]", "x", today, &mut data, &mut report).is_err());
+}
+
+#[tokio::test]
+async fn the_import_command_loads_into_the_database_the_server_serves() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("import.sqlite3");
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let output = Command::new(env!("CARGO_BIN_EXE_vardkoll-server"))
+        .env("VARDKOLL_DB", &database)
+        .args(["import", "--category", "operation", "--services"])
+        .arg(format!("{fixtures}/services-operation.json"))
+        .arg("--waiting")
+        .arg(format!("10503={fixtures}/waiting-10503.json"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("loaded 2 services"), "{stdout}");
+    assert!(
+        stdout.contains("skipped 1: unknown region id 99"),
+        "{stdout}"
+    );
+
+    let server = TestServer::with(|c| c.database = database.clone()).await;
+    let page: Value = server
+        .get("/statistics?service=10503&level=provider")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_matches_contract(&page, schema("StatisticsPage"));
+    assert_eq!(page["sampleData"], false);
+    let services: Value = server.get("/services").await.json().await.unwrap();
+    assert!(
+        services
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["nameSv"] == "Höftledsplastik & revision")
+    );
+}
