@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{Lang, provide_i18n, use_texts};
-use crate::pages::{GuaranteesPage, NotFoundPage};
+use crate::pages::{GuaranteesPage, NotFoundPage, WaitTimesPage};
 use crate::router::{Link, Route, Router};
 use crate::state::EpisodeStore;
 use crate::today::{Today, today};
@@ -29,12 +29,14 @@ pub fn App() -> impl IntoView {
             <nav aria-label=t.nav_label>
                 <ul>
                     <li><Link route=Route::Guarantees>{t.guarantees_title}</Link></li>
+                    <li><Link route=Route::WaitTimes>{t.wait_times_title}</Link></li>
                 </ul>
             </nav>
         </header>
         <main id="main">
             {move || match router.route() {
                 Route::Guarantees => view! { <GuaranteesPage /> }.into_any(),
+                Route::WaitTimes => view! { <WaitTimesPage /> }.into_any(),
                 Route::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}
         </main>

@@ -2,6 +2,7 @@
 //!
 //! - [`app`]: the shell; [`router`]: routes and links; [`pages`]: one module per route;
 //!   [`components`]: small shared view pieces.
+//! - [`api`]: the only module that speaks HTTP (the API client);
 //! - [`state`]: signals and intents; [`storage`]: the only module that touches
 //!   browser storage; [`download`]: file downloads; [`today`]: the clock.
 //! - [`i18n`]: every text the patient sees.
@@ -10,6 +11,7 @@
 //!
 //! All rules live in the `vardkoll-domain` crate.
 
+pub mod api;
 pub mod app;
 pub mod calendar_export;
 pub mod components;

@@ -16,6 +16,7 @@ pub const PAGE_HEADING_ID: &str = "page-heading";
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
     Guarantees,
+    WaitTimes,
     NotFound,
 }
 
@@ -24,6 +25,7 @@ impl Route {
     pub fn parse(path: &str) -> Route {
         match path.trim_end_matches("index.html").trim_end_matches('/') {
             "" => Route::Guarantees,
+            "/vantetider" => Route::WaitTimes,
             _ => Route::NotFound,
         }
     }
@@ -31,6 +33,7 @@ impl Route {
     pub fn path(self) -> &'static str {
         match self {
             Route::Guarantees | Route::NotFound => "/",
+            Route::WaitTimes => "/vantetider",
         }
     }
 }
@@ -114,6 +117,8 @@ mod tests {
         assert_eq!(Route::parse(""), Route::Guarantees);
         assert_eq!(Route::parse("/index.html"), Route::Guarantees);
         assert_eq!(Route::parse("/nope"), Route::NotFound);
+        assert_eq!(Route::parse("/vantetider/"), Route::WaitTimes);
+        assert_eq!(Route::parse(Route::WaitTimes.path()), Route::WaitTimes);
         assert_eq!(Route::parse(Route::Guarantees.path()), Route::Guarantees);
     }
 }

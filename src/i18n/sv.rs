@@ -106,6 +106,32 @@ pub const SV: Texts = Texts {
         men Vårdkoll kan inte visa dem.",
     storage_save_failed: "Det gick inte att spara i webbläsaren. Dina ändringar finns kvar så länge sidan är öppen.",
 
+    wait_times_title: "Väntetider",
+    wait_times_intro: "Se hur länge man väntar i olika regioner på en behandling eller ett första besök.",
+    wait_times_caption: "Beräknad väntetid för en ny patient, senaste månaden, kortast först",
+    service_label: "Behandling eller besök",
+    service_placeholder: "Välj behandling eller besök",
+    loading: "Hämtar uppgifter …",
+    retry: "Försök igen",
+    sample_data_note: "Exempeldata: siffrorna är genererade för att visa tjänsten och är inte verkliga väntetider.",
+    estimated_wait: "Beräknad väntetid",
+    share_within_limit: "Andel inom vårdgarantin",
+    free_capacity: "Ledig kapacitet",
+    capacity_yes: "Ja",
+    capacity_no: "Nej",
+    capacity_unknown: "Uppgift saknas",
+    no_figure: "Uppgift saknas",
+    days: |days| {
+        if days == 1 {
+            "1 dag".to_owned()
+        } else {
+            format!("{days} dagar")
+        }
+    },
+    api_network_error: "Det gick inte att nå servern. Kontrollera uppkopplingen och försök igen.",
+    api_server_error: "Servern kunde inte svara just nu. Försök igen om en stund.",
+    api_invalid_error: "Servern skickade uppgifter som inte gick att läsa. Försök igen senare.",
+
     steps: StepTexts {
         contact: "Kontakt med vårdcentralen",
         assessment: "Medicinsk bedömning i primärvården",

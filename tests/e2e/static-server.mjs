@@ -2,7 +2,7 @@
 // WebAssembly, index.html for every route (single-page app), and the security
 // headers a real deployment sends. Used by the end-to-end tests; run directly
 // (`node static-server.mjs [dir] [port]`) to serve a release build by hand.
-import { createServer } from "node:http";
+import { createServer, request as httpRequest } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,9 +25,19 @@ const HEADERS = {
   "Cross-Origin-Opener-Policy": "same-origin",
 };
 
-export async function startServer(dir, port = 0) {
+/** Serves `dir`; with `apiTarget` (e.g. "http://127.0.0.1:8787") it forwards /api/ there, as Trunk's proxy does. */
+export async function startServer(dir, port = 0, apiTarget = undefined) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
+    if (apiTarget && req.url.startsWith("/api/")) {
+      const upstream = httpRequest(new URL(req.url, apiTarget), { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode, answer.headers);
+        answer.pipe(res);
+      });
+      upstream.on("error", () => res.writeHead(502, { "Content-Type": "text/plain" }).end("Bad gateway"));
+      req.pipe(upstream);
+      return;
+    }
     try {
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
       let file = normalize(join(root, path));
