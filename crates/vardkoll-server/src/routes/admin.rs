@@ -30,13 +30,7 @@ pub async fn set_status(
         return Err(ApiError::not_found());
     };
     let given = bearer(&headers).unwrap_or_default();
-    if given.len() != expected.len()
-        || given
-            .bytes()
-            .zip(expected.bytes())
-            .fold(0, |acc, (a, b)| acc | (a ^ b))
-            != 0
-    {
+    if !crate::hash::constant_time_eq(given.as_bytes(), expected.as_bytes()) {
         return Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
             "unauthorized",

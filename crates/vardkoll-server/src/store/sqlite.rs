@@ -587,7 +587,9 @@ impl Store for SqliteStore {
                 .optional()
                 .map_err(db)?;
             match stored {
-                Some(stored) if constant_time_eq(stored.as_bytes(), token.as_bytes()) => {
+                Some(stored)
+                    if crate::hash::constant_time_eq(stored.as_bytes(), token.as_bytes()) =>
+                {
                     view(connection, &reference)
                 }
                 _ => Ok(None),
@@ -622,9 +624,4 @@ impl Store for SqliteStore {
             .query_row("SELECT COUNT(*) FROM referrals", [], |row| row.get(0))
             .map_err(db)
     }
-}
-
-/// Compares secrets without leaking, through timing, how much of them matched.
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
