@@ -40,7 +40,9 @@ pub struct Snapshot {
     /// A number that changes whenever the data does (part of every ETag).
     pub version: u64,
     by_service: HashMap<String, Vec<usize>>,
-    periods: Vec<Period>,
+    /// The months each service has figures for, oldest first: "the newest N
+    /// months" counts back from a service's own newest month.
+    periods: HashMap<String, Vec<Period>>,
     cache: RwLock<HashMap<StatisticsQuery, Cached>>,
 }
 
@@ -53,15 +55,23 @@ impl Snapshot {
                 .or_default()
                 .push(index);
         }
-        let mut periods: Vec<Period> = data.statistics.iter().map(|row| row.period).collect();
-        periods.sort_unstable();
-        periods.dedup();
+        let mut periods: HashMap<String, Vec<Period>> = HashMap::new();
+        for row in &data.statistics {
+            periods
+                .entry(row.service_code.clone())
+                .or_default()
+                .push(row.period);
+        }
+        for months in periods.values_mut() {
+            months.sort_unstable();
+            months.dedup();
+        }
         let mut hasher = DefaultHasher::new();
         data.statistics.len().hash(&mut hasher);
-        periods.hash(&mut hasher);
         for row in &data.statistics {
             row.service_code.hash(&mut hasher);
             row.provider_id.hash(&mut hasher);
+            row.period.hash(&mut hasher);
             row.estimated_wait_days.hash(&mut hasher);
             row.reported.hash(&mut hasher);
         }
@@ -88,8 +98,10 @@ impl Snapshot {
 
     /// The rows for `query`, newest months only, ordered by region, provider, period.
     pub fn rows(&self, query: &StatisticsQuery) -> Vec<&WaitStatistic> {
-        let first = self.periods.len().saturating_sub(query.months);
-        let Some(first_period) = self.periods.get(first) else {
+        let Some(periods) = self.periods.get(&query.service) else {
+            return Vec::new();
+        };
+        let Some(first_period) = periods.get(periods.len().saturating_sub(query.months)) else {
             return Vec::new();
         };
         self.by_service
@@ -135,5 +147,64 @@ impl Snapshot {
             cache.insert(query.clone(), cached.clone());
         }
         cached
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vardkoll_domain::api::FreeCapacity;
+
+    fn row(service: &str, year: i32, month: u32) -> WaitStatistic {
+        WaitStatistic {
+            service_code: service.into(),
+            region_code: "01".into(),
+            provider_id: None,
+            period: Period { year, month },
+            share_within_limit: None,
+            median_days_waited: None,
+            waiting: None,
+            completed: None,
+            estimated_wait_days: Some(30),
+            estimated_wait_band: None,
+            free_capacity: FreeCapacity::Unknown,
+            reported: format!("{year}-{month:02}-25"),
+            sample_data: false,
+        }
+    }
+
+    fn query(service: &str, months: usize) -> StatisticsQuery {
+        StatisticsQuery {
+            service: service.into(),
+            region: None,
+            provider: None,
+            level: None,
+            months,
+        }
+    }
+
+    #[test]
+    fn newest_months_count_back_from_each_services_own_newest_month() {
+        let data = Dataset {
+            statistics: vec![
+                row("new", 2026, 10),
+                row("new", 2026, 9),
+                row("old", 2025, 3),
+                row("old", 2025, 2),
+            ],
+            ..Dataset::default()
+        };
+        let snapshot = Snapshot::new(data);
+        let periods = |q| {
+            snapshot
+                .rows(&q)
+                .iter()
+                .map(|r| r.period.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(periods(query("new", 1)), vec!["2026-10"]);
+        assert_eq!(periods(query("old", 1)), vec!["2025-03"]);
+        assert_eq!(periods(query("old", 24)).len(), 2);
+        assert!(periods(query("none", 1)).is_empty());
     }
 }
