@@ -245,7 +245,7 @@ pub fn waiting(
             estimated_wait_days: band.map(WaitBand::estimate_days),
             estimated_wait_band: band,
             free_capacity: capacity(text(row, "Capacity"), reported, today),
-            reported: reported.format("%Y-%m-%d").to_string(),
+            reported: vardkoll_domain::date::iso(reported),
             sample_data: false,
         });
     }
