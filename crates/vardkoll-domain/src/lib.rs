@@ -17,9 +17,11 @@
 //! - [`validation`]: parsing and checking what a patient typed.
 //! - [`ics`]: the calendar file export (RFC 5545).
 //! - [`personnummer`]: Swedish identity and coordination numbers.
+//! - [`compare`]: comparing wait times: search, the provider table, trends, the map, URL state.
 //! - [`api`]: the public HTTP API's types, shared by the app's client and the server.
 
 pub mod api;
+pub mod compare;
 pub mod date;
 pub mod deadline;
 pub mod episode;

@@ -1,0 +1,183 @@
+//! A series of monthly figures and the small line chart drawn from it.
+
+use crate::api::{Period, WaitStatistic};
+
+/// One month's estimated wait, if reported.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TrendPoint {
+    pub period: Period,
+    pub days: Option<u32>,
+}
+
+/// The months of `rows`, oldest first, one point per month (the last row of a
+/// month wins if there are several).
+pub fn series(rows: &[WaitStatistic]) -> Vec<TrendPoint> {
+    let mut points: Vec<TrendPoint> = rows
+        .iter()
+        .map(|r| TrendPoint {
+            period: r.period,
+            days: r.estimated_wait_days,
+        })
+        .collect();
+    points.sort_by_key(|p| p.period);
+    points.reverse();
+    points.dedup_by_key(|p| p.period);
+    points.reverse();
+    points
+}
+
+/// Whether the wait has become shorter or longer over the series.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Shorter,
+    Longer,
+    Unchanged,
+}
+
+/// The first and last reported figures and which way they moved.
+pub fn change(points: &[TrendPoint]) -> Option<(TrendPoint, TrendPoint, Direction)> {
+    let mut known = points.iter().filter(|p| p.days.is_some());
+    let first = *known.next()?;
+    let last = *known.last().unwrap_or(&first);
+    let direction = match last.days.cmp(&first.days) {
+        std::cmp::Ordering::Less => Direction::Shorter,
+        std::cmp::Ordering::Greater => Direction::Longer,
+        std::cmp::Ordering::Equal => Direction::Unchanged,
+    };
+    Some((first, last, direction))
+}
+
+/// A line chart in a `width` × `height` box, ready for SVG.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    /// `points` attributes for polylines, one per unbroken run of months.
+    pub lines: Vec<String>,
+    /// The top of the y axis, in days (a round number at or above the largest figure).
+    pub max_days: u32,
+}
+
+/// A round axis top: 10, 20, 50, 100, 200, ... at or above `value`.
+fn nice_ceiling(value: u32) -> u32 {
+    let mut step = 10;
+    loop {
+        for m in [1, 2, 5] {
+            if value <= step * m {
+                return step * m;
+            }
+        }
+        step *= 10;
+    }
+}
+
+/// Draws `points` left to right; a month without a figure breaks the line.
+pub fn chart(points: &[TrendPoint], width: f64, height: f64) -> Chart {
+    let max_days = nice_ceiling(
+        points
+            .iter()
+            .filter_map(|p| p.days)
+            .max()
+            .unwrap_or(0)
+            .max(1),
+    );
+    let step = if points.len() > 1 {
+        width / (points.len() - 1) as f64
+    } else {
+        0.0
+    };
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for (i, point) in points.iter().enumerate() {
+        match point.days {
+            Some(days) => {
+                let x = i as f64 * step;
+                let y = height - f64::from(days) / f64::from(max_days) * height;
+                if !current.is_empty() {
+                    current.push(' ');
+                }
+                current.push_str(&format!("{x:.1},{y:.1}"));
+            }
+            None if !current.is_empty() => lines.push(std::mem::take(&mut current)),
+            None => {}
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    Chart { lines, max_days }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::FreeCapacity;
+
+    fn row(month: u32, days: Option<u32>) -> WaitStatistic {
+        WaitStatistic {
+            service_code: "op-hoft".into(),
+            region_code: "01".into(),
+            provider_id: None,
+            period: Period { year: 2026, month },
+            share_within_limit: None,
+            median_days_waited: None,
+            waiting: None,
+            completed: None,
+            estimated_wait_days: days,
+            estimated_wait_band: None,
+            free_capacity: FreeCapacity::Unknown,
+            reported: "2026-11-01".into(),
+            sample_data: true,
+        }
+    }
+
+    #[test]
+    fn series_is_ordered_by_month_without_duplicates() {
+        let points = series(&[
+            row(3, Some(30)),
+            row(1, Some(10)),
+            row(2, None),
+            row(3, Some(33)),
+        ]);
+        let months: Vec<u32> = points.iter().map(|p| p.period.month).collect();
+        assert_eq!(months, [1, 2, 3]);
+        assert_eq!(points[2].days, Some(33));
+    }
+
+    #[test]
+    fn change_compares_the_first_and_last_reported_months() {
+        let points = series(&[
+            row(1, None),
+            row(2, Some(90)),
+            row(3, Some(60)),
+            row(4, None),
+        ]);
+        let (first, last, direction) = change(&points).unwrap();
+        assert_eq!(
+            (first.days, last.days, direction),
+            (Some(90), Some(60), Direction::Shorter)
+        );
+        assert_eq!(
+            change(&series(&[row(1, Some(5))])).unwrap().2,
+            Direction::Unchanged
+        );
+        assert_eq!(change(&series(&[row(1, None)])), None);
+        assert_eq!(change(&[]), None);
+    }
+
+    #[test]
+    fn chart_scales_to_a_round_axis_and_breaks_at_gaps() {
+        let points = series(&[
+            row(1, Some(40)),
+            row(2, Some(80)),
+            row(3, None),
+            row(4, Some(20)),
+            row(5, Some(0)),
+        ]);
+        let chart = chart(&points, 100.0, 50.0);
+        assert_eq!(chart.max_days, 100);
+        assert_eq!(chart.lines, ["0.0,30.0 25.0,10.0", "75.0,40.0 100.0,50.0"]);
+        assert_eq!(nice_ceiling(1), 10);
+        assert_eq!(nice_ceiling(101), 200);
+        assert_eq!(nice_ceiling(350), 500);
+        assert!(super::chart(&[], 100.0, 50.0).lines.is_empty());
+    }
+}
