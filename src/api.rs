@@ -11,7 +11,8 @@ use std::cell::RefCell;
 use gloo_net::http::Request;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use vardkoll_domain::api::{Problem, Region, Service, StatisticsPage};
+use vardkoll_domain::api::{Problem, Provider, Region, Service, StatisticsPage};
+use vardkoll_domain::compare::geo::Point;
 
 /// Where the API is when `config.json` cannot be read.
 pub const DEFAULT_BASE: &str = "/api/v1";
@@ -84,20 +85,66 @@ pub async fn services() -> Result<Vec<Service>, ApiError> {
     get("/services").await
 }
 
-/// Region-wide figures for the newest month of one service.
-pub async fn region_statistics(service: &str) -> Result<StatisticsPage, ApiError> {
-    let code: String = service
-        .chars()
+/// Keeps a service code or id to the characters the API uses, so nothing a URL
+/// carried can change the request.
+fn code(text: &str) -> String {
+    text.chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
-    let page: StatisticsPage = get(&format!("/statistics?service={code}&level=region")).await?;
-    checked(page)
+        .collect()
 }
 
-/// Rejects a page with implausible figures (negative or absurd days, shares above 100 %).
-pub fn checked(page: StatisticsPage) -> Result<StatisticsPage, ApiError> {
-    if page.rows.iter().all(|row| row.is_plausible()) {
+/// Every provider (hospital or clinic), with coordinates checked.
+pub async fn providers() -> Result<Vec<Provider>, ApiError> {
+    checked_providers(get("/providers").await?)
+}
+
+/// The newest month of one service: every provider's figures and every region's.
+pub async fn statistics(service: &str) -> Result<StatisticsPage, ApiError> {
+    let service = code(service);
+    checked(
+        &service,
+        get(&format!("/statistics?service={service}")).await?,
+    )
+}
+
+/// The last 24 months of one provider's figures for a service.
+pub async fn provider_trend(service: &str, provider: &str) -> Result<StatisticsPage, ApiError> {
+    let (service, provider) = (code(service), code(provider));
+    let path =
+        format!("/statistics?service={service}&provider={provider}&level=provider&months=24");
+    checked(&service, get(&path).await?)
+}
+
+/// The last 24 months of one region's region-wide figures for a service.
+pub async fn region_trend(service: &str, region: &str) -> Result<StatisticsPage, ApiError> {
+    let (service, region) = (code(service), code(region));
+    let path = format!("/statistics?service={service}&region={region}&level=region&months=24");
+    checked(&service, get(&path).await?)
+}
+
+/// Rejects a page for another service than asked for, or with implausible
+/// figures (negative or absurd days, shares above 100 %).
+pub fn checked(service: &str, page: StatisticsPage) -> Result<StatisticsPage, ApiError> {
+    let plausible = page
+        .rows
+        .iter()
+        .all(|row| row.is_plausible() && row.service_code == page.service_code);
+    if plausible && page.service_code == service {
         Ok(page)
+    } else {
+        Err(ApiError::Invalid)
+    }
+}
+
+/// Rejects a provider list with coordinates off the earth or empty names.
+pub fn checked_providers(providers: Vec<Provider>) -> Result<Vec<Provider>, ApiError> {
+    let valid = providers.iter().all(|p| {
+        !p.id.is_empty()
+            && !p.name.trim().is_empty()
+            && Point::new(p.latitude, p.longitude).is_valid()
+    });
+    if valid {
+        Ok(providers)
     } else {
         Err(ApiError::Invalid)
     }
@@ -117,7 +164,10 @@ mod tests {
     #[test]
     fn a_valid_page_parses() {
         let page: StatisticsPage = parse(200, &page(ROW)).unwrap();
-        assert_eq!(checked(page).unwrap().rows[0].estimated_wait_days, Some(60));
+        assert_eq!(
+            checked("op-hoft", page).unwrap().rows[0].estimated_wait_days,
+            Some(60)
+        );
     }
 
     #[test]
@@ -142,7 +192,30 @@ mod tests {
             Err(ApiError::Invalid)
         );
         let share = page(&ROW.replace("0.8", "1.7"));
-        assert_eq!(checked(parse(200, &share).unwrap()), Err(ApiError::Invalid));
+        assert_eq!(
+            checked("op-hoft", parse(200, &share).unwrap()),
+            Err(ApiError::Invalid)
+        );
+        // An answer for another service than asked for is not shown as this one.
+        let other = parse(200, &page(ROW)).unwrap();
+        assert_eq!(checked("op-knae", other), Err(ApiError::Invalid));
+    }
+
+    #[test]
+    fn providers_off_the_earth_are_rejected() {
+        let text = r#"[{"id":"x","name":"X","regionCode":"01","town":"Solna","latitude":59.3,"longitude":18.0,"acceptsOtherRegions":true}]"#;
+        let providers: Vec<Provider> = parse(200, text).unwrap();
+        assert!(checked_providers(providers.clone()).is_ok());
+        let mut far = providers.clone();
+        far[0].latitude = 123.0;
+        assert_eq!(checked_providers(far), Err(ApiError::Invalid));
+        let mut blank = providers;
+        blank[0].name = "  ".into();
+        assert_eq!(checked_providers(blank), Err(ApiError::Invalid));
+        assert_eq!(
+            parse::<Vec<Provider>>(200, &text.replace("59.3", "null")),
+            Err(ApiError::Invalid)
+        );
     }
 
     #[test]

@@ -3,18 +3,24 @@
 use leptos::prelude::*;
 
 use crate::i18n::{Lang, provide_i18n, use_texts};
-use crate::pages::{GuaranteesPage, NotFoundPage, WaitTimesPage};
+use crate::pages::{ChunkPage, GuaranteesPage, NotFoundPage, ReferralPage};
 use crate::router::{Link, Route, Router};
 use crate::state::EpisodeStore;
 use crate::today::{Today, today};
 
-/// Provides everything pages need: texts, today's date, the saved episodes and
-/// the router. Component tests call this with a fixed date.
-pub fn provide_app_context(today: chrono::NaiveDate) -> Router {
+/// Provides what every page needs: texts and the router. A page chunk (see
+/// [`crate::chunk`]) calls this for itself.
+pub fn provide_page_context() -> Router {
     provide_i18n(Lang::Sv);
+    Router::provide()
+}
+
+/// Provides everything the shell's pages need: [`provide_page_context`], today's
+/// date and the saved episodes. Component tests call this with a fixed date.
+pub fn provide_app_context(today: chrono::NaiveDate) -> Router {
     provide_context(Today(today));
     EpisodeStore::load().provide();
-    Router::provide()
+    provide_page_context()
 }
 
 /// The whole app, with state loaded from the browser and today's date.
@@ -36,7 +42,9 @@ pub fn App() -> impl IntoView {
         <main id="main">
             {move || match router.route() {
                 Route::Guarantees => view! { <GuaranteesPage /> }.into_any(),
-                Route::WaitTimes => view! { <WaitTimesPage /> }.into_any(),
+                // The comparison is a separate chunk, loaded when first opened.
+                Route::WaitTimes => view! { <ChunkPage name="compare" /> }.into_any(),
+                Route::Referral => view! { <ReferralPage /> }.into_any(),
                 Route::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}
         </main>

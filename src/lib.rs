@@ -2,9 +2,11 @@
 //!
 //! - [`app`]: the shell; [`router`]: routes and links; [`pages`]: one module per route;
 //!   [`components`]: small shared view pieces.
-//! - [`api`]: the only module that speaks HTTP (the API client);
+//! - [`api`]: the only module that speaks HTTP (the API client); [`chunk`]: pages
+//!   built as separate WebAssembly chunks, loaded on first use;
 //! - [`state`]: signals and intents; [`storage`]: the only module that touches
-//!   browser storage; [`download`]: file downloads; [`today`]: the clock.
+//!   browser storage; [`download`]: file downloads; [`today`]: the clock;
+//!   [`geolocation`]: the patient's position, only when they ask.
 //! - [`i18n`]: every text the patient sees.
 //! - [`timeline_view`], [`calendar_export`]: turning domain results into what
 //!   is shown or exported, tested natively.
@@ -14,8 +16,10 @@
 pub mod api;
 pub mod app;
 pub mod calendar_export;
+pub mod chunk;
 pub mod components;
 pub mod download;
+pub mod geolocation;
 pub mod i18n;
 pub mod pages;
 pub mod router;

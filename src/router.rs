@@ -17,6 +17,7 @@ pub const PAGE_HEADING_ID: &str = "page-heading";
 pub enum Route {
     Guarantees,
     WaitTimes,
+    Referral,
     NotFound,
 }
 
@@ -26,6 +27,7 @@ impl Route {
         match path.trim_end_matches("index.html").trim_end_matches('/') {
             "" => Route::Guarantees,
             "/vantetider" => Route::WaitTimes,
+            "/remiss" => Route::Referral,
             _ => Route::NotFound,
         }
     }
@@ -34,18 +36,37 @@ impl Route {
         match self {
             Route::Guarantees | Route::NotFound => "/",
             Route::WaitTimes => "/vantetider",
+            Route::Referral => "/remiss",
         }
     }
 }
 
-/// The current route, kept in step with the address bar.
+/// The current route and query, kept in step with the address bar.
 #[derive(Clone, Copy)]
 pub struct Router {
     route: RwSignal<Route>,
+    query: RwSignal<String>,
+    /// Whether the patient has moved between pages (not just loaded one).
+    navigated: RwSignal<bool>,
 }
 
 fn current_path() -> String {
     window().location().pathname().unwrap_or_default()
+}
+
+fn current_query() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+fn write_history(url: &str, push: bool) {
+    if let Ok(history) = window().history() {
+        let state = wasm_bindgen::JsValue::NULL;
+        let _ = if push {
+            history.push_state_with_url(&state, "", Some(url))
+        } else {
+            history.replace_state_with_url(&state, "", Some(url))
+        };
+    }
 }
 
 impl Router {
@@ -53,9 +74,15 @@ impl Router {
     pub fn provide() -> Router {
         let router = Router {
             route: RwSignal::new(Route::parse(&current_path())),
+            query: RwSignal::new(current_query()),
+            navigated: RwSignal::new(false),
         };
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
-            router.show(Route::parse(&current_path()));
+            router.query.set(current_query());
+            let route = Route::parse(&current_path());
+            if route != router.route.get_untracked() {
+                router.show(route);
+            }
         });
         on_cleanup(move || handle.remove());
         provide_context(router);
@@ -70,41 +97,78 @@ impl Router {
         self.route.get()
     }
 
-    /// Shows `route` and records it in the history.
-    pub fn navigate(&self, route: Route) {
-        if let Ok(history) = window().history() {
-            let _ =
-                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(route.path()));
+    /// The query string of the address (with its `?`, or empty).
+    pub fn query(&self) -> String {
+        self.query.get()
+    }
+
+    /// Records `route` with `query` in the history and shows it. The change is
+    /// announced as a `popstate` event, so every part of the page that follows
+    /// the address (the shell and a page chunk alike) sees it.
+    pub fn navigate(&self, route: Route, query: &str) {
+        let before = self.route.get_untracked();
+        write_history(&format!("{}{query}", route.path()), true);
+        if let Ok(event) = web_sys::Event::new("popstate") {
+            let _ = window().dispatch_event(&event);
         }
-        self.show(route);
+        // A link to the page already shown still starts the patient at its top.
+        if before == route {
+            self.show(route);
+        }
+    }
+
+    /// Whether the patient has moved between pages since the app started.
+    pub fn has_navigated(&self) -> bool {
+        self.navigated.get_untracked()
+    }
+
+    /// Changes the query of the current page: a new history entry when `push`
+    /// (the back button returns to the previous view), else in place (typing).
+    pub fn set_query(&self, query: String, push: bool) {
+        if query == self.query.get_untracked() {
+            return;
+        }
+        write_history(&format!("{}{query}", current_path()), push);
+        self.query.set(query);
     }
 
     /// Shows `route`, then moves focus to the new page's heading so keyboard and
     /// screen-reader users start at its top, as after a full page load.
     fn show(&self, route: Route) {
         self.route.set(route);
-        request_animation_frame(|| {
-            let heading = document().get_element_by_id(PAGE_HEADING_ID);
-            if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = heading.focus();
-            }
-        });
+        self.navigated.set(true);
+        request_animation_frame(focus_heading);
     }
 }
 
-/// A link to a route. A plain click navigates in place; a click with a modifier
-/// key (new tab, new window) is left to the browser.
+/// Moves focus to the page's `h1`, if there is one yet.
+pub fn focus_heading() {
+    let heading = document().get_element_by_id(PAGE_HEADING_ID);
+    if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = heading.focus();
+    }
+}
+
+/// A link to a route, with an optional query (`?a=b`). A plain click navigates
+/// in place; a click with a modifier key (new tab, new window) is left to the browser.
 #[component]
-pub fn Link(route: Route, children: Children) -> impl IntoView {
+pub fn Link(
+    route: Route,
+    #[prop(optional, into)] query: String,
+    #[prop(optional)] class: &'static str,
+    children: Children,
+) -> impl IntoView {
     let router = Router::use_context();
+    let href = format!("{}{query}", route.path());
     let on_click = move |ev: MouseEvent| {
         if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
             ev.prevent_default();
-            router.navigate(route);
+            router.navigate(route, &query);
         }
     };
     let current = move || (router.route() == route).then_some("page");
-    view! { <a href=route.path() aria-current=current on:click=on_click>{children()}</a> }
+    let class = (!class.is_empty()).then_some(class);
+    view! { <a href=href class=class aria-current=current on:click=on_click>{children()}</a> }
 }
 
 #[cfg(test)]
@@ -119,6 +183,7 @@ mod tests {
         assert_eq!(Route::parse("/nope"), Route::NotFound);
         assert_eq!(Route::parse("/vantetider/"), Route::WaitTimes);
         assert_eq!(Route::parse(Route::WaitTimes.path()), Route::WaitTimes);
+        assert_eq!(Route::parse(Route::Referral.path()), Route::Referral);
         assert_eq!(Route::parse(Route::Guarantees.path()), Route::Guarantees);
     }
 }

@@ -2,15 +2,18 @@
 //!
 //! Episodes are kept in `localStorage` as one versioned JSON document. Data that
 //! cannot be read is never overwritten: it is copied aside under a backup key
-//! before anything new is saved, so nothing a patient entered is lost.
+//! before anything new is saved, so nothing a patient entered is lost. The
+//! chosen home region is kept as its county code.
 
 use serde::{Deserialize, Serialize};
 use vardkoll_domain::episode::Episode;
+use vardkoll_domain::regions::RegionCode;
 
 /// Every key Vårdkoll writes starts with this prefix.
 pub const PREFIX: &str = "vardkoll.";
 pub const EPISODES_KEY: &str = "vardkoll.episodes";
 pub const BACKUP_KEY: &str = "vardkoll.episodes.unreadable";
+pub const HOME_REGION_KEY: &str = "vardkoll.home-region";
 const VERSION: u32 = 1;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +87,22 @@ pub fn save_episodes(episodes: &[Episode]) -> Result<(), StorageError> {
     local_storage()?
         .set_item(EPISODES_KEY, &encode(episodes)?)
         .map_err(|_| StorageError::WriteFailed)
+}
+
+/// The patient's home region, if they chose one (and it is still a region).
+pub fn load_home_region() -> Option<RegionCode> {
+    let text = local_storage().ok()?.get_item(HOME_REGION_KEY).ok()??;
+    RegionCode::parse(&text)
+}
+
+/// Remembers the home region; `None` forgets it.
+pub fn save_home_region(region: Option<RegionCode>) -> Result<(), StorageError> {
+    let storage = local_storage()?;
+    match region {
+        Some(code) => storage.set_item(HOME_REGION_KEY, code.as_str()),
+        None => storage.remove_item(HOME_REGION_KEY),
+    }
+    .map_err(|_| StorageError::WriteFailed)
 }
 
 /// Removes everything Vårdkoll has stored in this browser.

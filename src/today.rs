@@ -31,3 +31,16 @@ pub fn utc_stamp() -> String {
 /// "Today" as provided to the component tree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Today(pub NaiveDate);
+
+/// The current local date and time, `2026-11-25 14:03`, for "fetched at" labels.
+pub fn local_stamp() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date(),
+        now.get_hours(),
+        now.get_minutes()
+    )
+}

@@ -6,8 +6,8 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use vardkoll::app::provide_app_context;
-use vardkoll::pages::GuaranteesPage;
-use vardkoll::storage::{BACKUP_KEY, EPISODES_KEY};
+use vardkoll::pages::{GuaranteesPage, WaitTimesPage};
+use vardkoll::storage::{BACKUP_KEY, EPISODES_KEY, HOME_REGION_KEY};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -58,12 +58,16 @@ impl Drop for Page {
 }
 
 async fn mount_page() -> Page {
+    mount(|| view! { <GuaranteesPage /> }.into_any()).await
+}
+
+async fn mount(page: fn() -> AnyView) -> Page {
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let today = NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         provide_app_context(today);
-        view! { <GuaranteesPage /> }.into_any()
+        page()
     });
     settle().await;
     Page {
@@ -472,4 +476,42 @@ async fn episodes_need_a_title() {
         document().active_element().unwrap().class_name(),
         "error-summary"
     );
+}
+
+/// Waits (a few seconds at most) until `selector` matches inside `page`.
+async fn wait_for(page: &Page, selector: &str) -> Element {
+    for _ in 0..300 {
+        if let Some(found) = page.root.query_selector(selector).unwrap() {
+            return found;
+        }
+        settle().await;
+    }
+    panic!("{selector} never appeared");
+}
+
+#[wasm_bindgen_test]
+async fn the_home_region_is_remembered_and_an_unreachable_api_offers_retry() {
+    fresh_storage();
+    let page = mount(|| view! { <WaitTimesPage /> }.into_any()).await;
+    // The test runner serves no API: the page says so and offers a retry.
+    let retry = wait_for(&page, "[role=alert] button").await;
+    assert_eq!(retry.text_content().unwrap(), "Försök igen");
+    assert!(page.text().contains("Servern kunde inte svara just nu"));
+    let select: HtmlSelectElement = page.find("#home-region").unchecked_into();
+    select.set_value("12");
+    dispatch(&select, "change");
+    settle().await;
+    assert_eq!(
+        storage().get_item(HOME_REGION_KEY).unwrap().as_deref(),
+        Some("12")
+    );
+    drop(page);
+    let page = mount(|| view! { <WaitTimesPage /> }.into_any()).await;
+    let select: HtmlSelectElement = page.find("#home-region").unchecked_into();
+    assert_eq!(select.value(), "12");
+    // Choosing "none" forgets it.
+    select.set_value("");
+    dispatch(&select, "change");
+    settle().await;
+    assert_eq!(storage().get_item(HOME_REGION_KEY).unwrap(), None);
 }

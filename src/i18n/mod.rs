@@ -4,10 +4,13 @@
 //! error, not a blank on screen. Swedish is the default; English and Arabic are
 //! added as further tables.
 
+mod compare_texts;
 mod format;
 mod sv;
+mod sv_compare;
 mod texts;
 
+pub use compare_texts::CompareTexts;
 pub use format::{long_date, numeric_date};
 pub use texts::Texts;
 

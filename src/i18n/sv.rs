@@ -131,7 +131,9 @@ pub const SV: Texts = Texts {
     api_network_error: "Det gick inte att nå servern. Kontrollera uppkopplingen och försök igen.",
     api_server_error: "Servern kunde inte svara just nu. Försök igen om en stund.",
     api_invalid_error: "Servern skickade uppgifter som inte gick att läsa. Försök igen senare.",
+    chunk_error: "Sidan kunde inte laddas. Kontrollera uppkopplingen och försök igen.",
 
+    compare: super::sv_compare::SV_COMPARE,
     steps: StepTexts {
         contact: "Kontakt med vårdcentralen",
         assessment: "Medicinsk bedömning i primärvården",

@@ -1,6 +1,7 @@
 //! The shape of one language's texts. Adding a field here makes every language
 //! table fail to compile until it is translated.
 
+use super::compare_texts::CompareTexts;
 use vardkoll_domain::episode::{DeclineReason, EventKind, UncoveredCare};
 use vardkoll_domain::status::{EndReason, RiskReason, Status};
 use vardkoll_domain::step::Step;
@@ -174,7 +175,9 @@ pub struct Texts {
     pub api_network_error: &'static str,
     pub api_server_error: &'static str,
     pub api_invalid_error: &'static str,
+    pub chunk_error: &'static str,
 
+    pub compare: CompareTexts,
     pub steps: StepTexts,
     pub choices: ChoiceTexts,
     pub uncovered: UncoveredTexts,

@@ -1,9 +1,13 @@
 //! One module per route.
 
+mod chunk_page;
 pub mod guarantees;
 mod not_found;
+mod referral;
 mod wait_times;
 
+pub use chunk_page::ChunkPage;
 pub use guarantees::GuaranteesPage;
 pub use not_found::NotFoundPage;
+pub use referral::ReferralPage;
 pub use wait_times::WaitTimesPage;

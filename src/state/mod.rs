@@ -3,6 +3,8 @@
 
 mod episodes;
 mod event_form;
+mod loadable;
 
 pub use episodes::{EpisodeStore, Notice};
 pub use event_form::EventFormState;
+pub use loadable::{Fetched, Loadable, Ticket};

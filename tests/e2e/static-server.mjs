@@ -21,7 +21,7 @@ const TYPES = {
 const HEADERS = {
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "no-referrer",
-  "Permissions-Policy": "geolocation=(), camera=(), microphone=()",
+  "Permissions-Policy": "geolocation=(self), camera=(), microphone=()",
   "Cross-Origin-Opener-Policy": "same-origin",
 };
 

@@ -1,5 +1,6 @@
-// End to end: the app shows wait times from the real reference server, labels
-// sample data, and survives the server being unreachable.
+// End to end: comparing wait times against the real reference server — search,
+// home region, sorting, filtering, distance, trend, map, URL state, the
+// referral button — and every error path, fed through the real client.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
@@ -27,27 +28,230 @@ after(async () => {
   await api?.stop();
 });
 
-test("a patient compares the wait for a hip replacement between regions", async () => {
-  const { context, page, errors } = await openPage(browser, site.url);
-  await page.getByRole("link", { name: "Väntetider" }).click();
-  await page.getByRole("heading", { name: "Väntetider", level: 1 }).waitFor();
-  await page.getByLabel("Behandling eller besök").selectOption({ label: "Höftledsplastik" });
-  const table = page.locator("table.data-table");
-  await table.waitFor();
-  assert.equal(await table.locator("tbody tr").count(), 21);
-  await page.getByText("Exempeldata").waitFor();
-  const first = await table.locator("tbody tr").first().textContent();
-  assert.match(first, /\d+ dagar/);
-  assert.equal(new URL(page.url()).pathname, "/vantetider");
+const rows = (page) => page.locator("table.provider-table tbody tr");
+const days = (text) => Number((text.match(/(\d+) dag/) ?? [])[1] ?? NaN);
+
+async function columnTexts(page, column) {
+  return rows(page).evaluateAll((trs, c) => trs.map((tr) => tr.children[c].textContent), column);
+}
+
+async function chooseHip(page) {
+  await page.getByLabel("Sök behandling eller besök").fill("hoft");
+  await page.getByRole("button", { name: "Höftledsplastik" }).click();
+  await rows(page).first().waitFor();
+}
+
+test("a patient finds a service by typing, compares providers with the home region, sorts and filters", async () => {
+  const { context, page, errors } = await openPage(browser, `${site.url}/vantetider`);
+  await page.getByLabel("Din hemregion").selectOption({ label: "Region Stockholm" });
+  // Swedish-aware search and synonyms.
+  await page.getByLabel("Sök behandling eller besök").fill("gråstarr");
+  await page.getByRole("button", { name: "Kataraktoperation" }).waitFor();
+  await chooseHip(page);
+  assert.match(page.url(), /tjanst=op-hoft/);
+  await page.getByText("Exempeldata").first().waitFor();
+  await page.getByText(/I Region Stockholm är den beräknade väntetiden \d+ dagar/).waitFor();
+  const all = await rows(page).count();
+  assert.ok(all > 10, `${all} providers`);
+  await page.getByText(/kortare än i din region/).first().waitFor();
+
+  // Default: shortest estimated wait first; a click on the header reverses it.
+  let waits = (await columnTexts(page, 1)).map(days).filter((d) => !Number.isNaN(d));
+  assert.deepEqual(waits, [...waits].sort((a, b) => a - b));
+  await page.getByRole("button", { name: /^Beräknad väntetid/ }).click();
+  await page.locator('th[aria-sort="descending"]').waitFor();
+  waits = (await columnTexts(page, 1)).map(days).filter((d) => !Number.isNaN(d));
+  assert.deepEqual(waits, [...waits].sort((a, b) => b - a));
+  assert.match(page.url(), /ordning=fallande/);
+  // Sorting by name.
+  await page.getByRole("button", { name: /^Sjukhus eller mottagning/ }).click();
+  const names = await rows(page).locator("th .provider-name").allTextContents();
+  assert.ok(names[0].localeCompare(names.at(-1), "sv") < 0, `${names[0]} before ${names.at(-1)}`);
+  assert.equal(await page.locator('th[aria-sort="ascending"]').count(), 1);
+
+  // Filters: free capacity, then region.
+  await page.getByLabel("Bara de som rapporterar ledig kapacitet").check();
+  const capacity = await columnTexts(page, 4);
+  assert.ok(capacity.length > 0 && capacity.length < all);
+  assert.ok(capacity.every((c) => c === "Ja"), capacity.join());
+  await page.getByLabel("Bara de som rapporterar ledig kapacitet").uncheck();
+  await page.locator("#filter-region").selectOption({ label: "Region Skåne" });
+  const places = await rows(page).locator(".provider-place").allTextContents();
+  assert.ok(places.length > 0 && places.every((p) => p.includes("Region Skåne")), places.join());
+  assert.match(page.url(), /region=12/);
+
+  // Reload restores every choice; back undoes the last one.
+  await page.reload();
+  await rows(page).first().waitFor();
+  assert.equal(await page.locator("#filter-region").inputValue(), "12");
+  assert.equal(await page.locator('th[aria-sort="ascending"] button').textContent().then((t) => t.startsWith("Sjukhus")), true);
+  assert.equal(await page.getByLabel("Din hemregion").inputValue(), "01");
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes("region=12"));
+  await page.waitForFunction((n) => document.querySelectorAll("table.provider-table tbody tr").length === n, all);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-test("an unreachable API shows a clear message with retry, not a broken page", async () => {
-  const { context, page } = await openPage(browser, `${broken.url}/vantetider`);
-  await page.getByText("Servern kunde inte svara just nu").waitFor();
+test("the comparison is a separate chunk, loaded only when its page is opened", async () => {
+  const { context, page, errors } = await openPage(browser, `${site.url}/`);
+  const chunks = [];
+  page.on("request", (request) => request.url().includes("/chunks/") && chunks.push(request.url()));
+  await page.getByRole("heading", { name: "Mina vårdgarantier", level: 1 }).waitFor();
+  await page.waitForLoadState("networkidle");
+  assert.deepEqual(chunks, []);
+  await page.getByRole("link", { name: "Väntetider" }).click();
+  await page.getByRole("heading", { name: "Väntetider", level: 1 }).waitFor();
+  assert.ok(chunks.some((url) => url.endsWith(".wasm")), chunks.join());
+  // Focus moves to the new page's heading once the chunk is in.
+  await page.waitForFunction(() => document.activeElement?.id === "page-heading");
+  // Leaving and coming back shows the page again from the loaded chunk.
+  await page.getByRole("link", { name: "Mina vårdgarantier" }).click();
+  await page.getByRole("heading", { name: "Mina vårdgarantier", level: 1 }).waitFor();
+  assert.equal(await page.locator(".service-picker").count(), 0);
+  await page.goBack();
+  await page.getByRole("heading", { name: "Väntetider", level: 1 }).waitFor();
+  assert.equal(await page.locator("h1").count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("distance from a town or the patient's own position, only with permission", async () => {
+  const { context, page, errors } = await openPage(browser, `${site.url}/vantetider?tjanst=op-hoft`);
+  await rows(page).first().waitFor();
+  await page.locator("#filter-origin").selectOption("Umeå");
+  await page.getByRole("button", { name: /^Avstånd/ }).waitFor();
+  await page.locator("#filter-within").selectOption({ label: "100 km" });
+  const distances = (await columnTexts(page, 6)).map((t) => Number(t.replace(" km", "")));
+  assert.ok(distances.length > 0 && distances.every((d) => d <= 100), distances.join());
+  assert.match(page.url(), /fran=Ume%C3%A5&inom=100/);
+  // Without permission the position is not used and the patient is told so.
+  await page.getByRole("button", { name: "Använd min position" }).click();
+  await page.getByText("Vi fick inte använda din position").waitFor();
+  await context.close();
+
+  const allowed = await browser.newContext({
+    locale: "sv-SE",
+    geolocation: { latitude: 55.6, longitude: 13.0 },
+    permissions: ["geolocation"],
+  });
+  const near = await allowed.newPage();
+  await near.goto(`${site.url}/vantetider?tjanst=op-hoft&inom=50`);
+  await rows(near).first().waitFor();
+  await near.getByRole("button", { name: "Använd min position" }).click();
+  await near.getByRole("button", { name: /^Avstånd/ }).waitFor();
+  const places = await rows(near).locator(".provider-place").allTextContents();
+  assert.ok(places.length > 0 && places.every((p) => p.includes("Skåne")), places.join());
+  // The position itself never enters the address.
+  assert.doesNotMatch(near.url(), /55\.6|13\.0/);
+  assert.match(near.url(), /fran=position/);
+  await allowed.close();
+  assert.deepEqual(errors, []);
+});
+
+test("trend chart with its numbers, the region map with its table, and the referral button", async () => {
+  const { context, page, errors } = await openPage(browser, `${site.url}/vantetider?tjanst=op-hoft`);
+  await rows(page).first().waitFor();
+  const first = await rows(page).first().locator(".provider-name").textContent();
+  await rows(page).first().getByRole("button", { name: "Visa trend" }).click();
+  await page.getByRole("heading", { name: `Trend: ${first}` }).waitFor();
+  await page.locator(".trend-chart polyline.line--provider").first().waitFor();
+  assert.ok((await page.locator(".trend-chart polyline").count()) >= 2);
+  await page.getByText("Visa siffrorna").click();
+  assert.equal(await page.locator(".trend-numbers tbody tr").count(), 24);
+  assert.match(page.url(), /trend=/);
+  // The map: 21 tiles coloured by a measure, the same figures in a table.
+  assert.equal(await page.locator(".tile-map g.tile").count(), 21);
+  assert.equal(await page.locator(".region-map tbody tr").count(), 21);
+  await page.getByLabel("Visa på kartan").selectOption({ label: "Andel inom vårdgarantin" });
+  await page.locator(".region-map caption", { hasText: "Andel inom vårdgarantin per region" }).waitFor();
+  assert.match(await page.locator(".region-map tbody tr td").first().textContent(), /%|Uppgift saknas/);
+  assert.match(page.url(), /karta=andel/);
+  // The referral button carries the provider to the request page.
+  await rows(page).first().getByRole("link", { name: "Begär vård här" }).click();
+  await page.getByRole("heading", { name: "Begär vård hos en annan vårdgivare", level: 1 }).waitFor();
+  await page.getByText(first).waitFor();
+  assert.match(page.url(), /\/remiss\?tjanst=op-hoft&vardgivare=/);
+  await page.goBack();
+  await rows(page).first().waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("provider names from the API are shown as text, never as markup", async () => {
+  const { context, page, errors } = await openPage(browser, `${site.url}/`);
+  await page.route("**/api/v1/providers", async (route) => {
+    const response = await route.fetch();
+    const list = await response.json();
+    for (const provider of list) provider.name = `<img src=x onerror="window.__pwned=1"><b>Ond</b> ${provider.name}`;
+    await route.fulfill({ response, json: list });
+  });
+  await page.getByRole("link", { name: "Väntetider" }).click();
+  await page.getByLabel("Sök behandling eller besök").fill("hoft");
+  await page.getByRole("button", { name: "Höftledsplastik" }).click();
+  await rows(page).first().waitFor();
+  const names = await rows(page).locator(".provider-name").allTextContents();
+  assert.ok(names.length > 0 && names.every((n) => n.startsWith('<img src=x onerror="window.__pwned=1"><b>Ond</b> ')), names[0]);
+  assert.equal(await page.locator("main img, main b").count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Bodies the contract does not allow, each fed through the real client.
+const BAD_STATISTICS = {
+  "not JSON": () => ({ status: 200, body: "<html>Bad gateway</html>", contentType: "text/html" }),
+  "missing fields": () => ({ status: 200, json: { serviceCode: "op-kna", rows: [] } }),
+  "wrong types": (good) => ({ status: 200, json: { ...good, rows: good.rows.map((r) => ({ ...r, estimatedWaitDays: "60" })) } }),
+  "negative days": (good) => ({ status: 200, json: { ...good, rows: good.rows.map((r) => ({ ...r, estimatedWaitDays: -5 })) } }),
+  "share above 100 %": (good) => ({ status: 200, json: { ...good, rows: good.rows.map((r) => ({ ...r, shareWithinLimit: 1.7 })) } }),
+  "another service": (good) => ({ status: 200, json: { ...good, serviceCode: "op-hoft" } }),
+  "server error": () => ({ status: 500, json: { type: "about:blank", title: "Internal", status: 500 } }),
+  "rate limited": () => ({ status: 429, json: { type: "about:blank", title: "Too many", status: 429 } }),
+};
+
+test("bad answers show an error with retry and never replace the good data on screen", async () => {
+  const { context, page, errors } = await openPage(browser, `${site.url}/vantetider?tjanst=op-hoft`);
+  await rows(page).first().waitFor();
+  const goodRows = await rows(page).count();
+  const goodFirst = await rows(page).first().textContent();
+  let mode = null;
+  const kneeFigures = (url) => url.pathname === "/api/v1/statistics" && url.searchParams.get("service") === "op-kna" && !url.searchParams.has("months");
+  await page.route(kneeFigures, async (route) => {
+    if (mode === "network") return route.abort("connectionreset");
+    const response = await route.fetch();
+    const good = await response.json();
+    if (!mode) return route.fulfill({ response, json: good });
+    const bad = BAD_STATISTICS[mode](good);
+    return route.fulfill(bad.json ? { status: bad.status, json: bad.json } : bad);
+  });
+  for (const name of [...Object.keys(BAD_STATISTICS), "network"]) {
+    mode = name;
+    // Switch to knee replacement (bad answer), check, then back to hip.
+    await page.goto(`${site.url}/vantetider?tjanst=op-hoft`);
+    await rows(page).first().waitFor();
+    await page.getByLabel("Sök behandling eller besök").fill("knä");
+    await page.getByRole("button", { name: "Knäledsplastik" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: /Servern|servern/ });
+    await alert.waitFor();
+    await alert.getByText(/Visar uppgifterna som hämtades/).waitFor();
+    assert.equal(await rows(page).count(), goodRows, name);
+    assert.equal(await rows(page).first().textContent(), goodFirst, name);
+  }
+  // The retry button fetches again; with a good answer the error goes away.
+  mode = null;
   await page.getByRole("button", { name: "Försök igen" }).click();
-  await page.getByText("Servern kunde inte svara just nu").waitFor();
+  await page.getByRole("alert").filter({ hasText: /Servern|servern/ }).waitFor({ state: "detached" });
+  await page.locator("table.provider-table caption", { hasText: "Knäledsplastik" }).waitFor();
+  assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
+  await context.close();
+});
+
+test("an unreachable API shows a clear message with retry, not a broken page", async () => {
+  const { context, page } = await openPage(browser, `${broken.url}/vantetider?tjanst=op-hoft`);
+  await page.getByText("Servern kunde inte svara just nu").first().waitFor();
+  await page.getByRole("button", { name: "Försök igen" }).first().click();
+  await page.getByText("Servern kunde inte svara just nu").first().waitFor();
   // The deadline tracker still works without the API.
   await page.getByRole("link", { name: "Mina vårdgarantier" }).click();
   await page.getByRole("heading", { name: "Mina vårdgarantier", level: 1 }).waitFor();

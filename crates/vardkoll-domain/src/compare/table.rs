@@ -12,6 +12,8 @@ use super::geo::{Point, distance_km};
 pub struct ProviderRow {
     pub provider_id: String,
     pub name: String,
+    /// The name as Swedish sorts it (å, ä, ö after z; case ignored).
+    pub name_key: String,
     pub region_code: String,
     pub town: String,
     pub location: Point,
@@ -38,6 +40,7 @@ pub fn provider_rows(providers: &[Provider], statistics: &[WaitStatistic]) -> Ve
             Some(ProviderRow {
                 provider_id: provider.id.clone(),
                 name: provider.name.clone(),
+                name_key: collation_key(&provider.name),
                 region_code: provider.region_code.clone(),
                 town: provider.town.clone(),
                 location: Point::new(provider.latitude, provider.longitude),
@@ -49,6 +52,22 @@ pub fn provider_rows(providers: &[Provider], statistics: &[WaitStatistic]) -> Ve
                 reported: stat.reported.clone(),
                 sample_data: stat.sample_data,
             })
+        })
+        .collect()
+}
+
+/// A key that sorts names in Swedish alphabetical order: case ignored, å, ä
+/// and ö after z (mapped to the characters that follow `z` in ASCII), é as e.
+pub fn collation_key(name: &str) -> String {
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'å' => '{',
+            'ä' | 'æ' => '|',
+            'ö' | 'ø' => '}',
+            'é' | 'è' => 'e',
+            'ü' => 'y',
+            c => c,
         })
         .collect()
 }
@@ -190,7 +209,7 @@ pub fn visible(rows: &[ProviderRow], filter: &Filter, sort: Sort) -> Vec<usize> 
         let (a, b) = (&rows[i], &rows[j]);
         let o = sort.order;
         let primary = match sort.key {
-            SortKey::Name => by_value(Some(&a.name), Some(&b.name), o),
+            SortKey::Name => by_value(Some(&a.name_key), Some(&b.name_key), o),
             SortKey::EstimatedWait => by_value(a.estimated_wait_days, b.estimated_wait_days, o),
             SortKey::ShareWithinLimit => by_value(a.share_within_limit, b.share_within_limit, o),
             SortKey::Waiting => by_value(a.waiting, b.waiting, o),
@@ -203,7 +222,7 @@ pub fn visible(rows: &[ProviderRow], filter: &Filter, sort: Sort) -> Vec<usize> 
             SortKey::Distance => by_value(da, db, o),
         };
         primary
-            .then_with(|| a.name.cmp(&b.name))
+            .then_with(|| a.name_key.cmp(&b.name_key))
             .then_with(|| a.provider_id.cmp(&b.provider_id))
     });
     keyed.into_iter().map(|(i, _)| i).collect()
@@ -217,6 +236,7 @@ pub(crate) mod tests {
         ProviderRow {
             provider_id: id.into(),
             name: format!("Sjukhus {id}"),
+            name_key: collation_key(&format!("Sjukhus {id}")),
             region_code: region.into(),
             town: "Ort".into(),
             location: Point::new(59.0, 18.0),
@@ -315,6 +335,27 @@ pub(crate) mod tests {
         assert_eq!(ids(&rows, sort(Reported, Descending)), ["a", "d", "b", "c"]);
         // Without an origin there is no distance: the name decides.
         assert_eq!(ids(&rows, sort(Distance, Ascending)), ["a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn names_sort_in_swedish_order() {
+        let mut rows = sample();
+        for (row, name) in rows
+            .iter_mut()
+            .zip(["Örebro", "ängelholm", "Arvika", "Åre"])
+        {
+            row.name = name.into();
+            row.name_key = collation_key(name);
+        }
+        let sort = Sort {
+            key: SortKey::Name,
+            order: SortOrder::Ascending,
+        };
+        let names: Vec<&str> = visible(&rows, &Filter::default(), sort)
+            .into_iter()
+            .map(|i| rows[i].name.as_str())
+            .collect();
+        assert_eq!(names, ["Arvika", "Åre", "ängelholm", "Örebro"]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::api::WaitStatistic;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tile {
     pub code: &'static str,
-    /// A short label that fits in a square.
+    /// A short name that fits in a square.
     pub label: &'static str,
     pub column: u8,
     pub row: u8,
@@ -23,31 +23,31 @@ const fn tile(code: &'static str, label: &'static str, column: u8, row: u8) -> T
 }
 
 pub const COLUMNS: u8 = 4;
-pub const ROWS: u8 = 10;
+pub const ROWS: u8 = 9;
 
 /// North to south, west to east.
 pub const TILES: [Tile; 21] = [
-    tile("25", "BD", 2, 0),
-    tile("24", "AC", 1, 1),
-    tile("23", "Z", 0, 2),
-    tile("22", "Y", 1, 2),
-    tile("20", "W", 0, 3),
-    tile("21", "X", 1, 3),
-    tile("17", "S", 0, 4),
-    tile("19", "U", 1, 4),
-    tile("03", "C", 2, 4),
-    tile("14", "O", 0, 5),
-    tile("18", "T", 1, 5),
-    tile("04", "D", 2, 5),
-    tile("01", "AB", 3, 5),
-    tile("13", "N", 0, 6),
-    tile("06", "F", 1, 6),
-    tile("05", "E", 2, 6),
-    tile("09", "I", 3, 6),
-    tile("07", "G", 1, 7),
-    tile("08", "H", 2, 7),
-    tile("12", "M", 0, 8),
-    tile("10", "K", 1, 8),
+    tile("25", "Norrbotten", 2, 0),
+    tile("24", "Västerbotten", 1, 1),
+    tile("23", "Jämtland", 0, 2),
+    tile("22", "Västernorrland", 1, 2),
+    tile("20", "Dalarna", 0, 3),
+    tile("21", "Gävleborg", 1, 3),
+    tile("17", "Värmland", 0, 4),
+    tile("19", "Västmanland", 1, 4),
+    tile("03", "Uppsala", 2, 4),
+    tile("14", "V. Götaland", 0, 5),
+    tile("18", "Örebro", 1, 5),
+    tile("04", "Sörmland", 2, 5),
+    tile("01", "Stockholm", 3, 5),
+    tile("13", "Halland", 0, 6),
+    tile("06", "Jönköping", 1, 6),
+    tile("05", "Östergötland", 2, 6),
+    tile("09", "Gotland", 3, 6),
+    tile("07", "Kronoberg", 1, 7),
+    tile("08", "Kalmar", 2, 7),
+    tile("12", "Skåne", 0, 8),
+    tile("10", "Blekinge", 1, 8),
 ];
 
 /// What the map is coloured by.
@@ -87,7 +87,7 @@ pub const LEVELS: u8 = 5;
 pub fn level(measure: Measure, value: f64, values: &[f64]) -> u8 {
     let min = values.iter().copied().fold(f64::INFINITY, f64::min);
     let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    if !(max > min) {
+    if max.partial_cmp(&min) != Some(std::cmp::Ordering::Greater) {
         return 0;
     }
     let mut position = (value - min) / (max - min);

@@ -38,7 +38,7 @@ pub enum Direction {
 pub fn change(points: &[TrendPoint]) -> Option<(TrendPoint, TrendPoint, Direction)> {
     let mut known = points.iter().filter(|p| p.days.is_some());
     let first = *known.next()?;
-    let last = *known.last().unwrap_or(&first);
+    let last = *known.next_back().unwrap_or(&first);
     let direction = match last.days.cmp(&first.days) {
         std::cmp::Ordering::Less => Direction::Shorter,
         std::cmp::Ordering::Greater => Direction::Longer,
@@ -47,50 +47,50 @@ pub fn change(points: &[TrendPoint]) -> Option<(TrendPoint, TrendPoint, Directio
     Some((first, last, direction))
 }
 
-/// A line chart in a `width` × `height` box, ready for SVG.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Chart {
-    /// `points` attributes for polylines, one per unbroken run of months.
-    pub lines: Vec<String>,
-    /// The top of the y axis, in days (a round number at or above the largest figure).
-    pub max_days: u32,
-}
-
 /// A round axis top: 10, 20, 50, 100, 200, ... at or above `value`.
 fn nice_ceiling(value: u32) -> u32 {
-    let mut step = 10;
+    let mut step: u32 = 10;
     loop {
         for m in [1, 2, 5] {
-            if value <= step * m {
-                return step * m;
+            if value <= step.saturating_mul(m) {
+                return step.saturating_mul(m);
             }
+        }
+        if step > u32::MAX / 10 {
+            return u32::MAX;
         }
         step *= 10;
     }
 }
 
-/// Draws `points` left to right; a month without a figure breaks the line.
-pub fn chart(points: &[TrendPoint], width: f64, height: f64) -> Chart {
-    let max_days = nice_ceiling(
-        points
-            .iter()
-            .filter_map(|p| p.days)
-            .max()
-            .unwrap_or(0)
-            .max(1),
-    );
+/// The top of a shared y axis for several series: a round number of days at
+/// or above the largest figure.
+pub fn axis_top(series: &[&[TrendPoint]]) -> u32 {
+    let largest = series
+        .iter()
+        .flat_map(|points| points.iter().filter_map(|p| p.days))
+        .max()
+        .unwrap_or(0);
+    nice_ceiling(largest.max(1))
+}
+
+/// The `points` attributes of SVG polylines drawing `points` left to right in a
+/// `width` × `height` box with `max_days` at the top; a month without a figure
+/// breaks the line.
+pub fn chart(points: &[TrendPoint], width: f64, height: f64, max_days: u32) -> Vec<String> {
     let step = if points.len() > 1 {
         width / (points.len() - 1) as f64
     } else {
         0.0
     };
+    let top = f64::from(max_days.max(1));
     let mut lines = Vec::new();
     let mut current = String::new();
     for (i, point) in points.iter().enumerate() {
         match point.days {
             Some(days) => {
                 let x = i as f64 * step;
-                let y = height - f64::from(days) / f64::from(max_days) * height;
+                let y = height - (f64::from(days) / top).min(1.0) * height;
                 if !current.is_empty() {
                     current.push(' ');
                 }
@@ -103,7 +103,7 @@ pub fn chart(points: &[TrendPoint], width: f64, height: f64) -> Chart {
     if !current.is_empty() {
         lines.push(current);
     }
-    Chart { lines, max_days }
+    lines
 }
 
 #[cfg(test)]
@@ -172,12 +172,20 @@ mod tests {
             row(4, Some(20)),
             row(5, Some(0)),
         ]);
-        let chart = chart(&points, 100.0, 50.0);
-        assert_eq!(chart.max_days, 100);
-        assert_eq!(chart.lines, ["0.0,30.0 25.0,10.0", "75.0,40.0 100.0,50.0"]);
+        let top = axis_top(&[&points]);
+        assert_eq!(top, 100);
+        assert_eq!(
+            chart(&points, 100.0, 50.0, top),
+            ["0.0,30.0 25.0,10.0", "75.0,40.0 100.0,50.0"]
+        );
+        // A second series with larger figures raises the shared axis.
+        let other = series(&[row(1, Some(180))]);
+        assert_eq!(axis_top(&[&points, &other]), 200);
         assert_eq!(nice_ceiling(1), 10);
         assert_eq!(nice_ceiling(101), 200);
         assert_eq!(nice_ceiling(350), 500);
-        assert!(super::chart(&[], 100.0, 50.0).lines.is_empty());
+        assert_eq!(nice_ceiling(u32::MAX), u32::MAX);
+        assert!(chart(&[], 100.0, 50.0, 10).is_empty());
+        assert_eq!(axis_top(&[]), 10);
     }
 }

@@ -1,0 +1,92 @@
+//! Pages built as separate WebAssembly chunks (see `src/bin/`), loaded on first
+//! use. The build (`scripts/build-chunks.mjs`, a Trunk hook) writes each chunk's
+//! hashed address into a `<meta name="vardkoll-chunk-NAME">` tag of the page.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(inline_js = "export function import_chunk(url) {
+    return import(new URL(url, document.baseURI).href).then((m) => m.default().then(() => m));
+}")]
+extern "C" {
+    fn import_chunk(url: &str) -> Promise;
+}
+
+thread_local! {
+    static LOADED: RefCell<HashMap<&'static str, JsValue>> = RefCell::new(HashMap::new());
+}
+
+/// Why a chunk could not be shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChunkError {
+    /// The page names no such chunk (a build without it).
+    Missing,
+    /// Loading failed: offline, or the file is gone after an update.
+    Load,
+}
+
+fn address(name: &str) -> Option<String> {
+    let selector = format!("meta[name=\"vardkoll-chunk-{name}\"]");
+    let meta = web_sys::window()?
+        .document()?
+        .query_selector(&selector)
+        .ok()??;
+    meta.get_attribute("content").filter(|c| !c.is_empty())
+}
+
+/// Loads chunk `name` once; later calls return the same module.
+async fn load(name: &'static str) -> Result<JsValue, ChunkError> {
+    if let Some(module) = LOADED.with(|l| l.borrow().get(name).cloned()) {
+        return Ok(module);
+    }
+    let url = address(name).ok_or(ChunkError::Missing)?;
+    let module = JsFuture::from(import_chunk(&url))
+        .await
+        .map_err(|_| ChunkError::Load)?;
+    LOADED.with(|l| l.borrow_mut().insert(name, module.clone()));
+    Ok(module)
+}
+
+thread_local! {
+    static MOUNTS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Loads chunk `name` and renders it into `root`.
+pub async fn mount(name: &'static str, root: &web_sys::HtmlElement) -> Result<(), ChunkError> {
+    let module = load(name).await?;
+    MOUNTS.with(|m| m.set(m.get().wrapping_add(1)));
+    call(&module, "mount", root)
+}
+
+/// Removes chunk `name` from the page after the current event (never from inside
+/// one of its own handlers), unless it has been mounted again meanwhile.
+pub fn unmount_later(name: &'static str) {
+    let mounts = MOUNTS.with(std::cell::Cell::get);
+    leptos::prelude::set_timeout(
+        move || {
+            let module = LOADED.with(|l| l.borrow().get(name).cloned());
+            if let Some(module) = module
+                && MOUNTS.with(std::cell::Cell::get) == mounts
+            {
+                let _ = call(&module, "unmount", &JsValue::UNDEFINED);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+/// Calls the chunk's exported function `export` with `argument`.
+fn call(module: &JsValue, export: &str, argument: &JsValue) -> Result<(), ChunkError> {
+    let function: Function = Reflect::get(module, &JsValue::from_str(export))
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or(ChunkError::Missing)?;
+    function
+        .call1(&JsValue::NULL, argument)
+        .map(|_| ())
+        .map_err(|_| ChunkError::Load)
+}

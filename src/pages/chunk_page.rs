@@ -1,0 +1,46 @@
+//! A page that lives in its own WebAssembly chunk: loads it on first use,
+//! renders it into a container and removes it when the patient leaves.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::chunk::{self, ChunkError};
+use crate::i18n::use_texts;
+use crate::router::{Router, focus_heading};
+
+#[component]
+pub fn ChunkPage(name: &'static str) -> impl IntoView {
+    let t = use_texts();
+    let router = Router::use_context();
+    let container = NodeRef::<leptos::html::Div>::new();
+    // `None` while loading.
+    let state = RwSignal::new(None::<Result<(), ChunkError>>);
+    let show = move || {
+        state.set(None);
+        spawn_local(async move {
+            let Some(root) = container.get_untracked() else {
+                return;
+            };
+            let result = chunk::mount(name, &root).await;
+            state.set(Some(result));
+            if result.is_ok() && router.has_navigated() {
+                request_animation_frame(focus_heading);
+            }
+        });
+    };
+    Effect::new(move |_| show());
+    on_cleanup(move || chunk::unmount_later(name));
+    view! {
+        {move || match state.get() {
+            None => view! { <p class="loading" aria-busy="true">{t.loading}</p> }.into_any(),
+            Some(Err(_)) => view! {
+                <div class="notice notice--warning" role="alert">
+                    <p>{t.chunk_error}</p>
+                    <button type="button" class="button button--secondary" on:click=move |_| show()>{t.retry}</button>
+                </div>
+            }.into_any(),
+            Some(Ok(())) => ().into_any(),
+        }}
+        <div class="chunk-root" node_ref=container></div>
+    }
+}

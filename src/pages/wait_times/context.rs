@@ -1,0 +1,259 @@
+//! The comparison's state and intents. The view state lives in the URL (read
+//! through the router); the data lives in [`Loadable`]s filled from the API.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use vardkoll_domain::api::{Provider, Service, StatisticsPage, WaitStatistic};
+use vardkoll_domain::compare::geo::Point;
+use vardkoll_domain::compare::table::{ProviderRow, provider_rows};
+use vardkoll_domain::compare::trend::{TrendPoint, series};
+use vardkoll_domain::compare::view_state::{Origin, ViewState};
+use vardkoll_domain::regions::RegionCode;
+
+use crate::api;
+use crate::router::Router;
+use crate::state::{Loadable, Ticket};
+use crate::storage;
+use crate::today::local_stamp;
+
+/// One service's newest figures: the provider rows and the region-wide rows.
+#[derive(Debug, PartialEq)]
+pub struct ServiceFigures {
+    pub service_code: String,
+    pub sample_data: bool,
+    pub providers: Vec<ProviderRow>,
+    pub regions: Vec<WaitStatistic>,
+    /// Distinguishes one answer from the next, for keyed rendering.
+    pub generation: u32,
+}
+
+/// A provider's 24 months and its region's, for the trend chart.
+#[derive(Debug, PartialEq)]
+pub struct Trend {
+    pub provider_id: String,
+    pub provider: Vec<TrendPoint>,
+    pub region: Vec<TrendPoint>,
+}
+
+/// Everything the comparison's components share. Cheap to copy.
+#[derive(Clone, Copy)]
+pub struct Compare {
+    router: Router,
+    pub view: Memo<ViewState>,
+    pub services: RwSignal<Loadable<Arc<Vec<Service>>>>,
+    pub providers: RwSignal<Loadable<Arc<Vec<Provider>>>>,
+    pub figures: RwSignal<Loadable<Arc<ServiceFigures>>>,
+    pub trend: RwSignal<Loadable<Arc<Trend>>>,
+    pub home: RwSignal<Option<RegionCode>>,
+    /// The patient's position, only after they asked for it; never stored.
+    pub position: RwSignal<Option<Point>>,
+    pub position_denied: RwSignal<bool>,
+    cache: StoredValue<HashMap<String, (Arc<ServiceFigures>, String)>>,
+    generation: StoredValue<u32>,
+}
+
+impl Compare {
+    pub fn provide() -> Compare {
+        let router = Router::use_context();
+        let compare = Compare {
+            router,
+            view: Memo::new(move |_| ViewState::from_query(&router.query())),
+            services: RwSignal::new(Loadable::default()),
+            providers: RwSignal::new(Loadable::default()),
+            figures: RwSignal::new(Loadable::default()),
+            trend: RwSignal::new(Loadable::default()),
+            home: RwSignal::new(storage::load_home_region()),
+            position: RwSignal::new(None),
+            position_denied: RwSignal::new(false),
+            cache: StoredValue::new(HashMap::new()),
+            generation: StoredValue::new(0),
+        };
+        provide_context(compare);
+        compare.load_catalogue();
+        // Figures follow the chosen service; the trend follows the chosen provider.
+        let service = Memo::new(move |_| compare.view.with(|v| v.service.clone()));
+        let trend = Memo::new(move |_| {
+            compare
+                .view
+                .with(|v| v.service.clone().zip(v.trend.clone()))
+        });
+        let ready = Memo::new(move |_| compare.providers.with(|p| p.value().is_some()));
+        Effect::new(move |_| {
+            if ready.get() {
+                compare.show_service(service.get(), false);
+            }
+        });
+        Effect::new(move |_| {
+            if ready.get() {
+                compare.load_trend(trend.get());
+            }
+        });
+        compare
+    }
+
+    pub fn use_context() -> Compare {
+        expect_context::<Compare>()
+    }
+
+    /// Changes the view: a new history entry when `push`, in place when typing.
+    pub fn update(&self, push: bool, change: impl FnOnce(&mut ViewState)) {
+        let mut view = self.view.get_untracked();
+        change(&mut view);
+        self.router.set_query(view.to_query(), push);
+    }
+
+    /// Loads services and providers (again, after an error).
+    pub fn load_catalogue(&self) {
+        let (services, providers) = (self.services, self.providers);
+        let Some(ticket) = begin(services) else {
+            return;
+        };
+        spawn_local(async move {
+            let result = api::services().await.map(Arc::new);
+            services.update(|s| {
+                s.finish(ticket, result, local_stamp());
+            });
+        });
+        let Some(ticket) = begin(providers) else {
+            return;
+        };
+        spawn_local(async move {
+            let result = api::providers().await.map(Arc::new);
+            providers.update(|p| {
+                p.finish(ticket, result, local_stamp());
+            });
+        });
+    }
+
+    /// Shows the figures for `service`, from memory when already fetched unless
+    /// `reload` asks for a fresh copy.
+    pub fn show_service(&self, service: Option<String>, reload: bool) {
+        let Some(service) = service else {
+            return;
+        };
+        let figures = self.figures;
+        if !reload && let Some((cached, at)) = self.cache.with_value(|c| c.get(&service).cloned()) {
+            figures.update(|f| f.show(cached, at));
+            return;
+        }
+        let Some(providers) = self.providers.with_untracked(|p| p.value().cloned()) else {
+            return;
+        };
+        let Some(ticket) = begin(figures) else {
+            return;
+        };
+        let (cache, generation) = (self.cache, self.generation);
+        spawn_local(async move {
+            let result = api::statistics(&service).await.map(|page| {
+                generation.update_value(|g| *g = g.wrapping_add(1));
+                Arc::new(split(page, &providers, generation.get_value()))
+            });
+            let at = local_stamp();
+            if let Ok(value) = &result {
+                cache.update_value(|c| {
+                    c.insert(service, (value.clone(), at.clone()));
+                });
+            }
+            figures.update(|f| {
+                f.finish(ticket, result, at);
+            });
+        });
+    }
+
+    /// Loads the 24-month trend for `(service, provider)`, with the provider's region.
+    pub fn load_trend(&self, wanted: Option<(String, String)>) {
+        let trend = self.trend;
+        let Some((service, provider_id)) = wanted else {
+            trend.set(Loadable::default());
+            return;
+        };
+        let region = self.providers.with_untracked(|p| {
+            p.value()
+                .and_then(|list| list.iter().find(|x| x.id == provider_id))
+                .map(|x| x.region_code.clone())
+        });
+        let Some(region) = region else {
+            trend.update(|t| {
+                let ticket = t.begin();
+                t.finish(ticket, Err(api::ApiError::Invalid), local_stamp());
+            });
+            return;
+        };
+        let Some(ticket) = begin(trend) else {
+            return;
+        };
+        spawn_local(async move {
+            let result = async {
+                let provider = api::provider_trend(&service, &provider_id).await?;
+                let region = api::region_trend(&service, &region).await?;
+                Ok(Arc::new(Trend {
+                    provider_id,
+                    provider: series(&provider.rows),
+                    region: series(&region.rows),
+                }))
+            }
+            .await;
+            trend.update(|t| {
+                t.finish(ticket, result, local_stamp());
+            });
+        });
+    }
+
+    /// Remembers the home region in this browser.
+    pub fn set_home(&self, region: Option<RegionCode>) {
+        self.home.set(region);
+        // If storage is unavailable the choice still holds while the page is open.
+        let _ = storage::save_home_region(region);
+    }
+
+    /// Asks the browser for the patient's position (the browser asks them).
+    pub fn ask_position(&self) {
+        let (position, denied, this) = (self.position, self.position_denied, *self);
+        denied.set(false);
+        crate::geolocation::current_position(move |point| match point {
+            Some(point) => {
+                position.set(Some(point));
+                this.update(true, |v| v.origin = Some(Origin::Position));
+            }
+            None => denied.set(true),
+        });
+    }
+
+    /// The point distances are measured from, if there is one.
+    pub fn origin_point(&self) -> Option<Point> {
+        match self.view.with(|v| v.origin.clone())? {
+            Origin::Position => self.position.get(),
+            Origin::Town(town) => self.providers.with(|p| {
+                p.value()?
+                    .iter()
+                    .find(|x| x.town == town)
+                    .map(|x| Point::new(x.latitude, x.longitude))
+            }),
+        }
+    }
+}
+
+/// Splits an answer into provider rows and region-wide rows.
+fn split(page: StatisticsPage, providers: &[Provider], generation: u32) -> ServiceFigures {
+    let rows = provider_rows(providers, &page.rows);
+    let regions = page
+        .rows
+        .into_iter()
+        .filter(|r| r.provider_id.is_none())
+        .collect();
+    ServiceFigures {
+        service_code: page.service_code,
+        sample_data: page.sample_data,
+        providers: rows,
+        regions,
+        generation,
+    }
+}
+
+/// Starts a request on `signal`; `None` once the page is gone.
+fn begin<T: Send + Sync + 'static>(signal: RwSignal<Loadable<T>>) -> Option<Ticket> {
+    signal.try_update(Loadable::begin)
+}

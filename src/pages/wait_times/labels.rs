@@ -1,0 +1,101 @@
+//! Turning figures into the words and numbers the patient reads. Plain
+//! functions, tested natively.
+
+use vardkoll_domain::api::{FreeCapacity, ServiceCategory};
+use vardkoll_domain::compare::tile_map::Measure;
+use vardkoll_domain::compare::versus_home::VersusHome;
+use vardkoll_domain::regions::REGIONS;
+
+use crate::api::ApiError;
+use crate::i18n::Texts;
+
+pub fn error_text(t: &'static Texts, error: &ApiError) -> &'static str {
+    match error {
+        ApiError::Network => t.api_network_error,
+        ApiError::Status(..) => t.api_server_error,
+        ApiError::Invalid => t.api_invalid_error,
+    }
+}
+
+pub fn capacity_text(t: &'static Texts, capacity: FreeCapacity) -> &'static str {
+    match capacity {
+        FreeCapacity::Yes => t.capacity_yes,
+        FreeCapacity::No => t.capacity_no,
+        FreeCapacity::Unknown => t.capacity_unknown,
+    }
+}
+
+pub fn category_text(t: &'static Texts, category: ServiceCategory) -> &'static str {
+    match category {
+        ServiceCategory::Visit => t.compare.category_visit,
+        ServiceCategory::Examination => t.compare.category_examination,
+        ServiceCategory::Operation => t.compare.category_operation,
+    }
+}
+
+pub fn measure_text(t: &'static Texts, measure: Measure) -> &'static str {
+    match measure {
+        Measure::EstimatedWait => t.estimated_wait,
+        Measure::ShareWithinLimit => t.share_within_limit,
+        Measure::Waiting => t.compare.waiting_measure,
+    }
+}
+
+/// A region's name by county code; an unknown code is shown as it is.
+pub fn region_name(code: &str) -> String {
+    REGIONS
+        .iter()
+        .find(|r| r.code == code)
+        .map_or_else(|| code.to_owned(), |r| r.name.to_owned())
+}
+
+/// `80 %` (Swedish writes a space before the sign).
+pub fn percent(share: f64) -> String {
+    format!("{} %", (share * 100.0).round() as u32)
+}
+
+pub fn optional<T>(t: &'static Texts, value: Option<T>, show: impl FnOnce(T) -> String) -> String {
+    value.map_or_else(|| t.no_figure.to_owned(), show)
+}
+
+/// A measure's value for a region, formatted.
+pub fn measure_value(t: &'static Texts, measure: Measure, value: f64) -> String {
+    match measure {
+        Measure::EstimatedWait => (t.days)(value.round() as u32),
+        Measure::ShareWithinLimit => percent(value),
+        Measure::Waiting => format!("{}", value.round() as u64),
+    }
+}
+
+pub fn versus_text(t: &'static Texts, versus: VersusHome) -> String {
+    match versus {
+        VersusHome::Shorter(d) => (t.compare.shorter)(d),
+        VersusHome::Longer(d) => (t.compare.longer)(d),
+        VersusHome::Same => t.compare.same.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn figures_read_as_swedish() {
+        let t = Lang::Sv.texts();
+        assert_eq!(percent(0.804), "80 %");
+        assert_eq!(optional(t, None::<u32>, |d| (t.days)(d)), "Uppgift saknas");
+        assert_eq!(measure_value(t, Measure::EstimatedWait, 62.0), "62 dagar");
+        assert_eq!(measure_value(t, Measure::ShareWithinLimit, 0.5), "50 %");
+        assert_eq!(
+            versus_text(t, VersusHome::Shorter(62)),
+            "62 dagar kortare än i din region"
+        );
+        assert_eq!(
+            versus_text(t, VersusHome::Longer(1)),
+            "1 dag längre än i din region"
+        );
+        assert_eq!(region_name("01"), "Region Stockholm");
+        assert_eq!(region_name("99"), "99");
+    }
+}

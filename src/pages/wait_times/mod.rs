@@ -1,0 +1,105 @@
+//! "Väntetider": compare wait times for a chosen service between providers and
+//! regions, against the patient's home region, with trends and a map. Every
+//! view state is in the URL; the logic is in `vardkoll_domain::compare`.
+
+mod context;
+mod data_status;
+mod filters;
+mod home_region;
+mod labels;
+mod provider_table;
+mod region_map;
+mod service_picker;
+mod trend_panel;
+
+use leptos::prelude::*;
+use vardkoll_domain::compare::versus_home::home_wait;
+
+use crate::components::PageHeading;
+use crate::i18n::use_texts;
+use context::Compare;
+use data_status::{ErrorWithRetry, SampleNote, Skeleton};
+use filters::Filters;
+use home_region::HomeRegionPicker;
+use labels::{error_text, region_name};
+use provider_table::ProviderTable;
+use region_map::RegionMap;
+use service_picker::ServicePicker;
+use trend_panel::TrendPanel;
+
+/// Loading, error with retry and the sample-data label for the chosen service.
+#[component]
+fn FiguresStatus() -> impl IntoView {
+    let t = use_texts();
+    let compare = Compare::use_context();
+    let retry = Callback::new(move |_| {
+        compare.show_service(compare.view.with_untracked(|v| v.service.clone()), true);
+    });
+    move || {
+        compare.figures.with(|f| match (&f.data, &f.error) {
+            (data, Some(error)) => view! {
+                <ErrorWithRetry message=error_text(t, error) stale_since=data.as_ref().map(|d| d.fetched_at.clone()) retry=retry />
+            }
+            .into_any(),
+            (None, None) => view! { <Skeleton /> }.into_any(),
+            (Some(data), None) => view! {
+                {data.value.sample_data.then(|| view! { <SampleNote /> })}
+                <p class="hint fetched">{(t.compare.fetched_label)(&data.fetched_at)}</p>
+            }
+            .into_any(),
+        })
+    }
+}
+
+/// The home region's own figure, which every other figure is compared with.
+#[component]
+fn HomeSummary() -> impl IntoView {
+    let t = use_texts();
+    let compare = Compare::use_context();
+    move || {
+        let home = compare.home.get()?;
+        let days = compare
+            .figures
+            .with(|f| home_wait(&f.value()?.regions, home.as_str()))?;
+        Some(
+            view! { <p class="home-summary">{(t.compare.home_wait)(&region_name(home.as_str()), days)}</p> },
+        )
+    }
+}
+
+#[component]
+pub fn WaitTimesPage() -> impl IntoView {
+    let t = use_texts();
+    let compare = Compare::provide();
+    let chosen = move || compare.view.with(|v| v.service.is_some());
+    let has_data = move || compare.figures.with(|f| f.data.is_some());
+    let catalogue_error = move || {
+        compare.providers.with(|p| p.error.clone()).map(|error| view! {
+            <ErrorWithRetry message=error_text(t, &error) retry=Callback::new(move |_| compare.load_catalogue()) />
+        })
+    };
+    view! {
+        <PageHeading text=t.wait_times_title />
+        <p class="lead">{t.wait_times_intro}</p>
+        <HomeRegionPicker />
+        <ServicePicker />
+        {catalogue_error}
+        {move || if !chosen() {
+            view! { <p class="notice">{t.compare.choose_service}</p> }.into_any()
+        } else {
+            view! {
+                <div class="comparison" aria-live="polite" aria-busy=move || compare.figures.with(|f| f.loading).to_string()>
+                    <FiguresStatus />
+                    <HomeSummary />
+                </div>
+                <section class="providers" aria-labelledby="providers-heading">
+                    <h2 id="providers-heading">{t.compare.providers_heading}</h2>
+                    <Filters />
+                    {move || has_data().then(|| view! { <ProviderTable /> })}
+                </section>
+                <TrendPanel />
+                {move || has_data().then(|| view! { <RegionMap /> })}
+            }.into_any()
+        }}
+    }
+}

@@ -1,0 +1,204 @@
+//! The provider table: one row per hospital or clinic, sortable by every column,
+//! narrowed by the filters. Rows are keyed, so sorting and filtering move or
+//! drop existing rows instead of drawing them again.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use leptos::prelude::*;
+use vardkoll_domain::compare::geo::distance_km;
+use vardkoll_domain::compare::table::{Filter, Nearby, SortKey, SortOrder, visible};
+use vardkoll_domain::compare::versus_home::{VersusHome, home_wait};
+
+use super::context::Compare;
+use super::labels::{capacity_text, optional, percent, region_name, versus_text};
+use crate::i18n::{Texts, use_texts};
+use crate::router::{Link, Route};
+
+fn column_label(t: &'static Texts, key: SortKey) -> &'static str {
+    match key {
+        SortKey::Name => t.compare.provider_column,
+        SortKey::EstimatedWait => t.estimated_wait,
+        SortKey::ShareWithinLimit => t.share_within_limit,
+        SortKey::Waiting => t.compare.waiting_column,
+        SortKey::FreeCapacity => t.free_capacity,
+        SortKey::Reported => t.compare.reported_column,
+        SortKey::Distance => t.compare.distance_column,
+    }
+}
+
+/// A column header that sorts by its column; `aria-sort` tells screen readers.
+#[component]
+fn SortHeader(key: SortKey) -> impl IntoView {
+    let t = use_texts();
+    let compare = Compare::use_context();
+    let sort = move || compare.view.with(|v| v.sort);
+    let aria_sort = move || {
+        let sort = sort();
+        match (sort.key == key, sort.order) {
+            (false, _) => "none",
+            (true, SortOrder::Ascending) => "ascending",
+            (true, SortOrder::Descending) => "descending",
+        }
+    };
+    let state = move || match aria_sort() {
+        "ascending" => t.compare.sorted_ascending,
+        "descending" => t.compare.sorted_descending,
+        _ => "",
+    };
+    view! {
+        <th scope="col" aria-sort=aria_sort>
+            <button type="button" class="sort-button" data-sort=aria_sort
+                on:click=move |_| compare.update(true, |v| v.sort = v.sort.toggled(key))>
+                {column_label(t, key)}
+                <span class="visually-hidden">{move || { let s = state(); if s.is_empty() { String::new() } else { format!(", {s}") } }}</span>
+            </button>
+        </th>
+    }
+}
+
+#[component]
+pub fn ProviderTable() -> impl IntoView {
+    let t = use_texts();
+    let compare = Compare::use_context();
+    let figures = compare.figures;
+    let origin = Memo::new(move |_| compare.origin_point());
+    let home = compare.home;
+    // Rows are redrawn when the data, the home region or the origin changes;
+    // otherwise sorting and filtering only reorder them.
+    let epoch = Memo::new(move |_| {
+        let mut hasher = DefaultHasher::new();
+        figures
+            .with(|f| f.value().map(|v| v.generation))
+            .hash(&mut hasher);
+        home.get().map(|h| h.as_str()).hash(&mut hasher);
+        origin
+            .get()
+            .map(|p| (p.latitude.to_bits(), p.longitude.to_bits()))
+            .hash(&mut hasher);
+        hasher.finish()
+    });
+    let order = Memo::new(move |_| {
+        let (filter, sort) = compare.view.with(|v| {
+            let nearby = origin.get().map(|origin| Nearby {
+                origin,
+                within_km: v.within_km,
+            });
+            let filter = Filter {
+                region: v.region.clone(),
+                free_capacity_only: v.free_capacity_only,
+                nearby,
+            };
+            (filter, v.sort)
+        });
+        let epoch = epoch.get();
+        figures.with(|f| {
+            f.value()
+                .map(|data| {
+                    visible(&data.providers, &filter, sort)
+                        .into_iter()
+                        .map(|i| (epoch, i))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let total = move || figures.with(|f| f.value().map_or(0, |d| d.providers.len()));
+    let columns = move || {
+        let mut keys = vec![
+            SortKey::Name,
+            SortKey::EstimatedWait,
+            SortKey::ShareWithinLimit,
+            SortKey::Waiting,
+            SortKey::FreeCapacity,
+            SortKey::Reported,
+        ];
+        if origin.get().is_some() {
+            keys.push(SortKey::Distance);
+        }
+        keys
+    };
+    let caption = move || {
+        let code = figures
+            .with(|f| f.value().map(|d| d.service_code.clone()))
+            .unwrap_or_default();
+        let name = compare.services.with(|s| {
+            s.value().and_then(|list| {
+                list.iter()
+                    .find(|x| x.code == code)
+                    .map(|x| x.name_sv.clone())
+            })
+        });
+        (t.compare.providers_caption)(&name.unwrap_or(code))
+    };
+    let row = move |(_, index): (u64, usize)| {
+        let found = figures.with_untracked(|f| {
+            let data = f.value()?;
+            let home_days = home
+                .get_untracked()
+                .and_then(|h| home_wait(&data.regions, h.as_str()));
+            Some((
+                data.providers.get(index)?.clone(),
+                home_days,
+                data.service_code.clone(),
+            ))
+        });
+        let (row, home_days, service) = found?;
+        let versus = home
+            .get_untracked()
+            .and_then(|_| VersusHome::of(row.estimated_wait_days, home_days));
+        let distance = origin
+            .get_untracked()
+            .map(|o| format!("{} km", distance_km(o, row.location).round() as u32));
+        let may_refer = home
+            .get_untracked()
+            .is_none_or(|_| matches!(versus, Some(VersusHome::Shorter(_))));
+        let query = format!("?tjanst={service}&vardgivare={}", row.provider_id);
+        let id = row.provider_id.clone();
+        Some(view! {
+            <tr>
+                <th scope="row">
+                    <span class="provider-name">{row.name}</span>
+                    <span class="provider-place">{format!("{}, {}", row.town, region_name(&row.region_code))}</span>
+                    {(!row.accepts_other_regions).then(|| view! { <span class="provider-note">{t.compare.own_region_only}</span> })}
+                </th>
+                <td>
+                    {optional(t, row.estimated_wait_days, t.days)}
+                    {versus.map(|v| view! { <span class="versus">{versus_text(t, v)}</span> })}
+                </td>
+                <td>{optional(t, row.share_within_limit, percent)}</td>
+                <td>{optional(t, row.waiting, |w| w.to_string())}</td>
+                <td><span class=format!("capacity capacity--{:?}", row.free_capacity).to_lowercase()>{capacity_text(t, row.free_capacity)}</span></td>
+                <td>{row.reported}</td>
+                {distance.map(|d| view! { <td>{d}</td> })}
+                <td class="actions">
+                    <button type="button" class="button button--link" on:click=move |_| {
+                        let id = id.clone();
+                        compare.update(true, |v| v.trend = Some(id));
+                    }>{t.compare.show_trend}</button>
+                    {may_refer.then(|| view! {
+                        <Link route=Route::Referral query=query class="button button--small">{t.compare.request_referral}</Link>
+                    })}
+                </td>
+            </tr>
+        })
+    };
+    view! {
+        <p class="hint">{t.compare.sort_hint}</p>
+        <p class="table-count" role="status">{move || (t.compare.rows_shown)(order.with(Vec::len), total())}</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
+            <table class="data-table provider-table">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        {move || columns().into_iter().map(|key| view! { <SortHeader key=key /> }).collect_view()}
+                        <th scope="col"><span class="visually-hidden">{t.compare.show_trend}</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || order.get() key=|k| *k children=row />
+                </tbody>
+            </table>
+        </div>
+        {move || order.with(Vec::is_empty).then(|| view! { <p class="notice">{t.compare.no_rows}</p> })}
+    }
+}
