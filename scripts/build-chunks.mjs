@@ -27,12 +27,21 @@ const indexFile = join(staging, "index.html");
 let html = readFileSync(indexFile, "utf8");
 
 for (const name of CHUNKS) {
-  run("cargo", ["build", "--target", "wasm32-unknown-unknown", "--bin", name, ...(release ? ["--release"] : [])]);
-  const wasm = join(targetDir, "wasm32-unknown-unknown", release ? "release" : "debug", `${name}.wasm`);
+  // Chunks are built without `erase_components` (see .cargo/config.toml): type
+  // erasure makes the first load smaller but every render slower, and a chunk's
+  // size is not part of the first load. Own target directory, so the two sets of
+  // flags do not rebuild each other's artifacts.
+  const chunkTarget = join(targetDir, "chunks");
+  execFileSync("cargo", ["build", "--target", "wasm32-unknown-unknown", "--bin", name, "--target-dir", chunkTarget, ...(release ? ["--release"] : [])], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, CARGO_ENCODED_RUSTFLAGS: "" },
+  });
+  const wasm = join(chunkTarget, "wasm32-unknown-unknown", release ? "release" : "debug", `${name}.wasm`);
   const out = mkdtempSync(join(tmpdir(), `vardkoll-chunk-${name}-`));
   run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", out, "--out-name", name, wasm]);
   const bg = join(out, `${name}_bg.wasm`);
-  if (release) run("wasm-opt", ["-Oz", ...WASM_OPT_FLAGS, bg, "-o", bg]);
+  // VARDKOLL_CHUNK_NAMES=1 keeps function names (no wasm-opt), for profiling.
+  if (release && !process.env.VARDKOLL_CHUNK_NAMES) run("wasm-opt", ["-Oz", ...WASM_OPT_FLAGS, bg, "-o", bg]);
   const hash = createHash("sha256");
   for (const file of readdirSync(out, { recursive: true }).sort()) {
     if (file.endsWith(".js") || file.endsWith(".wasm")) hash.update(readFileSync(join(out, file)));

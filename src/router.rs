@@ -149,6 +149,12 @@ pub fn focus_heading() {
     }
 }
 
+/// A click that should navigate in place: the main button, no modifier key
+/// (those open a new tab or window, which is left to the browser).
+pub fn is_plain_click(ev: &MouseEvent) -> bool {
+    ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
+}
+
 /// A link to a route, with an optional query (`?a=b`). A plain click navigates
 /// in place; a click with a modifier key (new tab, new window) is left to the browser.
 #[component]
@@ -161,7 +167,7 @@ pub fn Link(
     let router = Router::use_context();
     let href = format!("{}{query}", route.path());
     let on_click = move |ev: MouseEvent| {
-        if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
+        if is_plain_click(&ev) {
             ev.prevent_default();
             router.navigate(route, &query);
         }

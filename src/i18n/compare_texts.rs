@@ -46,7 +46,8 @@ pub struct CompareTexts {
     pub within_label: &'static str,
     pub within_any: &'static str,
     pub km: fn(u32) -> String,
-    pub rows_shown: fn(usize, usize) -> String,
+    pub rows_shown: fn(usize, usize, usize) -> String,
+    pub show_more: fn(usize) -> String,
     pub no_rows: &'static str,
 
     pub show_trend: &'static str,

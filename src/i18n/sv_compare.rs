@@ -61,7 +61,16 @@ pub const SV_COMPARE: CompareTexts = CompareTexts {
     within_label: "Högst",
     within_any: "Alla avstånd",
     km: |km| format!("{km} km"),
-    rows_shown: |shown, all| format!("Visar {shown} av {all} sjukhus och mottagningar."),
+    rows_shown: |shown, matching, all| {
+        if matching == all {
+            format!("Visar {shown} av {all} sjukhus och mottagningar.")
+        } else {
+            format!(
+                "Visar {shown} av {matching} som matchar filtren ({all} sjukhus och mottagningar i allt)."
+            )
+        }
+    },
+    show_more: |n| format!("Visa {n} till"),
     no_rows: "Inga sjukhus eller mottagningar matchar filtren.",
 
     show_trend: "Visa trend",

@@ -98,6 +98,16 @@ impl Compare {
         expect_context::<Compare>()
     }
 
+    /// One part of the view state, as a memo: whatever reads it re-runs only
+    /// when that part changes, not on every change of the view.
+    pub fn select<T: Clone + PartialEq + Send + Sync + 'static>(
+        &self,
+        part: impl Fn(&ViewState) -> T + Send + Sync + 'static,
+    ) -> Memo<T> {
+        let view = self.view;
+        Memo::new(move |_| view.with(&part))
+    }
+
     /// Changes the view: a new history entry when `push`, in place when typing.
     pub fn update(&self, push: bool, change: impl FnOnce(&mut ViewState)) {
         let mut view = self.view.get_untracked();

@@ -14,7 +14,10 @@ const POSITION: &str = "position";
 pub fn Filters() -> impl IntoView {
     let t = use_texts();
     let compare = Compare::use_context();
-    let view_state = compare.view;
+    let region = compare.select(|v| v.region.clone());
+    let origin = compare.select(|v| v.origin.clone());
+    let capacity_only = compare.select(|v| v.free_capacity_only);
+    let within = compare.select(|v| v.within_km);
     let towns = Memo::new(move |_| {
         compare.providers.with(|p| {
             let mut towns: Vec<String> = p
@@ -26,7 +29,7 @@ pub fn Filters() -> impl IntoView {
             towns
         })
     });
-    let origin_value = move || match view_state.with(|v| v.origin.clone()) {
+    let origin_value = move || match origin.get() {
         Some(Origin::Town(town)) => town,
         Some(Origin::Position) => POSITION.to_owned(),
         None => String::new(),
@@ -41,9 +44,8 @@ pub fn Filters() -> impl IntoView {
             v.origin = (!value.is_empty()).then_some(Origin::Town(value));
         });
     };
-    let needs_position = move || {
-        view_state.with(|v| v.origin == Some(Origin::Position)) && compare.position.get().is_none()
-    };
+    let needs_position =
+        move || origin.with(|o| o == &Some(Origin::Position)) && compare.position.get().is_none();
     view! {
         <fieldset class="filters">
             <legend>{t.compare.filters_heading}</legend>
@@ -53,12 +55,12 @@ pub fn Filters() -> impl IntoView {
                     let value = event_target_value(&ev);
                     compare.update(true, |v| v.region = (!value.is_empty()).then_some(value));
                 }>
-                    <option value="" selected=move || view_state.with(|v| v.region.is_none())>{t.compare.all_regions}</option>
-                    {REGIONS.iter().map(|region| {
-                        let code = region.code;
+                    <option value="" selected=move || region.with(Option::is_none)>{t.compare.all_regions}</option>
+                    {REGIONS.iter().map(|option| {
+                        let code = option.code;
                         view! {
-                            <option value=code selected=move || view_state.with(|v| v.region.as_deref() == Some(code))>
-                                {region.name}
+                            <option value=code selected=move || region.with(|r| r.as_deref() == Some(code))>
+                                {option.name}
                             </option>
                         }
                     }).collect_view()}
@@ -66,7 +68,7 @@ pub fn Filters() -> impl IntoView {
             </div>
             <div class="field field--checkbox">
                 <input id="filter-capacity" type="checkbox"
-                    prop:checked=move || view_state.with(|v| v.free_capacity_only)
+                    prop:checked=move || capacity_only.get()
                     on:change=move |ev| {
                         let checked = event_target_checked(&ev);
                         compare.update(true, |v| v.free_capacity_only = checked);
@@ -90,11 +92,11 @@ pub fn Filters() -> impl IntoView {
                     let km = event_target_value(&ev).parse().ok();
                     compare.update(true, |v| v.within_km = km);
                 }>
-                    <option value="" selected=move || view_state.with(|v| v.within_km.is_none())>{t.compare.within_any}</option>
+                    <option value="" selected=move || within.get().is_none()>{t.compare.within_any}</option>
                     {DISTANCES_KM.iter().map(|km| {
                         let km = *km;
                         view! {
-                            <option value=km.to_string() selected=move || view_state.with(|v| v.within_km == Some(km))>
+                            <option value=km.to_string() selected=move || within.get() == Some(km)>
                                 {(t.compare.km)(km)}
                             </option>
                         }

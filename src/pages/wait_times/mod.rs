@@ -71,8 +71,8 @@ fn HomeSummary() -> impl IntoView {
 pub fn WaitTimesPage() -> impl IntoView {
     let t = use_texts();
     let compare = Compare::provide();
-    let chosen = move || compare.view.with(|v| v.service.is_some());
-    let has_data = move || compare.figures.with(|f| f.data.is_some());
+    let chosen = compare.select(|v| v.service.is_some());
+    let has_data = Memo::new(move |_| compare.figures.with(|f| f.data.is_some()));
     let catalogue_error = move || {
         compare.providers.with(|p| p.error.clone()).map(|error| view! {
             <ErrorWithRetry message=error_text(t, &error) retry=Callback::new(move |_| compare.load_catalogue()) />
@@ -84,7 +84,7 @@ pub fn WaitTimesPage() -> impl IntoView {
         <HomeRegionPicker />
         <ServicePicker />
         {catalogue_error}
-        {move || if !chosen() {
+        {move || if !chosen.get() {
             view! { <p class="notice">{t.compare.choose_service}</p> }.into_any()
         } else {
             view! {
@@ -95,10 +95,10 @@ pub fn WaitTimesPage() -> impl IntoView {
                 <section class="providers" aria-labelledby="providers-heading">
                     <h2 id="providers-heading">{t.compare.providers_heading}</h2>
                     <Filters />
-                    {move || has_data().then(|| view! { <ProviderTable /> })}
+                    {move || has_data.get().then(|| view! { <ProviderTable /> })}
                 </section>
                 <TrendPanel />
-                {move || has_data().then(|| view! { <RegionMap /> })}
+                {move || has_data.get().then(|| view! { <RegionMap /> })}
             }.into_any()
         }}
     }

@@ -8,11 +8,23 @@ use leptos::prelude::*;
 use vardkoll_domain::compare::geo::distance_km;
 use vardkoll_domain::compare::table::{Filter, Nearby, SortKey, SortOrder, visible};
 use vardkoll_domain::compare::versus_home::{VersusHome, home_wait};
+use vardkoll_domain::compare::view_state::PAGE_ROWS;
 
 use super::context::Compare;
 use super::labels::{capacity_text, optional, percent, region_name, versus_text};
 use crate::i18n::{Texts, use_texts};
-use crate::router::{Link, Route};
+use crate::router::{Route, Router, is_plain_click};
+use leptos::ev::MouseEvent;
+use vardkoll_domain::api::FreeCapacity;
+use wasm_bindgen::JsCast;
+
+fn capacity_class(capacity: FreeCapacity) -> &'static str {
+    match capacity {
+        FreeCapacity::Yes => "capacity capacity--yes",
+        FreeCapacity::No => "capacity capacity--no",
+        FreeCapacity::Unknown => "capacity capacity--unknown",
+    }
+}
 
 fn column_label(t: &'static Texts, key: SortKey) -> &'static str {
     match key {
@@ -31,9 +43,9 @@ fn column_label(t: &'static Texts, key: SortKey) -> &'static str {
 fn SortHeader(key: SortKey) -> impl IntoView {
     let t = use_texts();
     let compare = Compare::use_context();
-    let sort = move || compare.view.with(|v| v.sort);
+    let sort = compare.select(|v| v.sort);
     let aria_sort = move || {
-        let sort = sort();
+        let sort = sort.get();
         match (sort.key == key, sort.order) {
             (false, _) => "none",
             (true, SortOrder::Ascending) => "ascending",
@@ -60,6 +72,7 @@ fn SortHeader(key: SortKey) -> impl IntoView {
 pub fn ProviderTable() -> impl IntoView {
     let t = use_texts();
     let compare = Compare::use_context();
+    let router = Router::use_context();
     let figures = compare.figures;
     let origin = Memo::new(move |_| compare.origin_point());
     let home = compare.home;
@@ -77,19 +90,16 @@ pub fn ProviderTable() -> impl IntoView {
             .hash(&mut hasher);
         hasher.finish()
     });
+    let narrowing =
+        compare.select(|v| (v.region.clone(), v.free_capacity_only, v.within_km, v.sort));
     let order = Memo::new(move |_| {
-        let (filter, sort) = compare.view.with(|v| {
-            let nearby = origin.get().map(|origin| Nearby {
-                origin,
-                within_km: v.within_km,
-            });
-            let filter = Filter {
-                region: v.region.clone(),
-                free_capacity_only: v.free_capacity_only,
-                nearby,
-            };
-            (filter, v.sort)
-        });
+        let (region, free_capacity_only, within_km, sort) = narrowing.get();
+        let nearby = origin.get().map(|origin| Nearby { origin, within_km });
+        let filter = Filter {
+            region,
+            free_capacity_only,
+            nearby,
+        };
         let epoch = epoch.get();
         figures.with(|f| {
             f.value()
@@ -102,6 +112,11 @@ pub fn ProviderTable() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // Only the first page(s) of matching rows are drawn.
+    let shown = compare.select(|v| v.rows_shown);
+    let page =
+        Memo::new(move |_| order.with(|o| o.iter().take(shown.get()).copied().collect::<Vec<_>>()));
+    let has_more = Memo::new(move |_| order.with(Vec::len) > shown.get());
     let total = move || figures.with(|f| f.value().map_or(0, |d| d.providers.len()));
     let columns = move || {
         let mut keys = vec![
@@ -129,6 +144,33 @@ pub fn ProviderTable() -> impl IntoView {
             })
         });
         (t.compare.providers_caption)(&name.unwrap_or(code))
+    };
+    // One listener for every row's buttons and links, instead of two per row.
+    let on_row_click = move |ev: MouseEvent| {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        if let Some(id) = target
+            .closest("[data-trend]")
+            .ok()
+            .flatten()
+            .and_then(|b| b.get_attribute("data-trend"))
+        {
+            compare.update(true, |v| v.trend = Some(id));
+        } else if let Some(href) = target
+            .closest("a[data-route]")
+            .ok()
+            .flatten()
+            .and_then(|a| a.get_attribute("href"))
+            && is_plain_click(&ev)
+        {
+            ev.prevent_default();
+            let (path, query) = href.split_at(href.find('?').unwrap_or(href.len()));
+            router.navigate(Route::parse(path), query);
+        }
     };
     let row = move |(_, index): (u64, usize)| {
         let found = figures.with_untracked(|f| {
@@ -159,32 +201,31 @@ pub fn ProviderTable() -> impl IntoView {
                 <th scope="row">
                     <span class="provider-name">{row.name}</span>
                     <span class="provider-place">{format!("{}, {}", row.town, region_name(&row.region_code))}</span>
-                    {(!row.accepts_other_regions).then(|| view! { <span class="provider-note">{t.compare.own_region_only}</span> })}
+                    // Always in the row, empty when not needed: a fixed shape is quicker to draw.
+                    <span class="provider-note">{if row.accepts_other_regions { "" } else { t.compare.own_region_only }}</span>
                 </th>
                 <td>
                     {optional(t, row.estimated_wait_days, t.days)}
-                    {versus.map(|v| view! { <span class="versus">{versus_text(t, v)}</span> })}
+                    <span class="versus">{versus.map(|v| versus_text(t, v)).unwrap_or_default()}</span>
                 </td>
                 <td>{optional(t, row.share_within_limit, percent)}</td>
                 <td>{optional(t, row.waiting, |w| w.to_string())}</td>
-                <td><span class=format!("capacity capacity--{:?}", row.free_capacity).to_lowercase()>{capacity_text(t, row.free_capacity)}</span></td>
+                <td><span class=capacity_class(row.free_capacity)>{capacity_text(t, row.free_capacity)}</span></td>
                 <td>{row.reported}</td>
                 {distance.map(|d| view! { <td>{d}</td> })}
                 <td class="actions">
-                    <button type="button" class="button button--link" on:click=move |_| {
-                        let id = id.clone();
-                        compare.update(true, |v| v.trend = Some(id));
-                    }>{t.compare.show_trend}</button>
-                    {may_refer.then(|| view! {
-                        <Link route=Route::Referral query=query class="button button--small">{t.compare.request_referral}</Link>
-                    })}
+                    // Clicks are handled once for the whole table (see `on_row_click`).
+                    <button type="button" class="button button--link" data-trend=id>{t.compare.show_trend}</button>
+                    <a href=format!("{}{query}", Route::Referral.path()) class="button button--small" data-route="" hidden=!may_refer>
+                        {t.compare.request_referral}
+                    </a>
                 </td>
             </tr>
         })
     };
     view! {
         <p class="hint">{t.compare.sort_hint}</p>
-        <p class="table-count" role="status">{move || (t.compare.rows_shown)(order.with(Vec::len), total())}</p>
+        <p class="table-count" role="status">{move || (t.compare.rows_shown)(page.with(Vec::len), order.with(Vec::len), total())}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
             <table class="data-table provider-table">
                 <caption>{caption}</caption>
@@ -194,11 +235,16 @@ pub fn ProviderTable() -> impl IntoView {
                         <th scope="col"><span class="visually-hidden">{t.compare.show_trend}</span></th>
                     </tr>
                 </thead>
-                <tbody>
-                    <For each=move || order.get() key=|k| *k children=row />
+                <tbody on:click=on_row_click>
+                    <For each=move || page.get() key=|k| *k children=row />
                 </tbody>
             </table>
         </div>
         {move || order.with(Vec::is_empty).then(|| view! { <p class="notice">{t.compare.no_rows}</p> })}
+        {move || has_more.get().then(|| view! {
+            <button type="button" class="button button--secondary" on:click=move |_| compare.update(false, |v| v.rows_shown += PAGE_ROWS)>
+                {(t.compare.show_more)(PAGE_ROWS)}
+            </button>
+        })}
     }
 }

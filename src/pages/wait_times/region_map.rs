@@ -9,85 +9,112 @@ use super::context::Compare;
 use super::labels::{measure_text, measure_value, optional, region_name, versus_text};
 use crate::i18n::use_texts;
 
-const TILE_W: f64 = 100.0;
-const TILE_H: f64 = 52.0;
-const GAP: f64 = 4.0;
+const TILE_W: u32 = 100;
+const TILE_H: u32 = 52;
+const GAP: u32 = 4;
 
-/// `(code, value)` for each region with a figure, in tile order.
-fn region_values(compare: Compare, measure: Measure) -> Vec<(&'static str, Option<f64>)> {
-    compare.figures.with(|f| {
-        let regions = f.value().map(|d| d.regions.as_slice()).unwrap_or_default();
-        TILES
-            .iter()
-            .map(|tile| {
-                let value = regions
-                    .iter()
-                    .find(|r| r.region_code == tile.code)
-                    .and_then(|r| measure.value(r));
-                (tile.code, value)
-            })
-            .collect()
-    })
+/// What one region shows: its colour step, its figure, and how it compares
+/// with the home region.
+#[derive(Clone, Debug, PartialEq)]
+struct Cell {
+    class: &'static str,
+    shown: String,
+    versus: Option<String>,
+    is_home: bool,
 }
+
+const LEVEL_CLASSES: [&str; LEVELS as usize] = [
+    "tile tile--0",
+    "tile tile--1",
+    "tile tile--2",
+    "tile tile--3",
+    "tile tile--4",
+];
 
 #[component]
 pub fn RegionMap() -> impl IntoView {
     let t = use_texts();
     let compare = Compare::use_context();
-    let measure = Memo::new(move |_| compare.view.with(|v| v.measure));
-    let values = Memo::new(move |_| region_values(compare, measure.get()));
+    let measure = compare.select(|v| v.measure);
     let home = compare.home;
-    let tiles = move || {
+    // One memo for all 21 regions; the tiles and rows below are drawn once and
+    // only their classes and texts follow it.
+    let cells = Memo::new(move |_| {
         let measure = measure.get();
-        let values = values.get();
-        let known: Vec<f64> = values.iter().filter_map(|(_, v)| *v).collect();
-        TILES.iter().zip(values).map(|(tile, (_, value))| {
-            let x = f64::from(tile.column) * (TILE_W + GAP);
-            let y = f64::from(tile.row) * (TILE_H + GAP);
-            let class = match value {
-                Some(v) => format!("tile tile--{}", level(measure, v, &known)),
-                None => "tile tile--none".to_owned(),
-            };
-            let is_home = home.get().is_some_and(|h| h.as_str() == tile.code);
-            let shown = value.map_or_else(|| "–".to_owned(), |v| measure_value(t, measure, v));
-            view! {
-                <g class=class class:tile--home=is_home>
-                    <rect x=x.to_string() y=y.to_string() width=TILE_W.to_string() height=TILE_H.to_string() rx="4" />
-                    <text x=(x + TILE_W / 2.0).to_string() y=(y + 21.0).to_string() text-anchor="middle" class="tile__name">{tile.label}</text>
-                    <text x=(x + TILE_W / 2.0).to_string() y=(y + 40.0).to_string() text-anchor="middle" class="tile__value">{shown}</text>
-                </g>
-            }
-        }).collect_view()
-    };
-    let width = f64::from(COLUMNS) * (TILE_W + GAP);
-    let height = f64::from(ROWS) * (TILE_H + GAP);
-    let table_rows = move || {
-        let measure = measure.get();
-        let home_code = home.get();
-        let home_days = home_code.and_then(|h| {
-            compare
-                .figures
-                .with(|f| f.value().and_then(|d| home_wait(&d.regions, h.as_str())))
-        });
-        let mut rows = values.get();
-        rows.sort_by_key(|(code, _)| region_name(code));
-        rows.into_iter().map(|(code, value)| {
-            let is_home = home_code.is_some_and(|h| h.as_str() == code);
-            let versus = (measure == Measure::EstimatedWait && home_code.is_some() && !is_home)
-                .then(|| VersusHome::of(value.map(|v| v.round() as u32), home_days))
-                .flatten();
-            view! {
-                <tr class:home-row=is_home>
-                    <th scope="row">
-                        {region_name(code)}
-                        {is_home.then(|| view! { <span class="home-mark">{format!(" ({})", t.compare.your_region)}</span> })}
-                    </th>
-                    <td>{optional(t, value, |v| measure_value(t, measure, v))}</td>
-                    <td>{versus.map(|v| versus_text(t, v))}</td>
-                </tr>
-            }
-        }).collect_view()
-    };
+        let home = home.get();
+        compare.figures.with(|f| {
+            let regions = f.value().map(|d| d.regions.as_slice()).unwrap_or_default();
+            let values: Vec<Option<f64>> = TILES
+                .iter()
+                .map(|tile| {
+                    regions
+                        .iter()
+                        .find(|r| r.region_code == tile.code)
+                        .and_then(|r| measure.value(r))
+                })
+                .collect();
+            let known: Vec<f64> = values.iter().flatten().copied().collect();
+            let home_days = home.and_then(|h| home_wait(regions, h.as_str()));
+            TILES
+                .iter()
+                .zip(values)
+                .map(|(tile, value)| {
+                    let is_home = home.is_some_and(|h| h.as_str() == tile.code);
+                    let versus = (measure == Measure::EstimatedWait && home.is_some() && !is_home)
+                        .then(|| VersusHome::of(value.map(|v| v.round() as u32), home_days))
+                        .flatten()
+                        .map(|v| versus_text(t, v));
+                    Cell {
+                        class: value.map_or("tile tile--none", |v| {
+                            LEVEL_CLASSES[usize::from(level(measure, v, &known))]
+                        }),
+                        shown: optional(t, value, |v| measure_value(t, measure, v)),
+                        versus,
+                        is_home,
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let cell = move |i: usize| move || cells.with(|c| c.get(i).cloned());
+    let tiles = TILES.iter().enumerate().map(|(i, tile)| {
+        let (x, y) = (u32::from(tile.column) * (TILE_W + GAP), u32::from(tile.row) * (TILE_H + GAP));
+        let this = cell(i);
+        let class = move || this().map_or("tile tile--none", |c| c.class);
+        let this = cell(i);
+        let is_home = move || this().is_some_and(|c| c.is_home);
+        let this = cell(i);
+        let shown = move || this().map(|c| c.shown).unwrap_or_default();
+        view! {
+            <g class=class class:tile--home=is_home>
+                <rect x=x y=y width=TILE_W height=TILE_H rx="4" />
+                <text x=x + TILE_W / 2 y=y + 21 text-anchor="middle" class="tile__name">{tile.label}</text>
+                <text x=x + TILE_W / 2 y=y + 40 text-anchor="middle" class="tile__value">{shown}</text>
+            </g>
+        }
+    }).collect_view();
+    let width = u32::from(COLUMNS) * (TILE_W + GAP);
+    let height = u32::from(ROWS) * (TILE_H + GAP);
+    let mut by_name: Vec<usize> = (0..TILES.len()).collect();
+    by_name.sort_by_key(|&i| region_name(TILES[i].code));
+    let table_rows = by_name.into_iter().map(|i| {
+        let this = cell(i);
+        let is_home = move || this().is_some_and(|c| c.is_home);
+        let this = cell(i);
+        let shown = move || this().map(|c| c.shown).unwrap_or_default();
+        let this = cell(i);
+        let versus = move || this().and_then(|c| c.versus);
+        view! {
+            <tr class:home-row=is_home>
+                <th scope="row">
+                    {region_name(TILES[i].code)}
+                    {move || is_home().then(|| view! { <span class="home-mark">{format!(" ({})", t.compare.your_region)}</span> })}
+                </th>
+                <td>{shown}</td>
+                <td>{versus}</td>
+            </tr>
+        }
+    }).collect_view();
     view! {
         <section class="region-map" aria-labelledby="region-map-heading">
             <h2 id="region-map-heading">{t.compare.map_heading}</h2>

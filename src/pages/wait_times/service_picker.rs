@@ -19,9 +19,11 @@ const CATEGORIES: [(ServiceCategory, &str); 3] = [
 pub fn ServicePicker() -> impl IntoView {
     let t = use_texts();
     let compare = Compare::use_context();
-    let view_state = compare.view;
+    let query = compare.select(|v| v.query.clone());
+    let category = compare.select(|v| v.category);
+    let service = compare.select(|v| v.service.clone());
     let results = Memo::new(move |_| {
-        let (query, category) = view_state.with(|v| (v.query.clone(), v.category));
+        let (query, category) = (query.get(), category.get());
         compare.services.with(|s| {
             s.value().map(|list| {
                 search(list, &query, category)
@@ -48,7 +50,7 @@ pub fn ServicePicker() -> impl IntoView {
                     <p class="hint" id="service-search-hint">{t.compare.search_hint}</p>
                     <input id="service-search" type="search" autocomplete="off" aria-describedby="service-search-hint"
                         aria-controls="service-results"
-                        prop:value=move || view_state.with(|v| v.query.clone())
+                        prop:value=move || query.get()
                         on:input=move |ev| {
                             let query = event_target_value(&ev);
                             compare.update(false, |v| v.query = query);
@@ -57,12 +59,12 @@ pub fn ServicePicker() -> impl IntoView {
                 <div class="field">
                     <label for="service-category">{t.compare.category_label}</label>
                     <select id="service-category" on:change=on_category>
-                        <option value="" selected=move || view_state.with(|v| v.category.is_none())>{t.compare.category_all}</option>
-                        {CATEGORIES.iter().map(|(category, name)| {
-                            let category = *category;
+                        <option value="" selected=move || category.get().is_none()>{t.compare.category_all}</option>
+                        {CATEGORIES.iter().map(|(option, name)| {
+                            let chosen = *option;
                             view! {
-                                <option value=*name selected=move || view_state.with(|v| v.category == Some(category))>
-                                    {category_text(t, category)}
+                                <option value=*name selected=move || category.get() == Some(chosen)>
+                                    {category_text(t, chosen)}
                                 </option>
                             }
                         }).collect_view()}
@@ -83,7 +85,7 @@ pub fn ServicePicker() -> impl IntoView {
                 {move || results.get().unwrap_or_default().into_iter().map(|(code, name)| {
                     let chosen = {
                         let code = code.clone();
-                        move || view_state.with(|v| v.service.as_deref() == Some(code.as_str()))
+                        move || service.with(|s| s.as_deref() == Some(code.as_str()))
                     };
                     view! {
                         <li>

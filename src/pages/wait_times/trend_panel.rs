@@ -96,8 +96,9 @@ pub fn TrendPanel() -> impl IntoView {
     let t = use_texts();
     let compare = Compare::use_context();
     let trend = compare.trend;
+    let trend_id = compare.select(|v| v.trend.clone());
     let names = move || {
-        let id = compare.view.with(|v| v.trend.clone())?;
+        let id = trend_id.get()?;
         compare.providers.with(|p| {
             let provider = p.value()?.iter().find(|x| x.id == id)?;
             Some((provider.name.clone(), region_name(&provider.region_code)))

@@ -20,7 +20,7 @@ pub enum Origin {
 }
 
 /// Everything the comparison page shows, besides the data itself.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewState {
     /// The chosen service's code.
     pub service: Option<String>,
@@ -36,7 +36,33 @@ pub struct ViewState {
     /// The provider whose 24-month trend is shown.
     pub trend: Option<String>,
     pub measure: Measure,
+    /// How many provider rows are shown (a multiple of [`PAGE_ROWS`]); sorting
+    /// and filtering always cover all rows.
+    pub rows_shown: usize,
 }
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState {
+            service: None,
+            query: String::new(),
+            category: None,
+            sort: Sort::default(),
+            region: None,
+            free_capacity_only: false,
+            origin: None,
+            within_km: None,
+            trend: None,
+            measure: Measure::default(),
+            rows_shown: PAGE_ROWS,
+        }
+    }
+}
+
+/// Rows shown at first and added by "show more": a page a patient can read, and
+/// little enough layout that sorting and filtering never pause.
+pub const PAGE_ROWS: usize = 50;
+const MAX_ROWS_SHOWN: usize = 10_000;
 
 /// The distances a patient can filter by.
 pub const DISTANCES_KM: [u32; 5] = [25, 50, 100, 200, 500];
@@ -154,6 +180,13 @@ impl ViewState {
                     state.within_km = value.parse().ok().filter(|km| DISTANCES_KM.contains(km))
                 }
                 "trend" => state.trend = code(),
+                "visa" => {
+                    state.rows_shown = value
+                        .parse()
+                        .ok()
+                        .filter(|n| n % PAGE_ROWS == 0 && (PAGE_ROWS..=MAX_ROWS_SHOWN).contains(n))
+                        .unwrap_or(PAGE_ROWS)
+                }
                 "karta" => {
                     state.measure = Measure::ALL
                         .into_iter()
@@ -215,6 +248,9 @@ impl ViewState {
         if self.measure != Measure::default() {
             pairs.push(("karta", measure_name(self.measure).into()));
         }
+        if self.rows_shown != PAGE_ROWS {
+            pairs.push(("visa", self.rows_shown.to_string()));
+        }
         let joined: Vec<String> = pairs
             .into_iter()
             .map(|(k, v)| format!("{k}={}", encode_component(&v)))
@@ -247,6 +283,7 @@ mod tests {
             within_km: Some(200),
             trend: Some("sahlgrenska".into()),
             measure: Measure::Waiting,
+            rows_shown: 150,
         }
     }
 
@@ -263,7 +300,7 @@ mod tests {
         assert_eq!(
             query,
             "?tjanst=op-hoft&sok=h%C3%B6ft%20%26%20kn%C3%A4&kategori=operation&sortera=andel&ordning=stigande\
-             &region=14&ledigt=ja&fran=Ume%C3%A5&inom=200&trend=sahlgrenska&karta=vantande"
+             &region=14&ledigt=ja&fran=Ume%C3%A5&inom=200&trend=sahlgrenska&karta=vantande&visa=150"
         );
         assert_eq!(ViewState::from_query(&query), full());
     }
@@ -282,7 +319,7 @@ mod tests {
     #[test]
     fn malformed_values_fall_back_to_defaults() {
         let state = ViewState::from_query(
-            "?tjanst=<script>&sortera=hack&ordning=x&region=%ZZ&inom=7&karta=?&kategori=1&okand=1&ledigt=kanske",
+            "?tjanst=<script>&sortera=hack&ordning=x&region=%ZZ&inom=7&karta=?&kategori=1&okand=1&ledigt=kanske&visa=7",
         );
         assert_eq!(state, ViewState::default());
         let plus = ViewState::from_query("sok=h%C3%B6ft+kn%C3%A4&fran=%20%20");
