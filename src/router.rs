@@ -124,12 +124,16 @@ impl Router {
 
     /// Changes the query of the current page: a new history entry when `push`
     /// (the back button returns to the previous view), else in place (typing).
+    ///
+    /// The page follows at once; the address bar is written just after, so the
+    /// patient sees the new view without waiting for the browser's history.
     pub fn set_query(&self, query: String, push: bool) {
         if query == self.query.get_untracked() {
             return;
         }
-        write_history(&format!("{}{query}", current_path()), push);
+        let url = format!("{}{query}", current_path());
         self.query.set(query);
+        set_timeout(move || write_history(&url, push), std::time::Duration::ZERO);
     }
 
     /// Shows `route`, then moves focus to the new page's heading so keyboard and

@@ -48,7 +48,7 @@ test("a patient finds a service by typing, compares providers with the home regi
   await page.getByLabel("Sök behandling eller besök").fill("gråstarr");
   await page.getByRole("button", { name: "Kataraktoperation" }).waitFor();
   await chooseHip(page);
-  assert.match(page.url(), /tjanst=op-hoft/);
+  await page.waitForURL(/tjanst=op-hoft/);
   await page.getByText("Exempeldata").first().waitFor();
   await page.getByText(/I Region Stockholm är den beräknade väntetiden \d+ dagar/).waitFor();
   const all = await rows(page).count();
@@ -62,7 +62,7 @@ test("a patient finds a service by typing, compares providers with the home regi
   await page.locator('th[aria-sort="descending"]').waitFor();
   waits = (await columnTexts(page, 1)).map(days).filter((d) => !Number.isNaN(d));
   assert.deepEqual(waits, [...waits].sort((a, b) => b - a));
-  assert.match(page.url(), /ordning=fallande/);
+  await page.waitForURL(/ordning=fallande/);
   // Sorting by name.
   await page.getByRole("button", { name: /^Sjukhus eller mottagning/ }).click();
   const names = await rows(page).locator("th .provider-name").allTextContents();
@@ -78,7 +78,7 @@ test("a patient finds a service by typing, compares providers with the home regi
   await page.locator("#filter-region").selectOption({ label: "Region Skåne" });
   const places = await rows(page).locator(".provider-place").allTextContents();
   assert.ok(places.length > 0 && places.every((p) => p.includes("Region Skåne")), places.join());
-  assert.match(page.url(), /region=12/);
+  await page.waitForURL(/region=12/);
 
   // Reload restores every choice; back undoes the last one.
   await page.reload();
@@ -124,7 +124,7 @@ test("distance from a town or the patient's own position, only with permission",
   await page.locator("#filter-within").selectOption({ label: "100 km" });
   const distances = (await columnTexts(page, 6)).map((t) => Number(t.replace(" km", "")));
   assert.ok(distances.length > 0 && distances.every((d) => d <= 100), distances.join());
-  assert.match(page.url(), /fran=Ume%C3%A5&inom=100/);
+  await page.waitForURL(/fran=Ume%C3%A5&inom=100/);
   // Without permission the position is not used and the patient is told so.
   await page.getByRole("button", { name: "Använd min position" }).click();
   await page.getByText("Vi fick inte använda din position").waitFor();
@@ -143,8 +143,8 @@ test("distance from a town or the patient's own position, only with permission",
   const places = await rows(near).locator(".provider-place").allTextContents();
   assert.ok(places.length > 0 && places.every((p) => p.includes("Skåne")), places.join());
   // The position itself never enters the address.
+  await near.waitForURL(/fran=position/);
   assert.doesNotMatch(near.url(), /55\.6|13\.0/);
-  assert.match(near.url(), /fran=position/);
   await allowed.close();
   assert.deepEqual(errors, []);
 });
@@ -159,19 +159,19 @@ test("trend chart with its numbers, the region map with its table, and the refer
   assert.ok((await page.locator(".trend-chart polyline").count()) >= 2);
   await page.getByText("Visa siffrorna").click();
   assert.equal(await page.locator(".trend-numbers tbody tr").count(), 24);
-  assert.match(page.url(), /trend=/);
+  await page.waitForURL(/trend=/);
   // The map: 21 tiles coloured by a measure, the same figures in a table.
   assert.equal(await page.locator(".tile-map g.tile").count(), 21);
   assert.equal(await page.locator(".region-map tbody tr").count(), 21);
   await page.getByLabel("Visa på kartan").selectOption({ label: "Andel inom vårdgarantin" });
   await page.locator(".region-map caption", { hasText: "Andel inom vårdgarantin per region" }).waitFor();
   assert.match(await page.locator(".region-map tbody tr td").first().textContent(), /%|Uppgift saknas/);
-  assert.match(page.url(), /karta=andel/);
+  await page.waitForURL(/karta=andel/);
   // The referral button carries the provider to the request page.
   await rows(page).first().getByRole("link", { name: "Begär vård här" }).click();
   await page.getByRole("heading", { name: "Begär vård hos en annan vårdgivare", level: 1 }).waitFor();
   await page.getByText(first).waitFor();
-  assert.match(page.url(), /\/remiss\?tjanst=op-hoft&vardgivare=/);
+  await page.waitForURL(/\/remiss\?tjanst=op-hoft&vardgivare=/);
   await page.goBack();
   await rows(page).first().waitFor();
   assert.deepEqual(errors, []);

@@ -7,8 +7,10 @@ mod data_status;
 mod filters;
 mod home_region;
 mod labels;
+mod provider_rows;
 mod provider_table;
 mod region_map;
+mod row_cells;
 mod service_picker;
 mod trend_panel;
 

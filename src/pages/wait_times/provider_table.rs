@@ -5,26 +5,17 @@
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use leptos::prelude::*;
-use vardkoll_domain::compare::geo::distance_km;
 use vardkoll_domain::compare::table::{Filter, Nearby, SortKey, SortOrder, visible};
-use vardkoll_domain::compare::versus_home::{VersusHome, home_wait};
+use vardkoll_domain::compare::versus_home::home_wait;
 use vardkoll_domain::compare::view_state::PAGE_ROWS;
 
 use super::context::Compare;
-use super::labels::{capacity_text, optional, percent, region_name, versus_text};
+use super::provider_rows::ProviderRows;
+use super::row_cells::row_cells;
 use crate::i18n::{Texts, use_texts};
 use crate::router::{Route, Router, is_plain_click};
 use leptos::ev::MouseEvent;
-use vardkoll_domain::api::FreeCapacity;
 use wasm_bindgen::JsCast;
-
-fn capacity_class(capacity: FreeCapacity) -> &'static str {
-    match capacity {
-        FreeCapacity::Yes => "capacity capacity--yes",
-        FreeCapacity::No => "capacity capacity--no",
-        FreeCapacity::Unknown => "capacity capacity--unknown",
-    }
-}
 
 fn column_label(t: &'static Texts, key: SortKey) -> &'static str {
     match key {
@@ -172,57 +163,28 @@ pub fn ProviderTable() -> impl IntoView {
             router.navigate(Route::parse(path), query);
         }
     };
-    let row = move |(_, index): (u64, usize)| {
-        let found = figures.with_untracked(|f| {
-            let data = f.value()?;
-            let home_days = home
-                .get_untracked()
-                .and_then(|h| home_wait(&data.regions, h.as_str()));
-            Some((
-                data.providers.get(index)?.clone(),
-                home_days,
-                data.service_code.clone(),
-            ))
+    // The rows are drawn by `ProviderRows` (direct DOM calls, keyed), the page's hot path.
+    let tbody = NodeRef::<leptos::html::Tbody>::new();
+    let drawn = StoredValue::new_local(ProviderRows::default());
+    Effect::new(move |_| {
+        let keys = page.get();
+        let Some(body) = tbody.get() else {
+            return;
+        };
+        let body: web_sys::HtmlElement = body.unchecked_into();
+        let (home, origin) = (home.get_untracked(), origin.get_untracked());
+        figures.with_untracked(|f| {
+            let Some(data) = f.value() else {
+                return;
+            };
+            let home_days = home.map(|h| home_wait(&data.regions, h.as_str()));
+            let cells = |i: usize| {
+                let row = data.providers.get(i)?;
+                Some(row_cells(t, row, &data.service_code, home_days, origin))
+            };
+            drawn.update_value(|rows| rows.update(&body, &keys, cells));
         });
-        let (row, home_days, service) = found?;
-        let versus = home
-            .get_untracked()
-            .and_then(|_| VersusHome::of(row.estimated_wait_days, home_days));
-        let distance = origin
-            .get_untracked()
-            .map(|o| format!("{} km", distance_km(o, row.location).round() as u32));
-        let may_refer = home
-            .get_untracked()
-            .is_none_or(|_| matches!(versus, Some(VersusHome::Shorter(_))));
-        let query = format!("?tjanst={service}&vardgivare={}", row.provider_id);
-        let id = row.provider_id.clone();
-        Some(view! {
-            <tr>
-                <th scope="row">
-                    <span class="provider-name">{row.name}</span>
-                    <span class="provider-place">{format!("{}, {}", row.town, region_name(&row.region_code))}</span>
-                    // Always in the row, empty when not needed: a fixed shape is quicker to draw.
-                    <span class="provider-note">{if row.accepts_other_regions { "" } else { t.compare.own_region_only }}</span>
-                </th>
-                <td>
-                    {optional(t, row.estimated_wait_days, t.days)}
-                    <span class="versus">{versus.map(|v| versus_text(t, v)).unwrap_or_default()}</span>
-                </td>
-                <td>{optional(t, row.share_within_limit, percent)}</td>
-                <td>{optional(t, row.waiting, |w| w.to_string())}</td>
-                <td><span class=capacity_class(row.free_capacity)>{capacity_text(t, row.free_capacity)}</span></td>
-                <td>{row.reported}</td>
-                {distance.map(|d| view! { <td>{d}</td> })}
-                <td class="actions">
-                    // Clicks are handled once for the whole table (see `on_row_click`).
-                    <button type="button" class="button button--link" data-trend=id>{t.compare.show_trend}</button>
-                    <a href=format!("{}{query}", Route::Referral.path()) class="button button--small" data-route="" hidden=!may_refer>
-                        {t.compare.request_referral}
-                    </a>
-                </td>
-            </tr>
-        })
-    };
+    });
     view! {
         <p class="hint">{t.compare.sort_hint}</p>
         <p class="table-count" role="status">{move || (t.compare.rows_shown)(page.with(Vec::len), order.with(Vec::len), total())}</p>
@@ -235,9 +197,7 @@ pub fn ProviderTable() -> impl IntoView {
                         <th scope="col"><span class="visually-hidden">{t.compare.show_trend}</span></th>
                     </tr>
                 </thead>
-                <tbody on:click=on_row_click>
-                    <For each=move || page.get() key=|k| *k children=row />
-                </tbody>
+                <tbody node_ref=tbody on:click=on_row_click></tbody>
             </table>
         </div>
         {move || order.with(Vec::is_empty).then(|| view! { <p class="notice">{t.compare.no_rows}</p> })}

@@ -23,13 +23,18 @@ function el(tag, className, text) {
   return node;
 }
 
+// The same row shape as Vårdkoll's (src/pages/wait_times/provider_rows.rs).
 function createRow(row, service) {
   const tr = document.createElement("tr");
   const th = el("th");
   th.scope = "row";
-  th.append(el("span", "provider-name", row.name), el("span", "provider-place", `${row.town}, ${REGION_NAMES[row.regionCode] ?? row.regionCode}`));
-  if (!row.acceptsOtherRegions) th.append(el("span", "provider-note", "Tar bara emot patienter från den egna regionen."));
+  th.append(
+    el("span", "provider-name", row.name),
+    el("span", "provider-place", `${row.town}, ${REGION_NAMES[row.regionCode] ?? row.regionCode}`),
+    el("span", "provider-note", row.acceptsOtherRegions ? "" : "Tar bara emot patienter från den egna regionen."),
+  );
   const wait = el("td", null, row.estimatedWaitDays == null ? "Uppgift saknas" : days(row.estimatedWaitDays));
+  wait.append(el("span", "versus", ""));
   const share = el("td", null, row.shareWithinLimit == null ? "Uppgift saknas" : `${Math.round(row.shareWithinLimit * 100)} %`);
   const waiting = el("td", null, row.waiting == null ? "Uppgift saknas" : String(row.waiting));
   const capacity = el("td");
@@ -68,7 +73,9 @@ function render() {
     const key = `${state.epoch}:${row.providerId}`;
     next.set(key, rendered.get(key) ?? createRow(row, service));
   }
-  for (const [key, tr] of rendered) if (!next.has(key)) tr.remove();
+  // Nothing stays: clear the body in one call; else remove what goes.
+  if (![...next.keys()].some((key) => rendered.has(key))) tbody.textContent = "";
+  else for (const [key, tr] of rendered) if (!next.has(key)) tr.remove();
   // Place rows in order, moving only those out of place.
   let cursor = tbody.firstChild;
   for (const tr of next.values()) {

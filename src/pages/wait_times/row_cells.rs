@@ -1,0 +1,158 @@
+//! What one provider row shows, as plain strings: worked out in Rust (and
+//! tested natively), drawn by [`super::provider_rows`].
+
+use vardkoll_domain::api::FreeCapacity;
+use vardkoll_domain::compare::geo::{Point, distance_km};
+use vardkoll_domain::compare::table::ProviderRow;
+use vardkoll_domain::compare::versus_home::VersusHome;
+
+use super::labels::{capacity_text, optional, percent, region_name, versus_text};
+use crate::i18n::Texts;
+use crate::router::Route;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowCells {
+    pub name: String,
+    pub place: String,
+    /// Empty when the provider takes patients from every region.
+    pub note: &'static str,
+    pub wait: String,
+    /// Empty without a home region.
+    pub versus: String,
+    pub share: String,
+    pub waiting: String,
+    pub capacity_class: &'static str,
+    pub capacity: &'static str,
+    pub reported: String,
+    /// Only when distances are measured.
+    pub distance: Option<String>,
+    pub provider_id: String,
+    /// The referral page for this provider; `None` hides the link (the wait
+    /// here is not shorter than at home).
+    pub referral: Option<String>,
+    pub trend_label: &'static str,
+    pub referral_label: &'static str,
+}
+
+fn capacity_class(capacity: FreeCapacity) -> &'static str {
+    match capacity {
+        FreeCapacity::Yes => "capacity capacity--yes",
+        FreeCapacity::No => "capacity capacity--no",
+        FreeCapacity::Unknown => "capacity capacity--unknown",
+    }
+}
+
+/// The cells of `row` for `service`, compared with `home_days` (the home
+/// region's wait, when a home region is set) and measured from `origin`.
+pub fn row_cells(
+    t: &'static Texts,
+    row: &ProviderRow,
+    service: &str,
+    home_days: Option<Option<u32>>,
+    origin: Option<Point>,
+) -> RowCells {
+    let versus = home_days.and_then(|home| VersusHome::of(row.estimated_wait_days, home));
+    // Without a home region every provider may be asked; with one, those with a shorter wait.
+    let may_refer = home_days.is_none() || matches!(versus, Some(VersusHome::Shorter(_)));
+    RowCells {
+        name: row.name.clone(),
+        place: format!("{}, {}", row.town, region_name(&row.region_code)),
+        note: if row.accepts_other_regions {
+            ""
+        } else {
+            t.compare.own_region_only
+        },
+        wait: optional(t, row.estimated_wait_days, t.days),
+        versus: versus.map(|v| versus_text(t, v)).unwrap_or_default(),
+        share: optional(t, row.share_within_limit, percent),
+        waiting: optional(t, row.waiting, |w| w.to_string()),
+        capacity_class: capacity_class(row.free_capacity),
+        capacity: capacity_text(t, row.free_capacity),
+        reported: row.reported.clone(),
+        distance: origin.map(|o| format!("{} km", distance_km(o, row.location).round() as u32)),
+        provider_id: row.provider_id.clone(),
+        referral: may_refer.then(|| {
+            format!(
+                "{}?tjanst={service}&vardgivare={}",
+                Route::Referral.path(),
+                row.provider_id
+            )
+        }),
+        trend_label: t.compare.show_trend,
+        referral_label: t.compare.request_referral,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn row(wait: Option<u32>, accepts: bool) -> ProviderRow {
+        ProviderRow {
+            provider_id: "sus-lund".into(),
+            name: "<b>Skånes universitetssjukhus</b>".into(),
+            name_key: String::new(),
+            region_code: "12".into(),
+            town: "Lund".into(),
+            location: Point::new(55.71, 13.19),
+            accepts_other_regions: accepts,
+            estimated_wait_days: wait,
+            share_within_limit: Some(0.834),
+            waiting: Some(120),
+            free_capacity: FreeCapacity::Yes,
+            reported: "2026-11-03".into(),
+            sample_data: true,
+        }
+    }
+
+    #[test]
+    fn cells_read_as_the_patient_sees_them() {
+        let t = Lang::Sv.texts();
+        let cells = row_cells(t, &row(Some(48), true), "op-hoft", Some(Some(110)), None);
+        assert_eq!(cells.name, "<b>Skånes universitetssjukhus</b>");
+        assert_eq!(cells.place, "Lund, Region Skåne");
+        assert_eq!(cells.note, "");
+        assert_eq!(cells.wait, "48 dagar");
+        assert_eq!(cells.versus, "62 dagar kortare än i din region");
+        assert_eq!(cells.share, "83 %");
+        assert_eq!(cells.waiting, "120");
+        assert_eq!(
+            (cells.capacity_class, cells.capacity),
+            ("capacity capacity--yes", "Ja")
+        );
+        assert_eq!(cells.distance, None);
+        assert_eq!(
+            cells.referral.as_deref(),
+            Some("/remiss?tjanst=op-hoft&vardgivare=sus-lund")
+        );
+    }
+
+    #[test]
+    fn the_referral_link_needs_a_shorter_wait_than_at_home() {
+        let t = Lang::Sv.texts();
+        let longer = row_cells(t, &row(Some(120), false), "op-hoft", Some(Some(110)), None);
+        assert_eq!(longer.versus, "10 dagar längre än i din region");
+        assert_eq!(longer.referral, None);
+        assert_eq!(
+            longer.note,
+            "Tar bara emot patienter från den egna regionen."
+        );
+        let unknown = row_cells(t, &row(None, true), "op-hoft", Some(Some(110)), None);
+        assert_eq!(
+            (unknown.wait.as_str(), unknown.versus.as_str()),
+            ("Uppgift saknas", "")
+        );
+        assert_eq!(unknown.referral, None);
+        let no_home = row_cells(
+            t,
+            &row(Some(120), true),
+            "op-hoft",
+            None,
+            Some(Point::new(55.6, 13.0)),
+        );
+        assert!(no_home.referral.is_some());
+        assert_eq!(no_home.versus, "");
+        assert_eq!(no_home.distance.as_deref(), Some("17 km"));
+    }
+}
