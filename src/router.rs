@@ -165,7 +165,6 @@ pub fn is_plain_click(ev: &MouseEvent) -> bool {
 pub fn Link(
     route: Route,
     #[prop(optional, into)] query: String,
-    #[prop(optional)] class: &'static str,
     children: Children,
 ) -> impl IntoView {
     let router = Router::use_context();
@@ -177,8 +176,7 @@ pub fn Link(
         }
     };
     let current = move || (router.route() == route).then_some("page");
-    let class = (!class.is_empty()).then_some(class);
-    view! { <a href=href class=class aria-current=current on:click=on_click>{children()}</a> }
+    view! { <a href=href aria-current=current on:click=on_click>{children()}</a> }
 }
 
 #[cfg(test)]

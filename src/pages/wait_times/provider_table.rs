@@ -109,19 +109,12 @@ pub fn ProviderTable() -> impl IntoView {
         Memo::new(move |_| order.with(|o| o.iter().take(shown.get()).copied().collect::<Vec<_>>()));
     let has_more = Memo::new(move |_| order.with(Vec::len) > shown.get());
     let total = move || figures.with(|f| f.value().map_or(0, |d| d.providers.len()));
+    // Every column; distance only when distances are measured.
     let columns = move || {
-        let mut keys = vec![
-            SortKey::Name,
-            SortKey::EstimatedWait,
-            SortKey::ShareWithinLimit,
-            SortKey::Waiting,
-            SortKey::FreeCapacity,
-            SortKey::Reported,
-        ];
-        if origin.get().is_some() {
-            keys.push(SortKey::Distance);
-        }
-        keys
+        let measured = origin.get().is_some();
+        SortKey::ALL
+            .into_iter()
+            .filter(move |key| measured || *key != SortKey::Distance)
     };
     let caption = move || {
         let code = figures
@@ -193,7 +186,7 @@ pub fn ProviderTable() -> impl IntoView {
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
-                        {move || columns().into_iter().map(|key| view! { <SortHeader key=key /> }).collect_view()}
+                        {move || columns().map(|key| view! { <SortHeader key=key /> }).collect_view()}
                         <th scope="col"><span class="visually-hidden">{t.compare.show_trend}</span></th>
                     </tr>
                 </thead>

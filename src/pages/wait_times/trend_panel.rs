@@ -114,7 +114,8 @@ pub fn TrendPanel() -> impl IntoView {
                         <ErrorWithRetry message=error_text(t, error)
                             retry=Callback::new(move |_| compare.load_trend(compare.view.with_untracked(|v| v.service.clone().zip(v.trend.clone())))) />
                     }.into_any(),
-                    (Some(data), None) if !state.loading => {
+                    // Only the figures of the provider asked for, never an earlier one's.
+                    (Some(data), None) if !state.loading && trend_id.with(|id| id.as_deref() == Some(data.provider_id.as_str())) => {
                         view! { <Chart trend=data.clone() provider=provider.clone() region=region.clone() /> }.into_any()
                     }
                     _ => view! { <Skeleton rows=4 /> }.into_any(),
