@@ -160,6 +160,16 @@ test("trend chart with its numbers, the region map with its table, and the refer
   await page.getByText("Visa siffrorna").click();
   assert.equal(await page.locator(".trend-numbers tbody tr").count(), 24);
   await page.waitForURL(/trend=/);
+  // A region's own trend, from the regions' table; focus moves to it.
+  await page.locator(".region-map tbody tr", { hasText: "Region Skåne" }).getByRole("button", { name: /Visa trend/ }).click();
+  await page.getByRole("heading", { name: "Trend: Region Skåne" }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === "trend-heading");
+  await page.waitForURL(/regiontrend=12/);
+  assert.doesNotMatch(page.url(), /[?&]trend=/);
+  await page.locator(".trend-chart polyline.line--provider").first().waitFor();
+  await page.getByText("Visa siffrorna").click();
+  assert.equal(await page.locator(".trend-numbers tbody tr").count(), 24);
+  assert.equal(await page.locator(".trend-numbers thead th").count(), 2);
   // The map: 21 tiles coloured by a measure, the same figures in a table.
   assert.equal(await page.locator(".tile-map g.tile").count(), 21);
   assert.equal(await page.locator(".region-map tbody tr").count(), 21);

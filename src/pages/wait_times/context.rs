@@ -10,7 +10,7 @@ use vardkoll_domain::api::{Provider, Service, StatisticsPage, WaitStatistic};
 use vardkoll_domain::compare::geo::Point;
 use vardkoll_domain::compare::table::{ProviderRow, provider_rows};
 use vardkoll_domain::compare::trend::{TrendPoint, series};
-use vardkoll_domain::compare::view_state::{Origin, ViewState};
+use vardkoll_domain::compare::view_state::{Origin, TrendSubject, ViewState};
 use vardkoll_domain::regions::RegionCode;
 
 use crate::api;
@@ -30,12 +30,13 @@ pub struct ServiceFigures {
     pub generation: u32,
 }
 
-/// A provider's 24 months and its region's, for the trend chart.
+/// 24 months of figures for the trend chart: the provider's or region's own,
+/// and for a provider also its region's, to compare with.
 #[derive(Debug, PartialEq)]
 pub struct Trend {
-    pub provider_id: String,
-    pub provider: Vec<TrendPoint>,
-    pub region: Vec<TrendPoint>,
+    pub of: TrendSubject,
+    pub own: Vec<TrendPoint>,
+    pub region: Option<Vec<TrendPoint>>,
 }
 
 /// Everything the comparison's components share. Cheap to copy.
@@ -78,7 +79,7 @@ impl Compare {
         let trend = Memo::new(move |_| {
             compare
                 .view
-                .with(|v| v.service.clone().zip(v.trend.clone()))
+                .with(|v| v.service.clone().zip(v.trend_subject()))
         });
         let ready = Memo::new(move |_| compare.providers.with(|p| p.value().is_some()));
         Effect::new(move |_| {
@@ -173,18 +174,26 @@ impl Compare {
         });
     }
 
-    /// Loads the 24-month trend for `(service, provider)`, with the provider's region.
-    pub fn load_trend(&self, wanted: Option<(String, String)>) {
+    /// Loads the 24-month trend for `(service, whose)`; a provider's comes with
+    /// its region's.
+    pub fn load_trend(&self, wanted: Option<(String, TrendSubject)>) {
         let trend = self.trend;
-        let Some((service, provider_id)) = wanted else {
+        let Some((service, of)) = wanted else {
             trend.set(Loadable::default());
             return;
         };
-        let region = self.providers.with_untracked(|p| {
-            p.value()
-                .and_then(|list| list.iter().find(|x| x.id == provider_id))
-                .map(|x| x.region_code.clone())
-        });
+        let provider_id = match &of {
+            TrendSubject::Provider(id) => Some(id.clone()),
+            TrendSubject::Region(_) => None,
+        };
+        let region = match &of {
+            TrendSubject::Region(code) => Some(code.clone()),
+            TrendSubject::Provider(id) => self.providers.with_untracked(|p| {
+                p.value()
+                    .and_then(|list| list.iter().find(|x| &x.id == id))
+                    .map(|x| x.region_code.clone())
+            }),
+        };
         let Some(region) = region else {
             trend.update(|t| {
                 let ticket = t.begin();
@@ -197,13 +206,20 @@ impl Compare {
         };
         spawn_local(async move {
             let result = async {
-                let provider = api::provider_trend(&service, &provider_id).await?;
-                let region = api::region_trend(&service, &region).await?;
-                Ok(Arc::new(Trend {
-                    provider_id,
-                    provider: series(&provider.rows),
-                    region: series(&region.rows),
-                }))
+                let region = series(&api::region_trend(&service, &region).await?.rows);
+                let trend = match provider_id {
+                    Some(id) => Trend {
+                        own: series(&api::provider_trend(&service, &id).await?.rows),
+                        region: Some(region),
+                        of,
+                    },
+                    None => Trend {
+                        own: region,
+                        region: None,
+                        of,
+                    },
+                };
+                Ok(Arc::new(trend))
             }
             .await;
             trend.update(|t| {

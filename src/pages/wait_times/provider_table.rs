@@ -12,6 +12,7 @@ use vardkoll_domain::compare::view_state::PAGE_ROWS;
 use super::context::Compare;
 use super::provider_rows::ProviderRows;
 use super::row_cells::row_cells;
+use super::trend_panel::focus_trend_heading;
 use crate::i18n::{Texts, use_texts};
 use crate::router::{Route, Router, is_plain_click};
 use leptos::ev::MouseEvent;
@@ -143,7 +144,11 @@ pub fn ProviderTable() -> impl IntoView {
             .flatten()
             .and_then(|b| b.get_attribute("data-trend"))
         {
-            compare.update(true, |v| v.trend = Some(id));
+            compare.update(true, |v| {
+                v.trend = Some(id);
+                v.region_trend = None;
+            });
+            focus_trend_heading();
         } else if let Some(href) = target
             .closest("a[data-route]")
             .ok()

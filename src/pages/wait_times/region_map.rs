@@ -7,6 +7,7 @@ use vardkoll_domain::compare::versus_home::{VersusHome, home_wait};
 
 use super::context::Compare;
 use super::labels::{measure_text, measure_value, optional, region_name, versus_text};
+use super::trend_panel::focus_trend_heading;
 use crate::i18n::use_texts;
 
 const TILE_W: u32 = 100;
@@ -112,6 +113,18 @@ pub fn RegionMap() -> impl IntoView {
                 </th>
                 <td>{shown}</td>
                 <td>{versus}</td>
+                <td>
+                    <button type="button" class="button button--link" on:click=move |_| {
+                        compare.update(true, |v| {
+                            v.region_trend = Some(TILES[i].code.to_owned());
+                            v.trend = None;
+                        });
+                        focus_trend_heading();
+                    }>
+                        {t.compare.show_trend}
+                        <span class="visually-hidden">{format!(": {}", region_name(TILES[i].code))}</span>
+                    </button>
+                </td>
             </tr>
         }
     }).collect_view();
@@ -148,6 +161,7 @@ pub fn RegionMap() -> impl IntoView {
                         <th scope="col">{t.region_line}</th>
                         <th scope="col">{move || measure_text(t, measure.get())}</th>
                         <th scope="col">{t.compare.versus_heading}</th>
+                        <th scope="col"><span class="visually-hidden">{t.compare.show_trend}</span></th>
                     </tr>
                 </thead>
                 <tbody>{table_rows}</tbody>

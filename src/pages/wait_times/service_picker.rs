@@ -95,6 +95,7 @@ pub fn ServicePicker() -> impl IntoView {
                                     compare.update(true, |v| {
                                         v.service = Some(code);
                                         v.trend = None;
+                                        v.region_trend = None;
                                     });
                                 }>
                                 {name}

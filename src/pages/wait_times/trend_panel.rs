@@ -1,8 +1,9 @@
-//! A provider's and its region's estimated wait over the last 24 months: a small
+//! A provider's (with its region's) or a region's estimated wait over the last 24 months: a small
 //! SVG chart, a sentence saying which way it went, and the numbers in a table.
 
 use leptos::prelude::*;
 use vardkoll_domain::compare::trend::{axis_top, change, chart};
+use vardkoll_domain::compare::view_state::TrendSubject;
 
 use super::context::{Compare, Trend};
 use super::data_status::{ErrorWithRetry, Skeleton};
@@ -12,13 +13,16 @@ use crate::i18n::use_texts;
 const WIDTH: f64 = 320.0;
 const HEIGHT: f64 = 120.0;
 
+/// The chart of `trend.own` (named `name`), with `region` (its region's line) for a provider.
 #[component]
-fn Chart(trend: std::sync::Arc<Trend>, provider: String, region: String) -> impl IntoView {
+fn Chart(trend: std::sync::Arc<Trend>, name: String, region: Option<String>) -> impl IntoView {
     let t = use_texts();
-    let max = axis_top(&[&trend.provider, &trend.region]);
-    let own = chart(&trend.provider, WIDTH, HEIGHT, max);
-    let whole = chart(&trend.region, WIDTH, HEIGHT, max);
-    let summary = change(&trend.provider).map(|(first, last, _)| {
+    let none = Vec::new();
+    let whole_points = trend.region.as_ref().unwrap_or(&none);
+    let max = axis_top(&[&trend.own, whole_points]);
+    let own = chart(&trend.own, WIDTH, HEIGHT, max);
+    let whole = chart(whole_points, WIDTH, HEIGHT, max);
+    let summary = change(&trend.own).map(|(first, last, _)| {
         (t.compare.trend_summary)(
             &first.period.to_string(),
             first.days.unwrap_or(0),
@@ -26,23 +30,16 @@ fn Chart(trend: std::sync::Arc<Trend>, provider: String, region: String) -> impl
             last.days.unwrap_or(0),
         )
     });
-    let first = trend
-        .provider
-        .first()
-        .map(|p| p.period.to_string())
-        .unwrap_or_default();
-    let last = trend
-        .provider
-        .last()
-        .map(|p| p.period.to_string())
-        .unwrap_or_default();
-    let region_label = (t.compare.region_series)(&region);
+    let period = |p: Option<&vardkoll_domain::compare::trend::TrendPoint>| {
+        p.map(|p| p.period.to_string()).unwrap_or_default()
+    };
+    let (first, last) = (period(trend.own.first()), period(trend.own.last()));
+    let region_label = region.map(|r| (t.compare.region_series)(&r));
     let rows: Vec<_> = trend
-        .provider
+        .own
         .iter()
         .map(|p| {
-            let region_days = trend
-                .region
+            let region_days = whole_points
                 .iter()
                 .find(|r| r.period == p.period)
                 .and_then(|r| r.days);
@@ -53,8 +50,9 @@ fn Chart(trend: std::sync::Arc<Trend>, provider: String, region: String) -> impl
             )
         })
         .collect();
+    let with_region = region_label.is_some();
     view! {
-        <p>{summary.unwrap_or_else(|| t.compare.trend_no_data.to_owned())}</p>
+        <p id="trend-summary">{summary.unwrap_or_else(|| t.compare.trend_no_data.to_owned())}</p>
         <figure class="trend-chart">
             <svg viewBox=format!("-40 -10 {} {}", WIDTH + 50.0, HEIGHT + 30.0) role="img" aria-labelledby="trend-summary" focusable="false">
                 <line class="axis" x1="0" y1=HEIGHT.to_string() x2=WIDTH.to_string() y2=HEIGHT.to_string() />
@@ -66,9 +64,9 @@ fn Chart(trend: std::sync::Arc<Trend>, provider: String, region: String) -> impl
                 {whole.into_iter().map(|points| view! { <polyline class="line line--region" points=points /> }).collect_view()}
                 {own.into_iter().map(|points| view! { <polyline class="line line--provider" points=points /> }).collect_view()}
             </svg>
-            <figcaption id="trend-summary">
-                <span class="legend legend--provider">{provider.clone()}</span>
-                <span class="legend legend--region">{region_label.clone()}</span>
+            <figcaption>
+                <span class="legend legend--provider">{name.clone()}</span>
+                {region_label.clone().map(|label| view! { <span class="legend legend--region">{label}</span> })}
             </figcaption>
         </figure>
         <details class="trend-numbers">
@@ -77,13 +75,13 @@ fn Chart(trend: std::sync::Arc<Trend>, provider: String, region: String) -> impl
                 <thead>
                     <tr>
                         <th scope="col">{t.compare.month_column}</th>
-                        <th scope="col">{provider}</th>
-                        <th scope="col">{region_label}</th>
+                        <th scope="col">{name}</th>
+                        {region_label.map(|label| view! { <th scope="col">{label}</th> })}
                     </tr>
                 </thead>
                 <tbody>
                     {rows.into_iter().map(|(month, own, whole)| view! {
-                        <tr><th scope="row">{month}</th><td>{own}</td><td>{whole}</td></tr>
+                        <tr><th scope="row">{month}</th><td>{own}</td>{with_region.then(|| view! { <td>{whole}</td> })}</tr>
                     }).collect_view()}
                 </tbody>
             </table>
@@ -91,36 +89,56 @@ fn Chart(trend: std::sync::Arc<Trend>, provider: String, region: String) -> impl
     }
 }
 
+/// Moves focus to the trend once it is drawn, so keyboard and screen-reader
+/// users land on what they asked for (the panel is above the map's table).
+pub fn focus_trend_heading() {
+    request_animation_frame(|| {
+        let heading = document().get_element_by_id("trend-heading");
+        if let Some(heading) =
+            heading.and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
+        {
+            let _ = heading.focus();
+        }
+    });
+}
+
 #[component]
 pub fn TrendPanel() -> impl IntoView {
     let t = use_texts();
     let compare = Compare::use_context();
     let trend = compare.trend;
-    let trend_id = compare.select(|v| v.trend.clone());
-    let names = move || {
-        let id = trend_id.get()?;
-        compare.providers.with(|p| {
+    let subject = compare.select(|v| v.trend_subject());
+    // The chart's name and, for a provider, its region's name.
+    let names = move || match subject.get()? {
+        TrendSubject::Provider(id) => compare.providers.with(|p| {
             let provider = p.value()?.iter().find(|x| x.id == id)?;
-            Some((provider.name.clone(), region_name(&provider.region_code)))
-        })
+            Some((
+                provider.name.clone(),
+                Some(region_name(&provider.region_code)),
+            ))
+        }),
+        TrendSubject::Region(code) => Some((region_name(&code), None)),
     };
     move || {
-        let (provider, region) = names()?;
+        let (name, region) = names()?;
         Some(view! {
             <section class="trend-panel" aria-labelledby="trend-heading">
-                <h2 id="trend-heading" tabindex="-1">{(t.compare.trend_heading)(&provider)}</h2>
+                <h2 id="trend-heading" tabindex="-1">{(t.compare.trend_heading)(&name)}</h2>
                 {move || trend.with(|state| match (state.value(), &state.error) {
                     (_, Some(error)) => view! {
                         <ErrorWithRetry message=error_text(t, error)
-                            retry=Callback::new(move |_| compare.load_trend(compare.view.with_untracked(|v| v.service.clone().zip(v.trend.clone())))) />
+                            retry=Callback::new(move |_| compare.load_trend(compare.view.with_untracked(|v| v.service.clone().zip(v.trend_subject())))) />
                     }.into_any(),
-                    // Only the figures of the provider asked for, never an earlier one's.
-                    (Some(data), None) if !state.loading && trend_id.with(|id| id.as_deref() == Some(data.provider_id.as_str())) => {
-                        view! { <Chart trend=data.clone() provider=provider.clone() region=region.clone() /> }.into_any()
+                    // Only the figures asked for, never an earlier choice's.
+                    (Some(data), None) if !state.loading && subject.with(|s| s.as_ref() == Some(&data.of)) => {
+                        view! { <Chart trend=data.clone() name=name.clone() region=region.clone() /> }.into_any()
                     }
                     _ => view! { <Skeleton rows=4 /> }.into_any(),
                 })}
-                <button type="button" class="button button--secondary" on:click=move |_| compare.update(true, |v| v.trend = None)>
+                <button type="button" class="button button--secondary" on:click=move |_| compare.update(true, |v| {
+                    v.trend = None;
+                    v.region_trend = None;
+                })>
                     {t.compare.close_trend}
                 </button>
             </section>

@@ -19,6 +19,13 @@ pub enum Origin {
     Position,
 }
 
+/// Whose 24-month trend is shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TrendSubject {
+    Provider(String),
+    Region(String),
+}
+
 /// Everything the comparison page shows, besides the data itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewState {
@@ -35,6 +42,8 @@ pub struct ViewState {
     pub within_km: Option<u32>,
     /// The provider whose 24-month trend is shown.
     pub trend: Option<String>,
+    /// The region (county code) whose 24-month trend is shown, when no provider's is.
+    pub region_trend: Option<String>,
     pub measure: Measure,
     /// How many provider rows are shown (a multiple of [`PAGE_ROWS`]); sorting
     /// and filtering always cover all rows.
@@ -53,6 +62,7 @@ impl Default for ViewState {
             origin: None,
             within_km: None,
             trend: None,
+            region_trend: None,
             measure: Measure::default(),
             rows_shown: PAGE_ROWS,
         }
@@ -136,6 +146,15 @@ fn is_code(text: &str) -> bool {
 }
 
 impl ViewState {
+    /// Whose trend is shown: a provider's, else a region's.
+    pub fn trend_subject(&self) -> Option<TrendSubject> {
+        match (&self.trend, &self.region_trend) {
+            (Some(provider), _) => Some(TrendSubject::Provider(provider.clone())),
+            (None, Some(region)) => Some(TrendSubject::Region(region.clone())),
+            (None, None) => None,
+        }
+    }
+
     /// Reads a query string (with or without the leading `?`).
     pub fn from_query(query: &str) -> ViewState {
         let mut state = ViewState::default();
@@ -180,6 +199,7 @@ impl ViewState {
                     state.within_km = value.parse().ok().filter(|km| DISTANCES_KM.contains(km))
                 }
                 "trend" => state.trend = code(),
+                "regiontrend" => state.region_trend = code(),
                 "visa" => {
                     state.rows_shown = value
                         .parse()
@@ -245,6 +265,9 @@ impl ViewState {
         if let Some(trend) = &self.trend {
             pairs.push(("trend", trend.clone()));
         }
+        if let Some(region) = &self.region_trend {
+            pairs.push(("regiontrend", region.clone()));
+        }
         if self.measure != Measure::default() {
             pairs.push(("karta", measure_name(self.measure).into()));
         }
@@ -282,6 +305,7 @@ mod tests {
             origin: Some(Origin::Town("Umeå".into())),
             within_km: Some(200),
             trend: Some("sahlgrenska".into()),
+            region_trend: Some("14".into()),
             measure: Measure::Waiting,
             rows_shown: 150,
         }
@@ -300,7 +324,7 @@ mod tests {
         assert_eq!(
             query,
             "?tjanst=op-hoft&sok=h%C3%B6ft%20%26%20kn%C3%A4&kategori=operation&sortera=andel&ordning=stigande\
-             &region=14&ledigt=ja&fran=Ume%C3%A5&inom=200&trend=sahlgrenska&karta=vantande&visa=150"
+             &region=14&ledigt=ja&fran=Ume%C3%A5&inom=200&trend=sahlgrenska&regiontrend=14&karta=vantande&visa=150"
         );
         assert_eq!(ViewState::from_query(&query), full());
     }
