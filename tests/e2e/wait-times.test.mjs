@@ -128,6 +128,10 @@ test("distance from a town or the patient's own position, only with permission",
   // Without permission the position is not used and the patient is told so.
   await page.getByRole("button", { name: "Använd min position" }).click();
   await page.getByText("Vi fick inte använda din position").waitFor();
+  // Choosing "Min position" in the list without permission keeps the town.
+  await page.locator("#filter-origin").selectOption("position");
+  await page.getByText("Vi fick inte använda din position").waitFor();
+  assert.equal(await page.locator("#filter-origin").inputValue(), "Umeå");
   await context.close();
 
   const allowed = await browser.newContext({

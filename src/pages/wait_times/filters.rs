@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use vardkoll_domain::compare::view_state::{DISTANCES_KM, Origin};
 use vardkoll_domain::regions::REGIONS;
+use wasm_bindgen::JsCast;
 
 use super::context::Compare;
 use crate::i18n::use_texts;
@@ -34,9 +35,16 @@ pub fn Filters() -> impl IntoView {
         Some(Origin::Position) => POSITION.to_owned(),
         None => String::new(),
     };
-    let on_origin = move |ev| {
+    let on_origin = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         if value == POSITION {
+            // Shown as chosen only once the browser gives the position.
+            let select = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok());
+            if let Some(select) = select {
+                select.set_value(&origin_value());
+            }
             compare.ask_position();
             return;
         }
