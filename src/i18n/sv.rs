@@ -12,6 +12,15 @@ fn days_left(days: i64) -> String {
     }
 }
 
+/// "1 dag", "12 dagar".
+pub(super) fn days(days: u32) -> String {
+    if days == 1 {
+        "1 dag".to_owned()
+    } else {
+        format!("{days} dagar")
+    }
+}
+
 fn regional_note(days: u32) -> String {
     format!("Din region har en kortare gräns: {days} dagar.")
 }
@@ -121,13 +130,7 @@ pub const SV: Texts = Texts {
     capacity_no: "Nej",
     capacity_unknown: "Uppgift saknas",
     no_figure: "Uppgift saknas",
-    days: |days| {
-        if days == 1 {
-            "1 dag".to_owned()
-        } else {
-            format!("{days} dagar")
-        }
-    },
+    days,
     api_network_error: "Det gick inte att nå servern. Kontrollera uppkopplingen och försök igen.",
     api_server_error: "Servern kunde inte svara just nu. Försök igen om en stund.",
     api_invalid_error: "Servern skickade uppgifter som inte gick att läsa. Försök igen senare.",

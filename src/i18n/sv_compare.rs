@@ -1,14 +1,7 @@
 //! Swedish texts of the wait-time comparison.
 
 use super::compare_texts::CompareTexts;
-
-fn days(days: u32) -> String {
-    if days == 1 {
-        "1 dag".to_owned()
-    } else {
-        format!("{days} dagar")
-    }
-}
+use super::sv::days;
 
 pub const SV_COMPARE: CompareTexts = CompareTexts {
     search_label: "Sök behandling eller besök",

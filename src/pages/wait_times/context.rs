@@ -118,24 +118,9 @@ impl Compare {
 
     /// Loads services and providers (again, after an error).
     pub fn load_catalogue(&self) {
-        let (services, providers) = (self.services, self.providers);
-        let Some(ticket) = begin(services) else {
-            return;
-        };
-        spawn_local(async move {
-            let result = api::services().await.map(Arc::new);
-            services.update(|s| {
-                s.finish(ticket, result, local_stamp());
-            });
-        });
-        let Some(ticket) = begin(providers) else {
-            return;
-        };
-        spawn_local(async move {
-            let result = api::providers().await.map(Arc::new);
-            providers.update(|p| {
-                p.finish(ticket, result, local_stamp());
-            });
+        fetch(self.services, async { api::services().await.map(Arc::new) });
+        fetch(self.providers, async {
+            api::providers().await.map(Arc::new)
         });
     }
 
@@ -201,30 +186,21 @@ impl Compare {
             });
             return;
         };
-        let Some(ticket) = begin(trend) else {
-            return;
-        };
-        spawn_local(async move {
-            let result = async {
-                let region = series(&api::region_trend(&service, &region).await?.rows);
-                let trend = match provider_id {
-                    Some(id) => Trend {
-                        own: series(&api::provider_trend(&service, &id).await?.rows),
-                        region: Some(region),
-                        of,
-                    },
-                    None => Trend {
-                        own: region,
-                        region: None,
-                        of,
-                    },
-                };
-                Ok(Arc::new(trend))
-            }
-            .await;
-            trend.update(|t| {
-                t.finish(ticket, result, local_stamp());
-            });
+        fetch(trend, async move {
+            let region = series(&api::region_trend(&service, &region).await?.rows);
+            let trend = match provider_id {
+                Some(id) => Trend {
+                    own: series(&api::provider_trend(&service, &id).await?.rows),
+                    region: Some(region),
+                    of,
+                },
+                None => Trend {
+                    own: region,
+                    region: None,
+                    of,
+                },
+            };
+            Ok(Arc::new(trend))
         });
     }
 
@@ -277,6 +253,22 @@ fn split(page: StatisticsPage, providers: &[Provider], generation: u32) -> Servi
         regions,
         generation,
     }
+}
+
+/// Fills `signal` with the answer to `request`, unless a newer request overtook it.
+fn fetch<T: Send + Sync + 'static>(
+    signal: RwSignal<Loadable<T>>,
+    request: impl std::future::Future<Output = Result<T, api::ApiError>> + 'static,
+) {
+    let Some(ticket) = begin(signal) else {
+        return;
+    };
+    spawn_local(async move {
+        let result = request.await;
+        signal.update(|s| {
+            s.finish(ticket, result, local_stamp());
+        });
+    });
 }
 
 /// Starts a request on `signal`; `None` once the page is gone.
