@@ -74,13 +74,9 @@ impl Compare {
         };
         provide_context(compare);
         compare.load_catalogue();
-        // Figures follow the chosen service; the trend follows the chosen provider.
-        let service = Memo::new(move |_| compare.view.with(|v| v.service.clone()));
-        let trend = Memo::new(move |_| {
-            compare
-                .view
-                .with(|v| v.service.clone().zip(v.trend_subject()))
-        });
+        // Figures follow the chosen service; the trend follows the chosen provider or region.
+        let service = compare.select(|v| v.service.clone());
+        let trend = compare.select(|v| v.service.clone().zip(v.trend_subject()));
         let ready = Memo::new(move |_| compare.providers.with(|p| p.value().is_some()));
         Effect::new(move |_| {
             if ready.get() {
