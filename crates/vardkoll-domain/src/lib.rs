@@ -18,6 +18,7 @@
 //! - [`ics`]: the calendar file export (RFC 5545).
 //! - [`personnummer`]: Swedish identity and coordination numbers.
 //! - [`compare`]: comparing wait times: search, the provider table, trends, the map, URL state.
+//! - [`referral`]: requesting care elsewhere: the path, the form, the outbox, retries.
 //! - [`api`]: the public HTTP API's types, shared by the app's client and the server.
 
 pub mod api;
@@ -28,6 +29,7 @@ pub mod episode;
 pub mod excluded_time;
 pub mod ics;
 pub mod personnummer;
+pub mod referral;
 pub mod regions;
 pub mod rules;
 pub mod status;

@@ -1,0 +1,380 @@
+//! The browser's outbox of referral requests and the requests the server has
+//! acknowledged.
+//!
+//! A request is written to the outbox before it is sent and stays there, with
+//! the identity number, until the server acknowledges it. Acknowledging moves it,
+//! in one step, to the list of sent requests, which keeps only what following
+//! the request needs: reference, secret token, status and history. The same
+//! idempotency key is used for every attempt, so the server stores it once.
+
+use serde::{Deserialize, Serialize};
+
+use super::backoff::BackoffOptions;
+use crate::api::{
+    FieldProblem, NewReferral, ReferralCreated, ReferralStatus, ReferralView, StatusChange,
+};
+
+/// What the patient sees about a request besides its status: the service and
+/// providers by name, as they were when it was made.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestLabel {
+    pub service: String,
+    pub providers: Vec<String>,
+}
+
+/// A request not yet acknowledged by the server.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Pending {
+    /// The idempotency key, the same for every attempt.
+    pub key: String,
+    pub request: NewReferral,
+    pub label: RequestLabel,
+    /// Milliseconds since the epoch.
+    pub queued_at: u64,
+    /// Failed attempts so far.
+    pub failures: u32,
+    /// Not before this time (milliseconds since the epoch).
+    pub next_attempt: u64,
+    /// Set when the server turned the request down: it waits for the patient to
+    /// correct it (or remove it) and is not sent again as it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejected: Option<Vec<FieldProblem>>,
+}
+
+/// A request the server has stored. Holds no personal data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Sent {
+    pub reference: String,
+    pub token: String,
+    pub label: RequestLabel,
+    pub created_at: String,
+    pub status: ReferralStatus,
+    pub history: Vec<StatusChange>,
+}
+
+/// Why an attempt failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// Worth trying again: no network, a timeout, 408, 425, 429 or 5xx, or an
+    /// answer that could not be read. `retry_after_ms` from the server, if any.
+    Transient { retry_after_ms: Option<u64> },
+    /// The server turned the request down (4xx); the problems, per field, if given.
+    Rejected(Vec<FieldProblem>),
+}
+
+impl Failure {
+    /// The failure an HTTP error status stands for.
+    pub fn from_status(
+        status: u16,
+        retry_after_ms: Option<u64>,
+        problems: Vec<FieldProblem>,
+    ) -> Failure {
+        if matches!(status, 408 | 425 | 429) || status >= 500 || status < 400 {
+            Failure::Transient { retry_after_ms }
+        } else {
+            Failure::Rejected(problems)
+        }
+    }
+}
+
+/// The outbox and the sent requests, stored together so that acknowledging a
+/// request is one write.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Outbox {
+    pub pending: Vec<Pending>,
+    pub sent: Vec<Sent>,
+}
+
+impl Outbox {
+    /// Queues a request to be sent at once.
+    pub fn enqueue(&mut self, key: String, request: NewReferral, label: RequestLabel, now: u64) {
+        self.pending.retain(|p| p.key != key);
+        self.pending.push(Pending {
+            key,
+            request,
+            label,
+            queued_at: now,
+            failures: 0,
+            next_attempt: now,
+            rejected: None,
+        });
+    }
+
+    /// The keys of requests to send now, oldest first.
+    pub fn due(&self, now: u64) -> Vec<String> {
+        self.pending
+            .iter()
+            .filter(|p| p.rejected.is_none() && p.next_attempt <= now)
+            .map(|p| p.key.clone())
+            .collect()
+    }
+
+    /// When the next waiting request is due, if any is waiting.
+    pub fn next_due(&self) -> Option<u64> {
+        self.pending
+            .iter()
+            .filter(|p| p.rejected.is_none())
+            .map(|p| p.next_attempt)
+            .min()
+    }
+
+    /// Makes every waiting request due now (the browser came back online, the
+    /// app started, the patient pressed "send now").
+    pub fn retry_all_now(&mut self, now: u64) {
+        for pending in self.pending.iter_mut().filter(|p| p.rejected.is_none()) {
+            pending.next_attempt = pending.next_attempt.min(now);
+        }
+    }
+
+    pub fn pending(&self, key: &str) -> Option<&Pending> {
+        self.pending.iter().find(|p| p.key == key)
+    }
+
+    /// Records a failed attempt: a transient failure is retried after a backoff
+    /// with `jitter` in `[0, 1)`; a rejection waits for the patient.
+    pub fn failed(
+        &mut self,
+        key: &str,
+        failure: Failure,
+        now: u64,
+        jitter: f64,
+        backoff: &BackoffOptions,
+    ) {
+        let Some(pending) = self.pending.iter_mut().find(|p| p.key == key) else {
+            return;
+        };
+        pending.failures = pending.failures.saturating_add(1);
+        match failure {
+            Failure::Transient { retry_after_ms } => {
+                let delay = backoff.delay_ms(pending.failures, jitter, retry_after_ms);
+                pending.next_attempt = now.saturating_add(delay);
+            }
+            Failure::Rejected(problems) => pending.rejected = Some(problems),
+        }
+    }
+
+    /// The server stored the request: it leaves the outbox, with its identity
+    /// number, and is kept as sent. A repeated acknowledgement (the same request
+    /// answered twice) is kept once.
+    pub fn acknowledged(&mut self, key: &str, created: ReferralCreated) {
+        let Some(index) = self.pending.iter().position(|p| p.key == key) else {
+            return;
+        };
+        let pending = self.pending.remove(index);
+        if self.sent.iter().any(|s| s.reference == created.reference) {
+            return;
+        }
+        self.sent.push(Sent {
+            history: vec![StatusChange {
+                status: created.status,
+                at: created.created_at.clone(),
+                note: None,
+            }],
+            reference: created.reference,
+            token: created.token,
+            label: pending.label,
+            created_at: created.created_at,
+            status: created.status,
+        });
+    }
+
+    /// Takes a request out of the outbox (the patient removes it, or corrects it).
+    pub fn remove_pending(&mut self, key: &str) -> Option<Pending> {
+        let index = self.pending.iter().position(|p| p.key == key)?;
+        Some(self.pending.remove(index))
+    }
+
+    /// The server's current view of a sent request. Returns whether anything changed.
+    pub fn refreshed(&mut self, view: ReferralView) -> bool {
+        let Some(sent) = self.sent.iter_mut().find(|s| s.reference == view.reference) else {
+            return false;
+        };
+        if sent.status == view.status && sent.history == view.history {
+            return false;
+        }
+        sent.status = view.status;
+        sent.history = view.history;
+        true
+    }
+
+    pub fn sent(&self, reference: &str) -> Option<&Sent> {
+        self.sent.iter().find(|s| s.reference == reference)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::Interpreter;
+
+    pub(crate) fn request(name: &str) -> NewReferral {
+        NewReferral {
+            personal_identity_number: "19121212-1212".into(),
+            name: name.into(),
+            phone: Some("070-1234567".into()),
+            email: None,
+            service_code: "op-hoft".into(),
+            current_referral: None,
+            preferred_providers: vec!["p1".into()],
+            can_travel: true,
+            interpreter: Interpreter {
+                needed: false,
+                language: None,
+            },
+            message: String::new(),
+            consent_to_share: true,
+        }
+    }
+
+    fn created(reference: &str) -> ReferralCreated {
+        ReferralCreated {
+            reference: reference.into(),
+            token: format!("token-{reference}"),
+            status: ReferralStatus::Received,
+            created_at: "2026-11-25T10:00:00Z".into(),
+        }
+    }
+
+    fn outbox_with(keys: &[&str]) -> Outbox {
+        let mut outbox = Outbox::default();
+        for (i, key) in keys.iter().enumerate() {
+            outbox.enqueue(
+                (*key).into(),
+                request(key),
+                RequestLabel::default(),
+                1_000 + i as u64,
+            );
+        }
+        outbox
+    }
+
+    #[test]
+    fn queued_requests_are_due_at_once_oldest_first() {
+        let outbox = outbox_with(&["a", "b"]);
+        assert_eq!(outbox.due(1_001), ["a", "b"]);
+        assert_eq!(outbox.due(1_000), ["a"]);
+        assert_eq!(outbox.next_due(), Some(1_000));
+    }
+
+    #[test]
+    fn a_transient_failure_waits_with_backoff_and_online_makes_it_due() {
+        let mut outbox = outbox_with(&["a"]);
+        let backoff = BackoffOptions::default();
+        let transient = Failure::Transient {
+            retry_after_ms: None,
+        };
+        outbox.failed("a", transient.clone(), 5_000, 1.0, &backoff);
+        outbox.failed("a", transient, 5_000, 1.0, &backoff);
+        assert_eq!(outbox.pending("a").unwrap().failures, 2);
+        assert_eq!(outbox.next_due(), Some(7_000));
+        assert!(outbox.due(6_999).is_empty());
+        outbox.failed(
+            "a",
+            Failure::Transient {
+                retry_after_ms: Some(30_000),
+            },
+            5_000,
+            0.0,
+            &backoff,
+        );
+        assert_eq!(outbox.next_due(), Some(35_000));
+        outbox.retry_all_now(6_000);
+        assert_eq!(outbox.due(6_000), ["a"]);
+    }
+
+    #[test]
+    fn a_rejected_request_is_kept_but_not_sent_again() {
+        let mut outbox = outbox_with(&["a"]);
+        let problem = FieldProblem {
+            field: "preferredProviders/0".into(),
+            code: "unknown".into(),
+            detail: "no such provider".into(),
+        };
+        outbox.failed(
+            "a",
+            Failure::Rejected(vec![problem.clone()]),
+            5_000,
+            0.5,
+            &BackoffOptions::default(),
+        );
+        assert!(outbox.due(u64::MAX).is_empty());
+        assert_eq!(outbox.next_due(), None);
+        outbox.retry_all_now(9_000);
+        assert!(outbox.due(u64::MAX).is_empty());
+        assert_eq!(outbox.pending("a").unwrap().rejected, Some(vec![problem]));
+        assert!(outbox.remove_pending("a").is_some());
+        assert!(outbox.pending.is_empty());
+    }
+
+    #[test]
+    fn statuses_map_to_failures() {
+        for status in [408, 425, 429, 500, 502, 503, 504] {
+            assert!(
+                matches!(
+                    Failure::from_status(status, None, vec![]),
+                    Failure::Transient { .. }
+                ),
+                "{status}"
+            );
+        }
+        for status in [400, 401, 404, 409, 413, 415, 422] {
+            assert!(
+                matches!(
+                    Failure::from_status(status, None, vec![]),
+                    Failure::Rejected(_)
+                ),
+                "{status}"
+            );
+        }
+    }
+
+    #[test]
+    fn acknowledging_keeps_no_identity_number_and_repeats_once() {
+        let mut outbox = outbox_with(&["a", "b"]);
+        outbox.acknowledged("a", created("VK-1"));
+        assert_eq!(outbox.due(u64::MAX), ["b"]);
+        // The same request answered again (a retry after a lost answer, another tab).
+        outbox.enqueue("a".into(), request("a"), RequestLabel::default(), 2_000);
+        outbox.acknowledged("a", created("VK-1"));
+        outbox.acknowledged("unknown", created("VK-2"));
+        assert_eq!(outbox.sent.len(), 1);
+        assert_eq!(outbox.sent("VK-1").unwrap().token, "token-VK-1");
+        outbox.acknowledged("b", created("VK-3"));
+        let stored = serde_json::to_string(&outbox).unwrap();
+        assert!(!stored.contains("1212"), "{stored}");
+        assert!(outbox.pending.is_empty());
+    }
+
+    #[test]
+    fn refreshing_updates_status_and_history() {
+        let mut outbox = outbox_with(&["a"]);
+        outbox.acknowledged("a", created("VK-1"));
+        let mut view = ReferralView {
+            reference: "VK-1".into(),
+            status: ReferralStatus::Offered,
+            service_code: "op-hoft".into(),
+            history: vec![StatusChange {
+                status: ReferralStatus::Offered,
+                at: "2026-11-26T09:00:00Z".into(),
+                note: Some("Tid 3 december".into()),
+            }],
+        };
+        assert!(outbox.refreshed(view.clone()));
+        assert!(!outbox.refreshed(view.clone()));
+        assert_eq!(outbox.sent("VK-1").unwrap().status, ReferralStatus::Offered);
+        view.reference = "VK-9".into();
+        assert!(!outbox.refreshed(view));
+    }
+
+    #[test]
+    fn the_stored_form_round_trips() {
+        let mut outbox = outbox_with(&["a", "b"]);
+        outbox.acknowledged("a", created("VK-1"));
+        let text = serde_json::to_string(&outbox).unwrap();
+        assert_eq!(serde_json::from_str::<Outbox>(&text).unwrap(), outbox);
+    }
+}
