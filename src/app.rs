@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use crate::i18n::{Lang, provide_i18n, use_texts};
-use crate::pages::{ChunkPage, GuaranteesPage, NotFoundPage, ReferralPage};
+use crate::pages::{ChunkPage, GuaranteesPage, NotFoundPage, ReferralPage, RequestsPage};
 use crate::router::{Link, Route, Router};
-use crate::state::EpisodeStore;
+use crate::state::{EpisodeStore, OutboxStore, ReferralForm};
 use crate::today::{Today, today};
 
 /// Provides what every page needs: texts and the router. A page chunk (see
@@ -20,7 +20,11 @@ pub fn provide_page_context() -> Router {
 pub fn provide_app_context(today: chrono::NaiveDate) -> Router {
     provide_context(Today(today));
     EpisodeStore::load().provide();
-    provide_page_context()
+    ReferralForm::provide();
+    let router = provide_page_context();
+    // Requests waiting in the outbox are sent as soon as the app starts.
+    OutboxStore::load().provide();
+    router
 }
 
 /// The whole app, with state loaded from the browser and today's date.
@@ -36,6 +40,7 @@ pub fn App() -> impl IntoView {
                 <ul>
                     <li><Link route=Route::Guarantees>{t.guarantees_title}</Link></li>
                     <li><Link route=Route::WaitTimes>{t.wait_times_title}</Link></li>
+                    <li><Link route=Route::Requests>{t.referral.requests_title}</Link></li>
                 </ul>
             </nav>
         </header>
@@ -45,6 +50,7 @@ pub fn App() -> impl IntoView {
                 // The comparison is a separate chunk, loaded when first opened.
                 Route::WaitTimes => view! { <ChunkPage name="compare" /> }.into_any(),
                 Route::Referral => view! { <ReferralPage /> }.into_any(),
+                Route::Requests => view! { <RequestsPage /> }.into_any(),
                 Route::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}
         </main>

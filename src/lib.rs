@@ -8,7 +8,7 @@
 //!   browser storage; [`download`]: file downloads; [`today`]: the clock;
 //!   [`geolocation`]: the patient's position, only when they ask.
 //! - [`i18n`]: every text the patient sees.
-//! - [`timeline_view`], [`calendar_export`]: turning domain results into what
+//! - [`timeline_view`], [`calendar_export`], [`referral_fields`]: turning domain results into what
 //!   is shown or exported, tested natively.
 //!
 //! All rules live in the `vardkoll-domain` crate.
@@ -22,6 +22,7 @@ pub mod download;
 pub mod geolocation;
 pub mod i18n;
 pub mod pages;
+pub mod referral_fields;
 pub mod router;
 pub mod state;
 pub mod storage;

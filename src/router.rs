@@ -18,6 +18,7 @@ pub enum Route {
     Guarantees,
     WaitTimes,
     Referral,
+    Requests,
     NotFound,
 }
 
@@ -28,6 +29,7 @@ impl Route {
             "" => Route::Guarantees,
             "/vantetider" => Route::WaitTimes,
             "/remiss" => Route::Referral,
+            "/forfragningar" => Route::Requests,
             _ => Route::NotFound,
         }
     }
@@ -37,8 +39,19 @@ impl Route {
             Route::Guarantees | Route::NotFound => "/",
             Route::WaitTimes => "/vantetider",
             Route::Referral => "/remiss",
+            Route::Requests => "/forfragningar",
         }
     }
+}
+
+/// The decoded value of parameter `name` in a query string (`?a=b&c=d`).
+pub fn query_param(query: &str, name: &str) -> Option<String> {
+    query.trim_start_matches('?').split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=')?;
+        (key == name)
+            .then(|| vardkoll_domain::compare::view_state::decode_component(value))
+            .flatten()
+    })
 }
 
 /// The current route and query, kept in step with the address bar.
@@ -193,5 +206,15 @@ mod tests {
         assert_eq!(Route::parse(Route::WaitTimes.path()), Route::WaitTimes);
         assert_eq!(Route::parse(Route::Referral.path()), Route::Referral);
         assert_eq!(Route::parse(Route::Guarantees.path()), Route::Guarantees);
+        assert_eq!(Route::parse("/forfragningar"), Route::Requests);
+    }
+
+    #[test]
+    fn query_parameters_are_found_and_decoded() {
+        let query = "?tjanst=op-hoft&vardgivare=s%C3%B6s&kvitto=";
+        assert_eq!(query_param(query, "tjanst").as_deref(), Some("op-hoft"));
+        assert_eq!(query_param(query, "vardgivare").as_deref(), Some("sös"));
+        assert_eq!(query_param(query, "episod"), None);
+        assert_eq!(query_param("", "tjanst"), None);
     }
 }

@@ -4,9 +4,16 @@
 //! cannot be read is never overwritten: it is copied aside under a backup key
 //! before anything new is saved, so nothing a patient entered is lost. The
 //! chosen home region is kept as its county code.
+//!
+//! Referral requests are kept as one document too ([`OUTBOX_KEY`]): requests
+//! waiting to be sent (the only place an identity number is ever stored, until
+//! the server acknowledges the request) and the sent ones (reference, token,
+//! status). Both lists are written in one `setItem`, so a request moves from
+//! waiting to sent in one step.
 
 use serde::{Deserialize, Serialize};
 use vardkoll_domain::episode::Episode;
+use vardkoll_domain::referral::Outbox;
 use vardkoll_domain::regions::RegionCode;
 
 /// Every key Vårdkoll writes starts with this prefix.
@@ -14,6 +21,8 @@ pub const PREFIX: &str = "vardkoll.";
 pub const EPISODES_KEY: &str = "vardkoll.episodes";
 pub const BACKUP_KEY: &str = "vardkoll.episodes.unreadable";
 pub const HOME_REGION_KEY: &str = "vardkoll.home-region";
+pub const OUTBOX_KEY: &str = "vardkoll.referrals";
+pub const OUTBOX_BACKUP_KEY: &str = "vardkoll.referrals.unreadable";
 const VERSION: u32 = 1;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,21 +70,26 @@ fn local_storage() -> Result<web_sys::Storage, StorageError> {
         .ok_or(StorageError::Unavailable)
 }
 
-/// Loads the saved episodes; none saved yet is an empty list.
-pub fn load_episodes() -> Result<Vec<Episode>, StorageError> {
+/// Reads the document under `key` with `decode`; none saved is `None`. What
+/// cannot be read is copied to `backup` (once) and never overwritten.
+fn load_document<T>(
+    key: &str,
+    backup: &str,
+    decode: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>, StorageError> {
     let storage = local_storage()?;
     let Some(text) = storage
-        .get_item(EPISODES_KEY)
+        .get_item(key)
         .map_err(|_| StorageError::Unavailable)?
     else {
-        return Ok(Vec::new());
+        return Ok(None);
     };
     match decode(&text) {
-        Some(episodes) => Ok(episodes),
+        Some(value) => Ok(Some(value)),
         None => {
-            if storage.get_item(BACKUP_KEY).ok().flatten().is_none() {
+            if storage.get_item(backup).ok().flatten().is_none() {
                 storage
-                    .set_item(BACKUP_KEY, &text)
+                    .set_item(backup, &text)
                     .map_err(|_| StorageError::WriteFailed)?;
             }
             Err(StorageError::Unreadable)
@@ -83,9 +97,63 @@ pub fn load_episodes() -> Result<Vec<Episode>, StorageError> {
     }
 }
 
+/// Loads the saved episodes; none saved yet is an empty list.
+pub fn load_episodes() -> Result<Vec<Episode>, StorageError> {
+    Ok(load_document(EPISODES_KEY, BACKUP_KEY, decode)?.unwrap_or_default())
+}
+
 pub fn save_episodes(episodes: &[Episode]) -> Result<(), StorageError> {
     local_storage()?
         .set_item(EPISODES_KEY, &encode(episodes)?)
+        .map_err(|_| StorageError::WriteFailed)
+}
+
+#[derive(Serialize)]
+struct StoredOutboxRef<'a> {
+    version: u32,
+    #[serde(flatten)]
+    outbox: &'a Outbox,
+}
+
+#[derive(Deserialize)]
+struct StoredOutbox {
+    version: u32,
+    #[serde(flatten)]
+    outbox: Outbox,
+}
+
+/// The stored document for `outbox`.
+pub fn encode_outbox(outbox: &Outbox) -> Result<String, StorageError> {
+    serde_json::to_string(&StoredOutboxRef {
+        version: VERSION,
+        outbox,
+    })
+    .map_err(|_| StorageError::WriteFailed)
+}
+
+/// Reads a stored outbox; `None` when it is not one this version understands.
+pub fn decode_outbox(text: &str) -> Option<Outbox> {
+    serde_json::from_str::<StoredOutbox>(text)
+        .ok()
+        .filter(|stored| stored.version == VERSION)
+        .map(|stored| stored.outbox)
+}
+
+/// Loads the referral requests, waiting and sent; none yet is an empty outbox.
+pub fn load_outbox() -> Result<Outbox, StorageError> {
+    Ok(load_document(OUTBOX_KEY, OUTBOX_BACKUP_KEY, decode_outbox)?.unwrap_or_default())
+}
+
+/// Saves the referral requests; an empty outbox removes the document.
+pub fn save_outbox(outbox: &Outbox) -> Result<(), StorageError> {
+    let storage = local_storage()?;
+    if outbox.pending.is_empty() && outbox.sent.is_empty() {
+        return storage
+            .remove_item(OUTBOX_KEY)
+            .map_err(|_| StorageError::WriteFailed);
+    }
+    storage
+        .set_item(OUTBOX_KEY, &encode_outbox(outbox)?)
         .map_err(|_| StorageError::WriteFailed)
 }
 
@@ -141,6 +209,17 @@ mod tests {
         let text = encode(&episodes).unwrap();
         assert!(text.starts_with(r#"{"version":1,"#));
         assert_eq!(decode(&text), Some(episodes));
+    }
+
+    #[test]
+    fn outboxes_round_trip_and_anything_else_is_unreadable() {
+        let outbox = Outbox::default();
+        let text = encode_outbox(&outbox).unwrap();
+        assert_eq!(text, r#"{"version":1,"pending":[],"sent":[]}"#);
+        assert_eq!(decode_outbox(&text), Some(outbox));
+        assert_eq!(decode_outbox("[]"), None);
+        assert_eq!(decode_outbox(r#"{"version":2,"pending":[],"sent":[]}"#), None);
+        assert_eq!(decode_outbox(r#"{"version":1,"pending":[{"key":1}],"sent":[]}"#), None);
     }
 
     #[test]

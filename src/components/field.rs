@@ -21,7 +21,7 @@ pub fn Field(
     view! {
         <div class="field" class:field--error=move || error.get().is_some()>
             <label for=id.clone()>{move || label.get()}</label>
-            {hint.map(|hint| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
+            {hint.filter(|hint| !hint.is_empty()).map(|hint| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
             <p class="field__error" id=error_id.clone() hidden=move || error.get().is_none()>
                 {move || error.get()}
             </p>

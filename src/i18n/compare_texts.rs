@@ -73,10 +73,4 @@ pub struct CompareTexts {
     pub stale_data: fn(&str) -> String,
     pub fetched_label: fn(&str) -> String,
 
-    pub referral_title: &'static str,
-    pub referral_intro: &'static str,
-    pub referral_provider: &'static str,
-    pub referral_service: &'static str,
-    pub referral_next: &'static str,
-    pub back_to_comparison: &'static str,
 }

@@ -6,11 +6,14 @@
 
 mod compare_texts;
 mod format;
+mod referral_texts;
 mod sv;
 mod sv_compare;
+mod sv_referral;
 mod texts;
 
 pub use compare_texts::CompareTexts;
+pub use referral_texts::ReferralTexts;
 pub use format::{long_date, numeric_date};
 pub use texts::Texts;
 

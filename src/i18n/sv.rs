@@ -108,7 +108,8 @@ pub const SV: Texts = Texts {
     your_data_heading: "Dina uppgifter",
     your_data_text: "Det du skriver in sparas bara i den här webbläsaren, inte hos Vårdkoll.",
     delete_all: "Radera alla mina uppgifter",
-    delete_all_warning: "Alla vårdärenden och händelser raderas från den här webbläsaren. Det går inte att ångra.",
+    delete_all_warning: "Alla vårdärenden och händelser, och dina förfrågningar (även de som ännu inte har skickats), \
+        raderas från den här webbläsaren. Det går inte att ångra.",
     delete_all_confirm: "Ja, radera allt",
     deleted_all: "Alla dina uppgifter är raderade.",
     storage_unreadable: "Dina sparade uppgifter kunde inte läsas. De finns kvar oförändrade i webbläsaren, \
@@ -137,6 +138,7 @@ pub const SV: Texts = Texts {
     chunk_error: "Sidan kunde inte laddas. Kontrollera uppkopplingen och försök igen.",
 
     compare: super::sv_compare::SV_COMPARE,
+    referral: super::sv_referral::SV_REFERRAL,
     steps: StepTexts {
         contact: "Kontakt med vårdcentralen",
         assessment: "Medicinsk bedömning i primärvården",

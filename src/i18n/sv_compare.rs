@@ -99,10 +99,4 @@ pub const SV_COMPARE: CompareTexts = CompareTexts {
     stale_data: |when| format!("Visar uppgifterna som hämtades {when}. De kan vara inaktuella."),
     fetched_label: |when| format!("Hämtat {when}"),
 
-    referral_title: "Begär vård hos en annan vårdgivare",
-    referral_intro: "Du kan be om att få vård hos en vårdgivare med kortare kö.",
-    referral_provider: "Vårdgivare",
-    referral_service: "Behandling eller besök",
-    referral_next: "Formuläret för att skicka förfrågan finns inte här än. Kontakta din region eller vårdgarantikansliet så länge.",
-    back_to_comparison: "Tillbaka till väntetiderna",
 };

@@ -2,6 +2,7 @@
 //! table fail to compile until it is translated.
 
 use super::compare_texts::CompareTexts;
+use super::referral_texts::ReferralTexts;
 use vardkoll_domain::episode::{DeclineReason, EventKind, UncoveredCare};
 use vardkoll_domain::status::{EndReason, RiskReason, Status};
 use vardkoll_domain::step::Step;
@@ -178,6 +179,7 @@ pub struct Texts {
     pub chunk_error: &'static str,
 
     pub compare: CompareTexts,
+    pub referral: ReferralTexts,
     pub steps: StepTexts,
     pub choices: ChoiceTexts,
     pub uncovered: UncoveredTexts,

@@ -4,10 +4,12 @@ mod chunk_page;
 pub mod guarantees;
 mod not_found;
 mod referral;
+mod requests;
 mod wait_times;
 
 pub use chunk_page::ChunkPage;
 pub use guarantees::GuaranteesPage;
 pub use not_found::NotFoundPage;
 pub use referral::ReferralPage;
+pub use requests::RequestsPage;
 pub use wait_times::WaitTimesPage;

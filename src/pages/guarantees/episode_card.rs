@@ -9,6 +9,7 @@ use super::event_form::EventForm;
 use super::event_list::EventList;
 use crate::components::ConfirmButton;
 use crate::i18n::use_texts;
+use crate::router::{Link, Route};
 use crate::state::{EpisodeStore, EventFormState};
 
 #[component]
@@ -70,6 +71,12 @@ pub fn EpisodeCard(id: u64) -> impl IntoView {
             </header>
             {move || editing.get().then(edit_view)}
             <DeadlineList episode=episode />
+            <p class="episode__referral">
+                <Link route=Route::Referral query=format!("?episod={id}")>
+                    {t.referral.title}
+                    <span class="visually-hidden">": "{move || episode.get().map(|e| e.title).unwrap_or_default()}</span>
+                </Link>
+            </p>
             <EventList episode_id=id episode=episode form=form />
             <EventForm episode_id=id episode=episode form=form />
         </article>

@@ -47,6 +47,9 @@ pub struct Pending {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Sent {
+    /// The idempotency key it was sent with (not personal data), so a receipt
+    /// shown while the request waited finds it once sent.
+    pub key: String,
     pub reference: String,
     pub token: String,
     pub label: RequestLabel,
@@ -174,6 +177,7 @@ impl Outbox {
                 at: created.created_at.clone(),
                 note: None,
             }],
+            key: pending.key,
             reference: created.reference,
             token: created.token,
             label: pending.label,
@@ -203,6 +207,11 @@ impl Outbox {
 
     pub fn sent(&self, reference: &str) -> Option<&Sent> {
         self.sent.iter().find(|s| s.reference == reference)
+    }
+
+    /// The sent request that was queued under `key`.
+    pub fn sent_with_key(&self, key: &str) -> Option<&Sent> {
+        self.sent.iter().find(|s| s.key == key)
     }
 }
 
@@ -343,6 +352,7 @@ mod tests {
         outbox.acknowledged("unknown", created("VK-2"));
         assert_eq!(outbox.sent.len(), 1);
         assert_eq!(outbox.sent("VK-1").unwrap().token, "token-VK-1");
+        assert_eq!(outbox.sent_with_key("a").unwrap().reference, "VK-1");
         outbox.acknowledged("b", created("VK-3"));
         let stored = serde_json::to_string(&outbox).unwrap();
         assert!(!stored.contains("1212"), "{stored}");

@@ -6,6 +6,10 @@
 //! the wrong shape, or holds absurd figures is an error, never a panic and never
 //! data on screen.
 
+mod referrals;
+
+pub use referrals::{create_referral, referral};
+
 use std::cell::RefCell;
 
 use gloo_net::http::Request;

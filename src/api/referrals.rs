@@ -1,0 +1,112 @@
+//! Referral requests: creating one (idempotent, with a timeout) and reading one
+//! with its secret token.
+
+use gloo_net::http::{Request, Response};
+use vardkoll_domain::api::{NewReferral, Problem, ReferralCreated, ReferralView};
+use vardkoll_domain::referral::{Failure, parse_retry_after};
+
+use super::{ApiError, base_url, parse};
+
+/// How long one attempt may take before it counts as failed (and is retried).
+const TIMEOUT_MS: u32 = 15_000;
+
+/// Aborts a request after [`TIMEOUT_MS`] unless dropped first.
+struct Deadline {
+    controller: Option<web_sys::AbortController>,
+    timer: Option<i32>,
+}
+
+impl Deadline {
+    fn start() -> Deadline {
+        let controller = web_sys::AbortController::new().ok();
+        let timer = controller.as_ref().and_then(|controller| {
+            let controller = controller.clone();
+            let abort = wasm_bindgen::closure::Closure::once_into_js(move || controller.abort());
+            web_sys::window()?
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    wasm_bindgen::JsCast::unchecked_ref(&abort),
+                    TIMEOUT_MS as i32,
+                )
+                .ok()
+        });
+        Deadline { controller, timer }
+    }
+
+    fn signal(&self) -> Option<web_sys::AbortSignal> {
+        self.controller.as_ref().map(web_sys::AbortController::signal)
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let (Some(timer), Some(window)) = (self.timer, web_sys::window()) {
+            window.clear_timeout_with_handle(timer);
+        }
+    }
+}
+
+async fn body(response: &Response) -> Result<String, ApiError> {
+    response.text().await.map_err(|_| ApiError::Network)
+}
+
+/// Sends one attempt of a new request. The same `key` on every attempt makes
+/// the server store it once and answer a repeat with the original answer.
+pub async fn create_referral(key: &str, request: &NewReferral) -> Result<ReferralCreated, Failure> {
+    let transient = Failure::Transient {
+        retry_after_ms: None,
+    };
+    let json = serde_json::to_string(request).map_err(|_| Failure::Rejected(Vec::new()))?;
+    let url = format!("{}/referrals", base_url().await);
+    let deadline = Deadline::start();
+    let signal = deadline.signal();
+    let response = Request::post(&url)
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", key)
+        .abort_signal(signal.as_ref())
+        .body(json)
+        .map_err(|_| transient.clone())?
+        .send()
+        .await
+        .map_err(|_| transient.clone())?;
+    let status = response.status();
+    let retry_after = response
+        .headers()
+        .get("retry-after")
+        .and_then(|value| parse_retry_after(&value));
+    let text = body(&response).await.map_err(|_| transient.clone())?;
+    drop(deadline);
+    match parse::<ReferralCreated>(status, &text) {
+        Ok(created) if !created.reference.is_empty() && !created.token.is_empty() => Ok(created),
+        // A success we cannot read: the next attempt gets the original answer.
+        Ok(_) | Err(ApiError::Invalid | ApiError::Network) => Err(transient),
+        Err(ApiError::Status(status, problem)) => Err(Failure::from_status(
+            status,
+            retry_after,
+            problem.map(|p: Problem| p.errors).unwrap_or_default(),
+        )),
+    }
+}
+
+/// The status and history of a sent request; only its token opens it.
+pub async fn referral(reference: &str, token: &str) -> Result<ReferralView, ApiError> {
+    let reference: String = reference
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    let url = format!("{}/referrals/{reference}", base_url().await);
+    let deadline = Deadline::start();
+    let signal = deadline.signal();
+    let response = Request::get(&url)
+        .header("Authorization", &format!("Bearer {token}"))
+        .abort_signal(signal.as_ref())
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    let text = body(&response).await?;
+    let view: ReferralView = parse(response.status(), &text)?;
+    if view.reference == reference && !view.history.is_empty() {
+        Ok(view)
+    } else {
+        Err(ApiError::Invalid)
+    }
+}

@@ -1,0 +1,216 @@
+//! Swedish texts of requesting care elsewhere and following the requests.
+
+use vardkoll_domain::api::{MAX_MESSAGE_CHARS, ReferralStatus};
+
+use super::referral_texts::ReferralTexts;
+
+fn field_error(field: &str, code: &str) -> &'static str {
+    match (field, code) {
+        ("personalIdentityNumber", "format") => {
+            "Skriv personnumret med 12 siffror, till exempel 19121212-1212."
+        }
+        ("personalIdentityNumber", "date") => "Födelsedatumet i numret är inte en riktig dag.",
+        ("personalIdentityNumber", "control_digit") => {
+            "Den sista siffran stämmer inte. Kontrollera numret."
+        }
+        ("name", "required") => "Skriv ditt namn.",
+        ("name", "too_long") => "Namnet får vara högst 100 tecken.",
+        ("phone", "contact_required") => "Ange ett telefonnummer eller en e-postadress.",
+        ("phone", "format") => "Telefonnumret ska ha 7–15 siffror.",
+        ("email", "format") => "E-postadressen ser inte ut som en e-postadress, till exempel namn@exempel.se.",
+        ("serviceCode", _) => "Välj vilken behandling eller vilket besök det gäller.",
+        ("currentReferral/clinic", _) => "Skriv vilken mottagning som skrev remissen.",
+        ("currentReferral/date", "in_future") => "Remissens datum kan inte vara efter i dag.",
+        ("currentReferral/date", _) => "Skriv remissens datum som ÅÅÅÅ-MM-DD.",
+        ("preferredProviders", "too_many") => "Välj högst fem vårdgivare.",
+        ("preferredProviders", "duplicate") => "Den här vårdgivaren finns redan i listan.",
+        ("preferredProviders", "unknown") => "Vårdgivaren finns inte längre. Välj en annan.",
+        ("preferredProviders", _) => "Välj minst en vårdgivare.",
+        ("interpreter/language", _) => "Skriv vilket språk du behöver tolk på.",
+        ("message", _) => "Meddelandet får vara högst 1000 tecken.",
+        ("consentToShare", _) => "Du behöver samtycka för att förfrågan ska kunna skickas.",
+        _ => "Kontrollera uppgiften.",
+    }
+}
+
+fn status(status: ReferralStatus) -> &'static str {
+    match status {
+        ReferralStatus::Received => "Mottagen",
+        ReferralStatus::UnderReview => "Handläggs",
+        ReferralStatus::Offered => "Tid erbjuden",
+        ReferralStatus::Declined => "Avslagen",
+        ReferralStatus::Withdrawn => "Återkallad",
+    }
+}
+
+fn status_next(status: ReferralStatus) -> &'static str {
+    match status {
+        ReferralStatus::Received => {
+            "Regionen har tagit emot förfrågan och börjar gå igenom den, vanligen inom fem arbetsdagar."
+        }
+        ReferralStatus::UnderReview => {
+            "Regionen går igenom förfrågan och kontaktar vårdgivarna du valde. Du får besked här och via \
+             telefon eller e-post."
+        }
+        ReferralStatus::Offered => {
+            "Du har fått erbjudande om en tid. Kontakta mottagningen för att tacka ja. Du får tacka nej, \
+             men om regionen ordnade vården för att vårdgarantin inte hölls upphör den då för den vården."
+        }
+        ReferralStatus::Declined => {
+            "Regionen kunde inte ordna vården hos de vårdgivare du valde. Du kan skicka en ny förfrågan \
+             med andra vårdgivare, eller kontakta din regions vårdgarantikansli (via 1177) om vårdgarantins \
+             tidsgräns har passerat."
+        }
+        ReferralStatus::Withdrawn => {
+            "Förfrågan är återkallad och handläggs inte längre. Vill du fortfarande få vård hos en annan \
+             vårdgivare kan du skicka en ny förfrågan."
+        }
+    }
+}
+
+pub const SV_REFERRAL: ReferralTexts = ReferralTexts {
+    title: "Begär vård hos en annan vårdgivare",
+    intro: "Be om att få vård hos en vårdgivare med kortare kö. Förfrågan går till din hemregion, som \
+        ordnar vården eller hjälper dig vidare.",
+    from_episode: |title| format!("Förfrågan gäller ditt vårdärende ”{title}”."),
+
+    path_heading: "Vad gäller för dig",
+    path_missed: |step, date| {
+        format!("Vårdgarantins tidsgräns för {step} var {date} och har passerat.")
+    },
+    path_will_be_missed: |step, date| {
+        format!("Din bokade tid är efter vårdgarantins tidsgräns för {step}, {date}.")
+    },
+    path_region_arranges: "Din hemregion ska då ordna vård hos en annan vårdgivare utan extra kostnad för \
+        dig, resan inräknad. Du får tacka nej till regionens erbjudande, men då upphör vårdgarantin för \
+        den vården.",
+    path_free_choice: "Du använder då det fria vårdvalet: du får välja offentligt finansierad öppenvård i \
+        hela landet. Vårdgarantins tidsgränser och ersättning för resor följer inte med, och vissa \
+        regioner kräver remiss.",
+    path_gives_up: |date| {
+        format!("Din vårdgaranti ger dig rätt till vård senast {date}. Den tidsgränsen gäller inte hos en vårdgivare du väljer själv.")
+    },
+    path_source: "Hälso- och sjukvårdslagen 9 kap. 1 §, patientlagen 9 kap.",
+
+    about_you: "Om dig",
+    identity_label: "Personnummer eller samordningsnummer",
+    identity_hint: "12 siffror, till exempel 19121212-1212.",
+    name_label: "Namn",
+    phone_label: "Telefon",
+    email_label: "E-post",
+    contact_hint: "Ange telefon, e-post eller båda, så att regionen kan nå dig.",
+    care_heading: "Vården du söker",
+    service_label: "Behandling eller besök",
+    service_none: "Välj behandling eller besök",
+    referral_heading: "Din nuvarande remiss",
+    referral_hint: "Lämna tomt om du inte har någon remiss.",
+    clinic_label: "Mottagning som skrev remissen",
+    referral_date_label: "Remissens datum",
+    providers_heading: "Önskade vårdgivare",
+    providers_hint: "Högst fem, den du helst vill till först.",
+    provider_label: |n| format!("Vårdgivare {n}"),
+    provider_none: "Välj vårdgivare",
+    other_region: "tar inte emot patienter från andra regioner",
+    add_provider: "Lägg till en vårdgivare",
+    move_up: |n| format!("Flytta vårdgivare {n} upp"),
+    remove_provider: |n| format!("Ta bort vårdgivare {n}"),
+    other_heading: "Resa, tolk och meddelande",
+    can_travel: "Jag kan resa till en annan ort för vården",
+    interpreter_needed: "Jag behöver tolk",
+    interpreter_language: "Språk",
+    message_label: "Meddelande till regionen (frivilligt)",
+    message_hint: |used| format!("{used} av {MAX_MESSAGE_CHARS} tecken."),
+    consent_heading: "Samtycke",
+    consent: "Jag samtycker till att förfrågan med mina uppgifter delas med den region som tar emot den.",
+    privacy_note: "Ditt personnummer sparas i den här webbläsaren bara tills förfrågan har tagits emot, \
+        så att inget går förlorat om uppkopplingen bryts. Därefter sparas bara referensnumret och \
+        statusen.",
+    submit: "Skicka förfrågan",
+    catalogue_error: "Listan över behandlingar och vårdgivare kunde inte hämtas. Kontrollera uppkopplingen \
+        och försök igen.",
+    field_error,
+    rejected_without_details: "Förfrågan togs inte emot. Kontrollera uppgifterna och skicka igen.",
+
+    service_term: "Behandling eller besök",
+    providers_term: "Önskade vårdgivare",
+    receipt_heading: "Kvitto på din förfrågan",
+    waiting: "Väntar på att skickas",
+    waiting_detail: "Förfrågan är sparad i den här webbläsaren och skickas automatiskt så snart det går. \
+        Du kan stänga sidan; den skickas nästa gång du öppnar Vårdkoll.",
+    offline_detail: "Du är inte uppkopplad just nu. Förfrågan skickas när uppkopplingen är tillbaka.",
+    sending: "Skickas …",
+    received: "Förfrågan är mottagen",
+    reference_label: "Referensnummer",
+    received_at_label: "Mottagen",
+    next_heading: "Vad händer nu",
+    next_steps: "Din hemregion går igenom förfrågan, vanligen inom fem arbetsdagar, och kontaktar de \
+        vårdgivare du valde. Du får besked via telefon eller e-post, och statusen syns under Mina \
+        förfrågningar. Uppge referensnumret om du kontaktar regionen.",
+    print: "Skriv ut kvittot",
+    send_now: "Försök skicka nu",
+    rejected: "Förfrågan togs inte emot. Rätta uppgifterna och skicka den igen.",
+    correct: "Rätta och skicka igen",
+    correcting: "Du rättar en förfrågan som inte togs emot. När du skickar den ersätter den den gamla.",
+    new_request: "Ny förfrågan",
+
+    requests_title: "Mina förfrågningar",
+    requests_intro: "Dina förfrågningar om vård hos en annan vårdgivare och vad som har hänt med dem.",
+    no_requests: "Du har inga förfrågningar. Du kan begära vård hos en annan vårdgivare från Väntetider \
+        eller från ett vårdärende.",
+    waiting_heading: "Väntar på att skickas",
+    sent_heading: "Skickade",
+    queued_label: "Sparad",
+    attempts: |n| match n {
+        0 => "Inte skickad än".to_owned(),
+        1 => "1 försök hittills".to_owned(),
+        n => format!("{n} försök hittills"),
+    },
+    history_heading: "Historik",
+    status_label: "Status",
+    remove: "Ta bort förfrågan",
+    confirm_remove: "Förfrågan tas bort från den här webbläsaren och skickas inte.",
+    confirm_remove_yes: "Ja, ta bort",
+    save_failed: "Det gick inte att spara i webbläsaren. Håll sidan öppen tills förfrågan är mottagen.",
+    status,
+    status_next,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_problem_the_checks_report_has_its_own_message() {
+        use vardkoll_domain::api::{CurrentReferral, Interpreter, NewReferral};
+        let generic = field_error("", "");
+        let bad = NewReferral {
+            personal_identity_number: "19121212-1213".into(),
+            name: " ".into(),
+            phone: Some("12".into()),
+            email: Some("nope".into()),
+            service_code: "x".into(),
+            current_referral: Some(CurrentReferral {
+                clinic: "".into(),
+                date: "i går".into(),
+            }),
+            preferred_providers: vec!["p".into(), "q".into(), "p".into()],
+            can_travel: false,
+            interpreter: Interpreter {
+                needed: true,
+                language: None,
+            },
+            message: "x".repeat(MAX_MESSAGE_CHARS + 1),
+            consent_to_share: false,
+        };
+        let today = vardkoll_domain::date::ymd(2026, 11, 25);
+        let problems = bad.validate(today, |_| false, |p| p == "p").unwrap_err();
+        assert_eq!(problems.len(), 12);
+        for problem in problems {
+            let field = crate::referral_fields::base_field(&problem.field);
+            assert_ne!(field_error(field, &problem.code), generic, "{problem:?}");
+        }
+        for s in ReferralStatus::ALL {
+            assert!(!status(s).is_empty() && !status_next(s).is_empty());
+        }
+    }
+}

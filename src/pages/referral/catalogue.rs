@@ -1,0 +1,58 @@
+//! The services and providers the form offers, fetched once per visit.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use vardkoll_domain::api::{Provider, Service};
+
+use crate::api::{self, ApiError};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CatalogueData {
+    pub services: Vec<Service>,
+    pub providers: Vec<Provider>,
+}
+
+/// `None` while loading.
+#[derive(Clone, Copy)]
+pub struct Catalogue(pub RwSignal<Option<Result<CatalogueData, ApiError>>>);
+
+impl Catalogue {
+    pub fn load() -> Catalogue {
+        let catalogue = Catalogue(RwSignal::new(None));
+        catalogue.fetch();
+        catalogue
+    }
+
+    /// Fetches (again); what was already shown stays until the answer comes.
+    pub fn fetch(&self) {
+        let state = self.0;
+        if state.with_untracked(|s| matches!(s, Some(Err(_)))) {
+            state.set(None);
+        }
+        spawn_local(async move {
+            let result = async {
+                let services = api::services().await?;
+                let providers = api::providers().await?;
+                Ok(CatalogueData {
+                    services,
+                    providers,
+                })
+            }
+            .await;
+            state.update(|s| {
+                // A failed refetch never replaces a catalogue already shown.
+                if result.is_ok() || !matches!(s, Some(Ok(_))) {
+                    *s = Some(result);
+                }
+            });
+        });
+    }
+
+    pub fn data(&self) -> Option<CatalogueData> {
+        self.0.with(|s| s.as_ref().and_then(|r| r.as_ref().ok()).cloned())
+    }
+
+    pub fn failed(&self) -> bool {
+        self.0.with(|s| matches!(s, Some(Err(_))))
+    }
+}

@@ -1,0 +1,66 @@
+//! "Begär vård hos en annan vårdgivare": which path applies, the form, and the
+//! receipt. Opened from a provider in the comparison (`?tjanst=&vardgivare=`),
+//! from an episode (`?episod=`), or showing the receipt of a request
+//! (`?kvitto=`, the request's idempotency key — never personal data).
+
+mod catalogue;
+mod form;
+mod path_notice;
+mod provider_choices;
+mod receipt;
+
+use leptos::prelude::*;
+use vardkoll_domain::referral::{care_path, current_referral_date};
+use vardkoll_domain::rules::RuleBook;
+
+use crate::components::PageHeading;
+use crate::i18n::use_texts;
+use crate::router::{Router, query_param};
+use crate::state::{EpisodeStore, ReferralForm};
+use crate::today::Today;
+use catalogue::Catalogue;
+use form::RequestForm;
+use path_notice::PathNotice;
+use receipt::Receipt;
+
+#[component]
+pub fn ReferralPage() -> impl IntoView {
+    let t = use_texts();
+    let router = Router::use_context();
+    let form = ReferralForm::use_context();
+    let Today(today) = expect_context::<Today>();
+    let episodes = EpisodeStore::use_context();
+    let catalogue = Catalogue::load();
+
+    let query = move || router.query();
+    let receipt_key = Memo::new(move |_| query_param(&query(), "kvitto"));
+    let episode = Memo::new(move |_| {
+        let id = query_param(&query(), "episod")?.parse::<u64>().ok()?;
+        episodes.episode(id)
+    });
+    // What the page was opened with goes into the form, keeping what was typed.
+    Effect::new(move |_| {
+        let query = query();
+        let service = query_param(&query, "tjanst").unwrap_or_default();
+        let provider = query_param(&query, "vardgivare").unwrap_or_default();
+        let referral_date = episode.with(|e| e.as_ref().and_then(current_referral_date));
+        form.prefill(&service, &provider, referral_date);
+    });
+    let path = Memo::new(move |_| {
+        episode.with(|e| care_path(e.as_ref(), today, &RuleBook::swedish()))
+    });
+
+    view! {
+        <PageHeading text=t.referral.title />
+        {move || match receipt_key.get() {
+            Some(key) => view! { <Receipt key=key /> }.into_any(),
+            None => view! {
+                <p class="lead">{t.referral.intro}</p>
+                {move || episode.get().map(|e| view! { <p>{(t.referral.from_episode)(&e.title)}</p> })}
+                <PathNotice path=path />
+                <RequestForm catalogue=catalogue />
+            }
+            .into_any(),
+        }}
+    }
+}

@@ -1,0 +1,38 @@
+//! Which path applies, explained before the patient commits.
+
+use leptos::prelude::*;
+use vardkoll_domain::referral::CarePath;
+
+use crate::i18n::{long_date, use_texts};
+
+#[component]
+pub fn PathNotice(#[prop(into)] path: Signal<CarePath>) -> impl IntoView {
+    let t = use_texts();
+    let r = &t.referral;
+    view! {
+        <section class="card path-notice" aria-labelledby="path-heading">
+            <h2 id="path-heading">{r.path_heading}</h2>
+            {move || match path.get() {
+                CarePath::ArrangedByRegion { step, deadline, missed } => {
+                    let date = long_date(t, deadline);
+                    let fact = if missed {
+                        (r.path_missed)(t.step(step), &date)
+                    } else {
+                        (r.path_will_be_missed)(t.step(step), &date)
+                    };
+                    view! {
+                        <p class="path-notice__fact" data-path="region">{fact}</p>
+                        <p>{r.path_region_arranges}</p>
+                    }
+                    .into_any()
+                }
+                CarePath::FreeChoice { deadline } => view! {
+                    <p data-path="free-choice">{r.path_free_choice}</p>
+                    {deadline.map(|d| view! { <p class="path-notice__fact">{(r.path_gives_up)(&long_date(t, d))}</p> })}
+                }
+                .into_any(),
+            }}
+            <p class="path-notice__source">{t.source_label}": "{r.path_source}</p>
+        </section>
+    }
+}

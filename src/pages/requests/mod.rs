@@ -1,0 +1,69 @@
+//! "Mina förfrågningar": requests waiting to be sent and sent ones with their
+//! status and history, refreshed when the page opens and when the tab regains
+//! focus.
+
+mod sent_card;
+mod waiting_card;
+
+use leptos::prelude::*;
+
+use crate::components::PageHeading;
+use crate::i18n::use_texts;
+use crate::router::{Link, Route};
+use crate::state::OutboxStore;
+use sent_card::SentCard;
+use waiting_card::WaitingCard;
+
+#[component]
+pub fn RequestsPage() -> impl IntoView {
+    let t = use_texts();
+    let r = &t.referral;
+    let outbox = OutboxStore::use_context();
+    outbox.refresh();
+    let focus = window_event_listener(leptos::ev::focus, move |_| outbox.refresh());
+    // `visibilitychange` bubbles from the document to the window.
+    let visibility = window_event_listener_untyped("visibilitychange", move |_| {
+        if !document().hidden() {
+            outbox.refresh();
+        }
+    });
+    on_cleanup(move || {
+        focus.remove();
+        visibility.remove();
+    });
+    let waiting_keys = Memo::new(move |_| {
+        outbox
+            .outbox()
+            .with(|o| o.pending.iter().map(|p| p.key.clone()).collect::<Vec<_>>())
+    });
+    let sent_references = Memo::new(move |_| {
+        outbox.outbox().with(|o| {
+            o.sent
+                .iter()
+                .rev()
+                .map(|s| s.reference.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let empty = move || waiting_keys.with(Vec::is_empty) && sent_references.with(Vec::is_empty);
+    view! {
+        <PageHeading text=r.requests_title />
+        <p class="lead">{r.requests_intro}</p>
+        <p class="notice notice--warning" role="alert" hidden=move || !outbox.save_failed()>{r.save_failed}</p>
+        <p class="empty" hidden=move || !empty()>{r.no_requests}</p>
+        <section aria-labelledby="waiting-heading" hidden=move || waiting_keys.with(Vec::is_empty)>
+            <h2 id="waiting-heading">{r.waiting_heading}</h2>
+            <p hidden=move || outbox.online()>{r.offline_detail}</p>
+            <For each=move || waiting_keys.get() key=|k| k.clone() let:key>
+                <WaitingCard key=key />
+            </For>
+        </section>
+        <section aria-labelledby="sent-heading" hidden=move || sent_references.with(Vec::is_empty)>
+            <h2 id="sent-heading">{r.sent_heading}</h2>
+            <For each=move || sent_references.get() key=|k| k.clone() let:reference>
+                <SentCard reference=reference />
+            </For>
+        </section>
+        <p><Link route=Route::Referral>{r.new_request}</Link></p>
+    }
+}

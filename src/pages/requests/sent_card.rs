@@ -1,0 +1,66 @@
+//! A sent request: reference, status, what the patient can do next, history.
+
+use leptos::prelude::*;
+use vardkoll_domain::api::ReferralStatus;
+
+use crate::i18n::use_texts;
+use crate::state::OutboxStore;
+
+fn tone(status: ReferralStatus) -> (&'static str, &'static str) {
+    match status {
+        ReferralStatus::Offered => ("status status--good", "✓"),
+        ReferralStatus::Declined | ReferralStatus::Withdrawn => ("status status--bad", "✕"),
+        ReferralStatus::Received | ReferralStatus::UnderReview => ("status status--neutral", "–"),
+    }
+}
+
+/// `2026-11-25T10:00:00Z` → `2026-11-25 10:00 UTC`.
+pub fn readable_time(rfc3339: &str) -> String {
+    match rfc3339.split_once('T') {
+        Some((date, time)) => format!("{date} {} UTC", time.get(..5).unwrap_or(time)),
+        None => rfc3339.to_owned(),
+    }
+}
+
+#[component]
+pub fn SentCard(reference: String) -> impl IntoView {
+    let t = use_texts();
+    let r = &t.referral;
+    let outbox = OutboxStore::use_context();
+    let reference = StoredValue::new(reference);
+    let sent = Memo::new(move |_| outbox.outbox().with(|o| o.sent(&reference.get_value()).cloned()));
+    move || {
+        sent.get().map(|s| {
+            let (class, symbol) = tone(s.status);
+            view! {
+                <article class="card request" data-state=s.status.as_str()>
+                    <h3>{s.label.service.clone()}</h3>
+                    <dl class="facts">
+                        <dt>{r.reference_label}</dt>
+                        <dd class="request__reference">{s.reference.clone()}</dd>
+                        <dt>{r.providers_term}</dt>
+                        <dd>{s.label.providers.join(" · ")}</dd>
+                        <dt>{r.status_label}</dt>
+                        <dd>
+                            <span class=class>
+                                <span class="status__symbol" aria-hidden="true">{symbol}</span>
+                                {(r.status)(s.status)}
+                            </span>
+                        </dd>
+                    </dl>
+                    <p class="request__next">{(r.status_next)(s.status)}</p>
+                    <h4>{r.history_heading}</h4>
+                    <ol class="request__history">
+                        {s.history.iter().map(|change| view! {
+                            <li>
+                                <time datetime=change.at.clone()>{readable_time(&change.at)}</time>
+                                ": "{(r.status)(change.status)}
+                                {change.note.clone().map(|note| view! { " — "<q>{note}</q> })}
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                </article>
+            }
+        })
+    }
+}

@@ -1,0 +1,264 @@
+//! The referral outbox: requests are written to browser storage before they are
+//! sent, sent with the same idempotency key until the server acknowledges them,
+//! and retried with backoff — when an attempt fails, when the browser comes back
+//! online, and when the app starts. Sent requests are followed by their token.
+//!
+//! Browser storage is the authority: every change reads the stored document,
+//! changes it and writes it back, so several tabs and a reload in the middle of
+//! a send lose nothing. The signal mirrors it for the view.
+
+use std::cell::Cell;
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use vardkoll_domain::api::NewReferral;
+use vardkoll_domain::referral::{BackoffOptions, Outbox, RequestLabel};
+
+use crate::api;
+use crate::storage::{self, StorageError};
+
+/// How many requests are sent at once.
+const PARALLEL: usize = 4;
+
+thread_local! {
+    static TIMER: Cell<Option<TimeoutHandle>> = const { Cell::new(None) };
+}
+
+/// The outbox and sent requests. Cheap to copy; provide it once.
+#[derive(Clone, Copy)]
+pub struct OutboxStore {
+    outbox: RwSignal<Outbox>,
+    /// Keys being sent by this tab right now.
+    in_flight: RwSignal<HashSet<String>>,
+    draining: RwSignal<bool>,
+    /// Storage failed: requests live only in this page until it works again.
+    save_failed: RwSignal<bool>,
+    online: RwSignal<bool>,
+}
+
+fn now_ms() -> u64 {
+    // Whole milliseconds since the epoch; the clock is never negative.
+    js_sys::Date::now().max(0.0) as u64
+}
+
+/// A fresh idempotency key: a random UUID where the browser has one.
+pub fn new_key() -> String {
+    let uuid = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"crypto".into()).ok())
+        .and_then(|crypto| {
+            let function = js_sys::Reflect::get(&crypto, &"randomUUID".into()).ok()?;
+            let function: js_sys::Function = wasm_bindgen::JsCast::dyn_into(function).ok()?;
+            function.call0(&crypto).ok()?.as_string()
+        });
+    uuid.unwrap_or_else(|| {
+        let random = (js_sys::Math::random() * 1e15) as u64;
+        format!("vk-{:x}-{random:x}", now_ms())
+    })
+}
+
+fn browser_online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
+}
+
+impl OutboxStore {
+    /// Loads the stored requests. Unreadable data is kept aside by storage.
+    pub fn load() -> OutboxStore {
+        OutboxStore {
+            outbox: RwSignal::new(storage::load_outbox().unwrap_or_default()),
+            in_flight: RwSignal::new(HashSet::new()),
+            draining: RwSignal::new(false),
+            save_failed: RwSignal::new(false),
+            online: RwSignal::new(browser_online()),
+        }
+    }
+
+    /// Provides the store and starts sending: now (what waited when the page
+    /// closed), when the browser comes back online, and when another tab changes
+    /// the stored requests.
+    pub fn provide(self) -> OutboxStore {
+        provide_context(self);
+        let online = window_event_listener(leptos::ev::online, move |_| {
+            self.online.set(true);
+            self.send_now();
+        });
+        let offline = window_event_listener(leptos::ev::offline, move |_| self.online.set(false));
+        let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().is_none_or(|key| key == storage::OUTBOX_KEY)
+                && let Ok(outbox) = storage::load_outbox()
+            {
+                self.outbox.set(outbox);
+            }
+        });
+        on_cleanup(move || {
+            online.remove();
+            offline.remove();
+            other_tab.remove();
+        });
+        self.send_now();
+        self
+    }
+
+    pub fn use_context() -> OutboxStore {
+        expect_context::<OutboxStore>()
+    }
+
+    pub fn outbox(&self) -> Signal<Outbox> {
+        self.outbox.into()
+    }
+
+    pub fn save_failed(&self) -> bool {
+        self.save_failed.get()
+    }
+
+    pub fn online(&self) -> bool {
+        self.online.get()
+    }
+
+    /// Whether this tab is sending the request with `key` right now.
+    pub fn sending(&self, key: &str) -> bool {
+        self.in_flight.with(|keys| keys.contains(key))
+    }
+
+    /// Writes the request to the outbox, then sends it. Returns its key.
+    pub fn submit(&self, request: NewReferral, label: RequestLabel) -> String {
+        let key = new_key();
+        let queued = key.clone();
+        self.update(move |outbox| outbox.enqueue(queued, request, label, now_ms()));
+        self.drain();
+        key
+    }
+
+    /// Replaces a request the server turned down with the corrected one.
+    pub fn resubmit(&self, old_key: &str, request: NewReferral, label: RequestLabel) -> String {
+        let key = new_key();
+        let queued = key.clone();
+        self.update(move |outbox| {
+            outbox.remove_pending(old_key);
+            outbox.enqueue(queued, request, label, now_ms());
+        });
+        self.drain();
+        key
+    }
+
+    /// Removes a waiting or turned-down request at the patient's wish.
+    pub fn remove(&self, key: &str) {
+        self.update(|outbox| {
+            outbox.remove_pending(key);
+        });
+    }
+
+    /// Makes every waiting request due and sends them.
+    pub fn send_now(&self) {
+        self.update(|outbox| outbox.retry_all_now(now_ms()));
+        self.drain();
+    }
+
+    /// Fetches the status of every sent request and keeps what changed.
+    pub fn refresh(&self) {
+        let store = *self;
+        let sent: Vec<(String, String)> = self.outbox.with_untracked(|o| {
+            o.sent
+                .iter()
+                .map(|s| (s.reference.clone(), s.token.clone()))
+                .collect()
+        });
+        for (reference, token) in sent {
+            spawn_local(async move {
+                if let Ok(view) = api::referral(&reference, &token).await {
+                    store.update(|outbox| {
+                        outbox.refreshed(view);
+                    });
+                }
+            });
+        }
+    }
+
+    /// Forgets everything in memory (the patient deleted all their data).
+    pub fn forget_all(&self) {
+        self.outbox.set(Outbox::default());
+    }
+
+    /// The stored document, or without storage the one in memory.
+    fn stored(&self) -> Outbox {
+        match storage::load_outbox() {
+            Ok(stored) => stored,
+            Err(StorageError::Unavailable | StorageError::Unreadable | StorageError::WriteFailed) => {
+                self.outbox.get_untracked()
+            }
+        }
+    }
+
+    /// Reads the stored document, changes it and writes it back.
+    fn update<R>(&self, change: impl FnOnce(&mut Outbox) -> R) -> R {
+        let mut outbox = self.stored();
+        let result = change(&mut outbox);
+        self.save_failed
+            .set(storage::save_outbox(&outbox).is_err());
+        self.outbox.set(outbox);
+        result
+    }
+
+    /// Sends every due request, a few at a time, until none is due; then waits
+    /// for the next one to fall due.
+    fn drain(&self) {
+        if self.draining.get_untracked() {
+            return;
+        }
+        self.draining.set(true);
+        let store = *self;
+        spawn_local(async move {
+            loop {
+                let now = now_ms();
+                let outbox = store.stored();
+                let batch: Vec<_> = outbox
+                    .due(now)
+                    .into_iter()
+                    .take(PARALLEL)
+                    .filter_map(|key| outbox.pending(&key).map(|p| (key, p.request.clone())))
+                    .collect();
+                store.outbox.set(outbox);
+                if batch.is_empty() {
+                    break;
+                }
+                store.in_flight.update(|keys| {
+                    keys.extend(batch.iter().map(|(key, _)| key.clone()));
+                });
+                let attempts = batch.into_iter().map(|(key, request)| async move {
+                    let result = api::create_referral(&key, &request).await;
+                    store.update(|outbox| match result {
+                        Ok(created) => outbox.acknowledged(&key, created),
+                        Err(failure) => outbox.failed(
+                            &key,
+                            failure,
+                            now_ms(),
+                            js_sys::Math::random(),
+                            &BackoffOptions::default(),
+                        ),
+                    });
+                    store.in_flight.update(|keys| {
+                        keys.remove(&key);
+                    });
+                });
+                futures::future::join_all(attempts).await;
+            }
+            store.draining.set(false);
+            store.wake_at_next_due();
+        });
+    }
+
+    /// Sets one timer for the next waiting request.
+    fn wake_at_next_due(&self) {
+        if let Some(handle) = TIMER.with(Cell::take) {
+            handle.clear();
+        }
+        let Some(due) = self.outbox.with_untracked(Outbox::next_due) else {
+            return;
+        };
+        let store = *self;
+        let wait = std::time::Duration::from_millis(due.saturating_sub(now_ms()));
+        if let Ok(handle) = set_timeout_with_handle(move || store.drain(), wait) {
+            TIMER.with(|t| t.set(Some(handle)));
+        }
+    }
+}

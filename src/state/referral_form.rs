@@ -1,0 +1,135 @@
+//! The referral form: what the patient has typed (kept while they move between
+//! pages, so nothing is lost), its problems, and the request it becomes.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use vardkoll_domain::api::{FieldProblem, NewReferral, Provider, Service};
+use vardkoll_domain::referral::{ReferralDraft, RequestLabel};
+
+/// The form's state. Cheap to copy; provided once for the whole app.
+#[derive(Clone, Copy)]
+pub struct ReferralForm {
+    pub draft: RwSignal<ReferralDraft>,
+    pub problems: RwSignal<Vec<FieldProblem>>,
+    /// The key of a turned-down request being corrected, if any.
+    pub correcting: RwSignal<Option<String>>,
+}
+
+impl ReferralForm {
+    pub fn provide() -> ReferralForm {
+        let form = ReferralForm {
+            draft: RwSignal::new(ReferralDraft::default()),
+            problems: RwSignal::new(Vec::new()),
+            correcting: RwSignal::new(None),
+        };
+        provide_context(form);
+        form
+    }
+
+    pub fn use_context() -> ReferralForm {
+        expect_context::<ReferralForm>()
+    }
+
+    /// Carries in what the page was opened with: a service, a provider (added to
+    /// the list unless already there), the date of the episode's referral. What
+    /// the patient typed is kept.
+    pub fn prefill(&self, service: &str, provider: &str, referral_date: Option<NaiveDate>) {
+        self.draft.update(|draft| {
+            if !service.is_empty() && draft.service_code.is_empty() {
+                draft.service_code = service.to_owned();
+            }
+            if !provider.is_empty() && !draft.providers.iter().any(|p| p == provider) {
+                match draft.providers.iter_mut().find(|p| p.is_empty()) {
+                    Some(slot) => *slot = provider.to_owned(),
+                    None => {
+                        if draft.add_provider_slot()
+                            && let Some(slot) = draft.providers.last_mut()
+                        {
+                            *slot = provider.to_owned();
+                        }
+                    }
+                }
+            }
+            if let Some(date) = referral_date
+                && draft.referral_date.is_empty()
+            {
+                draft.referral_date = vardkoll_domain::date::iso(date);
+            }
+            if draft.providers.is_empty() {
+                draft.providers.push(String::new());
+            }
+        });
+    }
+
+    /// Opens a turned-down request in the form to correct it.
+    pub fn correct(&self, key: String, request: &NewReferral) {
+        self.draft.set(ReferralDraft::from_request(request));
+        self.problems.set(Vec::new());
+        self.correcting.set(Some(key));
+    }
+
+    /// Checks the form as the server will. On success returns the request and
+    /// its label; otherwise shows the problems.
+    pub fn check(
+        &self,
+        today: NaiveDate,
+        services: &[Service],
+        providers: &[Provider],
+    ) -> Option<(NewReferral, RequestLabel)> {
+        // Empty provider slots are skipped; dropping them keeps a problem's
+        // index pointing at the slot it is about.
+        self.draft.update(|draft| {
+            draft.providers.retain(|p| !p.trim().is_empty());
+            if draft.providers.is_empty() {
+                draft.providers.push(String::new());
+            }
+        });
+        let request = self.draft.with_untracked(ReferralDraft::to_request);
+        match request.clone().validate(
+            today,
+            |code| services.iter().any(|s| s.code == code),
+            |id| providers.iter().any(|p| p.id == id),
+        ) {
+            Ok(_) => {
+                self.problems.set(Vec::new());
+                Some((request.clone(), label(&request, services, providers)))
+            }
+            Err(problems) => {
+                self.problems.set(problems);
+                None
+            }
+        }
+    }
+
+    /// Shows the server's problems with a request (it turned it down).
+    pub fn show_problems(&self, problems: Vec<FieldProblem>) {
+        self.problems.set(problems);
+    }
+
+    /// Empties the form after a request was queued.
+    pub fn clear(&self) {
+        self.draft.set(ReferralDraft::default());
+        self.problems.set(Vec::new());
+        self.correcting.set(None);
+    }
+}
+
+/// The service and providers by name, for showing the request later.
+pub fn label(request: &NewReferral, services: &[Service], providers: &[Provider]) -> RequestLabel {
+    RequestLabel {
+        service: services
+            .iter()
+            .find(|s| s.code == request.service_code)
+            .map_or_else(|| request.service_code.clone(), |s| s.name_sv.clone()),
+        providers: request
+            .preferred_providers
+            .iter()
+            .map(|id| {
+                providers
+                    .iter()
+                    .find(|p| &p.id == id)
+                    .map_or_else(|| id.clone(), |p| format!("{}, {}", p.name, p.town))
+            })
+            .collect(),
+    }
+}
