@@ -218,8 +218,14 @@ mod tests {
         assert_eq!(text, r#"{"version":1,"pending":[],"sent":[]}"#);
         assert_eq!(decode_outbox(&text), Some(outbox));
         assert_eq!(decode_outbox("[]"), None);
-        assert_eq!(decode_outbox(r#"{"version":2,"pending":[],"sent":[]}"#), None);
-        assert_eq!(decode_outbox(r#"{"version":1,"pending":[{"key":1}],"sent":[]}"#), None);
+        assert_eq!(
+            decode_outbox(r#"{"version":2,"pending":[],"sent":[]}"#),
+            None
+        );
+        assert_eq!(
+            decode_outbox(r#"{"version":1,"pending":[{"key":1}],"sent":[]}"#),
+            None
+        );
     }
 
     #[test]

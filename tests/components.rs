@@ -6,8 +6,8 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use vardkoll::app::provide_app_context;
-use vardkoll::pages::{GuaranteesPage, WaitTimesPage};
-use vardkoll::storage::{BACKUP_KEY, EPISODES_KEY, HOME_REGION_KEY};
+use vardkoll::pages::{GuaranteesPage, ReferralPage, RequestsPage, WaitTimesPage};
+use vardkoll::storage::{BACKUP_KEY, EPISODES_KEY, HOME_REGION_KEY, OUTBOX_KEY};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -514,4 +514,80 @@ async fn the_home_region_is_remembered_and_an_unreachable_api_offers_retry() {
     dispatch(&select, "change");
     settle().await;
     assert_eq!(storage().get_item(HOME_REGION_KEY).unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn the_referral_form_shows_each_problem_beside_its_field_and_queues_nothing() {
+    fresh_storage();
+    let page = mount(|| view! { <ReferralPage /> }.into_any()).await;
+    // From the comparison (no episode): free choice is explained first.
+    assert!(page.text().contains("fria vårdvalet"));
+    page.type_into("#referral-identity", "19121212-1213").await;
+    page.type_into("#referral-email", "inte en adress").await;
+    page.click_button("Skicka förfrågan").await;
+    let beside = |id: &str| page.find(&format!("#{id}-error")).text_content().unwrap();
+    assert_eq!(
+        beside("referral-identity"),
+        "Den sista siffran stämmer inte. Kontrollera numret."
+    );
+    assert!(beside("referral-email").contains("ser inte ut som en e-postadress"));
+    assert_eq!(beside("referral-name"), "Skriv ditt namn.");
+    assert!(beside("referral-consent").contains("samtycka"));
+    assert_eq!(
+        page.find("#referral-identity")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    let summary: Vec<String> = page
+        .all(".error-summary a")
+        .iter()
+        .map(|a| a.get_attribute("href").unwrap_or_default())
+        .collect();
+    assert!(
+        summary.contains(&"#referral-identity".to_owned()),
+        "{summary:?}"
+    );
+    assert!(
+        summary.contains(&"#referral-provider-0".to_owned()),
+        "{summary:?}"
+    );
+    // What was typed stays; nothing is queued or stored.
+    let identity: HtmlInputElement = page.find("#referral-identity").unchecked_into();
+    assert_eq!(identity.value(), "19121212-1213");
+    assert_eq!(storage().get_item(OUTBOX_KEY).unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn requests_are_listed_with_status_history_and_what_to_do_next() {
+    fresh_storage();
+    let outbox = r#"{"version":1,"pending":[{"key":"key-rejected-1","request":{"personalIdentityNumber":"19121212-1212",
+        "name":"Tolvan","phone":"0701234567","serviceCode":"op-hoft","preferredProviders":["gone"],"canTravel":true,
+        "interpreter":{"needed":false},"message":"","consentToShare":true},"label":{"service":"Höftledsplastik",
+        "providers":["Borta sjukhus, Ort"]},"queuedAt":1,"failures":1,"nextAttempt":1,
+        "rejected":[{"field":"preferredProviders/0","code":"unknown","detail":"no such provider"}]}],
+        "sent":[{"key":"key-sent-1","reference":"VK-ABCDEFGHJK","token":"t","label":{"service":"Kataraktoperation",
+        "providers":["<b>Ögonkliniken</b>, Lund"]},"createdAt":"2026-11-20T09:00:00Z","status":"declined",
+        "history":[{"status":"received","at":"2026-11-20T09:00:00Z"},
+        {"status":"declined","at":"2026-11-22T10:30:00Z","note":"Ingen plats"}]}]}"#;
+    storage().set_item(OUTBOX_KEY, outbox).unwrap();
+    let page = mount(|| view! { <RequestsPage /> }.into_any()).await;
+    let text = page.text();
+    assert!(text.contains("Förfrågan togs inte emot"), "{text}");
+    assert!(text.contains("Vårdgivaren finns inte längre. Välj en annan."));
+    assert!(text.contains("VK-ABCDEFGHJK"));
+    assert!(text.contains("Avslagen"));
+    assert!(text.contains("Du kan skicka en ny förfrågan"));
+    assert!(
+        text.contains("2026-11-22 10:30 UTC: Avslagen — Ingen plats"),
+        "{text}"
+    );
+    // Names are text, never markup.
+    assert!(text.contains("<b>Ögonkliniken</b>, Lund"));
+    assert!(page.all(".request b").is_empty());
+    assert_eq!(page.all(".request__history li").len(), 2);
+    // A rejected request is kept, not sent again by itself.
+    settle().await;
+    let stored = storage().get_item(OUTBOX_KEY).unwrap().unwrap();
+    assert!(stored.contains("key-rejected-1") && stored.contains("\"rejected\""));
 }

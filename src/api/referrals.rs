@@ -33,7 +33,9 @@ impl Deadline {
     }
 
     fn signal(&self) -> Option<web_sys::AbortSignal> {
-        self.controller.as_ref().map(web_sys::AbortController::signal)
+        self.controller
+            .as_ref()
+            .map(web_sys::AbortController::signal)
     }
 }
 

@@ -72,5 +72,4 @@ pub struct CompareTexts {
 
     pub stale_data: fn(&str) -> String,
     pub fetched_label: fn(&str) -> String,
-
 }

@@ -13,8 +13,8 @@ mod sv_referral;
 mod texts;
 
 pub use compare_texts::CompareTexts;
-pub use referral_texts::ReferralTexts;
 pub use format::{long_date, numeric_date};
+pub use referral_texts::ReferralTexts;
 pub use texts::Texts;
 
 use leptos::prelude::*;

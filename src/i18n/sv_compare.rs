@@ -98,5 +98,4 @@ pub const SV_COMPARE: CompareTexts = CompareTexts {
 
     stale_data: |when| format!("Visar uppgifterna som hämtades {when}. De kan vara inaktuella."),
     fetched_label: |when| format!("Hämtat {when}"),
-
 };

@@ -17,7 +17,9 @@ fn field_error(field: &str, code: &str) -> &'static str {
         ("name", "too_long") => "Namnet får vara högst 100 tecken.",
         ("phone", "contact_required") => "Ange ett telefonnummer eller en e-postadress.",
         ("phone", "format") => "Telefonnumret ska ha 7–15 siffror.",
-        ("email", "format") => "E-postadressen ser inte ut som en e-postadress, till exempel namn@exempel.se.",
+        ("email", "format") => {
+            "E-postadressen ser inte ut som en e-postadress, till exempel namn@exempel.se."
+        }
         ("serviceCode", _) => "Välj vilken behandling eller vilket besök det gäller.",
         ("currentReferral/clinic", _) => "Skriv vilken mottagning som skrev remissen.",
         ("currentReferral/date", "in_future") => "Remissens datum kan inte vara efter i dag.",
@@ -88,7 +90,9 @@ pub const SV_REFERRAL: ReferralTexts = ReferralTexts {
         hela landet. Vårdgarantins tidsgränser och ersättning för resor följer inte med, och vissa \
         regioner kräver remiss.",
     path_gives_up: |date| {
-        format!("Din vårdgaranti ger dig rätt till vård senast {date}. Den tidsgränsen gäller inte hos en vårdgivare du väljer själv.")
+        format!(
+            "Din vårdgaranti ger dig rätt till vård senast {date}. Den tidsgränsen gäller inte hos en vårdgivare du väljer själv."
+        )
     },
     path_source: "Hälso- och sjukvårdslagen 9 kap. 1 §, patientlagen 9 kap.",
 

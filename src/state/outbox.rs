@@ -183,9 +183,9 @@ impl OutboxStore {
     fn stored(&self) -> Outbox {
         match storage::load_outbox() {
             Ok(stored) => stored,
-            Err(StorageError::Unavailable | StorageError::Unreadable | StorageError::WriteFailed) => {
-                self.outbox.get_untracked()
-            }
+            Err(
+                StorageError::Unavailable | StorageError::Unreadable | StorageError::WriteFailed,
+            ) => self.outbox.get_untracked(),
         }
     }
 
@@ -193,8 +193,7 @@ impl OutboxStore {
     fn update<R>(&self, change: impl FnOnce(&mut Outbox) -> R) -> R {
         let mut outbox = self.stored();
         let result = change(&mut outbox);
-        self.save_failed
-            .set(storage::save_outbox(&outbox).is_err());
+        self.save_failed.set(storage::save_outbox(&outbox).is_err());
         self.outbox.set(outbox);
         result
     }

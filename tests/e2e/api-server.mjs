@@ -17,11 +17,22 @@ async function freePort() {
   return port;
 }
 
-export async function startApi() {
+/** The region side's admin token of every server started here. */
+export const ADMIN_TOKEN = "e2e-admin-token-for-the-region-side";
+
+/** Starts the server; `env` adds or overrides settings (e.g. the rate limit). */
+export async function startApi(env = {}) {
   const dir = mkdtempSync(join(tmpdir(), "vardkoll-e2e-"));
   const port = await freePort();
   const child = spawn(BIN, [], {
-    env: { ...process.env, VARDKOLL_ADDR: `127.0.0.1:${port}`, VARDKOLL_DB: join(dir, "e2e.sqlite3"), RUST_LOG: "warn" },
+    env: {
+      ...process.env,
+      VARDKOLL_ADDR: `127.0.0.1:${port}`,
+      VARDKOLL_DB: join(dir, "e2e.sqlite3"),
+      VARDKOLL_ADMIN_TOKEN: ADMIN_TOKEN,
+      RUST_LOG: "warn",
+      ...env,
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -31,8 +42,21 @@ export async function startApi() {
     } catch {}
     await new Promise((ok) => setTimeout(ok, 50));
   }
+  const admin = (path, init = {}) =>
+    fetch(`${url}/api/v1/admin${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json", ...init.headers },
+    }).then(async (r) => {
+      if (!r.ok) throw new Error(`admin ${path}: ${r.status} ${await r.text()}`);
+      return r.json();
+    });
   return {
     url,
+    /** How many referral requests the server has stored. */
+    referralCount: () => admin("/referrals").then((body) => body.count),
+    /** The region side moves a request to `status`. */
+    setStatus: (reference, status, note) =>
+      admin(`/referrals/${reference}/status`, { method: "POST", body: JSON.stringify(note ? { status, note } : { status }) }),
     async stop() {
       child.kill("SIGTERM");
       await new Promise((ok) => child.once("exit", ok));

@@ -184,8 +184,9 @@ test("trend chart with its numbers, the region map with its table, and the refer
   // The referral button carries the provider to the request page.
   await rows(page).first().getByRole("link", { name: "Begär vård här" }).click();
   await page.getByRole("heading", { name: "Begär vård hos en annan vårdgivare", level: 1 }).waitFor();
-  await page.getByText(first).waitFor();
   await page.waitForURL(/\/remiss\?tjanst=op-hoft&vardgivare=/);
+  await page.waitForFunction(() => document.querySelector("#referral-provider-0")?.selectedIndex > 0);
+  assert.ok((await page.locator("#referral-provider-0 option:checked").textContent()).startsWith(first.trim()));
   await page.goBack();
   await rows(page).first().waitFor();
   assert.deepEqual(errors, []);

@@ -356,6 +356,22 @@ async fn the_region_side_moves_a_request_and_the_patient_sees_it() {
         .unwrap();
     assert_eq!(view["status"], "offered");
     assert_eq!(view["history"][2]["note"], "Tid 3 dec");
+
+    let tally = |token: &'static str| {
+        server
+            .client
+            .get(server.url("/admin/referrals"))
+            .bearer_auth(token)
+            .send()
+    };
+    assert_problem(tally("not-the-token").await.unwrap(), 401).await;
+    let count: Value = tally("admin-secret-token")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(count, json!({ "count": 1 }));
 }
 
 #[tokio::test]

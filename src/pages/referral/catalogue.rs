@@ -6,7 +6,7 @@ use vardkoll_domain::api::{Provider, Service};
 
 use crate::api::{self, ApiError};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CatalogueData {
     pub services: Vec<Service>,
     pub providers: Vec<Provider>,
@@ -49,7 +49,8 @@ impl Catalogue {
     }
 
     pub fn data(&self) -> Option<CatalogueData> {
-        self.0.with(|s| s.as_ref().and_then(|r| r.as_ref().ok()).cloned())
+        self.0
+            .with(|s| s.as_ref().and_then(|r| r.as_ref().ok()).cloned())
     }
 
     pub fn failed(&self) -> bool {

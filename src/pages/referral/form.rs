@@ -76,20 +76,28 @@ pub fn RequestForm(catalogue: Catalogue) -> impl IntoView {
     let router = Router::use_context();
     let Today(today) = expect_context::<Today>();
     let summary = Signal::derive(move || form.problems.with(|p| messages(p, t)));
-    let service_error =
-        Signal::derive(move || form.problems.with(|p| message_for(p, "referral-service", t)));
-    let language_error =
-        Signal::derive(move || form.problems.with(|p| message_for(p, "referral-language", t)));
-    let message_error =
-        Signal::derive(move || form.problems.with(|p| message_for(p, "referral-message", t)));
+    let service_error = Signal::derive(move || {
+        form.problems
+            .with(|p| message_for(p, "referral-service", t))
+    });
+    let language_error = Signal::derive(move || {
+        form.problems
+            .with(|p| message_for(p, "referral-language", t))
+    });
+    let message_error = Signal::derive(move || {
+        form.problems
+            .with(|p| message_for(p, "referral-message", t))
+    });
     let message_length = move || form.draft.with(|d| d.message.chars().count());
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let Some(data) = catalogue.data() else {
+        // Without the catalogue every other field is still checked; the service
+        // and providers cannot be, so nothing is queued.
+        let data = catalogue.data().unwrap_or_else(|| {
             catalogue.fetch();
-            return;
-        };
+            Default::default()
+        });
         let Some((request, label)) = form.check(today, &data.services, &data.providers) else {
             return;
         };

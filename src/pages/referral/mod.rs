@@ -46,9 +46,8 @@ pub fn ReferralPage() -> impl IntoView {
         let referral_date = episode.with(|e| e.as_ref().and_then(current_referral_date));
         form.prefill(&service, &provider, referral_date);
     });
-    let path = Memo::new(move |_| {
-        episode.with(|e| care_path(e.as_ref(), today, &RuleBook::swedish()))
-    });
+    let path =
+        Memo::new(move |_| episode.with(|e| care_path(e.as_ref(), today, &RuleBook::swedish())));
 
     view! {
         <PageHeading text=t.referral.title />

@@ -12,7 +12,14 @@ use crate::referral_fields::message_for;
 use crate::state::ReferralForm;
 
 /// The providers grouped by region, in the regions' order.
-fn options(providers: &[Provider], other_region: &'static str) -> impl IntoView + use<> {
+fn options<F>(
+    providers: &[Provider],
+    other_region: &'static str,
+    current: F,
+) -> impl IntoView + use<F>
+where
+    F: Fn() -> String + Copy + Send + Sync + 'static,
+{
     REGIONS
         .iter()
         .filter_map(|region| {
@@ -32,7 +39,9 @@ fn options(providers: &[Provider], other_region: &'static str) -> impl IntoView 
                     } else {
                         format!("{}, {} ({other_region})", p.name, p.town)
                     };
-                    view! { <option value=p.id.clone()>{text}</option> }
+                    let id = p.id.clone();
+                    let selected = move || current() == id;
+                    view! { <option value=p.id.clone() selected=selected>{text}</option> }
                 })
                 .collect_view();
             Some(view! { <optgroup label=region.name>{items}</optgroup> })
@@ -69,7 +78,7 @@ pub fn ProviderChoices(catalogue: Catalogue) -> impl IntoView {
                         })
                         prop:value=value>
                         <option value="">{r.provider_none}</option>
-                        {move || catalogue.data().map(|data| options(&data.providers, r.other_region))}
+                        {move || catalogue.data().map(|data| options(&data.providers, r.other_region, value))}
                     </select>
                 </Field>
                 <div class="provider-choice__actions">

@@ -17,8 +17,16 @@ pub fn Receipt(key: String) -> impl IntoView {
     let form = ReferralForm::use_context();
     let router = Router::use_context();
     let key = StoredValue::new(key);
-    let pending = Memo::new(move |_| outbox.outbox().with(|o| o.pending(&key.get_value()).cloned()));
-    let sent = Memo::new(move |_| outbox.outbox().with(|o| o.sent_with_key(&key.get_value()).cloned()));
+    let pending = Memo::new(move |_| {
+        outbox
+            .outbox()
+            .with(|o| o.pending(&key.get_value()).cloned())
+    });
+    let sent = Memo::new(move |_| {
+        outbox
+            .outbox()
+            .with(|o| o.sent_with_key(&key.get_value()).cloned())
+    });
     let print = move |_| {
         let _ = window().print();
     };

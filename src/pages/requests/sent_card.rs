@@ -28,7 +28,11 @@ pub fn SentCard(reference: String) -> impl IntoView {
     let r = &t.referral;
     let outbox = OutboxStore::use_context();
     let reference = StoredValue::new(reference);
-    let sent = Memo::new(move |_| outbox.outbox().with(|o| o.sent(&reference.get_value()).cloned()));
+    let sent = Memo::new(move |_| {
+        outbox
+            .outbox()
+            .with(|o| o.sent(&reference.get_value()).cloned())
+    });
     move || {
         sent.get().map(|s| {
             let (class, symbol) = tone(s.status);

@@ -17,7 +17,11 @@ pub fn WaitingCard(key: String) -> impl IntoView {
     let form = ReferralForm::use_context();
     let router = Router::use_context();
     let key = StoredValue::new(key);
-    let pending = Memo::new(move |_| outbox.outbox().with(|o| o.pending(&key.get_value()).cloned()));
+    let pending = Memo::new(move |_| {
+        outbox
+            .outbox()
+            .with(|o| o.pending(&key.get_value()).cloned())
+    });
     let correct = move |_| {
         if let Some(pending) = pending.get_untracked() {
             form.correct(pending.key.clone(), &pending.request);

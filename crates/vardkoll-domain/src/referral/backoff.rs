@@ -54,7 +54,9 @@ mod tests {
         let full: Vec<u64> = (1..=9).map(|n| options.delay_ms(n, 1.0, None)).collect();
         assert_eq!(
             full,
-            [1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000, 60_000]
+            [
+                1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000, 60_000
+            ]
         );
         assert_eq!(options.delay_ms(u32::MAX, 1.0, None), 60_000);
     }

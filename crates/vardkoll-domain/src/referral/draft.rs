@@ -60,11 +60,7 @@ impl ReferralDraft {
             email: optional(&self.email),
             service_code: self.service_code.trim().to_owned(),
             current_referral,
-            preferred_providers: self
-                .providers
-                .iter()
-                .filter_map(|p| optional(p))
-                .collect(),
+            preferred_providers: self.providers.iter().filter_map(|p| optional(p)).collect(),
             can_travel: self.can_travel,
             interpreter: Interpreter {
                 needed: self.interpreter_needed,
@@ -176,11 +172,9 @@ mod tests {
             referral_clinic: "".into(),
             ..typed()
         };
-        let checked = half.to_request().validate(
-            crate::date::ymd(2026, 11, 25),
-            |_| true,
-            |_| true,
-        );
+        let checked =
+            half.to_request()
+                .validate(crate::date::ymd(2026, 11, 25), |_| true, |_| true);
         let errors = checked.unwrap_err();
         assert_eq!(errors[0].field, "currentReferral/clinic");
     }

@@ -61,8 +61,9 @@ pub struct Sent {
 /// Why an attempt failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Failure {
-    /// Worth trying again: no network, a timeout, 408, 425, 429 or 5xx, or an
-    /// answer that could not be read. `retry_after_ms` from the server, if any.
+    /// Worth trying again: no network, a timeout, 404 (on create: the API is not
+    /// where the app looks, e.g. a proxy being redeployed), 408, 425, 429 or 5xx,
+    /// or an answer that could not be read. `retry_after_ms` from the server, if any.
     Transient { retry_after_ms: Option<u64> },
     /// The server turned the request down (4xx); the problems, per field, if given.
     Rejected(Vec<FieldProblem>),
@@ -75,7 +76,7 @@ impl Failure {
         retry_after_ms: Option<u64>,
         problems: Vec<FieldProblem>,
     ) -> Failure {
-        if matches!(status, 408 | 425 | 429) || status >= 500 || status < 400 {
+        if matches!(status, 404 | 408 | 425 | 429) || !(400..500).contains(&status) {
             Failure::Transient { retry_after_ms }
         } else {
             Failure::Rejected(problems)
@@ -321,7 +322,7 @@ mod tests {
 
     #[test]
     fn statuses_map_to_failures() {
-        for status in [408, 425, 429, 500, 502, 503, 504] {
+        for status in [404, 408, 425, 429, 500, 502, 503, 504] {
             assert!(
                 matches!(
                     Failure::from_status(status, None, vec![]),
@@ -330,7 +331,7 @@ mod tests {
                 "{status}"
             );
         }
-        for status in [400, 401, 404, 409, 413, 415, 422] {
+        for status in [400, 401, 403, 409, 413, 415, 422] {
             assert!(
                 matches!(
                     Failure::from_status(status, None, vec![]),

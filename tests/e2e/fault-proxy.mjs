@@ -1,0 +1,111 @@
+// A proxy in front of the API server that misbehaves on purpose, for the
+// fault-injection test: it refuses connections, loses answers after the server
+// has stored the request, delays, and answers 500, 503 and 429 — chosen by a
+// seeded random generator, so a run can be repeated. Everything else passes.
+import { createServer, request as httpRequest } from "node:http";
+
+/** A small seeded PRNG (mulberry32). */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The faults and their shares of POST /api/v1/referrals; the rest pass. */
+export const FAULTS = [
+  ["refused", 0.1], // the connection is dropped before the server sees the request
+  ["answer-lost", 0.1], // the server stores it, the answer is dropped
+  ["error-500", 0.08], // 500 without reaching the server
+  ["stored-then-503", 0.05], // the server stores it, the client is told 503
+  ["rate-limited-429", 0.08], // 429 with Retry-After: 1
+  ["delayed", 0.1], // 0.2–1.5 s late, then passed on
+];
+
+export async function startFaultProxy(target, seed = 20261126) {
+  const next = random(seed);
+  const counts = { attempts: 0, passed: 0, created: 0, replayed: 0 };
+  for (const [name] of FAULTS) counts[name] = 0;
+
+  const forward = (req, body, answer) => {
+    const upstream = httpRequest(new URL(req.url, target), { method: req.method, headers: req.headers }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => answer(res, Buffer.concat(chunks)));
+    });
+    upstream.on("error", () => answer(null, null));
+    upstream.end(body);
+  };
+  const relay = (res, upstream, data) => {
+    if (!upstream) return res.writeHead(502).end();
+    res.writeHead(upstream.statusCode, upstream.headers).end(data);
+  };
+
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => {
+      const body = Buffer.concat(chunks);
+      const faulty = req.method === "POST" && new URL(req.url, "http://x").pathname === "/api/v1/referrals";
+      if (!faulty) return forward(req, body, (up, data) => relay(res, up, data));
+      counts.attempts++;
+      let roll = next();
+      let fault = "passed";
+      for (const [name, share] of FAULTS) {
+        if (roll < share) {
+          fault = name;
+          break;
+        }
+        roll -= share;
+      }
+      counts[fault]++;
+      const tally = (up) => {
+        if (up?.statusCode === 201) counts[up.headers["idempotent-replayed"] ? "replayed" : "created"]++;
+      };
+      switch (fault) {
+        case "refused":
+          return req.socket.destroy();
+        case "answer-lost":
+          return forward(req, body, (up) => {
+            tally(up);
+            req.socket.destroy();
+          });
+        case "error-500":
+          return res.writeHead(500, { "Content-Type": "text/plain" }).end("Internal Server Error");
+        case "stored-then-503":
+          return forward(req, body, (up) => {
+            tally(up);
+            res.writeHead(503, { "Content-Type": "text/plain" }).end("Service Unavailable");
+          });
+        case "rate-limited-429":
+          return res
+            .writeHead(429, { "Content-Type": "application/problem+json", "Retry-After": "1" })
+            .end(JSON.stringify({ type: "https://vardkoll.se/problems/rate-limited", title: "Too many requests", status: 429 }));
+        case "delayed":
+          return setTimeout(
+            () =>
+              forward(req, body, (up, data) => {
+                tally(up);
+                relay(res, up, data);
+              }),
+            200 + next() * 1300,
+          );
+        default:
+          return forward(req, body, (up, data) => {
+            tally(up);
+            relay(res, up, data);
+          });
+      }
+    });
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    counts,
+    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+  };
+}

@@ -1,0 +1,202 @@
+// End to end: requesting care elsewhere against the real reference server — a
+// patient picks a provider in the comparison, fills the form, submits while
+// offline, comes back online, the request arrives once, the region side offers
+// a time and the patient sees it; the path explained from an episode; a request
+// the server turns down is kept to be corrected.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { startApi } from "./api-server.mjs";
+import { isoDaysAgo, launch, openPage } from "./browser.mjs";
+import { startServer } from "./static-server.mjs";
+
+const dist = fileURLToPath(new URL("../../dist", import.meta.url));
+let api;
+let site;
+let browser;
+
+before(async () => {
+  api = await startApi();
+  site = await startServer(dist, 0, api.url);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await api?.stop();
+});
+
+/** Errors other than the browser's own report of a request that failed while offline. */
+const realErrors = (errors) => errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e));
+const stored = (page) => page.evaluate(() => JSON.stringify(localStorage));
+
+async function fillPatient(page) {
+  await page.getByLabel("Personnummer eller samordningsnummer").fill("19121212-1212");
+  await page.getByLabel("Namn").fill("Tolvan Tolvansson");
+  await page.getByLabel("Telefon").fill("070-123 45 67");
+  await page.getByLabel("Jag samtycker till att förfrågan").check();
+}
+
+test("a patient picks a provider, submits offline, the request arrives once when online, and sees the offer", async () => {
+  const { context, page, errors } = await openPage(browser, `${site.url}/vantetider?tjanst=op-hoft`);
+  const row = page.locator("table.provider-table tbody tr").first();
+  await row.waitFor();
+  const provider = (await row.locator(".provider-name").textContent()).trim();
+  await row.getByRole("link", { name: "Begär vård här" }).click();
+  await page.getByRole("heading", { name: "Begär vård hos en annan vårdgivare", level: 1 }).waitFor();
+  await page.waitForURL(/\/remiss\?tjanst=op-hoft&vardgivare=/);
+
+  // The path is explained before anything is sent: from the comparison, free choice.
+  await page.getByText(/fria vårdvalet/).waitFor();
+  // The provider and the service come along.
+  const first = page.getByLabel("Vårdgivare 1", { exact: true });
+  await page.waitForFunction(() => document.querySelector("#referral-provider-0")?.selectedIndex > 0);
+  assert.match(await first.locator("option:checked").textContent(), new RegExp(provider.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+  assert.equal(await page.getByLabel("Behandling eller besök").locator("option:checked").textContent(), "Höftledsplastik");
+
+  // Nothing filled in: every problem beside its field and summarised at the top.
+  await page.getByRole("button", { name: "Skicka förfrågan" }).click();
+  await page.locator(".error-summary").getByText("Skriv ditt namn.").waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.className), "error-summary");
+  await page.locator("#referral-identity-error", { hasText: "12 siffror" }).waitFor();
+  await page.locator("#referral-consent-error", { hasText: "samtycka" }).waitFor();
+  await page.getByLabel("Personnummer eller samordningsnummer").fill("19121212-1213");
+  await page.getByRole("button", { name: "Skicka förfrågan" }).click();
+  await page.locator("#referral-identity-error", { hasText: "Den sista siffran stämmer inte" }).waitFor();
+  assert.equal(await api.referralCount(), 0);
+
+  // A second choice, moved to first place, then removed again.
+  await page.getByRole("button", { name: "Lägg till en vårdgivare" }).click();
+  await page.getByLabel("Vårdgivare 2", { exact: true }).selectOption({ index: 3 });
+  await page.getByRole("button", { name: "Flytta vårdgivare 2 upp" }).click();
+  assert.match(await page.getByLabel("Vårdgivare 2", { exact: true }).locator("option:checked").textContent(), new RegExp(provider.slice(0, 10)));
+  await page.getByRole("button", { name: "Ta bort vårdgivare 1" }).click();
+
+  await fillPatient(page);
+  await page.getByLabel("Jag behöver tolk").check();
+  await page.getByLabel("Språk").fill("arabiska");
+  await page.getByLabel("Meddelande till regionen (frivilligt)").fill("Helst förmiddagar.");
+
+  // Offline: the request waits in the outbox and says so.
+  await context.setOffline(true);
+  await page.getByRole("button", { name: "Skicka förfrågan" }).click();
+  await page.getByText("Väntar på att skickas").waitFor();
+  await page.getByText("Du är inte uppkopplad just nu").waitFor();
+  assert.match(page.url(), /\/remiss\?kvitto=[\w-]+$/);
+  assert.ok(!page.url().includes("1212"), "no identity number in the address");
+  assert.ok((await stored(page)).includes("191212121212") || (await stored(page)).includes("19121212-1212"), "kept in the outbox until acknowledged");
+  assert.equal(await api.referralCount(), 0);
+
+  // Back online: sent at once, stored once, and the identity number leaves the browser.
+  await context.setOffline(false);
+  await page.getByText("Förfrågan är mottagen").waitFor();
+  const reference = (await page.locator(".receipt__reference").textContent()).trim();
+  assert.match(reference, /^VK-[0-9A-Z]{10}$/);
+  await page.getByRole("heading", { name: "Vad händer nu" }).waitFor();
+  assert.equal(await api.referralCount(), 1);
+  assert.ok(!(await stored(page)).includes("1212"), "no identity number after acknowledgement");
+
+  // The receipt prints without the page's navigation.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".site-header nav").isVisible(), false);
+  assert.equal(await page.locator(".receipt__reference").isVisible(), true);
+  await page.emulateMedia({ media: "screen" });
+
+  // The region side reviews and offers a time; the patient sees it in Mina förfrågningar.
+  await api.setStatus(reference, "under_review");
+  await page.getByRole("link", { name: "Mina förfrågningar" }).first().click();
+  const card = page.locator("article.request", { hasText: reference });
+  await card.getByText("Handläggs").first().waitFor();
+  await api.setStatus(reference, "offered", "Tid 3 december kl. 10.00 på mottagningen");
+  // Refreshed when the tab regains focus.
+  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+  await card.getByText("Tid erbjuden").first().waitFor();
+  await card.getByText("Tid 3 december kl. 10.00 på mottagningen").waitFor();
+  assert.equal(await card.locator(".request__history li").count(), 3);
+  await card.getByText(/Kontakta mottagningen för att tacka ja/).waitFor();
+
+  // After a reload the request is still followed; it was stored exactly once.
+  await page.reload();
+  await page.locator("article.request", { hasText: reference }).getByText("Tid erbjuden").first().waitFor();
+  assert.equal(await api.referralCount(), 1);
+  assert.deepEqual(realErrors(errors), []);
+  await context.close();
+});
+
+test("from an episode whose deadline has passed, the region must arrange care, and a declined request says what next", async () => {
+  const { context, page, errors } = await openPage(browser, site.url);
+  await page.getByLabel("Vad gäller vården?").fill("Knät");
+  await page.getByRole("button", { name: "Lägg till vårdärende" }).click();
+  await page.getByRole("heading", { name: "Knät" }).waitFor();
+  const referralDate = isoDaysAgo(120);
+  await page.getByLabel("Vad hände?").selectOption("referral_issued");
+  await page.getByLabel("Datum", { exact: true }).fill(referralDate);
+  await page.getByRole("button", { name: "Lägg till händelse" }).click();
+  await page.locator(".timeline__item").getByText("Gränsen har passerats").first().waitFor();
+
+  await page.getByRole("link", { name: "Begär vård hos en annan vårdgivare: Knät" }).click();
+  await page.getByText("Förfrågan gäller ditt vårdärende ”Knät”.").waitFor();
+  await page.locator("[data-path=region]", { hasText: "har passerat" }).waitFor();
+  await page.getByText(/utan extra kostnad för dig, resan inräknad/).waitFor();
+  assert.equal(await page.getByLabel("Remissens datum").inputValue(), referralDate);
+
+  await page.getByLabel("Behandling eller besök").selectOption({ label: "Knäledsplastik" });
+  await page.getByLabel("Vårdgivare 1", { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel("Mottagning som skrev remissen").fill("Vårdcentralen <b>Ekhagen</b>");
+  await fillPatient(page);
+  await page.getByRole("button", { name: "Skicka förfrågan" }).click();
+  await page.getByText("Förfrågan är mottagen").waitFor();
+  const reference = (await page.locator(".receipt__reference").textContent()).trim();
+
+  await api.setStatus(reference, "declined", "<script>alert(1)</script>Ingen plats");
+  await page.getByRole("link", { name: "Mina förfrågningar" }).first().click();
+  const card = page.locator("article.request", { hasText: reference });
+  await card.getByText("Avslagen").first().waitFor();
+  await card.getByText(/Du kan skicka en ny förfrågan/).waitFor();
+  // The region's note is text, never markup.
+  await card.getByText("<script>alert(1)</script>Ingen plats").waitFor();
+  assert.deepEqual(realErrors(errors), []);
+  await context.close();
+});
+
+test("a request the server turns down is kept, shown with what to correct, and sent once corrected", async () => {
+  const { context, page, errors } = await openPage(browser, `${site.url}/remiss?tjanst=op-hoft`);
+  await page.getByLabel("Vårdgivare 1", { exact: true }).selectOption({ index: 2 });
+  await fillPatient(page);
+  // The server turns the first attempt down, e.g. a provider that has just left the catalogue.
+  let turnedDown = 0;
+  await page.route("**/api/v1/referrals", async (route) => {
+    if (route.request().method() !== "POST" || turnedDown++ > 0) return route.fallback();
+    await route.fulfill({
+      status: 422,
+      contentType: "application/problem+json",
+      body: JSON.stringify({
+        type: "https://vardkoll.se/problems/validation",
+        title: "Invalid request",
+        status: 422,
+        errors: [{ field: "preferredProviders/0", code: "unknown", detail: "no such provider" }],
+      }),
+    });
+  });
+  const before = await api.referralCount();
+  await page.getByRole("button", { name: "Skicka förfrågan" }).click();
+  await page.getByText("Förfrågan togs inte emot. Rätta uppgifterna och skicka den igen.").waitFor();
+  await page.getByText("Vårdgivaren finns inte längre. Välj en annan.").waitFor();
+  // Kept, not retried by itself.
+  await page.waitForTimeout(1500);
+  assert.equal(turnedDown, 1);
+  await page.getByRole("link", { name: "Mina förfrågningar" }).first().click();
+  await page.locator("article.request[data-state=rejected]").waitFor();
+  await page.getByRole("button", { name: "Rätta och skicka igen" }).click();
+  await page.getByText("Du rättar en förfrågan som inte togs emot").waitFor();
+  assert.equal(await page.getByLabel("Namn").inputValue(), "Tolvan Tolvansson");
+  await page.getByLabel("Vårdgivare 1", { exact: true }).selectOption({ index: 3 });
+  await page.getByRole("button", { name: "Skicka förfrågan" }).click();
+  await page.getByText("Förfrågan är mottagen").waitFor();
+  assert.equal(await api.referralCount(), before + 1);
+  await page.getByRole("link", { name: "Mina förfrågningar" }).first().click();
+  assert.equal(await page.locator("article.request[data-state=rejected]").count(), 0);
+  assert.deepEqual(realErrors(errors), []);
+  await context.close();
+});
