@@ -9,7 +9,13 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const CHUNKS = ["compare"];
+// `erase`: build with `erase_components` (smaller, slower to render). The
+// comparison's table is a hot path; the referral forms are not, and a patient
+// on a weak mobile connection loads that chunk to send a request.
+const CHUNKS = [
+  { name: "compare", erase: false },
+  { name: "referral", erase: true },
+];
 const WASM_OPT_FLAGS = [
   "--enable-bulk-memory", "--enable-bulk-memory-opt", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
   "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
@@ -26,15 +32,15 @@ const targetDir = JSON.parse(execFileSync("cargo", ["metadata", "--format-versio
 const indexFile = join(staging, "index.html");
 let html = readFileSync(indexFile, "utf8");
 
-for (const name of CHUNKS) {
-  // Chunks are built without `erase_components` (see .cargo/config.toml): type
-  // erasure makes the first load smaller but every render slower, and a chunk's
-  // size is not part of the first load. Own target directory, so the two sets of
-  // flags do not rebuild each other's artifacts.
-  const chunkTarget = join(targetDir, "chunks");
+for (const { name, erase } of CHUNKS) {
+  // Without `erase` a chunk is built without `erase_components` (see
+  // .cargo/config.toml): type erasure makes code smaller but every render
+  // slower. Own target directory per set of flags, so they do not rebuild each
+  // other's artifacts.
+  const chunkTarget = join(targetDir, erase ? "chunks-erased" : "chunks");
   execFileSync("cargo", ["build", "--target", "wasm32-unknown-unknown", "--bin", name, "--target-dir", chunkTarget, ...(release ? ["--release"] : [])], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, CARGO_ENCODED_RUSTFLAGS: "" },
+    env: { ...process.env, CARGO_ENCODED_RUSTFLAGS: erase ? "--cfg\x1ferase_components" : "" },
   });
   const wasm = join(chunkTarget, "wasm32-unknown-unknown", release ? "release" : "debug", `${name}.wasm`);
   const out = mkdtempSync(join(tmpdir(), `vardkoll-chunk-${name}-`));

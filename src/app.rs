@@ -3,9 +3,10 @@
 use leptos::prelude::*;
 
 use crate::i18n::{Lang, provide_i18n, use_texts};
-use crate::pages::{ChunkPage, GuaranteesPage, NotFoundPage, ReferralPage, RequestsPage};
+use crate::pages::{ChunkPage, GuaranteesPage, NotFoundPage};
 use crate::router::{Link, Route, Router};
 use crate::state::{EpisodeStore, OutboxStore, ReferralForm};
+use crate::storage;
 use crate::today::{Today, today};
 
 /// Provides what every page needs: texts and the router. A page chunk (see
@@ -20,17 +21,39 @@ pub fn provide_page_context() -> Router {
 pub fn provide_app_context(today: chrono::NaiveDate) -> Router {
     provide_context(Today(today));
     EpisodeStore::load().provide();
+    provide_page_context()
+}
+
+/// What the referral pages need besides [`provide_app_context`]: the outbox,
+/// which starts sending what waits, and the form. The referral chunk calls this.
+pub fn provide_referral_context(today: chrono::NaiveDate) -> Router {
+    let router = provide_app_context(today);
+    OutboxStore::provide();
     ReferralForm::provide();
-    let router = provide_page_context();
-    // Requests waiting in the outbox are sent as soon as the app starts.
-    OutboxStore::load().provide();
     router
+}
+
+/// Requests waiting in the browser's outbox are sent as soon as the app starts
+/// and when the browser comes back online, whichever page is open: the referral
+/// chunk, which holds the sending, is loaded for them.
+fn send_waiting_requests() {
+    let start = || {
+        if storage::has_waiting_requests() {
+            leptos::task::spawn_local(async {
+                // Failing to load (offline) is retried on the next `online` event.
+                let _ = crate::chunk::start("referral", "start_outbox").await;
+            });
+        }
+    };
+    start();
+    std::mem::forget(window_event_listener(leptos::ev::online, move |_| start()));
 }
 
 /// The whole app, with state loaded from the browser and today's date.
 #[component]
 pub fn App() -> impl IntoView {
     let router = provide_app_context(today());
+    send_waiting_requests();
     let t = use_texts();
     view! {
         <a class="skip-link" href="#main">{t.skip_link}</a>
@@ -48,9 +71,10 @@ pub fn App() -> impl IntoView {
             {move || match router.route() {
                 Route::Guarantees => view! { <GuaranteesPage /> }.into_any(),
                 // The comparison is a separate chunk, loaded when first opened.
-                Route::WaitTimes => view! { <ChunkPage name="compare" /> }.into_any(),
-                Route::Referral => view! { <ReferralPage /> }.into_any(),
-                Route::Requests => view! { <RequestsPage /> }.into_any(),
+                Route::WaitTimes => view! { <ChunkPage name="compare" export="mount" /> }.into_any(),
+                // Requesting care elsewhere and following requests: one chunk.
+                Route::Referral => view! { <ChunkPage name="referral" export="mount_form" /> }.into_any(),
+                Route::Requests => view! { <ChunkPage name="referral" export="mount_requests" /> }.into_any(),
                 Route::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}
         </main>

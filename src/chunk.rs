@@ -55,11 +55,22 @@ thread_local! {
     static MOUNTS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-/// Loads chunk `name` and renders it into `root`.
-pub async fn mount(name: &'static str, root: &web_sys::HtmlElement) -> Result<(), ChunkError> {
+/// Loads chunk `name` and renders it into `root` with its function `export`.
+pub async fn mount(
+    name: &'static str,
+    export: &'static str,
+    root: &web_sys::HtmlElement,
+) -> Result<(), ChunkError> {
     let module = load(name).await?;
     MOUNTS.with(|m| m.set(m.get().wrapping_add(1)));
-    call(&module, "mount", root)
+    call(&module, export, root)
+}
+
+/// Loads chunk `name` and calls its function `export` without rendering anything
+/// (work that goes on in the background, such as sending waiting requests).
+pub async fn start(name: &'static str, export: &'static str) -> Result<(), ChunkError> {
+    let module = load(name).await?;
+    call(&module, export, &JsValue::UNDEFINED)
 }
 
 /// Removes chunk `name` from the page after the current event (never from inside

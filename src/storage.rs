@@ -139,6 +139,21 @@ pub fn decode_outbox(text: &str) -> Option<Outbox> {
         .map(|stored| stored.outbox)
 }
 
+#[derive(Deserialize)]
+struct WaitingOnly {
+    pending: Vec<serde::de::IgnoredAny>,
+}
+
+/// Whether requests wait in the outbox, read without decoding them (the app
+/// shell asks this at start, before the referral code is loaded).
+pub fn has_waiting_requests() -> bool {
+    local_storage()
+        .ok()
+        .and_then(|storage| storage.get_item(OUTBOX_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str::<WaitingOnly>(&text).ok())
+        .is_some_and(|doc| !doc.pending.is_empty())
+}
+
 /// Loads the referral requests, waiting and sent; none yet is an empty outbox.
 pub fn load_outbox() -> Result<Outbox, StorageError> {
     Ok(load_document(OUTBOX_KEY, OUTBOX_BACKUP_KEY, decode_outbox)?.unwrap_or_default())

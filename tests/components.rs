@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use vardkoll::app::provide_app_context;
+use vardkoll::app::{provide_app_context, provide_referral_context};
 use vardkoll::pages::{GuaranteesPage, ReferralPage, RequestsPage, WaitTimesPage};
 use vardkoll::storage::{BACKUP_KEY, EPISODES_KEY, HOME_REGION_KEY, OUTBOX_KEY};
 use wasm_bindgen::JsCast;
@@ -62,11 +62,23 @@ async fn mount_page() -> Page {
 }
 
 async fn mount(page: fn() -> AnyView) -> Page {
+    mount_with(provide_app_context, page).await
+}
+
+/// Mounts a page of the referral chunk, with its outbox and form.
+async fn mount_referral(page: fn() -> AnyView) -> Page {
+    mount_with(provide_referral_context, page).await
+}
+
+async fn mount_with(
+    provide: fn(NaiveDate) -> vardkoll::router::Router,
+    page: fn() -> AnyView,
+) -> Page {
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let today = NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_app_context(today);
+        provide(today);
         page()
     });
     settle().await;
@@ -519,7 +531,7 @@ async fn the_home_region_is_remembered_and_an_unreachable_api_offers_retry() {
 #[wasm_bindgen_test]
 async fn the_referral_form_shows_each_problem_beside_its_field_and_queues_nothing() {
     fresh_storage();
-    let page = mount(|| view! { <ReferralPage /> }.into_any()).await;
+    let page = mount_referral(|| view! { <ReferralPage /> }.into_any()).await;
     // From the comparison (no episode): free choice is explained first.
     assert!(page.text().contains("fria vårdvalet"));
     page.type_into("#referral-identity", "19121212-1213").await;
@@ -571,7 +583,7 @@ async fn requests_are_listed_with_status_history_and_what_to_do_next() {
         "history":[{"status":"received","at":"2026-11-20T09:00:00Z"},
         {"status":"declined","at":"2026-11-22T10:30:00Z","note":"Ingen plats"}]}]}"#;
     storage().set_item(OUTBOX_KEY, outbox).unwrap();
-    let page = mount(|| view! { <RequestsPage /> }.into_any()).await;
+    let page = mount_referral(|| view! { <RequestsPage /> }.into_any()).await;
     let text = page.text();
     assert!(text.contains("Förfrågan togs inte emot"), "{text}");
     assert!(text.contains("Vårdgivaren finns inte längre. Välj en annan."));

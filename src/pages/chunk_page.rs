@@ -9,7 +9,11 @@ use crate::i18n::use_texts;
 use crate::router::{Router, focus_heading};
 
 #[component]
-pub fn ChunkPage(name: &'static str) -> impl IntoView {
+pub fn ChunkPage(
+    name: &'static str,
+    /// The chunk's function that renders this page.
+    export: &'static str,
+) -> impl IntoView {
     let t = use_texts();
     let router = Router::use_context();
     let container = NodeRef::<leptos::html::Div>::new();
@@ -21,7 +25,7 @@ pub fn ChunkPage(name: &'static str) -> impl IntoView {
             let Some(root) = container.get_untracked() else {
                 return;
             };
-            let result = chunk::mount(name, &root).await;
+            let result = chunk::mount(name, export, &root).await;
             state.set(Some(result));
             if result.is_ok() && router.has_navigated() {
                 request_animation_frame(focus_heading);

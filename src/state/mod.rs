@@ -12,3 +12,18 @@ pub use event_form::EventFormState;
 pub use loadable::{Fetched, Loadable, Ticket};
 pub use outbox::{OutboxStore, new_key};
 pub use referral_form::{ReferralForm, label};
+
+/// Runs `create` outside the current reactive owner, so the signals it makes live
+/// as long as the page instead of being disposed with the view that happened to
+/// ask first (for state shared by every page of a chunk).
+fn for_page_lifetime<T>(create: impl FnOnce() -> T) -> T {
+    let current = leptos::prelude::Owner::current();
+    if let Some(owner) = current.clone() {
+        owner.unset();
+    }
+    let value = create();
+    if let Some(owner) = current {
+        owner.set();
+    }
+    value
+}

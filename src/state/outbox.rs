@@ -11,18 +11,22 @@ use std::cell::Cell;
 use std::collections::HashSet;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+// Plain browser tasks, not Leptos': sending also runs when no view is mounted
+// (the chunk started only to send what waits), before Leptos' executor exists.
 use vardkoll_domain::api::NewReferral;
 use vardkoll_domain::referral::{BackoffOptions, Outbox, RequestLabel};
+use wasm_bindgen_futures::spawn_local;
 
 use crate::api;
 use crate::storage::{self, StorageError};
 
-/// How many requests are sent at once.
+/// How many requests are sent at once (browsers open six connections per host;
+/// this leaves room for the page's own).
 const PARALLEL: usize = 4;
 
 thread_local! {
     static TIMER: Cell<Option<TimeoutHandle>> = const { Cell::new(None) };
+    static SHARED: Cell<Option<OutboxStore>> = const { Cell::new(None) };
 }
 
 /// The outbox and sent requests. Cheap to copy; provide it once.
@@ -31,7 +35,8 @@ pub struct OutboxStore {
     outbox: RwSignal<Outbox>,
     /// Keys being sent by this tab right now.
     in_flight: RwSignal<HashSet<String>>,
-    draining: RwSignal<bool>,
+    /// Workers sending right now (at most [`PARALLEL`]).
+    workers: RwSignal<usize>,
     /// Storage failed: requests live only in this page until it works again.
     save_failed: RwSignal<bool>,
     online: RwSignal<bool>,
@@ -62,41 +67,45 @@ fn browser_online() -> bool {
 }
 
 impl OutboxStore {
-    /// Loads the stored requests. Unreadable data is kept aside by storage.
-    pub fn load() -> OutboxStore {
-        OutboxStore {
+    /// The one store of this page, created on first use: it loads the stored
+    /// requests and starts sending — now (what waited when the page closed), when
+    /// the browser comes back online, and when it falls due. It lives as long as
+    /// the page, whichever view shows it.
+    pub fn shared() -> OutboxStore {
+        if let Some(store) = SHARED.with(Cell::get) {
+            return store;
+        }
+        let store = super::for_page_lifetime(|| OutboxStore {
             outbox: RwSignal::new(storage::load_outbox().unwrap_or_default()),
             in_flight: RwSignal::new(HashSet::new()),
-            draining: RwSignal::new(false),
+            workers: RwSignal::new(0),
             save_failed: RwSignal::new(false),
             online: RwSignal::new(browser_online()),
-        }
+        });
+        SHARED.with(|s| s.set(Some(store)));
+        // Page-long listeners: never removed, like the store itself.
+        std::mem::forget(window_event_listener(leptos::ev::online, move |_| {
+            store.online.set(true);
+            store.send_now();
+        }));
+        std::mem::forget(window_event_listener(leptos::ev::offline, move |_| {
+            store.online.set(false)
+        }));
+        // Another tab changed the stored requests.
+        std::mem::forget(window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().is_none_or(|key| key == storage::OUTBOX_KEY) {
+                store.reload();
+            }
+        }));
+        store.send_now();
+        store
     }
 
-    /// Provides the store and starts sending: now (what waited when the page
-    /// closed), when the browser comes back online, and when another tab changes
-    /// the stored requests.
-    pub fn provide(self) -> OutboxStore {
-        provide_context(self);
-        let online = window_event_listener(leptos::ev::online, move |_| {
-            self.online.set(true);
-            self.send_now();
-        });
-        let offline = window_event_listener(leptos::ev::offline, move |_| self.online.set(false));
-        let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
-            if ev.key().is_none_or(|key| key == storage::OUTBOX_KEY)
-                && let Ok(outbox) = storage::load_outbox()
-            {
-                self.outbox.set(outbox);
-            }
-        });
-        on_cleanup(move || {
-            online.remove();
-            offline.remove();
-            other_tab.remove();
-        });
-        self.send_now();
-        self
+    /// Provides the shared store to the component tree.
+    pub fn provide() -> OutboxStore {
+        let store = OutboxStore::shared();
+        provide_context(store);
+        store
     }
 
     pub fn use_context() -> OutboxStore {
@@ -174,9 +183,10 @@ impl OutboxStore {
         }
     }
 
-    /// Forgets everything in memory (the patient deleted all their data).
-    pub fn forget_all(&self) {
-        self.outbox.set(Outbox::default());
+    /// Shows what is stored now (another tab or "delete all my data" changed it).
+    pub fn reload(&self) {
+        let outbox = self.stored();
+        self.outbox.set(outbox);
     }
 
     /// The stored document, or without storage the one in memory.
@@ -198,52 +208,54 @@ impl OutboxStore {
         result
     }
 
-    /// Sends every due request, a few at a time, until none is due; then waits
-    /// for the next one to fall due.
+    /// Sends every due request, [`PARALLEL`] at a time, until none is due; then
+    /// waits for the next one to fall due.
     fn drain(&self) {
-        if self.draining.get_untracked() {
-            return;
+        let workers = self.workers.get_untracked();
+        for _ in workers..PARALLEL {
+            self.workers.set(self.workers.get_untracked() + 1);
+            spawn_local(self.worker());
         }
-        self.draining.set(true);
-        let store = *self;
-        spawn_local(async move {
-            loop {
-                let now = now_ms();
-                let outbox = store.stored();
-                let batch: Vec<_> = outbox
+    }
+
+    /// Sends one due request after another, each a request no other worker of
+    /// this tab is sending; the last worker to stop sets the timer.
+    async fn worker(self) {
+        loop {
+            let now = now_ms();
+            let outbox = self.stored();
+            let next = self.in_flight.with_untracked(|busy| {
+                outbox
                     .due(now)
                     .into_iter()
-                    .take(PARALLEL)
-                    .filter_map(|key| outbox.pending(&key).map(|p| (key, p.request.clone())))
-                    .collect();
-                store.outbox.set(outbox);
-                if batch.is_empty() {
-                    break;
-                }
-                store.in_flight.update(|keys| {
-                    keys.extend(batch.iter().map(|(key, _)| key.clone()));
-                });
-                let attempts = batch.into_iter().map(|(key, request)| async move {
-                    let result = api::create_referral(&key, &request).await;
-                    store.update(|outbox| match result {
-                        Ok(created) => outbox.acknowledged(&key, created),
-                        Err(failure) => outbox.failed(
-                            &key,
-                            failure,
-                            now_ms(),
-                            js_sys::Math::random(),
-                            &BackoffOptions::default(),
-                        ),
-                    });
-                    store.in_flight.update(|keys| {
-                        keys.remove(&key);
-                    });
-                });
-                futures::future::join_all(attempts).await;
-            }
-            store.draining.set(false);
-            store.wake_at_next_due();
-        });
+                    .find(|key| !busy.contains(key))
+                    .and_then(|key| outbox.pending(&key).map(|p| (key, p.request.clone())))
+            });
+            self.outbox.set(outbox);
+            let Some((key, request)) = next else { break };
+            self.in_flight.update(|busy| {
+                busy.insert(key.clone());
+            });
+            let result = api::create_referral(&key, &request).await;
+            self.update(|outbox| match result {
+                Ok(created) => outbox.acknowledged(&key, created),
+                Err(failure) => outbox.failed(
+                    &key,
+                    failure,
+                    now_ms(),
+                    js_sys::Math::random(),
+                    &BackoffOptions::default(),
+                ),
+            });
+            self.in_flight.update(|busy| {
+                busy.remove(&key);
+            });
+        }
+        let left = self.workers.get_untracked().saturating_sub(1);
+        self.workers.set(left);
+        if left == 0 {
+            self.wake_at_next_due();
+        }
     }
 
     /// Sets one timer for the next waiting request.

@@ -15,13 +15,29 @@ pub struct ReferralForm {
     pub correcting: RwSignal<Option<String>>,
 }
 
+thread_local! {
+    static SHARED: std::cell::Cell<Option<ReferralForm>> = const { std::cell::Cell::new(None) };
+}
+
 impl ReferralForm {
-    pub fn provide() -> ReferralForm {
-        let form = ReferralForm {
+    /// The one form of this page, created on first use, so what was typed
+    /// survives moving to another page and back.
+    pub fn shared() -> ReferralForm {
+        if let Some(form) = SHARED.with(std::cell::Cell::get) {
+            return form;
+        }
+        let form = super::for_page_lifetime(|| ReferralForm {
             draft: RwSignal::new(ReferralDraft::default()),
             problems: RwSignal::new(Vec::new()),
             correcting: RwSignal::new(None),
-        };
+        });
+        SHARED.with(|s| s.set(Some(form)));
+        form
+    }
+
+    /// Provides the shared form to the component tree.
+    pub fn provide() -> ReferralForm {
+        let form = ReferralForm::shared();
         provide_context(form);
         form
     }

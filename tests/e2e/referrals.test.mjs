@@ -135,7 +135,7 @@ test("from an episode whose deadline has passed, the region must arrange care, a
   await page.getByRole("button", { name: "Lägg till händelse" }).click();
   await page.locator(".timeline__item").getByText("Gränsen har passerats").first().waitFor();
 
-  await page.getByRole("link", { name: "Begär vård hos en annan vårdgivare: Knät" }).click();
+  await page.getByRole("link", { name: /^Begär vård hos en annan vårdgivare\W+Knät$/ }).click();
   await page.getByText("Förfrågan gäller ditt vårdärende ”Knät”.").waitFor();
   await page.locator("[data-path=region]", { hasText: "har passerat" }).waitFor();
   await page.getByText(/utan extra kostnad för dig, resan inräknad/).waitFor();

@@ -6,14 +6,13 @@ use crate::calendar_export::calendar_file;
 use crate::components::ConfirmButton;
 use crate::download::download_text;
 use crate::i18n::use_texts;
-use crate::state::{EpisodeStore, OutboxStore};
+use crate::state::EpisodeStore;
 use crate::today::{Today, utc_stamp};
 
 #[component]
 pub fn YourData() -> impl IntoView {
     let t = use_texts();
     let store = EpisodeStore::use_context();
-    let outbox = OutboxStore::use_context();
     let Today(today) = expect_context::<Today>();
     let export = move |_| {
         let file = calendar_file(&store.episodes(), today, t, &utc_stamp());
@@ -29,10 +28,7 @@ pub fn YourData() -> impl IntoView {
                 <span id="export-hint" class="field__hint">{t.export_hint}</span>
             </p>
             <ConfirmButton label=t.delete_all warning=t.delete_all_warning confirm=t.delete_all_confirm
-                cancel=t.cancel on_confirm=move |_| {
-                    store.delete_all();
-                    outbox.forget_all();
-                } />
+                cancel=t.cancel on_confirm=move |_| store.delete_all() />
         </section>
     }
 }

@@ -19,6 +19,7 @@ pub fn RequestsPage() -> impl IntoView {
     let t = use_texts();
     let r = &t.referral;
     let outbox = OutboxStore::use_context();
+    outbox.reload();
     outbox.refresh();
     let focus = window_event_listener(leptos::ev::focus, move |_| outbox.refresh());
     // `visibilitychange` bubbles from the document to the window.

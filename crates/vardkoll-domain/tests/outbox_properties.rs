@@ -1,0 +1,128 @@
+//! The outbox under any sequence of what can happen to it — sends that fail in
+//! every way, acknowledgements (also repeated ones, as after a lost answer),
+//! removals, "send now" — never loses a request, never keeps one twice, and
+//! keeps an identity number only while the request is unacknowledged.
+
+use proptest::prelude::*;
+use vardkoll_domain::api::{
+    FieldProblem, Interpreter, NewReferral, ReferralCreated, ReferralStatus,
+};
+use vardkoll_domain::referral::{BackoffOptions, Failure, Outbox, RequestLabel};
+
+#[derive(Clone, Debug)]
+enum Op {
+    Enqueue,
+    Transient(usize, Option<u64>, f64),
+    Rejected(usize),
+    Acknowledged(usize),
+    Remove(usize),
+    SendNow,
+    Tick(u64),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        3 => Just(Op::Enqueue),
+        3 => (0usize..20, prop::option::of(0u64..120_000), 0.0f64..1.0)
+            .prop_map(|(i, r, j)| Op::Transient(i, r, j)),
+        1 => (0usize..20).prop_map(Op::Rejected),
+        4 => (0usize..20).prop_map(Op::Acknowledged),
+        1 => (0usize..20).prop_map(Op::Remove),
+        1 => Just(Op::SendNow),
+        2 => (0u64..100_000).prop_map(Op::Tick),
+    ]
+}
+
+fn request(n: usize) -> NewReferral {
+    NewReferral {
+        personal_identity_number: "19121212-1212".into(),
+        name: format!("Patient {n}"),
+        phone: Some("0701234567".into()),
+        email: None,
+        service_code: "op-hoft".into(),
+        current_referral: None,
+        preferred_providers: vec!["p1".into()],
+        can_travel: true,
+        interpreter: Interpreter {
+            needed: false,
+            language: None,
+        },
+        message: String::new(),
+        consent_to_share: true,
+    }
+}
+
+proptest! {
+    #[test]
+    fn no_request_is_lost_or_kept_twice(ops in prop::collection::vec(op(), 1..120)) {
+        let mut outbox = Outbox::default();
+        let backoff = BackoffOptions::default();
+        let mut now = 1_000u64;
+        let mut keys: Vec<String> = Vec::new();
+        let mut removed: Vec<String> = Vec::new();
+        for op in ops {
+            let key_at = |i: usize| keys.get(i % keys.len().max(1)).cloned();
+            match op {
+                Op::Enqueue => {
+                    let key = format!("key-{}", keys.len());
+                    outbox.enqueue(key.clone(), request(keys.len()), RequestLabel::default(), now);
+                    keys.push(key);
+                }
+                Op::Transient(i, retry_after, jitter) => if let Some(key) = key_at(i) {
+                    let before = outbox.pending(&key).map(|p| p.next_attempt);
+                    outbox.failed(&key, Failure::Transient { retry_after_ms: retry_after }, now, jitter, &backoff);
+                    if let (Some(_), Some(p)) = (before, outbox.pending(&key)) {
+                        // A failed attempt is retried, not before its backoff (or Retry-After).
+                        prop_assert!(p.next_attempt >= now + retry_after.unwrap_or(0).max(backoff.base_ms / 2));
+                        prop_assert!(p.next_attempt <= now + backoff.cap_ms.max(retry_after.unwrap_or(0)));
+                    }
+                },
+                Op::Rejected(i) => if let Some(key) = key_at(i) {
+                    outbox.failed(&key, Failure::Rejected(vec![FieldProblem {
+                        field: "name".into(), code: "required".into(), detail: String::new(),
+                    }]), now, 0.5, &backoff);
+                },
+                Op::Acknowledged(i) => if let Some(key) = key_at(i) {
+                    // The server answers the same key with the same reference, however often.
+                    let index = keys.iter().position(|k| *k == key).unwrap_or(0);
+                    outbox.acknowledged(&key, ReferralCreated {
+                        reference: format!("VK-{index:010}"),
+                        token: format!("token-{index}"),
+                        status: ReferralStatus::Received,
+                        created_at: "2026-11-26T00:00:00Z".into(),
+                    });
+                },
+                Op::Remove(i) => if let Some(key) = key_at(i)
+                    && outbox.remove_pending(&key).is_some() {
+                    removed.push(key);
+                },
+                Op::SendNow => {
+                    outbox.retry_all_now(now);
+                    for key in outbox.due(now) {
+                        prop_assert!(outbox.pending(&key).is_some_and(|p| p.rejected.is_none()));
+                    }
+                }
+                Op::Tick(ms) => now += ms,
+            }
+            // Every request made is in exactly one place: waiting, sent, or removed by the patient.
+            for key in &keys {
+                let waiting = outbox.pending.iter().filter(|p| &p.key == key).count();
+                let sent = outbox.sent.iter().filter(|s| &s.key == key).count();
+                let gone = usize::from(removed.contains(key));
+                prop_assert_eq!(waiting + sent + gone, 1, "{}", key);
+            }
+            let mut references: Vec<_> = outbox.sent.iter().map(|s| &s.reference).collect();
+            references.sort();
+            references.dedup();
+            prop_assert_eq!(references.len(), outbox.sent.len());
+            // Identity numbers only in unacknowledged requests.
+            let sent_text = serde_json::to_string(&outbox.sent).unwrap();
+            prop_assert!(!sent_text.contains("19121212"));
+            // Nothing due is ever scheduled in the future, and rejected requests never are.
+            for key in outbox.due(now) {
+                let pending = outbox.pending(&key).unwrap();
+                prop_assert!(pending.next_attempt <= now && pending.rejected.is_none());
+            }
+        }
+    }
+}
