@@ -197,6 +197,7 @@ mod tests {
                 clinic: "".into(),
                 date: "i går".into(),
             }),
+            guarantee: None,
             preferred_providers: vec!["p".into(), "q".into(), "p".into()],
             can_travel: false,
             interpreter: Interpreter {

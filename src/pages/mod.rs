@@ -3,7 +3,7 @@
 mod chunk_page;
 pub mod guarantees;
 mod not_found;
-mod referral;
+pub(crate) mod referral;
 mod requests;
 mod wait_times;
 

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 // Plain browser tasks, not Leptos': sending also runs when no view is mounted
 // (the chunk started only to send what waits), before Leptos' executor exists.
 use vardkoll_domain::api::NewReferral;
-use vardkoll_domain::referral::{BackoffOptions, Outbox, RequestLabel};
+use vardkoll_domain::referral::{BackoffOptions, Outbox, Pending, RequestLabel, Sent};
 use wasm_bindgen_futures::spawn_local;
 
 use crate::api;
@@ -122,6 +122,16 @@ impl OutboxStore {
 
     pub fn online(&self) -> bool {
         self.online.get()
+    }
+
+    /// The waiting request queued under `key` (tracked).
+    pub fn pending(&self, key: &str) -> Option<Pending> {
+        self.outbox.with(|o| o.pending(key).cloned())
+    }
+
+    /// The sent request that was queued under `key` (tracked).
+    pub fn sent_with_key(&self, key: &str) -> Option<Sent> {
+        self.outbox.with(|o| o.sent_with_key(key).cloned())
     }
 
     /// Whether this tab is sending the request with `key` right now.

@@ -145,7 +145,15 @@ test("from an episode whose deadline has passed, the region must arrange care, a
   await page.getByLabel("Vårdgivare 1", { exact: true }).selectOption({ index: 1 });
   await page.getByLabel("Mottagning som skrev remissen").fill("Vårdcentralen <b>Ekhagen</b>");
   await fillPatient(page);
-  await page.getByRole("button", { name: "Skicka förfrågan" }).click();
+  const [sent] = await Promise.all([
+    page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/api/v1/referrals")),
+    page.getByRole("button", { name: "Skicka förfrågan" }).click(),
+  ]);
+  // The episode's deadline goes with the request, so the region sees it must arrange care.
+  const guarantee = sent.postDataJSON().guarantee;
+  assert.equal(guarantee.step, "specialist_visit");
+  assert.equal(guarantee.state, "missed");
+  assert.equal(sent.postDataJSON().currentReferral.date, referralDate);
   await page.getByText("Förfrågan är mottagen").waitFor();
   const reference = (await page.locator(".receipt__reference").textContent()).trim();
 

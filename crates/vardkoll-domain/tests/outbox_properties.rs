@@ -41,6 +41,7 @@ fn request(n: usize) -> NewReferral {
         email: None,
         service_code: "op-hoft".into(),
         current_referral: None,
+        guarantee: None,
         preferred_providers: vec!["p1".into()],
         can_travel: true,
         interpreter: Interpreter {

@@ -294,6 +294,21 @@ async fn malformed_or_invalid_requests_get_problems_and_store_nothing() {
     invalid["consentToShare"] = json!(false);
     let body = assert_problem(server.post_referral("key-invalid", &invalid).await, 422).await;
     assert_eq!(body["errors"].as_array().unwrap().len(), 2);
+    // Only the specialist-visit and treatment deadlines oblige the region; a
+    // deadline must be a real date.
+    let mut bup = referral();
+    bup["guarantee"] =
+        json!({ "step": "bup_assessment", "deadline": "2026-04-10", "state": "missed" });
+    let body = assert_problem(server.post_referral("key-bup-deadline", &bup).await, 422).await;
+    assert_eq!(body["errors"][0]["field"], "guarantee/step");
+    let mut no_date = referral();
+    no_date["guarantee"] =
+        json!({ "step": "treatment", "deadline": "2026-02-30", "state": "missed" });
+    assert_problem(
+        server.post_referral("key-bad-deadline", &no_date).await,
+        422,
+    )
+    .await;
 
     assert_eq!(server.count(), 0, "nothing may be half-written");
 }

@@ -8,9 +8,10 @@ mod form;
 mod path_notice;
 mod provider_choices;
 mod receipt;
+mod rejected;
 
 use leptos::prelude::*;
-use vardkoll_domain::referral::{care_path, current_referral_date};
+use vardkoll_domain::referral::{CarePath, care_path, current_referral_date};
 use vardkoll_domain::rules::RuleBook;
 
 use crate::components::PageHeading;
@@ -22,6 +23,7 @@ use catalogue::Catalogue;
 use form::RequestForm;
 use path_notice::PathNotice;
 use receipt::Receipt;
+pub use rejected::Rejected;
 
 #[component]
 pub fn ReferralPage() -> impl IntoView {
@@ -46,8 +48,15 @@ pub fn ReferralPage() -> impl IntoView {
         let referral_date = episode.with(|e| e.as_ref().and_then(current_referral_date));
         form.prefill(&service, &provider, referral_date);
     });
-    let path =
-        Memo::new(move |_| episode.with(|e| care_path(e.as_ref(), today, &RuleBook::swedish())));
+    // From an episode, its guarantee deadline goes with the request; the path
+    // shown is the one of what will be sent.
+    Effect::new(move |_| {
+        if let Some(e) = episode.get() {
+            let guarantee = care_path(Some(&e), today, &RuleBook::swedish()).guarantee();
+            form.draft.update(|d| d.guarantee = guarantee);
+        }
+    });
+    let path = Memo::new(move |_| CarePath::of(form.draft.with(|d| d.guarantee)));
 
     view! {
         <PageHeading text=t.referral.title />

@@ -26,9 +26,9 @@ pub fn PathNotice(#[prop(into)] path: Signal<CarePath>) -> impl IntoView {
                     }
                     .into_any()
                 }
-                CarePath::FreeChoice { deadline } => view! {
+                CarePath::FreeChoice { running } => view! {
                     <p data-path="free-choice">{r.path_free_choice}</p>
-                    {deadline.map(|d| view! { <p class="path-notice__fact">{(r.path_gives_up)(&long_date(t, d))}</p> })}
+                    {running.map(|(_, d)| view! { <p class="path-notice__fact">{(r.path_gives_up)(&long_date(t, d))}</p> })}
                 }
                 .into_any(),
             }}

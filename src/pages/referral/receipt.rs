@@ -4,54 +4,33 @@
 
 use leptos::prelude::*;
 
+use super::rejected::Rejected;
 use crate::i18n::use_texts;
-use crate::referral_fields::messages;
-use crate::router::{Link, Route, Router};
-use crate::state::{OutboxStore, ReferralForm};
+use crate::router::{Link, Route};
+use crate::state::OutboxStore;
 
 #[component]
 pub fn Receipt(key: String) -> impl IntoView {
     let t = use_texts();
     let r = &t.referral;
     let outbox = OutboxStore::use_context();
-    let form = ReferralForm::use_context();
-    let router = Router::use_context();
     let key = StoredValue::new(key);
-    let pending = Memo::new(move |_| {
-        outbox
-            .outbox()
-            .with(|o| o.pending(&key.get_value()).cloned())
-    });
-    let sent = Memo::new(move |_| {
-        outbox
-            .outbox()
-            .with(|o| o.sent_with_key(&key.get_value()).cloned())
-    });
+    let pending = Memo::new(move |_| outbox.pending(&key.get_value()));
+    let sent = Memo::new(move |_| outbox.sent_with_key(&key.get_value()));
     let print = move |_| {
         let _ = window().print();
-    };
-    let correct = move |_| {
-        if let Some(pending) = pending.get_untracked() {
-            form.correct(pending.key.clone(), &pending.request);
-            router.set_query(String::new(), true);
-        }
     };
 
     let waiting = move || {
         let pending = pending.get()?;
         Some(match pending.rejected {
-            Some(problems) => {
-                let list = messages(&problems, t);
-                view! {
-                    <div class="notice notice--warning" role="alert">
-                        <p><strong>{r.rejected}</strong></p>
-                        {list.is_empty().then(|| view! { <p>{r.rejected_without_details}</p> })}
-                        <ul>{list.into_iter().map(|(_, m)| view! { <li>{m}</li> }).collect_view()}</ul>
-                        <button type="button" class="button" on:click=correct>{r.correct}</button>
-                    </div>
-                }
-                .into_any()
+            Some(_) => view! {
+                <div class="notice notice--warning" role="alert">
+                    <p><strong>{r.rejected}</strong></p>
+                    <Rejected pending=pending />
+                </div>
             }
+            .into_any(),
             None => {
                 let sending = move || outbox.sending(&key.get_value());
                 view! {

@@ -5,47 +5,31 @@ use leptos::prelude::*;
 
 use crate::components::ConfirmButton;
 use crate::i18n::use_texts;
-use crate::referral_fields::messages;
-use crate::router::{Route, Router};
-use crate::state::{OutboxStore, ReferralForm};
+use crate::pages::referral::Rejected;
+use crate::state::OutboxStore;
 
 #[component]
 pub fn WaitingCard(key: String) -> impl IntoView {
     let t = use_texts();
     let r = &t.referral;
     let outbox = OutboxStore::use_context();
-    let form = ReferralForm::use_context();
-    let router = Router::use_context();
     let key = StoredValue::new(key);
-    let pending = Memo::new(move |_| {
-        outbox
-            .outbox()
-            .with(|o| o.pending(&key.get_value()).cloned())
-    });
-    let correct = move |_| {
-        if let Some(pending) = pending.get_untracked() {
-            form.correct(pending.key.clone(), &pending.request);
-            router.navigate(Route::Referral, "");
-        }
-    };
+    let pending = Memo::new(move |_| outbox.pending(&key.get_value()));
     move || {
         pending.get().map(|p| {
-            let rejected = p.rejected.clone();
-            let state = if rejected.is_some() { "rejected" } else { "waiting" };
+            let rejected = p.rejected.is_some();
+            let state = if rejected { "rejected" } else { "waiting" };
             view! {
                 <article class="card request" data-state=state>
                     <h3>{p.label.service.clone()}</h3>
                     <p>{p.label.providers.join(" · ")}</p>
                     <p class="status status--warning">
                         <span class="status__symbol" aria-hidden="true">"!"</span>
-                        {if p.rejected.is_some() { r.rejected } else { r.waiting }}
+                        {if rejected { r.rejected } else { r.waiting }}
                     </p>
-                    {rejected.map(|problems| view! {
-                        <ul>{messages(&problems, t).into_iter().map(|(_, m)| view! { <li>{m}</li> }).collect_view()}</ul>
-                        <button type="button" class="button" on:click=correct>{r.correct}</button>
-                    })}
+                    {rejected.then(|| view! { <Rejected pending=p.clone() /> })}
                     <p>{(r.attempts)(p.failures)}</p>
-                    {p.rejected.is_none().then(|| view! {
+                    {(!rejected).then(|| view! {
                         <button type="button" class="button button--secondary" on:click=move |_| outbox.send_now()>
                             {r.send_now}
                         </button>

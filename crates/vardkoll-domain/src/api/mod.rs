@@ -13,8 +13,9 @@ mod statistics;
 pub use catalog::{GuaranteeKind, Provider, Region, Service, ServiceCategory};
 pub use problem::{FieldProblem, Problem};
 pub use referral::{
-    CurrentReferral, Interpreter, MAX_MESSAGE_CHARS, MAX_PREFERRED_PROVIDERS, NewReferral,
-    ReferralCreated, ReferralStatus, ReferralView, StatusChange, ValidReferral,
+    CurrentReferral, DeadlineState, GuaranteeDeadline, Interpreter, MAX_MESSAGE_CHARS,
+    MAX_PREFERRED_PROVIDERS, NewReferral, ReferralCreated, ReferralStatus, ReferralView,
+    StatusChange, ValidReferral,
 };
 pub use statistics::{FreeCapacity, Period, StatisticsPage, WaitBand, WaitStatistic};
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::problem::FieldProblem;
 use crate::personnummer::{IdentityNumber, IdentityNumberError};
+use crate::step::Step;
 
 /// The most providers a patient may list, in order of preference.
 pub const MAX_PREFERRED_PROVIDERS: usize = 5;
@@ -31,6 +32,36 @@ pub struct Interpreter {
     pub language: Option<String>,
 }
 
+/// Where the guarantee deadline stood when the request was sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineState {
+    /// Still running: the patient asks under free choice.
+    Running,
+    /// The booked time is after the deadline.
+    WillBeMissed,
+    /// The deadline has passed without care.
+    Missed,
+}
+
+/// The care-guarantee deadline a request is about (sent when it comes from the
+/// patient's episode), so the region sees at once whether it must arrange care.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GuaranteeDeadline {
+    /// `specialist_visit` or `treatment`: the steps whose deadline the region must keep.
+    pub step: Step,
+    pub deadline: NaiveDate,
+    pub state: DeadlineState,
+}
+
+impl GuaranteeDeadline {
+    /// Whether the region must arrange care elsewhere (HSL 9 kap. 1 §).
+    pub fn broken(&self) -> bool {
+        self.state != DeadlineState::Running
+    }
+}
+
 /// The body of `POST /api/v1/referrals`, as sent.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -44,6 +75,8 @@ pub struct NewReferral {
     pub service_code: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_referral: Option<CurrentReferral>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guarantee: Option<GuaranteeDeadline>,
     pub preferred_providers: Vec<String>,
     pub can_travel: bool,
     pub interpreter: Interpreter,
@@ -177,6 +210,15 @@ impl NewReferral {
                     "expected YYYY-MM-DD",
                 )),
             }
+        }
+        if let Some(guarantee) = &self.guarantee
+            && !matches!(guarantee.step, Step::SpecialistVisit | Step::Treatment)
+        {
+            errors.push(problem(
+                "guarantee/step",
+                "not_enforced",
+                "only the specialist-visit and treatment deadlines oblige the region",
+            ));
         }
         if self.preferred_providers.is_empty() {
             errors.push(problem(
@@ -332,6 +374,7 @@ mod tests {
                 clinic: "Ortopeden".into(),
                 date: "2026-09-01".into(),
             }),
+            guarantee: None,
             preferred_providers: vec!["p1".into(), "p2".into()],
             can_travel: true,
             interpreter: Interpreter {
@@ -371,6 +414,11 @@ mod tests {
                 clinic: "".into(),
                 date: "2027-01-01".into(),
             }),
+            guarantee: Some(GuaranteeDeadline {
+                step: Step::BupAssessment,
+                deadline: ymd(2026, 1, 1),
+                state: DeadlineState::Missed,
+            }),
             preferred_providers: vec!["p1".into(), "x".into(), "p1".into()],
             can_travel: false,
             interpreter: Interpreter {
@@ -390,6 +438,7 @@ mod tests {
                 "serviceCode:unknown",
                 "currentReferral/clinic:required",
                 "currentReferral/date:in_future",
+                "guarantee/step:not_enforced",
                 "preferredProviders/1:unknown",
                 "preferredProviders/2:duplicate",
                 "interpreter/language:required",

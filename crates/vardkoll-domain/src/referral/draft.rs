@@ -4,7 +4,9 @@
 //! same checks the server makes; a request put back into the form (to correct
 //! it) gives back what was typed.
 
-use crate::api::{CurrentReferral, Interpreter, MAX_PREFERRED_PROVIDERS, NewReferral};
+use crate::api::{
+    CurrentReferral, GuaranteeDeadline, Interpreter, MAX_PREFERRED_PROVIDERS, NewReferral,
+};
 
 /// The form's fields, as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -16,6 +18,8 @@ pub struct ReferralDraft {
     pub service_code: String,
     pub referral_clinic: String,
     pub referral_date: String,
+    /// The guarantee deadline, from the patient's episode (not typed).
+    pub guarantee: Option<GuaranteeDeadline>,
     /// Preferred providers in order; empty slots are skipped.
     pub providers: Vec<String>,
     pub can_travel: bool,
@@ -60,6 +64,7 @@ impl ReferralDraft {
             email: optional(&self.email),
             service_code: self.service_code.trim().to_owned(),
             current_referral,
+            guarantee: self.guarantee,
             preferred_providers: self.providers.iter().filter_map(|p| optional(p)).collect(),
             can_travel: self.can_travel,
             interpreter: Interpreter {
@@ -86,6 +91,7 @@ impl ReferralDraft {
             service_code: request.service_code.clone(),
             referral_clinic,
             referral_date,
+            guarantee: request.guarantee,
             providers: request.preferred_providers.clone(),
             can_travel: request.can_travel,
             interpreter_needed: request.interpreter.needed,
@@ -132,6 +138,11 @@ mod tests {
             service_code: "op-hoft".into(),
             referral_clinic: "Ortopeden, Danderyd".into(),
             referral_date: "2026-09-01".into(),
+            guarantee: Some(GuaranteeDeadline {
+                step: crate::step::Step::Treatment,
+                deadline: crate::date::ymd(2026, 4, 10),
+                state: crate::api::DeadlineState::Missed,
+            }),
             providers: vec!["p1".into(), "".into(), "p2".into()],
             can_travel: true,
             interpreter_needed: false,

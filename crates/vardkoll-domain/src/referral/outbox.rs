@@ -229,6 +229,7 @@ mod tests {
             email: None,
             service_code: "op-hoft".into(),
             current_referral: None,
+            guarantee: None,
             preferred_providers: vec!["p1".into()],
             can_travel: true,
             interpreter: Interpreter {

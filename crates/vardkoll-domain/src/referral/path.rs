@@ -11,6 +11,7 @@
 
 use chrono::NaiveDate;
 
+use crate::api::{DeadlineState, GuaranteeDeadline};
 use crate::deadline::{Entry, timeline};
 use crate::episode::Episode;
 use crate::rules::RuleBook;
@@ -27,9 +28,50 @@ pub enum CarePath {
         /// The deadline has passed (rather than: the booked time is after it).
         missed: bool,
     },
-    /// Free choice of outpatient care. `deadline` is the running guarantee
-    /// deadline the patient would give up waiting for, if any.
-    FreeChoice { deadline: Option<NaiveDate> },
+    /// Free choice of outpatient care. `running` is the guarantee deadline the
+    /// patient would give up waiting for, if one runs.
+    FreeChoice { running: Option<(Step, NaiveDate)> },
+}
+
+impl CarePath {
+    /// The deadline to send with the request, if there is one.
+    pub fn guarantee(self) -> Option<GuaranteeDeadline> {
+        match self {
+            CarePath::ArrangedByRegion {
+                step,
+                deadline,
+                missed,
+            } => Some(GuaranteeDeadline {
+                step,
+                deadline,
+                state: if missed {
+                    DeadlineState::Missed
+                } else {
+                    DeadlineState::WillBeMissed
+                },
+            }),
+            CarePath::FreeChoice { running } => running.map(|(step, deadline)| GuaranteeDeadline {
+                step,
+                deadline,
+                state: DeadlineState::Running,
+            }),
+        }
+    }
+
+    /// The path a request with this deadline (or none) takes.
+    pub fn of(guarantee: Option<GuaranteeDeadline>) -> CarePath {
+        match guarantee {
+            Some(g) if g.broken() => CarePath::ArrangedByRegion {
+                step: g.step,
+                deadline: g.deadline,
+                missed: g.state == DeadlineState::Missed,
+            },
+            Some(g) => CarePath::FreeChoice {
+                running: Some((g.step, g.deadline)),
+            },
+            None => CarePath::FreeChoice { running: None },
+        }
+    }
 }
 
 /// The steps whose broken deadline obliges the region to arrange care elsewhere.
@@ -39,7 +81,7 @@ const ENFORCED: [Step; 2] = [Step::SpecialistVisit, Step::Treatment];
 /// (started from the comparison) it is free choice.
 pub fn care_path(episode: Option<&Episode>, today: NaiveDate, rules: &RuleBook) -> CarePath {
     let Some(episode) = episode else {
-        return CarePath::FreeChoice { deadline: None };
+        return CarePath::FreeChoice { running: None };
     };
     let options = StatusOptions::default();
     let mut running = None;
@@ -65,12 +107,12 @@ pub fn care_path(episode: Option<&Episode>, today: NaiveDate, rules: &RuleBook) 
                 };
             }
             Status::OnTrack | Status::AtRisk(RiskReason::NearDeadline) | Status::Upcoming => {
-                running.get_or_insert(clock.deadline);
+                running.get_or_insert((clock.step, clock.deadline));
             }
             _ => {}
         }
     }
-    CarePath::FreeChoice { deadline: running }
+    CarePath::FreeChoice { running }
 }
 
 /// The date of the newest referral (issued, or a self-referral accepted) in
@@ -121,7 +163,7 @@ mod tests {
     fn from_the_comparison_it_is_free_choice() {
         assert_eq!(
             care_path(None, ymd(2026, 11, 25), &RuleBook::swedish()),
-            CarePath::FreeChoice { deadline: None }
+            CarePath::FreeChoice { running: None }
         );
     }
 
@@ -131,7 +173,7 @@ mod tests {
         assert_eq!(
             path(&events, ymd(2026, 10, 1)),
             CarePath::FreeChoice {
-                deadline: Some(ymd(2026, 11, 30))
+                running: Some((Step::SpecialistVisit, ymd(2026, 11, 30)))
             }
         );
     }
@@ -183,7 +225,7 @@ mod tests {
         ];
         assert_eq!(
             path(&late_care, ymd(2026, 11, 25)),
-            CarePath::FreeChoice { deadline: None }
+            CarePath::FreeChoice { running: None }
         );
         let declined = [
             (ymd(2026, 1, 10), EventKind::ReferralIssued),
@@ -197,7 +239,7 @@ mod tests {
         ];
         assert_eq!(
             path(&declined, ymd(2026, 11, 25)),
-            CarePath::FreeChoice { deadline: None }
+            CarePath::FreeChoice { running: None }
         );
     }
 
@@ -209,8 +251,36 @@ mod tests {
         ];
         assert_eq!(
             path(&events, ymd(2026, 11, 25)),
-            CarePath::FreeChoice { deadline: None }
+            CarePath::FreeChoice { running: None }
         );
+    }
+
+    #[test]
+    fn the_path_travels_with_the_request_and_back() {
+        let paths = [
+            CarePath::FreeChoice { running: None },
+            CarePath::FreeChoice {
+                running: Some((Step::Treatment, ymd(2026, 12, 1))),
+            },
+            CarePath::ArrangedByRegion {
+                step: Step::SpecialistVisit,
+                deadline: ymd(2026, 4, 10),
+                missed: true,
+            },
+            CarePath::ArrangedByRegion {
+                step: Step::Treatment,
+                deadline: ymd(2026, 4, 10),
+                missed: false,
+            },
+        ];
+        for path in paths {
+            assert_eq!(CarePath::of(path.guarantee()), path);
+        }
+        assert_eq!(
+            paths[2].guarantee().map(|g| (g.state, g.broken())),
+            Some((DeadlineState::Missed, true))
+        );
+        assert_eq!(paths[0].guarantee(), None);
     }
 
     #[test]
