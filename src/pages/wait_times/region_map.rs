@@ -154,6 +154,8 @@ pub fn RegionMap() -> impl IntoView {
                     <li class="legend-scale__end">{t.compare.legend_worse}</li>
                 </ol>
             </div>
+            <div class="table-scroll" tabindex="0" role="region"
+                aria-label=move || (t.compare.regions_caption)(measure_text(t, measure.get()))>
             <table class="data-table">
                 <caption>{move || (t.compare.regions_caption)(measure_text(t, measure.get()))}</caption>
                 <thead>
@@ -166,6 +168,7 @@ pub fn RegionMap() -> impl IntoView {
                 </thead>
                 <tbody>{table_rows}</tbody>
             </table>
+            </div>
         </section>
     }
 }

@@ -71,6 +71,7 @@ fn Chart(trend: std::sync::Arc<Trend>, name: String, region: Option<String>) -> 
         </figure>
         <details class="trend-numbers">
             <summary>{t.compare.trend_numbers}</summary>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=t.compare.trend_numbers>
             <table class="data-table">
                 <thead>
                     <tr>
@@ -85,6 +86,7 @@ fn Chart(trend: std::sync::Arc<Trend>, name: String, region: Option<String>) -> 
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
         </details>
     }
 }

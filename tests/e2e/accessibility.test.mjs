@@ -1,0 +1,121 @@
+// Accessibility in a real browser: axe-core's WCAG 2.1 A and AA rules on every
+// page and the states a patient meets (errors shown, receipts, requests with a
+// history, the comparison with its table, trend and map), with zero violations;
+// and no loss of content at 320 CSS pixels wide (WCAG 1.4.10 reflow).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { startApi } from "./api-server.mjs";
+import { isoDaysAgo, launch, openPage } from "./browser.mjs";
+import { startServer } from "./static-server.mjs";
+
+const dist = fileURLToPath(new URL("../../dist", import.meta.url));
+const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+let api;
+let site;
+let browser;
+
+before(async () => {
+  api = await startApi();
+  site = await startServer(dist, 0, api.url);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await api?.stop();
+});
+
+/** axe-core's WCAG 2.1 A/AA violations on the page as it is now, one line each. */
+async function violations(page) {
+  // Evaluated over the DevTools protocol, so the page's CSP does not apply to it.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** Whether anything sticks out sideways (content lost without scrolling in two directions). */
+const overflows = (page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+
+async function check(page, label, found) {
+  found.push(...(await violations(page)).map((v) => `${label}: ${v}`));
+}
+
+test("every page and state has no WCAG 2.1 A/AA violations and reflows at 320 px", async () => {
+  const found = [];
+  const narrow = [];
+  for (const width of [1280, 320]) {
+    const context = await browser.newContext({ locale: "sv-SE", viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    const at = async (label) => {
+      if (width === 320) {
+        if (await overflows(page)) narrow.push(label);
+      } else {
+        await check(page, label, found);
+      }
+    };
+
+    // Mina vårdgarantier: empty, then with an episode whose deadline passed, then its errors.
+    await page.goto(site.url);
+    await page.locator("h1").waitFor();
+    await at("guarantees, empty");
+    await page.getByLabel("Vad gäller vården?").fill("Höften");
+    await page.getByRole("button", { name: "Lägg till vårdärende" }).click();
+    await page.getByLabel("Vad hände?").selectOption("referral_issued");
+    await page.getByLabel("Datum", { exact: true }).fill(isoDaysAgo(120));
+    await page.getByRole("button", { name: "Lägg till händelse" }).click();
+    await page.locator(".advice").waitFor();
+    await at("guarantees, missed deadline with advice");
+    await page.getByLabel("Datum", { exact: true }).fill("2026-02-30");
+    await page.getByRole("button", { name: "Lägg till händelse" }).click();
+    await page.locator(".error-summary:not([hidden])").first().waitFor();
+    await at("guarantees, errors shown");
+
+    // Väntetider with a service, its trend open.
+    await page.goto(`${site.url}/vantetider?tjanst=op-hoft`);
+    await page.locator("table.provider-table tbody tr").first().waitFor();
+    await at("comparison");
+    await page.locator("table.provider-table tbody tr").first().getByRole("button", { name: "Visa trend" }).click();
+    await page.locator(".trend-chart polyline").first().waitFor();
+    await at("comparison, trend open");
+
+    // The request form: from the comparison, with every error shown, then a receipt.
+    await page.goto(`${site.url}/remiss?tjanst=op-hoft`);
+    await page.getByLabel("Vårdgivare 1", { exact: true }).selectOption({ index: 1 });
+    await at("request form");
+    await page.getByRole("button", { name: "Skicka förfrågan" }).click();
+    await page.locator(".error-summary:not([hidden])").waitFor();
+    await at("request form, errors shown");
+    await page.getByLabel("Personnummer eller samordningsnummer").fill("19121212-1212");
+    await page.getByLabel("Namn").fill("Tolvan Tolvansson");
+    await page.getByLabel("E-post").fill("tolvan@example.se");
+    await page.getByLabel("Jag samtycker till att förfrågan").check();
+    await page.getByRole("button", { name: "Skicka förfrågan" }).click();
+    await page.getByText("Förfrågan är mottagen").waitFor();
+    const reference = (await page.locator(".receipt__reference").textContent()).trim();
+    await at("receipt");
+    await api.setStatus(reference, "under_review");
+    await api.setStatus(reference, "offered", "Tid 3 december kl. 10.00");
+
+    // Mina förfrågningar with the history.
+    await page.goto(`${site.url}/forfragningar`);
+    await page.getByText("Tid erbjuden").first().waitFor();
+    await at("requests");
+
+    await page.goto(`${site.url}/finns-inte`);
+    await page.locator("h1").waitFor();
+    await at("not found");
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  assert.deepEqual(found, [], found.join("\n"));
+  assert.deepEqual(narrow, [], `content wider than 320 px on: ${narrow.join(", ")}`);
+});
