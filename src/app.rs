@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{Lang, provide_i18n, use_texts};
 use crate::pages::{ChunkPage, GuaranteesPage, NotFoundPage};
+use crate::pwa::{UpdateBanner, UpdatePrompt};
 use crate::router::{Link, Route, Router};
 use crate::state::{EpisodeStore, OutboxStore, ReferralForm};
 use crate::storage;
@@ -54,6 +55,7 @@ fn send_waiting_requests() {
 pub fn App() -> impl IntoView {
     let router = provide_app_context(today());
     send_waiting_requests();
+    let update = UpdatePrompt::start();
     let t = use_texts();
     view! {
         <a class="skip-link" href="#main">{t.skip_link}</a>
@@ -67,6 +69,7 @@ pub fn App() -> impl IntoView {
                 </ul>
             </nav>
         </header>
+        <UpdateBanner prompt=update />
         <main id="main">
             {move || match router.route() {
                 Route::Guarantees => view! { <GuaranteesPage /> }.into_any(),

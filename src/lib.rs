@@ -6,7 +6,8 @@
 //!   built as separate WebAssembly chunks, loaded on first use;
 //! - [`state`]: signals and intents; [`storage`]: the only module that touches
 //!   browser storage; [`download`]: file downloads; [`today`]: the clock;
-//!   [`geolocation`]: the patient's position, only when they ask.
+//!   [`geolocation`]: the patient's position, only when they ask; [`pwa`]: the
+//!   service worker and the prompt to reload into a new version.
 //! - [`i18n`]: every text the patient sees.
 //! - [`timeline_view`], [`calendar_export`], [`referral_fields`]: turning domain results into what
 //!   is shown or exported, tested natively.
@@ -22,6 +23,7 @@ pub mod download;
 pub mod geolocation;
 pub mod i18n;
 pub mod pages;
+pub mod pwa;
 pub mod referral_fields;
 pub mod router;
 pub mod state;

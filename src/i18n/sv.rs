@@ -37,7 +37,10 @@ pub const SV: Texts = Texts {
     app_name: "Vårdkoll",
     skip_link: "Hoppa till innehållet",
     nav_label: "Huvudmeny",
-    footer: "Vårdkoll sparar dina uppgifter bara i den här webbläsaren. Vårdkoll ersätter inte kontakt med vården.",
+    footer: "Vårdkoll sparar dina uppgifter bara i den här webbläsaren, utom förfrågningar som du själv skickar. \
+        Vårdkoll ersätter inte kontakt med vården.",
+    update_available: "En ny version av Vårdkoll finns.",
+    update_reload: "Ladda om sidan",
     not_found_title: "Sidan finns inte",
     not_found_text: "Adressen leder inte till någon sida i Vårdkoll.",
     back_home: "Till Mina vårdgarantier",

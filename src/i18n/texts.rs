@@ -85,6 +85,8 @@ pub struct Texts {
     pub skip_link: &'static str,
     pub nav_label: &'static str,
     pub footer: &'static str,
+    pub update_available: &'static str,
+    pub update_reload: &'static str,
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
     pub back_home: &'static str,

@@ -17,9 +17,14 @@ export function launch() {
   });
 }
 
-/** A page that records console errors and uncaught exceptions (a WASM panic is one). */
-export async function openPage(browser, url) {
-  const context = await browser.newContext({ locale: "sv-SE", acceptDownloads: true });
+/**
+ * A page that records console errors and uncaught exceptions (a WASM panic is one).
+ * The service worker is blocked unless asked for: Playwright's request routing
+ * (used to feed the client bad answers) does not see requests a worker makes.
+ * pwa.test.mjs and the fault-injection test run with it.
+ */
+export async function openPage(browser, url, { serviceWorkers = "block" } = {}) {
+  const context = await browser.newContext({ locale: "sv-SE", acceptDownloads: true, serviceWorkers });
   const page = await context.newPage();
   const errors = [];
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));

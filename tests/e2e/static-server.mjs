@@ -55,7 +55,10 @@ export async function startServer(dir, port = 0, apiTarget = undefined) {
       }
       const body = await readFile(file);
       const type = TYPES[extname(file)] ?? "application/octet-stream";
-      const cache = file.endsWith("index.html") ? "no-cache" : "public, max-age=31536000, immutable";
+      // Hashed build files never change; the page, the service worker, the
+      // manifest and the runtime config keep their names, so they are revalidated.
+      const fixedName = /(index\.html|sw\.js|manifest\.webmanifest|config\.json)$/.test(file) || file.includes(`${sep}icons${sep}`);
+      const cache = fixedName ? "no-cache" : "public, max-age=31536000, immutable";
       res.writeHead(200, { ...HEADERS, "Content-Type": type, "Cache-Control": cache });
       res.end(body);
     } catch (error) {
