@@ -3,6 +3,7 @@
 // headers a real deployment sends. Used by the end-to-end tests; run directly
 // (`node static-server.mjs [dir] [port]`) to serve a release build by hand.
 import { createServer, request as httpRequest } from "node:http";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,9 +26,32 @@ const HEADERS = {
   "Cross-Origin-Opener-Policy": "same-origin",
 };
 
-/** Serves `dir`; with `apiTarget` (e.g. "http://127.0.0.1:8787") it forwards /api/ there, as Trunk's proxy does. */
-export async function startServer(dir, port = 0, apiTarget = undefined) {
+const COMPRESSIBLE = new Set([".html", ".js", ".wasm", ".css", ".svg", ".json", ".webmanifest"]);
+
+/** `body` in the best encoding the client accepts (brotli, gzip), once per file. */
+function encoded(file, body, accept, cache) {
+  const encoding = /\bbr\b/.test(accept) ? "br" : /\bgzip\b/.test(accept) ? "gzip" : null;
+  if (!encoding || !COMPRESSIBLE.has(extname(file))) return { body, encoding: null };
+  const key = `${encoding}:${file}`;
+  if (!cache.has(key)) {
+    cache.set(
+      key,
+      encoding === "br"
+        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+        : gzipSync(body, { level: 9 }),
+    );
+  }
+  return { body: cache.get(key), encoding };
+}
+
+/**
+ * Serves `dir`; with `apiTarget` (e.g. "http://127.0.0.1:8787") it forwards /api/ there, as
+ * Trunk's proxy does. With `compress`, files go out brotli- or gzip-compressed, as a production
+ * server sends them (for Lighthouse).
+ */
+export async function startServer(dir, port = 0, apiTarget = undefined, { compress = false } = {}) {
   const root = resolve(dir);
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
     if (apiTarget && req.url.startsWith("/api/")) {
       const upstream = httpRequest(new URL(req.url, apiTarget), { method: req.method, headers: req.headers }, (answer) => {
@@ -59,8 +83,14 @@ export async function startServer(dir, port = 0, apiTarget = undefined) {
       // manifest and the runtime config keep their names, so they are revalidated.
       const fixedName = /(index\.html|sw\.js|manifest\.webmanifest|config\.json)$/.test(file) || file.includes(`${sep}icons${sep}`);
       const cache = fixedName ? "no-cache" : "public, max-age=31536000, immutable";
-      res.writeHead(200, { ...HEADERS, "Content-Type": type, "Cache-Control": cache });
-      res.end(body);
+      const sent = compress ? encoded(file, body, req.headers["accept-encoding"] ?? "", compressed) : { body };
+      res.writeHead(200, {
+        ...HEADERS,
+        "Content-Type": type,
+        "Cache-Control": cache,
+        ...(sent.encoding ? { "Content-Encoding": sent.encoding, Vary: "Accept-Encoding" } : {}),
+      });
+      res.end(sent.body);
     } catch (error) {
       res.writeHead(500, HEADERS).end(String(error));
     }

@@ -1,0 +1,62 @@
+// Lighthouse, mobile profile (its default: a mid-range phone on a slow 4G
+// connection, simulated), on the release build served compressed (brotli) with
+// the real API server, in the system Chromium. Prints performance, accessibility
+// and best-practices scores for each page and fails below the goal of 95.
+import { launch as launchChrome } from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { fileURLToPath } from "node:url";
+import { startApi } from "../e2e/api-server.mjs";
+import { startServer } from "../e2e/static-server.mjs";
+
+const GOAL = Number(process.env.LIGHTHOUSE_GOAL ?? 95);
+const dist = fileURLToPath(new URL("../../dist", import.meta.url));
+const api = await startApi();
+const site = await startServer(dist, 0, api.url, { compress: true });
+const chrome = await launchChrome({
+  chromePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  chromeFlags: [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+  ],
+});
+const pages = [
+  ["Mina vårdgarantier", "/"],
+  ["Väntetider", "/vantetider?tjanst=op-hoft"],
+  ["Begär vård", "/remiss?tjanst=op-hoft"],
+  ["Mina förfrågningar", "/forfragningar"],
+];
+const categories = ["performance", "accessibility", "best-practices"];
+let failed = false;
+try {
+  console.log(`lighthouse ${(await import("lighthouse/package.json", { with: { type: "json" } })).default.version}, mobile profile, goal ${GOAL}`);
+  console.log(`${"page".padEnd(22)}${categories.map((c) => c.padStart(16)).join("")}   FCP / LCP / TBT`);
+  for (const [name, path] of pages) {
+    const result = await lighthouse(`${site.url}${path}`, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: categories,
+    });
+    const lhr = result.lhr;
+    const scores = categories.map((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100));
+    if (scores.some((s) => s < GOAL)) failed = true;
+    const audit = (id) => lhr.audits[id]?.displayValue ?? "–";
+    console.log(
+      `${name.padEnd(22)}${scores.map((s) => String(s).padStart(16)).join("")}   ${audit("first-contentful-paint")} / ${audit("largest-contentful-paint")} / ${audit("total-blocking-time")}`,
+    );
+    for (const c of categories) {
+      for (const ref of lhr.categories[c].auditRefs) {
+        const a = lhr.audits[ref.id];
+        if (ref.weight > 0 && a.score !== null && a.score < 0.9) console.log(`    ${c}: ${a.id} (${a.displayValue ?? a.score})`);
+      }
+    }
+  }
+} finally {
+  await chrome.kill();
+  await site.close();
+  await api.stop();
+}
+if (failed) {
+  console.log(`below the goal of ${GOAL} on at least one page`);
+  process.exit(1);
+}
