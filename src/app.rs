@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, provide_i18n, use_texts};
+use crate::i18n::{
+    Lang, browser_languages, document_lang, provide_i18n, set_document_lang, use_texts,
+};
 use crate::pages::{ChunkPage, GuaranteesPage, NotFoundPage};
 use crate::pwa::{UpdateBanner, UpdatePrompt};
 use crate::router::{Link, Route, Router};
@@ -13,7 +15,7 @@ use crate::today::{Today, today};
 /// Provides what every page needs: texts and the router. A page chunk (see
 /// [`crate::chunk`]) calls this for itself.
 pub fn provide_page_context() -> Router {
-    provide_i18n(Lang::Sv);
+    provide_i18n(document_lang());
     Router::provide()
 }
 
@@ -50,12 +52,63 @@ fn send_waiting_requests() {
     std::mem::forget(window_event_listener(leptos::ev::online, move |_| start()));
 }
 
-/// The whole app, with state loaded from the browser and today's date.
+/// The language to start in: the one the patient chose, else the browser's.
+fn initial_lang() -> Lang {
+    storage::load_lang().unwrap_or_else(|| {
+        let preferred = browser_languages();
+        Lang::negotiate(preferred.iter().map(String::as_str))
+    })
+}
+
+/// The whole app, with state loaded from the browser and today's date. A
+/// change of language draws it all again in the new language (what the patient
+/// saved, and the referral form, are kept).
 #[component]
 pub fn App() -> impl IntoView {
-    let router = provide_app_context(today());
+    let lang = RwSignal::new(initial_lang());
     send_waiting_requests();
     let update = UpdatePrompt::start();
+    move || {
+        set_document_lang(lang.get());
+        view! { <Shell lang=lang update=update /> }
+    }
+}
+
+/// The language menu: each language named in itself.
+#[component]
+fn LanguagePicker(lang: RwSignal<Lang>) -> impl IntoView {
+    let t = use_texts();
+    let change = move |ev: leptos::ev::Event| {
+        let Some(chosen) = Lang::from_tag(&event_target_value(&ev)) else {
+            return;
+        };
+        // Not remembered if storage is unavailable; the switch still happens.
+        let _ = storage::save_lang(chosen);
+        lang.set(chosen);
+        request_animation_frame(|| {
+            if let Some(select) = document()
+                .get_element_by_id("language")
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+            {
+                let _ = select.focus();
+            }
+        });
+    };
+    view! {
+        <div class="language-picker">
+            <label for="language">{t.language_label}</label>
+            <select id="language" on:change=change>
+                {Lang::ALL.into_iter().map(|l| view! {
+                    <option value=l.tag() lang=l.tag() selected=move || lang.get_untracked() == l>{l.native_name()}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn Shell(lang: RwSignal<Lang>, update: UpdatePrompt) -> impl IntoView {
+    let router = provide_app_context(today());
     let t = use_texts();
     view! {
         <a class="skip-link" href="#main">{t.skip_link}</a>
@@ -65,9 +118,10 @@ pub fn App() -> impl IntoView {
                 <ul>
                     <li><Link route=Route::Guarantees>{t.guarantees_title}</Link></li>
                     <li><Link route=Route::WaitTimes>{t.wait_times_title}</Link></li>
-                    <li><Link route=Route::Requests>{t.referral.requests_title}</Link></li>
+                    <li><Link route=Route::Requests>{t.nav_requests}</Link></li>
                 </ul>
             </nav>
+            <LanguagePicker lang=lang />
         </header>
         <UpdateBanner prompt=update />
         <main id="main">

@@ -21,6 +21,7 @@ pub const PREFIX: &str = "vardkoll.";
 pub const EPISODES_KEY: &str = "vardkoll.episodes";
 pub const BACKUP_KEY: &str = "vardkoll.episodes.unreadable";
 pub const HOME_REGION_KEY: &str = "vardkoll.home-region";
+pub const LANG_KEY: &str = "vardkoll.lang";
 pub const OUTBOX_KEY: &str = "vardkoll.referrals";
 pub const OUTBOX_BACKUP_KEY: &str = "vardkoll.referrals.unreadable";
 const VERSION: u32 = 1;
@@ -186,6 +187,19 @@ pub fn save_home_region(region: Option<RegionCode>) -> Result<(), StorageError> 
         None => storage.remove_item(HOME_REGION_KEY),
     }
     .map_err(|_| StorageError::WriteFailed)
+}
+
+/// The language the patient chose, if they chose one.
+pub fn load_lang() -> Option<crate::i18n::Lang> {
+    let tag = local_storage().ok()?.get_item(LANG_KEY).ok()??;
+    crate::i18n::Lang::from_tag(&tag)
+}
+
+/// Remembers the chosen language.
+pub fn save_lang(lang: crate::i18n::Lang) -> Result<(), StorageError> {
+    local_storage()?
+        .set_item(LANG_KEY, lang.tag())
+        .map_err(|_| StorageError::WriteFailed)
 }
 
 /// Removes everything Vårdkoll has stored in this browser.

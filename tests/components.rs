@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use vardkoll::app::{provide_app_context, provide_referral_context};
 use vardkoll::pages::{GuaranteesPage, ReferralPage, RequestsPage, WaitTimesPage};
-use vardkoll::storage::{BACKUP_KEY, EPISODES_KEY, HOME_REGION_KEY, OUTBOX_KEY};
+use vardkoll::storage::{BACKUP_KEY, EPISODES_KEY, HOME_REGION_KEY, LANG_KEY, OUTBOX_KEY};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -88,8 +88,12 @@ async fn mount_with(
     }
 }
 
+/// Empties browser storage and puts the page in Swedish (the test browser's own
+/// language may be another), as the texts these tests check are Swedish.
 fn fresh_storage() {
     storage().clear().unwrap();
+    storage().set_item(LANG_KEY, "sv").unwrap();
+    vardkoll::i18n::set_document_lang(vardkoll::i18n::Lang::Sv);
 }
 
 impl Page {

@@ -21,6 +21,8 @@ pub struct CompareTexts {
     pub longer: fn(u32) -> String,
     pub same: &'static str,
     pub versus_heading: &'static str,
+    /// `80 %` in Swedish, `80%` in English, `80٪` in Arabic.
+    pub percent: fn(u32) -> String,
 
     pub providers_heading: &'static str,
     pub providers_caption: fn(&str) -> String,

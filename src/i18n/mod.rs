@@ -1,10 +1,20 @@
-//! The i18n layer: every text the patient sees comes from a [`Texts`] table.
+//! The i18n layer: every text the patient sees comes from a table of the
+//! patient's language — [`Texts`] for the app shell and "Mina vårdgarantier",
+//! [`CompareTexts`] and [`ReferralTexts`] for the pages built as chunks.
 //!
-//! Each language is one `const Texts` value, so a missing translation is a compile
-//! error, not a blank on screen. Swedish is the default; English and Arabic are
-//! added as further tables.
+//! Each language is one `const` value per table, so a missing translation is a
+//! compile error, not a blank on screen. Swedish is the default; English and
+//! Arabic (right to left) follow. The language is chosen from the browser,
+//! can be switched, is remembered, and is written to the document's `lang` and
+//! `dir`, which is also how a page chunk learns it.
 
+mod ar;
+mod ar_compare;
+mod ar_referral;
 mod compare_texts;
+mod en;
+mod en_compare;
+mod en_referral;
 mod format;
 mod referral_texts;
 mod sv;
@@ -23,21 +33,112 @@ use leptos::prelude::*;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
     Sv,
+    En,
+    Ar,
 }
 
 impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Sv, Lang::En, Lang::Ar];
+
     /// The BCP 47 tag for the `lang` attribute.
     pub const fn tag(self) -> &'static str {
         match self {
             Lang::Sv => "sv",
+            Lang::En => "en",
+            Lang::Ar => "ar",
         }
+    }
+
+    /// The writing direction, for the `dir` attribute.
+    pub const fn dir(self) -> &'static str {
+        match self {
+            Lang::Ar => "rtl",
+            Lang::Sv | Lang::En => "ltr",
+        }
+    }
+
+    /// The language's name in itself, for the language menu.
+    pub const fn native_name(self) -> &'static str {
+        match self {
+            Lang::Sv => "Svenska",
+            Lang::En => "English",
+            Lang::Ar => "العربية",
+        }
+    }
+
+    /// The language of a tag such as `sv`, `en-GB` or `ar-SE`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|lang| lang.tag() == primary)
+    }
+
+    /// The first of the browser's preferred languages that Vårdkoll speaks;
+    /// Swedish when none is.
+    pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
+        preferred
+            .into_iter()
+            .find_map(Lang::from_tag)
+            .unwrap_or(Lang::Sv)
     }
 
     pub const fn texts(self) -> &'static Texts {
         match self {
             Lang::Sv => &sv::SV,
+            Lang::En => &en::EN,
+            Lang::Ar => &ar::AR,
         }
     }
+
+    pub const fn compare_texts(self) -> &'static CompareTexts {
+        match self {
+            Lang::Sv => &sv_compare::SV_COMPARE,
+            Lang::En => &en_compare::EN_COMPARE,
+            Lang::Ar => &ar_compare::AR_COMPARE,
+        }
+    }
+
+    pub const fn referral_texts(self) -> &'static ReferralTexts {
+        match self {
+            Lang::Sv => &sv_referral::SV_REFERRAL,
+            Lang::En => &en_referral::EN_REFERRAL,
+            Lang::Ar => &ar_referral::AR_REFERRAL,
+        }
+    }
+}
+
+/// The language on the document (`<html lang>`), which the app shell sets: how
+/// a page chunk learns it. Swedish when there is none.
+pub fn document_lang() -> Lang {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or(Lang::Sv)
+}
+
+/// Writes `lang` to the document's `lang` and `dir`.
+pub fn set_document_lang(lang: Lang) {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("lang", lang.tag());
+        let _ = html.set_attribute("dir", lang.dir());
+    }
+}
+
+/// The browser's preferred languages, most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Provides the language to the component tree.
@@ -50,4 +151,53 @@ pub fn use_texts() -> &'static Texts {
     use_context::<RwSignal<Lang>>()
         .map_or(Lang::Sv, |lang| lang.get_untracked())
         .texts()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_browser_language_is_chosen_when_spoken_and_swedish_otherwise() {
+        assert_eq!(Lang::negotiate(["fi-FI", "en-GB", "sv"]), Lang::En);
+        assert_eq!(Lang::negotiate(["ar"]), Lang::Ar);
+        assert_eq!(Lang::negotiate(["SV_se"]), Lang::Sv);
+        assert_eq!(Lang::negotiate(["de", "fr"]), Lang::Sv);
+        assert_eq!(Lang::negotiate([]), Lang::Sv);
+        assert_eq!(Lang::from_tag(""), None);
+    }
+
+    #[test]
+    fn every_language_has_its_tag_direction_and_own_tables() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+            assert_eq!(lang.texts().lang, lang, "{lang:?}");
+            assert_eq!(lang.dir() == "rtl", lang == Lang::Ar);
+        }
+        // Each language is really translated, not a copy of the Swedish table.
+        for lang in [Lang::En, Lang::Ar] {
+            let (t, sv) = (lang.texts(), Lang::Sv.texts());
+            assert_ne!(t.guarantees_title, sv.guarantees_title);
+            assert_ne!(t.compare().search_label, sv.compare().search_label);
+            assert_ne!(t.referral().submit, sv.referral().submit);
+            assert_ne!(t.months, sv.months);
+            assert_ne!((t.days)(5), (sv.days)(5));
+        }
+    }
+
+    #[test]
+    fn numbers_and_dates_read_as_each_language_writes_them() {
+        let date = chrono::NaiveDate::from_ymd_opt(2025, 12, 25).unwrap();
+        assert_eq!(
+            long_date(Lang::En.texts(), date),
+            "Thursday 25 December 2025"
+        );
+        assert_eq!(long_date(Lang::Ar.texts(), date), "الخميس 25 ديسمبر 2025");
+        let percent = |lang: Lang| (lang.compare_texts().percent)(80);
+        assert_eq!(
+            [percent(Lang::Sv), percent(Lang::En), percent(Lang::Ar)],
+            ["80 %", "80%", "80٪"]
+        );
+        assert_eq!((Lang::En.texts().days)(1), "1 day");
+    }
 }

@@ -34,11 +34,15 @@ fn excluded_note(days: u64) -> String {
 }
 
 pub const SV: Texts = Texts {
+    lang: super::Lang::Sv,
     app_name: "Vårdkoll",
     skip_link: "Hoppa till innehållet",
     nav_label: "Huvudmeny",
     footer: "Vårdkoll sparar dina uppgifter bara i den här webbläsaren, utom förfrågningar som du själv skickar. \
         Vårdkoll ersätter inte kontakt med vården.",
+    language_label: "Språk",
+    nav_requests: "Mina förfrågningar",
+    request_elsewhere: "Begär vård hos en annan vårdgivare",
     update_available: "En ny version av Vårdkoll finns.",
     update_reload: "Ladda om sidan",
     not_found_title: "Sidan finns inte",
@@ -140,8 +144,6 @@ pub const SV: Texts = Texts {
     api_invalid_error: "Servern skickade uppgifter som inte gick att läsa. Försök igen senare.",
     chunk_error: "Sidan kunde inte laddas. Kontrollera uppkopplingen och försök igen.",
 
-    compare: super::sv_compare::SV_COMPARE,
-    referral: super::sv_referral::SV_REFERRAL,
     steps: StepTexts {
         contact: "Kontakt med vårdcentralen",
         assessment: "Medicinsk bedömning i primärvården",

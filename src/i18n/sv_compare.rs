@@ -27,6 +27,7 @@ pub const SV_COMPARE: CompareTexts = CompareTexts {
     longer: |d| format!("{} längre än i din region", days(d)),
     same: "Samma som i din region",
     versus_heading: "Jämfört med din region",
+    percent: |p| format!("{p} %"),
 
     providers_heading: "Sjukhus och mottagningar",
     providers_caption: |service| {

@@ -24,6 +24,9 @@ fn field_error(field: &str, code: &str) -> &'static str {
         ("currentReferral/clinic", _) => "Skriv vilken mottagning som skrev remissen.",
         ("currentReferral/date", "in_future") => "Remissens datum kan inte vara efter i dag.",
         ("currentReferral/date", _) => "Skriv remissens datum som ÅÅÅÅ-MM-DD.",
+        ("guarantee/step", _) => {
+            "Bara tidsgränserna för besök i specialistvården och för behandling förpliktar regionen."
+        }
         ("preferredProviders", "too_many") => "Välj högst fem vårdgivare.",
         ("preferredProviders", "duplicate") => "Den här vårdgivaren finns redan i listan.",
         ("preferredProviders", "unknown") => "Vårdgivaren finns inte längre. Välj en annan.",
@@ -121,7 +124,7 @@ pub const SV_REFERRAL: ReferralTexts = ReferralTexts {
     other_heading: "Resa, tolk och meddelande",
     can_travel: "Jag kan resa till en annan ort för vården",
     interpreter_needed: "Jag behöver tolk",
-    interpreter_language: "Språk",
+    interpreter_language: "Språk för tolkning",
     message_label: "Meddelande till regionen (frivilligt)",
     message_hint: |used| format!("{used} av {MAX_MESSAGE_CHARS} tecken."),
     consent_heading: "Samtycke",

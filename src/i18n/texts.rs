@@ -79,12 +79,19 @@ pub struct ErrorTexts {
     pub summary_heading: &'static str,
 }
 
-/// Every text of one language.
+/// Every text of one language that the app shell and "Mina vårdgarantier"
+/// show. The pages built as chunks have their own tables ([`CompareTexts`],
+/// [`ReferralTexts`]), reached through [`Texts::compare`] and
+/// [`Texts::referral`], so the first page load carries only these.
 pub struct Texts {
+    pub lang: super::Lang,
     pub app_name: &'static str,
     pub skip_link: &'static str,
     pub nav_label: &'static str,
     pub footer: &'static str,
+    pub nav_requests: &'static str,
+    pub language_label: &'static str,
+    pub request_elsewhere: &'static str,
     pub update_available: &'static str,
     pub update_reload: &'static str,
     pub not_found_title: &'static str,
@@ -180,8 +187,6 @@ pub struct Texts {
     pub api_invalid_error: &'static str,
     pub chunk_error: &'static str,
 
-    pub compare: CompareTexts,
-    pub referral: ReferralTexts,
     pub steps: StepTexts,
     pub choices: ChoiceTexts,
     pub uncovered: UncoveredTexts,
@@ -192,6 +197,25 @@ pub struct Texts {
 }
 
 impl Texts {
+    /// A service's name in this language (the catalogue has Swedish and English;
+    /// Arabic readers get the Swedish names used by Swedish healthcare).
+    pub fn service_name<'a>(&self, service: &'a vardkoll_domain::api::Service) -> &'a str {
+        match self.lang {
+            super::Lang::En => &service.name_en,
+            super::Lang::Sv | super::Lang::Ar => &service.name_sv,
+        }
+    }
+
+    /// The comparison's texts in this language (linked only into its chunk).
+    pub fn compare(&self) -> &'static CompareTexts {
+        self.lang.compare_texts()
+    }
+
+    /// The referral pages' texts in this language (linked only into their chunk).
+    pub fn referral(&self) -> &'static ReferralTexts {
+        self.lang.referral_texts()
+    }
+
     pub fn step(&self, step: Step) -> &'static str {
         let s = &self.steps;
         match step {

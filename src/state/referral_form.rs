@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use vardkoll_domain::api::{FieldProblem, NewReferral, Provider, Service};
 use vardkoll_domain::referral::{ReferralDraft, RequestLabel};
 
+use crate::i18n::Texts;
+
 /// The form's state. Cheap to copy; provided once for the whole app.
 #[derive(Clone, Copy)]
 pub struct ReferralForm {
@@ -91,6 +93,7 @@ impl ReferralForm {
         today: NaiveDate,
         services: &[Service],
         providers: &[Provider],
+        texts: &Texts,
     ) -> Option<(NewReferral, RequestLabel)> {
         // Empty provider slots are skipped; dropping them keeps a problem's
         // index pointing at the slot it is about.
@@ -108,7 +111,7 @@ impl ReferralForm {
         ) {
             Ok(_) => {
                 self.problems.set(Vec::new());
-                Some((request.clone(), label(&request, services, providers)))
+                Some((request.clone(), label(&request, services, providers, texts)))
             }
             Err(problems) => {
                 self.problems.set(problems);
@@ -131,12 +134,20 @@ impl ReferralForm {
 }
 
 /// The service and providers by name, for showing the request later.
-pub fn label(request: &NewReferral, services: &[Service], providers: &[Provider]) -> RequestLabel {
+pub fn label(
+    request: &NewReferral,
+    services: &[Service],
+    providers: &[Provider],
+    texts: &Texts,
+) -> RequestLabel {
     RequestLabel {
         service: services
             .iter()
             .find(|s| s.code == request.service_code)
-            .map_or_else(|| request.service_code.clone(), |s| s.name_sv.clone()),
+            .map_or_else(
+                || request.service_code.clone(),
+                |s| texts.service_name(s).to_owned(),
+            ),
         providers: request
             .preferred_providers
             .iter()

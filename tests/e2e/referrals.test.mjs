@@ -75,7 +75,7 @@ test("a patient picks a provider, submits offline, the request arrives once when
 
   await fillPatient(page);
   await page.getByLabel("Jag behöver tolk").check();
-  await page.getByLabel("Språk").fill("arabiska");
+  await page.getByLabel("Språk för tolkning").fill("arabiska");
   await page.getByLabel("Meddelande till regionen (frivilligt)").fill("Helst förmiddagar.");
 
   // Offline: the request waits in the outbox and says so.

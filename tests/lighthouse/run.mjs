@@ -16,7 +16,7 @@ const chrome = await launchChrome({
   chromePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   chromeFlags: [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=sv-SE",
   ],
 });
 const pages = [

@@ -73,7 +73,7 @@ pub fn EpisodeCard(id: u64) -> impl IntoView {
             <DeadlineList episode=episode />
             <p class="episode__referral">
                 <Link route=Route::Referral query=format!("?episod={id}")>
-                    {t.referral.title}
+                    {t.request_elsewhere}
                     <span class="visually-hidden">": "{move || episode.get().map(|e| e.title).unwrap_or_default()}</span>
                 </Link>
             </p>

@@ -70,7 +70,7 @@ fn CheckInput(
 #[component]
 pub fn RequestForm(catalogue: Catalogue) -> impl IntoView {
     let t = use_texts();
-    let r = &t.referral;
+    let r = t.referral();
     let form = ReferralForm::use_context();
     let outbox = OutboxStore::use_context();
     let router = Router::use_context();
@@ -98,7 +98,7 @@ pub fn RequestForm(catalogue: Catalogue) -> impl IntoView {
             catalogue.fetch();
             Default::default()
         });
-        let Some((request, label)) = form.check(today, &data.services, &data.providers) else {
+        let Some((request, label)) = form.check(today, &data.services, &data.providers, t) else {
             return;
         };
         let key = match form.correcting.get_untracked() {
@@ -142,7 +142,7 @@ pub fn RequestForm(catalogue: Catalogue) -> impl IntoView {
                             data.services.into_iter().map(|s| {
                                 let code = s.code.clone();
                                 let selected = move || form.draft.with(|d| d.service_code == code);
-                                view! { <option value=s.code selected=selected>{s.name_sv}</option> }
+                                view! { <option value=s.code.clone() selected=selected>{t.service_name(&s).to_owned()}</option> }
                             }).collect_view()
                         })}
                     </select>

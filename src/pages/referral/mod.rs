@@ -59,12 +59,12 @@ pub fn ReferralPage() -> impl IntoView {
     let path = Memo::new(move |_| CarePath::of(form.draft.with(|d| d.guarantee)));
 
     view! {
-        <PageHeading text=t.referral.title />
+        <PageHeading text=t.referral().title />
         {move || match receipt_key.get() {
             Some(key) => view! { <Receipt key=key /> }.into_any(),
             None => view! {
-                <p class="lead">{t.referral.intro}</p>
-                {move || episode.get().map(|e| view! { <p>{(t.referral.from_episode)(&e.title)}</p> })}
+                <p class="lead">{t.referral().intro}</p>
+                {move || episode.get().map(|e| view! { <p>{(t.referral().from_episode)(&e.title)}</p> })}
                 <PathNotice path=path />
                 <RequestForm catalogue=catalogue />
             }

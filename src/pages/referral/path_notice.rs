@@ -8,7 +8,7 @@ use crate::i18n::{long_date, use_texts};
 #[component]
 pub fn PathNotice(#[prop(into)] path: Signal<CarePath>) -> impl IntoView {
     let t = use_texts();
-    let r = &t.referral;
+    let r = t.referral();
     view! {
         <section class="card path-notice" aria-labelledby="path-heading">
             <h2 id="path-heading">{r.path_heading}</h2>

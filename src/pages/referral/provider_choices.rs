@@ -52,7 +52,7 @@ where
 #[component]
 pub fn ProviderChoices(catalogue: Catalogue) -> impl IntoView {
     let t = use_texts();
-    let r = &t.referral;
+    let r = t.referral();
     let form = ReferralForm::use_context();
     let count = move || form.draft.with(|d| d.providers.len());
     let slot = move |index: usize| {

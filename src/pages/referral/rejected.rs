@@ -12,7 +12,7 @@ use crate::state::ReferralForm;
 #[component]
 pub fn Rejected(pending: Pending) -> impl IntoView {
     let t = use_texts();
-    let r = &t.referral;
+    let r = t.referral();
     let form = ReferralForm::use_context();
     let router = Router::use_context();
     let list = messages(pending.rejected.as_deref().unwrap_or_default(), t);

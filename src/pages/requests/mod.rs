@@ -17,7 +17,7 @@ use waiting_card::WaitingCard;
 #[component]
 pub fn RequestsPage() -> impl IntoView {
     let t = use_texts();
-    let r = &t.referral;
+    let r = t.referral();
     let outbox = OutboxStore::use_context();
     outbox.reload();
     outbox.refresh();

@@ -25,7 +25,7 @@ pub fn readable_time(rfc3339: &str) -> String {
 #[component]
 pub fn SentCard(reference: String) -> impl IntoView {
     let t = use_texts();
-    let r = &t.referral;
+    let r = t.referral();
     let outbox = OutboxStore::use_context();
     let reference = StoredValue::new(reference);
     let sent = Memo::new(move |_| {

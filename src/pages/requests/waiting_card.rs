@@ -11,7 +11,7 @@ use crate::state::OutboxStore;
 #[component]
 pub fn WaitingCard(key: String) -> impl IntoView {
     let t = use_texts();
-    let r = &t.referral;
+    let r = t.referral();
     let outbox = OutboxStore::use_context();
     let key = StoredValue::new(key);
     let pending = Memo::new(move |_| outbox.pending(&key.get_value()));

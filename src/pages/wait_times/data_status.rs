@@ -29,7 +29,7 @@ pub fn ErrorWithRetry(
     view! {
         <div class="notice notice--warning" role="alert">
             <p>{message}</p>
-            {stale_since.map(|when| view! { <p>{(t.compare.stale_data)(&when)}</p> })}
+            {stale_since.map(|when| view! { <p>{(t.compare().stale_data)(&when)}</p> })}
             <button type="button" class="button button--secondary" on:click=move |_| retry.run(())>{t.retry}</button>
         </div>
     }

@@ -56,14 +56,14 @@ pub fn Filters() -> impl IntoView {
         move || origin.with(|o| o == &Some(Origin::Position)) && compare.position.get().is_none();
     view! {
         <fieldset class="filters">
-            <legend>{t.compare.filters_heading}</legend>
+            <legend>{t.compare().filters_heading}</legend>
             <div class="field">
-                <label for="filter-region">{t.compare.region_filter}</label>
+                <label for="filter-region">{t.compare().region_filter}</label>
                 <select id="filter-region" on:change=move |ev| {
                     let value = event_target_value(&ev);
                     compare.update(true, |v| v.region = (!value.is_empty()).then_some(value));
                 }>
-                    <option value="" selected=move || region.with(Option::is_none)>{t.compare.all_regions}</option>
+                    <option value="" selected=move || region.with(Option::is_none)>{t.compare().all_regions}</option>
                     {REGIONS.iter().map(|option| {
                         let code = option.code;
                         view! {
@@ -81,13 +81,13 @@ pub fn Filters() -> impl IntoView {
                         let checked = event_target_checked(&ev);
                         compare.update(true, |v| v.free_capacity_only = checked);
                     } />
-                <label for="filter-capacity">{t.compare.capacity_filter}</label>
+                <label for="filter-capacity">{t.compare().capacity_filter}</label>
             </div>
             <div class="field">
-                <label for="filter-origin">{t.compare.origin_label}</label>
+                <label for="filter-origin">{t.compare().origin_label}</label>
                 <select id="filter-origin" on:change=on_origin>
-                    <option value="" selected=move || origin_value().is_empty()>{t.compare.origin_none}</option>
-                    <option value=POSITION selected=move || origin_value() == POSITION>{t.compare.origin_position}</option>
+                    <option value="" selected=move || origin_value().is_empty()>{t.compare().origin_none}</option>
+                    <option value=POSITION selected=move || origin_value() == POSITION>{t.compare().origin_position}</option>
                     {move || towns.get().into_iter().map(|town| {
                         let (value, selected) = (town.clone(), town.clone());
                         view! { <option value=value selected=move || origin_value() == selected>{town}</option> }
@@ -95,17 +95,17 @@ pub fn Filters() -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="filter-within">{t.compare.within_label}</label>
+                <label for="filter-within">{t.compare().within_label}</label>
                 <select id="filter-within" on:change=move |ev| {
                     let km = event_target_value(&ev).parse().ok();
                     compare.update(true, |v| v.within_km = km);
                 }>
-                    <option value="" selected=move || within.get().is_none()>{t.compare.within_any}</option>
+                    <option value="" selected=move || within.get().is_none()>{t.compare().within_any}</option>
                     {DISTANCES_KM.iter().map(|km| {
                         let km = *km;
                         view! {
                             <option value=km.to_string() selected=move || within.get() == Some(km)>
-                                {(t.compare.km)(km)}
+                                {(t.compare().km)(km)}
                             </option>
                         }
                     }).collect_view()}
@@ -113,11 +113,11 @@ pub fn Filters() -> impl IntoView {
             </div>
             <div class="filters__position">
                 <button type="button" class="button button--secondary" on:click=move |_| compare.ask_position()>
-                    {t.compare.use_position}
+                    {t.compare().use_position}
                 </button>
-                {move || needs_position().then(|| view! { <p class="hint">{t.compare.position_needed}</p> })}
+                {move || needs_position().then(|| view! { <p class="hint">{t.compare().position_needed}</p> })}
                 {move || compare.position_denied.get().then(|| view! {
-                    <p class="notice notice--warning" role="alert">{t.compare.position_denied}</p>
+                    <p class="notice notice--warning" role="alert">{t.compare().position_denied}</p>
                 })}
             </div>
         </fieldset>

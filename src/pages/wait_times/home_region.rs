@@ -13,11 +13,11 @@ pub fn HomeRegionPicker() -> impl IntoView {
     let compare = Compare::use_context();
     view! {
         <div class="field home-region">
-            <label for="home-region">{t.compare.home_region_label}</label>
-            <p class="hint" id="home-region-hint">{t.compare.home_region_hint}</p>
+            <label for="home-region">{t.compare().home_region_label}</label>
+            <p class="hint" id="home-region-hint">{t.compare().home_region_hint}</p>
             <select id="home-region" aria-describedby="home-region-hint"
                 on:change=move |ev| compare.set_home(RegionCode::parse(&event_target_value(&ev)))>
-                <option value="" selected=move || compare.home.get().is_none()>{t.compare.home_region_none}</option>
+                <option value="" selected=move || compare.home.get().is_none()>{t.compare().home_region_none}</option>
                 {REGIONS.iter().map(|region| {
                     let code = region.code;
                     view! {

@@ -27,9 +27,9 @@ pub fn capacity_text(t: &'static Texts, capacity: FreeCapacity) -> &'static str 
 
 pub fn category_text(t: &'static Texts, category: ServiceCategory) -> &'static str {
     match category {
-        ServiceCategory::Visit => t.compare.category_visit,
-        ServiceCategory::Examination => t.compare.category_examination,
-        ServiceCategory::Operation => t.compare.category_operation,
+        ServiceCategory::Visit => t.compare().category_visit,
+        ServiceCategory::Examination => t.compare().category_examination,
+        ServiceCategory::Operation => t.compare().category_operation,
     }
 }
 
@@ -37,7 +37,7 @@ pub fn measure_text(t: &'static Texts, measure: Measure) -> &'static str {
     match measure {
         Measure::EstimatedWait => t.estimated_wait,
         Measure::ShareWithinLimit => t.share_within_limit,
-        Measure::Waiting => t.compare.waiting_measure,
+        Measure::Waiting => t.compare().waiting_measure,
     }
 }
 
@@ -49,9 +49,9 @@ pub fn region_name(code: &str) -> String {
         .map_or_else(|| code.to_owned(), |r| r.name.to_owned())
 }
 
-/// `80 %` (Swedish writes a space before the sign).
-pub fn percent(share: f64) -> String {
-    format!("{} %", (share * 100.0).round() as u32)
+/// A share as a percentage the patient's language writes (`80 %` in Swedish).
+pub fn percent(t: &'static Texts, share: f64) -> String {
+    (t.compare().percent)((share * 100.0).round() as u32)
 }
 
 pub fn optional<T>(t: &'static Texts, value: Option<T>, show: impl FnOnce(T) -> String) -> String {
@@ -62,16 +62,16 @@ pub fn optional<T>(t: &'static Texts, value: Option<T>, show: impl FnOnce(T) -> 
 pub fn measure_value(t: &'static Texts, measure: Measure, value: f64) -> String {
     match measure {
         Measure::EstimatedWait => (t.days)(value.round() as u32),
-        Measure::ShareWithinLimit => percent(value),
+        Measure::ShareWithinLimit => percent(t, value),
         Measure::Waiting => format!("{}", value.round() as u64),
     }
 }
 
 pub fn versus_text(t: &'static Texts, versus: VersusHome) -> String {
     match versus {
-        VersusHome::Shorter(d) => (t.compare.shorter)(d),
-        VersusHome::Longer(d) => (t.compare.longer)(d),
-        VersusHome::Same => t.compare.same.to_owned(),
+        VersusHome::Shorter(d) => (t.compare().shorter)(d),
+        VersusHome::Longer(d) => (t.compare().longer)(d),
+        VersusHome::Same => t.compare().same.to_owned(),
     }
 }
 
@@ -83,7 +83,7 @@ mod tests {
     #[test]
     fn figures_read_as_swedish() {
         let t = Lang::Sv.texts();
-        assert_eq!(percent(0.804), "80 %");
+        assert_eq!(percent(t, 0.804), "80 %");
         assert_eq!(optional(t, None::<u32>, |d| (t.days)(d)), "Uppgift saknas");
         assert_eq!(measure_value(t, Measure::EstimatedWait, 62.0), "62 dagar");
         assert_eq!(measure_value(t, Measure::ShareWithinLimit, 0.5), "50 %");

@@ -46,7 +46,7 @@ fn FiguresStatus() -> impl IntoView {
             (None, None) => view! { <Skeleton /> }.into_any(),
             (Some(data), None) => view! {
                 {data.value.sample_data.then(|| view! { <SampleNote /> })}
-                <p class="hint fetched">{(t.compare.fetched_label)(&data.fetched_at)}</p>
+                <p class="hint fetched">{(t.compare().fetched_label)(&data.fetched_at)}</p>
             }
             .into_any(),
         })
@@ -64,7 +64,7 @@ fn HomeSummary() -> impl IntoView {
             .figures
             .with(|f| home_wait(&f.value()?.regions, home.as_str()))?;
         Some(
-            view! { <p class="home-summary">{(t.compare.home_wait)(&region_name(home.as_str()), days)}</p> },
+            view! { <p class="home-summary">{(t.compare().home_wait)(&region_name(home.as_str()), days)}</p> },
         )
     }
 }
@@ -87,7 +87,7 @@ pub fn WaitTimesPage() -> impl IntoView {
         <ServicePicker />
         {catalogue_error}
         {move || if !chosen.get() {
-            view! { <p class="notice">{t.compare.choose_service}</p> }.into_any()
+            view! { <p class="notice">{t.compare().choose_service}</p> }.into_any()
         } else {
             view! {
                 <div class="comparison" aria-live="polite" aria-busy=move || compare.figures.with(|f| f.loading).to_string()>
@@ -95,7 +95,7 @@ pub fn WaitTimesPage() -> impl IntoView {
                     <HomeSummary />
                 </div>
                 <section class="providers" aria-labelledby="providers-heading">
-                    <h2 id="providers-heading">{t.compare.providers_heading}</h2>
+                    <h2 id="providers-heading">{t.compare().providers_heading}</h2>
                     <Filters />
                     {move || has_data.get().then(|| view! { <ProviderTable /> })}
                 </section>

@@ -20,13 +20,13 @@ use wasm_bindgen::JsCast;
 
 fn column_label(t: &'static Texts, key: SortKey) -> &'static str {
     match key {
-        SortKey::Name => t.compare.provider_column,
+        SortKey::Name => t.compare().provider_column,
         SortKey::EstimatedWait => t.estimated_wait,
         SortKey::ShareWithinLimit => t.share_within_limit,
-        SortKey::Waiting => t.compare.waiting_column,
+        SortKey::Waiting => t.compare().waiting_column,
         SortKey::FreeCapacity => t.free_capacity,
-        SortKey::Reported => t.compare.reported_column,
-        SortKey::Distance => t.compare.distance_column,
+        SortKey::Reported => t.compare().reported_column,
+        SortKey::Distance => t.compare().distance_column,
     }
 }
 
@@ -45,8 +45,8 @@ fn SortHeader(key: SortKey) -> impl IntoView {
         }
     };
     let state = move || match aria_sort() {
-        "ascending" => t.compare.sorted_ascending,
-        "descending" => t.compare.sorted_descending,
+        "ascending" => t.compare().sorted_ascending,
+        "descending" => t.compare().sorted_descending,
         _ => "",
     };
     view! {
@@ -125,10 +125,10 @@ pub fn ProviderTable() -> impl IntoView {
             s.value().and_then(|list| {
                 list.iter()
                     .find(|x| x.code == code)
-                    .map(|x| x.name_sv.clone())
+                    .map(|x| t.service_name(x).to_owned())
             })
         });
-        (t.compare.providers_caption)(&name.unwrap_or(code))
+        (t.compare().providers_caption)(&name.unwrap_or(code))
     };
     // One listener for every row's buttons and links, instead of two per row.
     let on_row_click = move |ev: MouseEvent| {
@@ -184,24 +184,24 @@ pub fn ProviderTable() -> impl IntoView {
         });
     });
     view! {
-        <p class="hint">{t.compare.sort_hint}</p>
-        <p class="table-count" role="status">{move || (t.compare.rows_shown)(page.with(Vec::len), order.with(Vec::len), total())}</p>
+        <p class="hint">{t.compare().sort_hint}</p>
+        <p class="table-count" role="status">{move || (t.compare().rows_shown)(page.with(Vec::len), order.with(Vec::len), total())}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
             <table class="data-table provider-table">
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
                         {move || columns().map(|key| view! { <SortHeader key=key /> }).collect_view()}
-                        <th scope="col"><span class="visually-hidden">{t.compare.show_trend}</span></th>
+                        <th scope="col"><span class="visually-hidden">{t.compare().show_trend}</span></th>
                     </tr>
                 </thead>
                 <tbody node_ref=tbody on:click=on_row_click></tbody>
             </table>
         </div>
-        {move || order.with(Vec::is_empty).then(|| view! { <p class="notice">{t.compare.no_rows}</p> })}
+        {move || order.with(Vec::is_empty).then(|| view! { <p class="notice">{t.compare().no_rows}</p> })}
         {move || has_more.get().then(|| view! {
             <button type="button" class="button button--secondary" on:click=move |_| compare.update(false, |v| v.rows_shown += PAGE_ROWS)>
-                {(t.compare.show_more)(PAGE_ROWS)}
+                {(t.compare().show_more)(PAGE_ROWS)}
             </button>
         })}
     }

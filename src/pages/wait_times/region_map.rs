@@ -109,7 +109,7 @@ pub fn RegionMap() -> impl IntoView {
             <tr class:home-row=is_home>
                 <th scope="row">
                     {region_name(TILES[i].code)}
-                    {move || is_home().then(|| view! { <span class="home-mark">{format!(" ({})", t.compare.your_region)}</span> })}
+                    {move || is_home().then(|| view! { <span class="home-mark">{format!(" ({})", t.compare().your_region)}</span> })}
                 </th>
                 <td>{shown}</td>
                 <td>{versus}</td>
@@ -121,7 +121,7 @@ pub fn RegionMap() -> impl IntoView {
                         });
                         focus_trend_heading();
                     }>
-                        {t.compare.show_trend}
+                        {t.compare().show_trend}
                         <span class="visually-hidden">{format!(": {}", region_name(TILES[i].code))}</span>
                     </button>
                 </td>
@@ -130,9 +130,9 @@ pub fn RegionMap() -> impl IntoView {
     }).collect_view();
     view! {
         <section class="region-map" aria-labelledby="region-map-heading">
-            <h2 id="region-map-heading">{t.compare.map_heading}</h2>
+            <h2 id="region-map-heading">{t.compare().map_heading}</h2>
             <div class="field">
-                <label for="map-measure">{t.compare.measure_label}</label>
+                <label for="map-measure">{t.compare().measure_label}</label>
                 <select id="map-measure" on:change=move |ev| {
                     let value = event_target_value(&ev);
                     let chosen = Measure::ALL.into_iter().find(|m| measure_text(t, *m) == value).unwrap_or_default();
@@ -145,25 +145,25 @@ pub fn RegionMap() -> impl IntoView {
             </div>
             <div class="region-map__layout">
                 <svg class="tile-map" viewBox=format!("0 0 {width} {height}") role="img"
-                    aria-label=move || (t.compare.map_label)(&measure_text(t, measure.get()).to_lowercase())>
+                    aria-label=move || (t.compare().map_label)(&measure_text(t, measure.get()).to_lowercase())>
                     {tiles}
                 </svg>
                 <ol class="legend-scale" aria-hidden="true">
-                    <li class="legend-scale__end">{t.compare.legend_better}</li>
+                    <li class="legend-scale__end">{t.compare().legend_better}</li>
                     {(0..LEVELS).map(|l| view! { <li class=format!("swatch tile--{l}")></li> }).collect_view()}
-                    <li class="legend-scale__end">{t.compare.legend_worse}</li>
+                    <li class="legend-scale__end">{t.compare().legend_worse}</li>
                 </ol>
             </div>
             <div class="table-scroll" tabindex="0" role="region"
-                aria-label=move || (t.compare.regions_caption)(measure_text(t, measure.get()))>
+                aria-label=move || (t.compare().regions_caption)(measure_text(t, measure.get()))>
             <table class="data-table">
-                <caption>{move || (t.compare.regions_caption)(measure_text(t, measure.get()))}</caption>
+                <caption>{move || (t.compare().regions_caption)(measure_text(t, measure.get()))}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{t.region_line}</th>
                         <th scope="col">{move || measure_text(t, measure.get())}</th>
-                        <th scope="col">{t.compare.versus_heading}</th>
-                        <th scope="col"><span class="visually-hidden">{t.compare.show_trend}</span></th>
+                        <th scope="col">{t.compare().versus_heading}</th>
+                        <th scope="col"><span class="visually-hidden">{t.compare().show_trend}</span></th>
                     </tr>
                 </thead>
                 <tbody>{table_rows}</tbody>

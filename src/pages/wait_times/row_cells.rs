@@ -60,11 +60,11 @@ pub fn row_cells(
         note: if row.accepts_other_regions {
             ""
         } else {
-            t.compare.own_region_only
+            t.compare().own_region_only
         },
         wait: optional(t, row.estimated_wait_days, t.days),
         versus: versus.map(|v| versus_text(t, v)).unwrap_or_default(),
-        share: optional(t, row.share_within_limit, percent),
+        share: optional(t, row.share_within_limit, |s| percent(t, s)),
         waiting: optional(t, row.waiting, |w| w.to_string()),
         capacity_class: capacity_class(row.free_capacity),
         capacity: capacity_text(t, row.free_capacity),
@@ -78,8 +78,8 @@ pub fn row_cells(
                 row.provider_id
             )
         }),
-        trend_label: t.compare.show_trend,
-        referral_label: t.compare.request_referral,
+        trend_label: t.compare().show_trend,
+        referral_label: t.compare().request_referral,
     }
 }
 

@@ -28,7 +28,7 @@ pub fn ServicePicker() -> impl IntoView {
             s.value().map(|list| {
                 search(list, &query, category)
                     .into_iter()
-                    .map(|s| (s.code.clone(), s.name_sv.clone()))
+                    .map(|s| (s.code.clone(), t.service_name(s).to_owned()))
                     .collect::<Vec<_>>()
             })
         })
@@ -46,8 +46,8 @@ pub fn ServicePicker() -> impl IntoView {
             <h2 id="service-picker-heading" class="visually-hidden">{t.service_label}</h2>
             <div class="service-picker__controls">
                 <div class="field">
-                    <label for="service-search">{t.compare.search_label}</label>
-                    <p class="hint" id="service-search-hint">{t.compare.search_hint}</p>
+                    <label for="service-search">{t.compare().search_label}</label>
+                    <p class="hint" id="service-search-hint">{t.compare().search_hint}</p>
                     <input id="service-search" type="search" autocomplete="off" aria-describedby="service-search-hint"
                         aria-controls="service-results"
                         prop:value=move || query.get()
@@ -57,9 +57,9 @@ pub fn ServicePicker() -> impl IntoView {
                         } />
                 </div>
                 <div class="field">
-                    <label for="service-category">{t.compare.category_label}</label>
+                    <label for="service-category">{t.compare().category_label}</label>
                     <select id="service-category" on:change=on_category>
-                        <option value="" selected=move || category.get().is_none()>{t.compare.category_all}</option>
+                        <option value="" selected=move || category.get().is_none()>{t.compare().category_all}</option>
                         {CATEGORIES.iter().map(|(option, name)| {
                             let chosen = *option;
                             view! {
@@ -79,7 +79,7 @@ pub fn ServicePicker() -> impl IntoView {
                 (Some(_), None) => ().into_any(),
             })}
             <p class="service-picker__count" role="status">
-                {move || results.with(|r| r.as_ref().map(|r| (t.compare.results_count)(r.len())))}
+                {move || results.with(|r| r.as_ref().map(|r| (t.compare().results_count)(r.len())))}
             </p>
             <ul id="service-results" class="service-list">
                 {move || results.get().unwrap_or_default().into_iter().map(|(code, name)| {
@@ -105,7 +105,7 @@ pub fn ServicePicker() -> impl IntoView {
                 }).collect_view()}
             </ul>
             {move || results.with(|r| r.as_ref().is_some_and(|r| r.is_empty())).then(|| view! {
-                <p>{t.compare.no_results}</p>
+                <p>{t.compare().no_results}</p>
             })}
         </section>
     }

@@ -23,7 +23,7 @@ fn Chart(trend: std::sync::Arc<Trend>, name: String, region: Option<String>) -> 
     let own = chart(&trend.own, WIDTH, HEIGHT, max);
     let whole = chart(whole_points, WIDTH, HEIGHT, max);
     let summary = change(&trend.own).map(|(first, last, _)| {
-        (t.compare.trend_summary)(
+        (t.compare().trend_summary)(
             &first.period.to_string(),
             first.days.unwrap_or(0),
             &last.period.to_string(),
@@ -34,7 +34,7 @@ fn Chart(trend: std::sync::Arc<Trend>, name: String, region: Option<String>) -> 
         p.map(|p| p.period.to_string()).unwrap_or_default()
     };
     let (first, last) = (period(trend.own.first()), period(trend.own.last()));
-    let region_label = region.map(|r| (t.compare.region_series)(&r));
+    let region_label = region.map(|r| (t.compare().region_series)(&r));
     let rows: Vec<_> = trend
         .own
         .iter()
@@ -52,7 +52,7 @@ fn Chart(trend: std::sync::Arc<Trend>, name: String, region: Option<String>) -> 
         .collect();
     let with_region = region_label.is_some();
     view! {
-        <p id="trend-summary">{summary.unwrap_or_else(|| t.compare.trend_no_data.to_owned())}</p>
+        <p id="trend-summary">{summary.unwrap_or_else(|| t.compare().trend_no_data.to_owned())}</p>
         <figure class="trend-chart">
             <svg viewBox=format!("-40 -10 {} {}", WIDTH + 50.0, HEIGHT + 30.0) role="img" aria-labelledby="trend-summary" focusable="false">
                 <line class="axis" x1="0" y1=HEIGHT.to_string() x2=WIDTH.to_string() y2=HEIGHT.to_string() />
@@ -70,12 +70,12 @@ fn Chart(trend: std::sync::Arc<Trend>, name: String, region: Option<String>) -> 
             </figcaption>
         </figure>
         <details class="trend-numbers">
-            <summary>{t.compare.trend_numbers}</summary>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=t.compare.trend_numbers>
+            <summary>{t.compare().trend_numbers}</summary>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=t.compare().trend_numbers>
             <table class="data-table">
                 <thead>
                     <tr>
-                        <th scope="col">{t.compare.month_column}</th>
+                        <th scope="col">{t.compare().month_column}</th>
                         <th scope="col">{name}</th>
                         {region_label.map(|label| view! { <th scope="col">{label}</th> })}
                     </tr>
@@ -125,7 +125,7 @@ pub fn TrendPanel() -> impl IntoView {
         let (name, region) = names()?;
         Some(view! {
             <section class="trend-panel" aria-labelledby="trend-heading">
-                <h2 id="trend-heading" tabindex="-1">{(t.compare.trend_heading)(&name)}</h2>
+                <h2 id="trend-heading" tabindex="-1">{(t.compare().trend_heading)(&name)}</h2>
                 {move || trend.with(|state| match (state.value(), &state.error) {
                     (_, Some(error)) => view! {
                         <ErrorWithRetry message=error_text(t, error)
@@ -141,7 +141,7 @@ pub fn TrendPanel() -> impl IntoView {
                     v.trend = None;
                     v.region_trend = None;
                 })>
-                    {t.compare.close_trend}
+                    {t.compare().close_trend}
                 </button>
             </section>
         })

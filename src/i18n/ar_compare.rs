@@ -1,0 +1,100 @@
+//! Arabic texts of the wait-time comparison.
+
+use super::ar::days;
+use super::compare_texts::CompareTexts;
+
+pub const AR_COMPARE: CompareTexts = CompareTexts {
+    search_label: "ابحث عن علاج أو زيارة",
+    search_hint: "الأسماء السويدية تعطي أفضل النتائج، مثلًا höft (الورك) أو gråstarr (الساد) أو hud (الجلد).",
+    category_label: "نوع الرعاية",
+    category_all: "كل الأنواع",
+    category_visit: "زيارات أولى",
+    category_examination: "فحوص",
+    category_operation: "عمليات وعلاجات",
+    results_count: |n| match n {
+        0 => "لا توجد نتائج".to_owned(),
+        1 => "نتيجة واحدة".to_owned(),
+        2 => "نتيجتان".to_owned(),
+        n if (3..=10).contains(&(n % 100)) => format!("{n} نتائج"),
+        n => format!("{n} نتيجة"),
+    },
+    no_results: "لا يوجد علاج أو زيارة يطابق البحث. جرّب كلمة أخرى.",
+    choose_service: "اختر علاجًا أو زيارة من القائمة لرؤية أوقات الانتظار.",
+
+    home_region_label: "منطقتك",
+    home_region_hint: "تُحفظ في هذا المتصفح. تُقارن أوقات الانتظار بمنطقتك.",
+    home_region_none: "لم تُختر",
+    home_wait: |region, wait| format!("في {region} الانتظار المقدّر {}.", days(wait)),
+    shorter: |d| format!("أقصر بـ{} مما في منطقتك", days(d)),
+    longer: |d| format!("أطول بـ{} مما في منطقتك", days(d)),
+    same: "مثل منطقتك",
+    versus_heading: "مقارنة بمنطقتك",
+    percent: |p| format!("{p}٪"),
+
+    providers_heading: "المستشفيات والعيادات",
+    providers_caption: |service| format!("{service}: أوقات الانتظار لكل مستشفى وعيادة، آخر شهر"),
+    sort_hint: "اختر عنوان عمود لترتيب الجدول.",
+    sorted_ascending: "مرتّب تصاعديًا",
+    sorted_descending: "مرتّب تنازليًا",
+    provider_column: "المستشفى أو العيادة",
+    waiting_column: "عدد المنتظرين",
+    reported_column: "تاريخ الإبلاغ",
+    distance_column: "المسافة",
+    own_region_only: "تستقبل المرضى من منطقتها فقط.",
+
+    filters_heading: "تصفية",
+    region_filter: "المنطقة",
+    all_regions: "كل المناطق",
+    capacity_filter: "فقط التي تُبلّغ عن سعة متاحة",
+    origin_label: "المسافة من",
+    origin_none: "اختر مدينة",
+    origin_position: "موقعي",
+    use_position: "استخدم موقعي",
+    position_denied: "لم يُسمح لنا باستخدام موقعك. اختر مدينة بدلًا من ذلك.",
+    position_needed: "اختر «استخدم موقعي» لقياس المسافات من مكانك. لا يُحفظ الموقع.",
+    within_label: "بحد أقصى",
+    within_any: "أي مسافة",
+    km: |km| format!("{km} كم"),
+    rows_shown: |shown, matching, all| {
+        if matching == all {
+            format!("يُعرض {shown} من أصل {all} مستشفى وعيادة.")
+        } else {
+            format!("يُعرض {shown} من أصل {matching} تطابق التصفية ({all} مستشفى وعيادة إجمالًا).")
+        }
+    },
+    show_more: |n| format!("اعرض {n} أخرى"),
+    no_rows: "لا توجد مستشفيات أو عيادات تطابق التصفية.",
+
+    show_trend: "اعرض الاتجاه",
+    trend_heading: |name| format!("الاتجاه: {name}"),
+    trend_summary: |from, first, to, last| {
+        format!(
+            "الانتظار المقدّر {} في {from} و{} في {to}.",
+            days(first),
+            days(last)
+        )
+    },
+    trend_no_data: "لا توجد أرقام لآخر 24 شهرًا.",
+    trend_numbers: "اعرض الأرقام",
+    month_column: "الشهر",
+    region_series: |region| format!("كامل {region}"),
+    close_trend: "أغلق الاتجاه",
+
+    request_referral: "اطلب الرعاية هنا",
+
+    map_heading: "المناطق على الخريطة",
+    measure_label: "اعرض على الخريطة",
+    waiting_measure: "عدد المنتظرين",
+    map_label: |measure| {
+        format!(
+            "خريطة مناطق السويد الـ21 ملوّنة حسب {measure}. الأرقام نفسها في الجدول أسفل الخريطة."
+        )
+    },
+    legend_better: "أفضل",
+    legend_worse: "أسوأ",
+    regions_caption: |measure| format!("{measure} لكل منطقة، آخر شهر"),
+    your_region: "منطقتك",
+
+    stale_data: |when| format!("تُعرض المعلومات التي جُلبت في {when}. قد لا تكون محدّثة."),
+    fetched_label: |when| format!("جُلبت في {when}"),
+};

@@ -1,0 +1,168 @@
+//! Arabic texts of requesting care elsewhere and following the requests.
+
+use vardkoll_domain::api::{MAX_MESSAGE_CHARS, ReferralStatus};
+
+use super::referral_texts::ReferralTexts;
+
+fn field_error(field: &str, code: &str) -> &'static str {
+    match (field, code) {
+        ("personalIdentityNumber", "format") => {
+            "اكتب الرقم الشخصي بـ12 رقمًا، مثلًا \u{2066}19121212-1212\u{2069}."
+        }
+        ("personalIdentityNumber", "date") => "تاريخ الميلاد في الرقم ليس يومًا حقيقيًا.",
+        ("personalIdentityNumber", "control_digit") => "الرقم الأخير غير صحيح. تحقق من الرقم.",
+        ("name", "required") => "اكتب اسمك.",
+        ("name", "too_long") => "يجب ألا يتجاوز الاسم 100 حرف.",
+        ("phone", "contact_required") => "أدخل رقم هاتف أو عنوان بريد إلكتروني.",
+        ("phone", "format") => "يجب أن يتكون رقم الهاتف من 7 إلى 15 رقمًا.",
+        ("email", "format") => {
+            "لا يبدو هذا عنوان بريد إلكتروني، مثلًا \u{2066}name@example.com\u{2069}."
+        }
+        ("serviceCode", _) => "اختر العلاج أو الزيارة المقصودة.",
+        ("currentReferral/clinic", _) => "اكتب اسم العيادة التي كتبت الإحالة.",
+        ("currentReferral/date", "in_future") => "لا يمكن أن يكون تاريخ الإحالة بعد اليوم.",
+        ("currentReferral/date", _) => "اكتب تاريخ الإحالة بالشكل \u{2066}YYYY-MM-DD\u{2069}.",
+        ("guarantee/step", _) => "مهلتا الزيارة التخصصية والعلاج فقط تُلزمان المنطقة.",
+        ("preferredProviders", "too_many") => "اختر خمسة مقدّمي رعاية على الأكثر.",
+        ("preferredProviders", "duplicate") => "مقدّم الرعاية هذا موجود في القائمة بالفعل.",
+        ("preferredProviders", "unknown") => "لم يعد مقدّم الرعاية هذا موجودًا. اختر غيره.",
+        ("preferredProviders", _) => "اختر مقدّم رعاية واحدًا على الأقل.",
+        ("interpreter/language", _) => "اكتب اللغة التي تحتاج مترجمًا لها.",
+        ("message", _) => "يجب ألا تتجاوز الرسالة 1000 حرف.",
+        ("consentToShare", _) => "تحتاج إلى الموافقة لكي يُرسل الطلب.",
+        _ => "تحقق من هذه المعلومة.",
+    }
+}
+
+fn status(status: ReferralStatus) -> &'static str {
+    match status {
+        ReferralStatus::Received => "مُستلم",
+        ReferralStatus::UnderReview => "قيد المعالجة",
+        ReferralStatus::Offered => "عُرض موعد",
+        ReferralStatus::Declined => "مرفوض",
+        ReferralStatus::Withdrawn => "مسحوب",
+    }
+}
+
+fn status_next(status: ReferralStatus) -> &'static str {
+    match status {
+        ReferralStatus::Received => "استلمت المنطقة الطلب وستبدأ بمراجعته، عادةً خلال خمسة أيام عمل.",
+        ReferralStatus::UnderReview => {
+            "تراجع المنطقة الطلب وتتواصل مع مقدّمي الرعاية الذين اخترتهم. ستتلقى الرد هنا وعبر الهاتف أو البريد الإلكتروني."
+        }
+        ReferralStatus::Offered => {
+            "عُرض عليك موعد. تواصل مع العيادة لقبوله. يحق لك الرفض، ولكن إذا نظّمت المنطقة الرعاية لأن ضمان الرعاية \
+             لم يُحترم، فإن الضمان لتلك الرعاية ينتهي عندها."
+        }
+        ReferralStatus::Declined => {
+            "لم تستطع المنطقة تنظيم الرعاية لدى مقدّمي الرعاية الذين اخترتهم. يمكنك إرسال طلب جديد مع مقدّمي رعاية \
+             آخرين، أو التواصل مع مكتب ضمان الرعاية في منطقتك (عبر 1177) إذا انقضت مهلة ضمان الرعاية."
+        }
+        ReferralStatus::Withdrawn => {
+            "سُحب الطلب ولم يعد قيد المعالجة. إذا كنت لا تزال تريد الرعاية لدى مقدّم رعاية آخر، يمكنك إرسال طلب جديد."
+        }
+    }
+}
+
+pub const AR_REFERRAL: ReferralTexts = ReferralTexts {
+    title: "اطلب الرعاية لدى مقدّم رعاية آخر",
+    intro: "اطلب الرعاية لدى مقدّم رعاية قائمة انتظاره أقصر. يذهب الطلب إلى منطقتك، التي تنظّم الرعاية أو \
+        تساعدك في الخطوات التالية.",
+    from_episode: |title| format!("يتعلق الطلب بحالة رعايتك «{title}»."),
+
+    path_heading: "ما الذي ينطبق عليك",
+    path_missed: |step, date| format!("كانت مهلة ضمان الرعاية لـ{step} في {date} وقد انقضت."),
+    path_will_be_missed: |step, date| {
+        format!("موعدك المحجوز بعد مهلة ضمان الرعاية لـ{step}، {date}.")
+    },
+    path_region_arranges: "على منطقتك عندها أن تنظّم الرعاية لدى مقدّم رعاية آخر دون تكلفة إضافية عليك، بما في \
+        ذلك السفر. يحق لك رفض عرض المنطقة، ولكن عندها ينتهي ضمان الرعاية لتلك الرعاية.",
+    path_free_choice: "أنت عندها تستخدم حرية اختيار الرعاية: يحق لك اختيار رعاية خارجية ممولة من القطاع العام في \
+        أي مكان في السويد. لا تنتقل معك حدود ضمان الرعاية ولا تعويض السفر، وبعض المناطق تشترط إحالة.",
+    path_gives_up: |date| {
+        format!(
+            "يمنحك ضمان الرعاية الحق في الرعاية بحلول {date}. لا تنطبق هذه المهلة لدى مقدّم رعاية تختاره بنفسك."
+        )
+    },
+    path_source: "قانون الخدمات الصحية والطبية (HSL) الفصل 9 المادة 1، قانون المريض الفصل 9.",
+
+    about_you: "عنك",
+    identity_label: "الرقم الشخصي أو رقم التنسيق",
+    identity_hint: "12 رقمًا، مثلًا \u{2066}19121212-1212\u{2069}.",
+    name_label: "الاسم",
+    phone_label: "الهاتف",
+    email_label: "البريد الإلكتروني",
+    contact_hint: "أدخل رقم هاتف أو بريدًا إلكترونيًا أو كليهما، لكي تتمكن المنطقة من الوصول إليك.",
+    care_heading: "الرعاية التي تطلبها",
+    service_label: "العلاج أو الزيارة",
+    service_none: "اختر علاجًا أو زيارة",
+    referral_heading: "إحالتك الحالية",
+    referral_hint: "اتركه فارغًا إن لم تكن لديك إحالة.",
+    clinic_label: "العيادة التي كتبت الإحالة",
+    referral_date_label: "تاريخ الإحالة",
+    providers_heading: "مقدّمو الرعاية المفضّلون",
+    providers_hint: "خمسة على الأكثر، الأفضل لديك أولًا.",
+    provider_label: |n| format!("مقدّم الرعاية {n}"),
+    provider_none: "اختر مقدّم رعاية",
+    other_region: "لا يستقبل مرضى من مناطق أخرى",
+    add_provider: "أضف مقدّم رعاية",
+    move_up: |n| format!("انقل مقدّم الرعاية {n} إلى الأعلى"),
+    remove_provider: |n| format!("احذف مقدّم الرعاية {n}"),
+    other_heading: "السفر والمترجم والرسالة",
+    can_travel: "أستطيع السفر إلى مدينة أخرى لتلقي الرعاية",
+    interpreter_needed: "أحتاج إلى مترجم",
+    interpreter_language: "لغة الترجمة",
+    message_label: "رسالة إلى المنطقة (اختياري)",
+    message_hint: |used| format!("{used} من {MAX_MESSAGE_CHARS} حرف."),
+    consent_heading: "الموافقة",
+    consent: "أوافق على مشاركة الطلب مع معلوماتي مع المنطقة التي تستلمه.",
+    privacy_note: "يُحفظ رقمك الشخصي في هذا المتصفح فقط حتى يُستلم الطلب، لكي لا يضيع شيء إذا انقطع الاتصال. \
+        بعد ذلك يُحفظ رقم المرجع والحالة فقط.",
+    submit: "أرسل الطلب",
+    catalogue_error: "تعذّر جلب قائمة العلاجات ومقدّمي الرعاية. تحقق من اتصالك وحاول مرة أخرى.",
+    field_error,
+    rejected_without_details: "لم يُقبل الطلب. تحقق من المعلومات وأرسله مرة أخرى.",
+
+    service_term: "العلاج أو الزيارة",
+    providers_term: "مقدّمو الرعاية المفضّلون",
+    receipt_heading: "إيصال طلبك",
+    waiting: "بانتظار الإرسال",
+    waiting_detail: "الطلب محفوظ في هذا المتصفح ويُرسل تلقائيًا في أقرب وقت ممكن. يمكنك إغلاق الصفحة؛ \
+        سيُرسل في المرة التالية التي تفتح فيها Vårdkoll.",
+    offline_detail: "أنت غير متصل الآن. سيُرسل الطلب عند عودة الاتصال.",
+    sending: "جارٍ الإرسال …",
+    received: "استُلم الطلب",
+    reference_label: "رقم المرجع",
+    received_at_label: "وقت الاستلام",
+    next_heading: "ماذا يحدث الآن",
+    next_steps: "تراجع منطقتك الطلب، عادةً خلال خمسة أيام عمل، وتتواصل مع مقدّمي الرعاية الذين اخترتهم. ستتلقى \
+        الرد عبر الهاتف أو البريد الإلكتروني، وتظهر الحالة في «طلباتي». اذكر رقم المرجع إذا تواصلت مع المنطقة.",
+    print: "اطبع الإيصال",
+    send_now: "حاول الإرسال الآن",
+    rejected: "لم يُقبل الطلب. صحّح المعلومات وأرسله مرة أخرى.",
+    correct: "صحّح وأرسل مرة أخرى",
+    correcting: "أنت تصحّح طلبًا لم يُقبل. عند إرساله يحل محل الطلب القديم.",
+    new_request: "طلب جديد",
+
+    requests_title: "طلباتي",
+    requests_intro: "طلباتك للحصول على الرعاية لدى مقدّم رعاية آخر وما حدث لها.",
+    no_requests: "ليست لديك طلبات. يمكنك طلب الرعاية لدى مقدّم رعاية آخر من «أوقات الانتظار» أو من حالة رعاية.",
+    waiting_heading: "بانتظار الإرسال",
+    sent_heading: "المُرسلة",
+    queued_label: "محفوظ",
+    attempts: |n| match n {
+        0 => "لم يُرسل بعد".to_owned(),
+        1 => "محاولة واحدة حتى الآن".to_owned(),
+        2 => "محاولتان حتى الآن".to_owned(),
+        n if (3..=10).contains(&(n % 100)) => format!("{n} محاولات حتى الآن"),
+        n => format!("{n} محاولة حتى الآن"),
+    },
+    history_heading: "السجل",
+    status_label: "الحالة",
+    remove: "احذف الطلب",
+    confirm_remove: "سيُحذف الطلب من هذا المتصفح ولن يُرسل.",
+    confirm_remove_yes: "نعم، احذف",
+    save_failed: "تعذّر الحفظ في المتصفح. أبقِ الصفحة مفتوحة حتى يُستلم الطلب.",
+    status,
+    status_next,
+};

@@ -1,0 +1,184 @@
+//! English texts of requesting care elsewhere and following the requests.
+
+use vardkoll_domain::api::{MAX_MESSAGE_CHARS, ReferralStatus};
+
+use super::referral_texts::ReferralTexts;
+
+fn field_error(field: &str, code: &str) -> &'static str {
+    match (field, code) {
+        ("personalIdentityNumber", "format") => {
+            "Write the personal identity number with 12 digits, for example 19121212-1212."
+        }
+        ("personalIdentityNumber", "date") => "The date of birth in the number is not a real day.",
+        ("personalIdentityNumber", "control_digit") => {
+            "The last digit does not match. Check the number."
+        }
+        ("name", "required") => "Write your name.",
+        ("name", "too_long") => "The name may be at most 100 characters.",
+        ("phone", "contact_required") => "Give a phone number or an e-mail address.",
+        ("phone", "format") => "The phone number should have 7–15 digits.",
+        ("email", "format") => {
+            "That does not look like an e-mail address, for example name@example.com."
+        }
+        ("serviceCode", _) => "Choose which treatment or visit it is about.",
+        ("currentReferral/clinic", _) => "Write which clinic wrote the referral.",
+        ("currentReferral/date", "in_future") => "The referral date cannot be after today.",
+        ("currentReferral/date", _) => "Write the referral date as YYYY-MM-DD.",
+        ("guarantee/step", _) => {
+            "Only the deadlines for a specialist visit and for treatment oblige the region."
+        }
+        ("preferredProviders", "too_many") => "Choose at most five providers.",
+        ("preferredProviders", "duplicate") => "This provider is already in the list.",
+        ("preferredProviders", "unknown") => "The provider no longer exists. Choose another.",
+        ("preferredProviders", _) => "Choose at least one provider.",
+        ("interpreter/language", _) => "Write which language you need an interpreter for.",
+        ("message", _) => "The message may be at most 1000 characters.",
+        ("consentToShare", _) => "You need to consent for the request to be sent.",
+        _ => "Check this information.",
+    }
+}
+
+fn status(status: ReferralStatus) -> &'static str {
+    match status {
+        ReferralStatus::Received => "Received",
+        ReferralStatus::UnderReview => "Under review",
+        ReferralStatus::Offered => "Appointment offered",
+        ReferralStatus::Declined => "Declined",
+        ReferralStatus::Withdrawn => "Withdrawn",
+    }
+}
+
+fn status_next(status: ReferralStatus) -> &'static str {
+    match status {
+        ReferralStatus::Received => {
+            "The region has received the request and starts reviewing it, usually within five working days."
+        }
+        ReferralStatus::UnderReview => {
+            "The region is reviewing the request and contacting the providers you chose. You will hear \
+             here and by phone or e-mail."
+        }
+        ReferralStatus::Offered => {
+            "You have been offered an appointment. Contact the clinic to accept. You may decline, but if the \
+             region arranged the care because the care guarantee was not kept, the guarantee for that care \
+             then ends."
+        }
+        ReferralStatus::Declined => {
+            "The region could not arrange the care with the providers you chose. You can send a new \
+             request with other providers, or contact your region's care guarantee office (through 1177) if \
+             the care guarantee deadline has passed."
+        }
+        ReferralStatus::Withdrawn => {
+            "The request has been withdrawn and is no longer handled. If you still want care from another \
+             provider, you can send a new request."
+        }
+    }
+}
+
+pub const EN_REFERRAL: ReferralTexts = ReferralTexts {
+    title: "Request care from another provider",
+    intro: "Ask for care from a provider with a shorter queue. The request goes to your home region, which \
+        arranges the care or helps you further.",
+    from_episode: |title| format!("The request is about your care episode “{title}”."),
+
+    path_heading: "What applies to you",
+    path_missed: |step, date| {
+        format!("The care guarantee deadline for {step} was {date} and has passed.")
+    },
+    path_will_be_missed: |step, date| {
+        format!("Your booked appointment is after the care guarantee deadline for {step}, {date}.")
+    },
+    path_region_arranges: "Your home region must then arrange care with another provider at no extra cost \
+        to you, travel included. You may decline the region's offer, but then the care guarantee for that \
+        care ends.",
+    path_free_choice: "You are then using free choice of care: you may choose publicly funded outpatient \
+        care anywhere in Sweden. The care guarantee's limits and travel reimbursement do not follow you, \
+        and some regions require a referral.",
+    path_gives_up: |date| {
+        format!(
+            "Your care guarantee entitles you to care by {date}. That limit does not apply at a provider you choose yourself."
+        )
+    },
+    path_source: "Health and Medical Services Act (HSL) chapter 9 section 1, Patient Act chapter 9.",
+
+    about_you: "About you",
+    identity_label: "Personal identity number or coordination number",
+    identity_hint: "12 digits, for example 19121212-1212.",
+    name_label: "Name",
+    phone_label: "Phone",
+    email_label: "E-mail",
+    contact_hint: "Give a phone number, an e-mail address or both, so that the region can reach you.",
+    care_heading: "The care you are asking for",
+    service_label: "Treatment or visit",
+    service_none: "Choose a treatment or visit",
+    referral_heading: "Your current referral",
+    referral_hint: "Leave empty if you have no referral.",
+    clinic_label: "Clinic that wrote the referral",
+    referral_date_label: "Date of the referral",
+    providers_heading: "Preferred providers",
+    providers_hint: "At most five, the one you prefer first.",
+    provider_label: |n| format!("Provider {n}"),
+    provider_none: "Choose a provider",
+    other_region: "does not accept patients from other regions",
+    add_provider: "Add a provider",
+    move_up: |n| format!("Move provider {n} up"),
+    remove_provider: |n| format!("Remove provider {n}"),
+    other_heading: "Travel, interpreter and message",
+    can_travel: "I can travel to another town for the care",
+    interpreter_needed: "I need an interpreter",
+    interpreter_language: "Language for the interpreter",
+    message_label: "Message to the region (optional)",
+    message_hint: |used| format!("{used} of {MAX_MESSAGE_CHARS} characters."),
+    consent_heading: "Consent",
+    consent: "I consent to the request with my information being shared with the region that receives it.",
+    privacy_note: "Your personal identity number is kept in this browser only until the request has been \
+        received, so that nothing is lost if the connection breaks. After that only the reference number \
+        and the status are kept.",
+    submit: "Send request",
+    catalogue_error: "The list of treatments and providers could not be fetched. Check your connection and \
+        try again.",
+    field_error,
+    rejected_without_details: "The request was not accepted. Check the information and send it again.",
+
+    service_term: "Treatment or visit",
+    providers_term: "Preferred providers",
+    receipt_heading: "Receipt for your request",
+    waiting: "Waiting to be sent",
+    waiting_detail: "The request is saved in this browser and is sent automatically as soon as possible. \
+        You can close the page; it is sent the next time you open Vårdkoll.",
+    offline_detail: "You are not connected right now. The request is sent when the connection is back.",
+    sending: "Sending …",
+    received: "The request has been received",
+    reference_label: "Reference number",
+    received_at_label: "Received",
+    next_heading: "What happens next",
+    next_steps: "Your home region reviews the request, usually within five working days, and contacts the \
+        providers you chose. You will hear by phone or e-mail, and the status is shown under My requests. \
+        Give the reference number if you contact the region.",
+    print: "Print the receipt",
+    send_now: "Try to send now",
+    rejected: "The request was not accepted. Correct the information and send it again.",
+    correct: "Correct and send again",
+    correcting: "You are correcting a request that was not accepted. When you send it, it replaces the old one.",
+    new_request: "New request",
+
+    requests_title: "My requests",
+    requests_intro: "Your requests for care from another provider and what has happened to them.",
+    no_requests: "You have no requests. You can request care from another provider from Waiting times or \
+        from a care episode.",
+    waiting_heading: "Waiting to be sent",
+    sent_heading: "Sent",
+    queued_label: "Saved",
+    attempts: |n| match n {
+        0 => "Not sent yet".to_owned(),
+        1 => "1 attempt so far".to_owned(),
+        n => format!("{n} attempts so far"),
+    },
+    history_heading: "History",
+    status_label: "Status",
+    remove: "Remove the request",
+    confirm_remove: "The request is removed from this browser and not sent.",
+    confirm_remove_yes: "Yes, remove",
+    save_failed: "Saving in the browser failed. Keep the page open until the request has been received.",
+    status,
+    status_next,
+};
