@@ -16,6 +16,15 @@ pub fn long_date(texts: &Texts, date: NaiveDate) -> String {
     format!("{weekday} {} {month} {}", date.day(), date.year())
 }
 
+/// A server time, `2026-11-25T10:00:00Z`, as `2026-11-25 10:00 UTC` (the same in
+/// every language, and not moved to the browser's time zone).
+pub fn utc_time(rfc3339: &str) -> String {
+    match rfc3339.split_once('T') {
+        Some((date, time)) => format!("{date} {} UTC", time.get(..5).unwrap_or(time)),
+        None => rfc3339.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -29,5 +38,11 @@ mod tests {
             "torsdag 25 december 2025"
         );
         assert_eq!(numeric_date(date), "2025-12-25");
+    }
+
+    #[test]
+    fn server_times_read_in_utc() {
+        assert_eq!(utc_time("2026-11-22T10:30:00Z"), "2026-11-22 10:30 UTC");
+        assert_eq!(utc_time("not a time"), "not a time");
     }
 }

@@ -23,7 +23,7 @@ mod sv_referral;
 mod texts;
 
 pub use compare_texts::CompareTexts;
-pub use format::{long_date, numeric_date};
+pub use format::{long_date, numeric_date, utc_time};
 pub use referral_texts::ReferralTexts;
 pub use texts::Texts;
 

@@ -2,32 +2,15 @@
 // and AA rules on every page and the states a patient meets (errors shown, receipts, requests with a
 // history, the comparison with its table, trend and map), with zero violations;
 // and no loss of content at 320 CSS pixels wide (WCAG 1.4.10 reflow).
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import { startApi } from "./api-server.mjs";
-import { isoDaysAgo, launch, openPage } from "./browser.mjs";
-import { startServer } from "./static-server.mjs";
+import { isoDaysAgo } from "./browser.mjs";
+import { useStack } from "./stack.mjs";
 
-const dist = fileURLToPath(new URL("../../dist", import.meta.url));
 const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-let api;
-let site;
-let browser;
-
-before(async () => {
-  api = await startApi();
-  site = await startServer(dist, 0, api.url);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await api?.stop();
-});
+const stack = useStack();
 
 /** axe-core's WCAG 2.1 A/AA violations on the page as it is now, one line each. */
 async function violations(page) {
@@ -52,7 +35,7 @@ for (const lang of ["sv", "en", "ar"]) {
     const found = [];
     const narrow = [];
     for (const width of [1280, 320]) {
-      const context = await browser.newContext({ locale: "sv-SE", viewport: { width, height: 800 } });
+      const context = await stack.browser.newContext({ locale: "sv-SE", viewport: { width, height: 800 } });
       await context.addInitScript((tag) => localStorage.setItem("vardkoll.lang", tag), lang);
       const page = await context.newPage();
       const errors = [];
@@ -69,7 +52,7 @@ for (const lang of ["sv", "en", "ar"]) {
       const submit = (selector) => page.locator(selector).press("Enter");
 
       // Mina vårdgarantier: empty, then with an episode whose deadline passed, then its errors.
-      await page.goto(site.url);
+      await page.goto(stack.site.url);
       await page.locator("h1").waitFor();
       await at("guarantees, empty");
       await page.locator("#new-episode-title").fill("Höften");
@@ -85,7 +68,7 @@ for (const lang of ["sv", "en", "ar"]) {
       await at("guarantees, errors shown");
 
       // Väntetider with a service, its trend open.
-      await page.goto(`${site.url}/vantetider?tjanst=op-hoft`);
+      await page.goto(`${stack.site.url}/vantetider?tjanst=op-hoft`);
       await page.locator("table.provider-table tbody tr").first().waitFor();
       await at("comparison");
       await page.locator("table.provider-table tbody tr").first().locator("button").first().click();
@@ -93,7 +76,7 @@ for (const lang of ["sv", "en", "ar"]) {
       await at("comparison, trend open");
 
       // The request form: from the comparison, with every error shown, then a receipt.
-      await page.goto(`${site.url}/remiss?tjanst=op-hoft`);
+      await page.goto(`${stack.site.url}/remiss?tjanst=op-hoft`);
       await page.locator("#referral-provider-0").selectOption({ index: 1 });
       await at("request form");
       await page.locator("#referral-form button[type=submit]").click();
@@ -107,15 +90,15 @@ for (const lang of ["sv", "en", "ar"]) {
       await page.locator(".receipt__reference").waitFor();
       const reference = (await page.locator(".receipt__reference").textContent()).trim();
       await at("receipt");
-      await api.setStatus(reference, "under_review");
-      await api.setStatus(reference, "offered", "Tid 3 december kl. 10.00");
+      await stack.api.setStatus(reference, "under_review");
+      await stack.api.setStatus(reference, "offered", "Tid 3 december kl. 10.00");
 
       // Mina förfrågningar with the history.
-      await page.goto(`${site.url}/forfragningar`);
+      await page.goto(`${stack.site.url}/forfragningar`);
       await page.locator("article.request[data-state=offered]").waitFor();
       await at("requests");
 
-      await page.goto(`${site.url}/finns-inte`);
+      await page.goto(`${stack.site.url}/finns-inte`);
       await page.locator("h1").waitFor();
       await at("not found");
       assert.deepEqual(errors, []);

@@ -1,39 +1,22 @@
 // Languages: Swedish by default, English or Arabic from the browser, switchable
 // and remembered; `lang` and `dir` on the document (Arabic right to left); the
 // page chunks follow; dates and numbers as each language writes them.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
-import { startApi } from "./api-server.mjs";
-import { isoDaysAgo, launch } from "./browser.mjs";
-import { startServer } from "./static-server.mjs";
+import { isoDaysAgo } from "./browser.mjs";
+import { useStack } from "./stack.mjs";
 
-const dist = fileURLToPath(new URL("../../dist", import.meta.url));
-let api;
-let site;
-let browser;
-
-before(async () => {
-  api = await startApi();
-  site = await startServer(dist, 0, api.url);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await api?.stop();
-});
+const stack = useStack();
 
 const documentLang = (page) =>
   page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
 
 async function open(locale, path = "/") {
-  const context = await browser.newContext({ locale, serviceWorkers: "block" });
+  const context = await stack.browser.newContext({ locale, serviceWorkers: "block" });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(`${site.url}${path}`);
+  await page.goto(`${stack.site.url}${path}`);
   await page.locator("h1").waitFor();
   return { context, page, errors };
 }
@@ -90,7 +73,7 @@ test("switching to Arabic lays the page out right to left, is remembered, and re
 
   await page.getByRole("link", { name: "أوقات الانتظار" }).click();
   await page.getByRole("heading", { name: "أوقات الانتظار", level: 1 }).waitFor();
-  await page.goto(`${site.url}/remiss?tjanst=op-hoft`);
+  await page.goto(`${stack.site.url}/remiss?tjanst=op-hoft`);
   await page.getByRole("heading", { name: "اطلب الرعاية لدى مقدّم رعاية آخر", level: 1 }).waitFor();
   await page.locator("#referral-form button[type=submit]").click();
   await page.locator("#referral-name-error", { hasText: "اكتب اسمك." }).waitFor();

@@ -2,41 +2,26 @@
 // worker keeps the deadline tracker, the last comparison and the request form
 // working with the server gone, queues a request and never caches personal
 // data; a new build is offered with a reload prompt and taken up on accept.
-import { after, before, test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { startApi } from "./api-server.mjs";
-import { isoDaysAgo, launch } from "./browser.mjs";
+import { isoDaysAgo } from "./browser.mjs";
 import { startServer } from "./static-server.mjs";
+import { DIST, useStack } from "./stack.mjs";
 
 // A copy of the build, so the test can publish a "new version" of it.
 const dist = mkdtempSync(join(tmpdir(), "vardkoll-pwa-"));
-cpSync(fileURLToPath(new URL("../../dist", import.meta.url)), dist, { recursive: true });
-let api;
-let site;
-let browser;
-
-before(async () => {
-  api = await startApi();
-  site = await startServer(dist, 0, api.url);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await api?.stop();
-  rmSync(dist, { recursive: true, force: true });
-});
+cpSync(DIST, dist, { recursive: true });
+const stack = useStack({ dist });
+after(() => rmSync(dist, { recursive: true, force: true }));
 
 /** Width and height of a PNG, from its IHDR chunk. */
 const pngSize = (bytes) => [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
 
 test("the manifest names the app, its colours, start URL and icons (192, 512, maskable)", async () => {
-  const response = await fetch(`${site.url}/manifest.webmanifest`);
+  const response = await fetch(`${stack.site.url}/manifest.webmanifest`);
   assert.equal(response.headers.get("content-type"), "application/manifest+json");
   const manifest = await response.json();
   assert.equal(manifest.short_name, "Vårdkoll");
@@ -45,24 +30,24 @@ test("the manifest names the app, its colours, start URL and icons (192, 512, ma
   assert.equal(manifest.theme_color, "#1d4f91");
   const sizes = [];
   for (const icon of manifest.icons) {
-    const image = await fetch(new URL(icon.src, `${site.url}/`));
+    const image = await fetch(new URL(icon.src, `${stack.site.url}/`));
     assert.equal(image.headers.get("content-type"), "image/png");
     const [width, height] = pngSize(Buffer.from(await image.arrayBuffer()));
     assert.equal(`${width}x${height}`, icon.sizes);
     sizes.push(`${icon.sizes} ${icon.purpose}`);
   }
   assert.deepEqual(sizes, ["192x192 any", "512x512 any", "512x512 maskable"]);
-  const page = await (await fetch(site.url)).text();
+  const page = await (await fetch(stack.site.url)).text();
   assert.match(page, /rel="?manifest"?[ >]/);
 });
 
 test("offline: the tracker, the last comparison and the form work; a request waits and is sent later", async () => {
-  const port = Number(new URL(site.url).port);
-  const context = await browser.newContext({ locale: "sv-SE" });
+  const port = Number(new URL(stack.site.url).port);
+  const context = await stack.browser.newContext({ locale: "sv-SE" });
   const page = await context.newPage();
   const panics = [];
   page.on("pageerror", (e) => panics.push(String(e)));
-  await page.goto(site.url);
+  await page.goto(stack.site.url);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
   await page.getByLabel("Vad gäller vården?").fill("Höften");
@@ -79,8 +64,8 @@ test("offline: the tracker, the last comparison and the form work; a request wai
   await page.getByText("Du har inga förfrågningar").waitFor();
 
   // The server is gone (the web server, not just the browser's network flag).
-  await site.close();
-  await page.goto(site.url);
+  await stack.site.close();
+  await page.goto(stack.site.url);
   await page.locator(".timeline__item").getByText("60 dagar kvar").waitFor();
   await page.getByRole("link", { name: "Väntetider" }).click();
   await page.getByLabel("Sök behandling eller besök").fill("hoft");
@@ -88,7 +73,7 @@ test("offline: the tracker, the last comparison and the form work; a request wai
   await page.locator("table.provider-table tbody tr .provider-name", { hasText: first }).first().waitFor();
   await page.getByText("Exempeldata").first().waitFor();
 
-  await page.goto(`${site.url}/remiss?tjanst=op-hoft`).catch(() => {});
+  await page.goto(`${stack.site.url}/remiss?tjanst=op-hoft`).catch(() => {});
   await page.getByLabel("Vårdgivare 1", { exact: true }).selectOption({ index: 1 });
   await page.getByLabel("Personnummer eller samordningsnummer").fill("19121212-1212");
   await page.getByLabel("Namn").fill("Tolvan Tolvansson");
@@ -96,13 +81,13 @@ test("offline: the tracker, the last comparison and the form work; a request wai
   await page.getByLabel("Jag samtycker till att förfrågan").check();
   await page.getByRole("button", { name: "Skicka förfrågan" }).click();
   await page.getByText("Väntar på att skickas").waitFor();
-  const before = await api.referralCount();
+  const before = await stack.api.referralCount();
 
   // Back: sent, and nothing personal was ever cached.
-  site = await startServer(dist, port, api.url);
+  stack.site = await startServer(dist, port, stack.api.url);
   await page.getByRole("button", { name: "Försök skicka nu" }).click();
   await page.getByText("Förfrågan är mottagen").waitFor();
-  assert.equal(await api.referralCount(), before + 1);
+  assert.equal(await stack.api.referralCount(), before + 1);
   const cached = await page.evaluate(async () => {
     const urls = [];
     for (const name of await caches.keys()) {
@@ -118,9 +103,9 @@ test("offline: the tracker, the last comparison and the form work; a request wai
 });
 
 test("a new build is offered with a reload prompt and taken up when the patient accepts", async () => {
-  const context = await browser.newContext({ locale: "sv-SE" });
+  const context = await stack.browser.newContext({ locale: "sv-SE" });
   const page = await context.newPage();
-  await page.goto(site.url);
+  await page.goto(stack.site.url);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const oldWorker = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
   assert.equal(await page.getByText("En ny version av Vårdkoll finns.").count(), 0);

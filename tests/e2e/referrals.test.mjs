@@ -3,29 +3,12 @@
 // offline, comes back online, the request arrives once, the region side offers
 // a time and the patient sees it; the path explained from an episode; a request
 // the server turns down is kept to be corrected.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
-import { startApi } from "./api-server.mjs";
-import { isoDaysAgo, launch, openPage } from "./browser.mjs";
-import { startServer } from "./static-server.mjs";
+import { isoDaysAgo, openPage } from "./browser.mjs";
+import { useStack } from "./stack.mjs";
 
-const dist = fileURLToPath(new URL("../../dist", import.meta.url));
-let api;
-let site;
-let browser;
-
-before(async () => {
-  api = await startApi();
-  site = await startServer(dist, 0, api.url);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await api?.stop();
-});
+const stack = useStack();
 
 /** Errors other than the browser's own report of a request that failed while offline. */
 const realErrors = (errors) => errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e));
@@ -39,7 +22,7 @@ async function fillPatient(page) {
 }
 
 test("a patient picks a provider, submits offline, the request arrives once when online, and sees the offer", async () => {
-  const { context, page, errors } = await openPage(browser, `${site.url}/vantetider?tjanst=op-hoft`);
+  const { context, page, errors } = await openPage(stack.browser, `${stack.site.url}/vantetider?tjanst=op-hoft`);
   const row = page.locator("table.provider-table tbody tr").first();
   await row.waitFor();
   const provider = (await row.locator(".provider-name").textContent()).trim();
@@ -64,7 +47,7 @@ test("a patient picks a provider, submits offline, the request arrives once when
   await page.getByLabel("Personnummer eller samordningsnummer").fill("19121212-1213");
   await page.getByRole("button", { name: "Skicka förfrågan" }).click();
   await page.locator("#referral-identity-error", { hasText: "Den sista siffran stämmer inte" }).waitFor();
-  assert.equal(await api.referralCount(), 0);
+  assert.equal(await stack.api.referralCount(), 0);
 
   // A second choice, moved to first place, then removed again.
   await page.getByRole("button", { name: "Lägg till en vårdgivare" }).click();
@@ -86,7 +69,7 @@ test("a patient picks a provider, submits offline, the request arrives once when
   assert.match(page.url(), /\/remiss\?kvitto=[\w-]+$/);
   assert.ok(!page.url().includes("1212"), "no identity number in the address");
   assert.ok((await stored(page)).includes("191212121212") || (await stored(page)).includes("19121212-1212"), "kept in the outbox until acknowledged");
-  assert.equal(await api.referralCount(), 0);
+  assert.equal(await stack.api.referralCount(), 0);
 
   // Back online: sent at once, stored once, and the identity number leaves the browser.
   await context.setOffline(false);
@@ -94,7 +77,7 @@ test("a patient picks a provider, submits offline, the request arrives once when
   const reference = (await page.locator(".receipt__reference").textContent()).trim();
   assert.match(reference, /^VK-[0-9A-Z]{10}$/);
   await page.getByRole("heading", { name: "Vad händer nu" }).waitFor();
-  assert.equal(await api.referralCount(), 1);
+  assert.equal(await stack.api.referralCount(), 1);
   assert.ok(!(await stored(page)).includes("1212"), "no identity number after acknowledgement");
 
   // The receipt prints without the page's navigation.
@@ -104,11 +87,11 @@ test("a patient picks a provider, submits offline, the request arrives once when
   await page.emulateMedia({ media: "screen" });
 
   // The region side reviews and offers a time; the patient sees it in Mina förfrågningar.
-  await api.setStatus(reference, "under_review");
+  await stack.api.setStatus(reference, "under_review");
   await page.getByRole("link", { name: "Mina förfrågningar" }).first().click();
   const card = page.locator("article.request", { hasText: reference });
   await card.getByText("Handläggs").first().waitFor();
-  await api.setStatus(reference, "offered", "Tid 3 december kl. 10.00 på mottagningen");
+  await stack.api.setStatus(reference, "offered", "Tid 3 december kl. 10.00 på mottagningen");
   // Refreshed when the tab regains focus.
   await page.evaluate(() => window.dispatchEvent(new Event("focus")));
   await card.getByText("Tid erbjuden").first().waitFor();
@@ -119,13 +102,13 @@ test("a patient picks a provider, submits offline, the request arrives once when
   // After a reload the request is still followed; it was stored exactly once.
   await page.reload();
   await page.locator("article.request", { hasText: reference }).getByText("Tid erbjuden").first().waitFor();
-  assert.equal(await api.referralCount(), 1);
+  assert.equal(await stack.api.referralCount(), 1);
   assert.deepEqual(realErrors(errors), []);
   await context.close();
 });
 
 test("from an episode whose deadline has passed, the region must arrange care, and a declined request says what next", async () => {
-  const { context, page, errors } = await openPage(browser, site.url);
+  const { context, page, errors } = await openPage(stack.browser, stack.site.url);
   await page.getByLabel("Vad gäller vården?").fill("Knät");
   await page.getByRole("button", { name: "Lägg till vårdärende" }).click();
   await page.getByRole("heading", { name: "Knät" }).waitFor();
@@ -157,7 +140,7 @@ test("from an episode whose deadline has passed, the region must arrange care, a
   await page.getByText("Förfrågan är mottagen").waitFor();
   const reference = (await page.locator(".receipt__reference").textContent()).trim();
 
-  await api.setStatus(reference, "declined", "<script>alert(1)</script>Ingen plats");
+  await stack.api.setStatus(reference, "declined", "<script>alert(1)</script>Ingen plats");
   await page.getByRole("link", { name: "Mina förfrågningar" }).first().click();
   const card = page.locator("article.request", { hasText: reference });
   await card.getByText("Avslagen").first().waitFor();
@@ -169,7 +152,7 @@ test("from an episode whose deadline has passed, the region must arrange care, a
 });
 
 test("a request the server turns down is kept, shown with what to correct, and sent once corrected", async () => {
-  const { context, page, errors } = await openPage(browser, `${site.url}/remiss?tjanst=op-hoft`);
+  const { context, page, errors } = await openPage(stack.browser, `${stack.site.url}/remiss?tjanst=op-hoft`);
   await page.getByLabel("Vårdgivare 1", { exact: true }).selectOption({ index: 2 });
   await fillPatient(page);
   // The server turns the first attempt down, e.g. a provider that has just left the catalogue.
@@ -187,7 +170,7 @@ test("a request the server turns down is kept, shown with what to correct, and s
       }),
     });
   });
-  const before = await api.referralCount();
+  const before = await stack.api.referralCount();
   await page.getByRole("button", { name: "Skicka förfrågan" }).click();
   await page.getByText("Förfrågan togs inte emot. Rätta uppgifterna och skicka den igen.").waitFor();
   await page.getByText("Vårdgivaren finns inte längre. Välj en annan.").waitFor();
@@ -202,7 +185,7 @@ test("a request the server turns down is kept, shown with what to correct, and s
   await page.getByLabel("Vårdgivare 1", { exact: true }).selectOption({ index: 3 });
   await page.getByRole("button", { name: "Skicka förfrågan" }).click();
   await page.getByText("Förfrågan är mottagen").waitFor();
-  assert.equal(await api.referralCount(), before + 1);
+  assert.equal(await stack.api.referralCount(), before + 1);
   await page.getByRole("link", { name: "Mina förfrågningar" }).first().click();
   assert.equal(await page.locator("article.request[data-state=rejected]").count(), 0);
   assert.deepEqual(realErrors(errors), []);

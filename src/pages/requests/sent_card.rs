@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use vardkoll_domain::api::ReferralStatus;
 
-use crate::i18n::use_texts;
+use crate::i18n::{use_texts, utc_time};
 use crate::state::OutboxStore;
 
 fn tone(status: ReferralStatus) -> (&'static str, &'static str) {
@@ -11,14 +11,6 @@ fn tone(status: ReferralStatus) -> (&'static str, &'static str) {
         ReferralStatus::Offered => ("status status--good", "✓"),
         ReferralStatus::Declined | ReferralStatus::Withdrawn => ("status status--bad", "✕"),
         ReferralStatus::Received | ReferralStatus::UnderReview => ("status status--neutral", "–"),
-    }
-}
-
-/// `2026-11-25T10:00:00Z` → `2026-11-25 10:00 UTC`.
-pub fn readable_time(rfc3339: &str) -> String {
-    match rfc3339.split_once('T') {
-        Some((date, time)) => format!("{date} {} UTC", time.get(..5).unwrap_or(time)),
-        None => rfc3339.to_owned(),
     }
 }
 
@@ -57,7 +49,7 @@ pub fn SentCard(reference: String) -> impl IntoView {
                     <ol class="request__history">
                         {s.history.iter().map(|change| view! {
                             <li>
-                                <time datetime=change.at.clone()>{readable_time(&change.at)}</time>
+                                <time datetime=change.at.clone()>{utc_time(&change.at)}</time>
                                 ": "{(r.status)(change.status)}
                                 {change.note.clone().map(|note| view! { " — "<q>{note}</q> })}
                             </li>
