@@ -4,7 +4,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { isoDaysAgo, launch, openPage } from "./browser.mjs";
+import { isoDaysAgo, launch, openPage, tabTo } from "./browser.mjs";
 import { startServer } from "./static-server.mjs";
 
 const dist = fileURLToPath(new URL("../../dist", import.meta.url));
@@ -86,19 +86,13 @@ test("the whole flow works with the keyboard alone", async () => {
   const { context, page, errors } = await openPage(browser, server.url);
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Hoppa till innehållet");
-  const tabTo = async (id) => {
-    for (let i = 0; i < 60; i++) {
-      if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
-      await page.keyboard.press("Tab");
-    }
-    assert.fail(`Tab never reached #${id}`);
-  };
-  await tabTo("new-episode-title");
+  const tabToId = (id) => tabTo(page, `#${id}`);
+  await tabToId("new-episode-title");
   await page.keyboard.type("Ögat");
   await page.keyboard.press("Enter");
   await page.getByRole("heading", { name: "Ögat" }).waitFor();
-  await tabTo("episode-1-event-choice");
-  await tabTo("episode-1-event-date");
+  await tabToId("episode-1-event-choice");
+  await tabToId("episode-1-event-date");
   await page.keyboard.type(isoDaysAgo(85));
   await page.keyboard.press("Enter");
   await page.locator(".timeline__item").getByText("5 dagar kvar").waitFor();
