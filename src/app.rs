@@ -6,7 +6,7 @@ use crate::i18n::{
     Lang, browser_languages, document_lang, provide_i18n, set_document_lang, use_texts,
 };
 use crate::pages::{ChunkPage, GuaranteesPage, NotFoundPage};
-use crate::pwa::{UpdateBanner, UpdatePrompt};
+use crate::pwa::UpdateBanner;
 use crate::router::{Link, Route, Router};
 use crate::state::{EpisodeStore, OutboxStore, ReferralForm};
 use crate::storage;
@@ -67,10 +67,12 @@ fn initial_lang() -> Lang {
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(initial_lang());
     send_waiting_requests();
-    let update = UpdatePrompt::start();
+    leptos::task::spawn_local(async {
+        crate::embed::report_height(crate::api::runtime_config().await.parent_origins);
+    });
     move || {
         set_document_lang(lang.get());
-        view! { <Shell lang=lang update=update /> }
+        view! { <Shell lang=lang /> }
     }
 }
 
@@ -107,7 +109,7 @@ fn LanguagePicker(lang: RwSignal<Lang>) -> impl IntoView {
 }
 
 #[component]
-fn Shell(lang: RwSignal<Lang>, update: UpdatePrompt) -> impl IntoView {
+fn Shell(lang: RwSignal<Lang>) -> impl IntoView {
     let router = provide_app_context(today());
     let t = use_texts();
     view! {
@@ -123,7 +125,7 @@ fn Shell(lang: RwSignal<Lang>, update: UpdatePrompt) -> impl IntoView {
             </nav>
             <LanguagePicker lang=lang />
         </header>
-        <UpdateBanner prompt=update />
+        <UpdateBanner />
         <main id="main">
             {move || match router.route() {
                 Route::Guarantees => view! { <GuaranteesPage /> }.into_any(),

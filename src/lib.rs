@@ -7,7 +7,8 @@
 //! - [`state`]: signals and intents; [`storage`]: the only module that touches
 //!   browser storage; [`download`]: file downloads; [`today`]: the clock;
 //!   [`geolocation`]: the patient's position, only when they ask; [`pwa`]: the
-//!   service worker and the prompt to reload into a new version.
+//!   service worker and the prompt to reload into a new version; [`embed`]: the
+//!   height an embedding portal's iframe needs.
 //! - [`i18n`]: every text the patient sees.
 //! - [`timeline_view`], [`calendar_export`], [`referral_fields`]: turning domain results into what
 //!   is shown or exported, tested natively.
@@ -20,6 +21,7 @@ pub mod calendar_export;
 pub mod chunk;
 pub mod components;
 pub mod download;
+pub mod embed;
 pub mod geolocation;
 pub mod i18n;
 pub mod pages;

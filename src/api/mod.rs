@@ -34,32 +34,90 @@ pub enum ApiError {
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct AppConfig {
+struct ConfigFile {
     api_base_url: String,
+    #[serde(default)]
+    parent_origins: Vec<String>,
+}
+
+/// The runtime configuration in `config.json`, so a portal can change it
+/// without rebuilding the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuntimeConfig {
+    /// Where the API is, without a trailing slash.
+    pub api_base: String,
+    /// The portals allowed to embed the app in an iframe: the app tells them its
+    /// height (`postMessage`), and no one else. Origins only (`https://host`).
+    pub parent_origins: Vec<String>,
+}
+
+impl Default for RuntimeConfig {
+    fn default() -> Self {
+        RuntimeConfig {
+            api_base: DEFAULT_BASE.to_owned(),
+            parent_origins: Vec::new(),
+        }
+    }
+}
+
+/// Whether `origin` is a plain web origin: `https://host` or `http://host:port`,
+/// no path, no wildcard.
+fn is_origin(origin: &str) -> bool {
+    let Some((scheme, rest)) = origin.split_once("://") else {
+        return false;
+    };
+    matches!(scheme, "https" | "http")
+        && !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+}
+
+/// Reads `config.json`; anything unreadable falls back to the defaults, and
+/// origins that are not plain origins are left out.
+pub fn parse_config(text: &str) -> RuntimeConfig {
+    let Ok(file) = serde_json::from_str::<ConfigFile>(text) else {
+        return RuntimeConfig::default();
+    };
+    let api_base = file.api_base_url.trim_end_matches('/').to_owned();
+    RuntimeConfig {
+        api_base: if api_base.is_empty() {
+            DEFAULT_BASE.to_owned()
+        } else {
+            api_base
+        },
+        parent_origins: file
+            .parent_origins
+            .into_iter()
+            .filter(|o| is_origin(o))
+            .collect(),
+    }
 }
 
 thread_local! {
-    static BASE: RefCell<Option<String>> = const { RefCell::new(None) };
+    static CONFIG: RefCell<Option<RuntimeConfig>> = const { RefCell::new(None) };
 }
 
-/// The API base URL from `config.json` (read once), or [`DEFAULT_BASE`].
-pub async fn base_url() -> String {
-    if let Some(base) = BASE.with(|b| b.borrow().clone()) {
-        return base;
+/// The runtime configuration from `config.json` (read once), or the defaults.
+pub async fn runtime_config() -> RuntimeConfig {
+    if let Some(config) = CONFIG.with(|c| c.borrow().clone()) {
+        return config;
     }
-    let base = match Request::get("config.json").send().await {
+    let config = match Request::get("config.json").send().await {
         Ok(response) if response.ok() => response
             .text()
             .await
-            .ok()
-            .and_then(|text| serde_json::from_str::<AppConfig>(&text).ok())
-            .map(|config| config.api_base_url.trim_end_matches('/').to_owned())
-            .filter(|base| !base.is_empty()),
-        _ => None,
-    }
-    .unwrap_or_else(|| DEFAULT_BASE.to_owned());
-    BASE.with(|b| *b.borrow_mut() = Some(base.clone()));
-    base
+            .map(|text| parse_config(&text))
+            .unwrap_or_default(),
+        _ => RuntimeConfig::default(),
+    };
+    CONFIG.with(|c| *c.borrow_mut() = Some(config.clone()));
+    config
+}
+
+/// The API base URL from `config.json`, or [`DEFAULT_BASE`].
+pub async fn base_url() -> String {
+    runtime_config().await.api_base
 }
 
 /// Parses an answer body strictly.
@@ -163,6 +221,25 @@ mod tests {
 
     fn page(row: &str) -> String {
         format!(r#"{{"serviceCode":"op-hoft","sampleData":true,"rows":[{row}]}}"#)
+    }
+
+    #[test]
+    fn the_runtime_configuration_is_read_strictly() {
+        let config = parse_config(
+            r#"{"apiBaseUrl":"https://api.example.se/v1/","parentOrigins":["https://portal.example.se",
+            "http://127.0.0.1:8080","*","https://evil.example/path","javascript:alert(1)"]}"#,
+        );
+        assert_eq!(config.api_base, "https://api.example.se/v1");
+        assert_eq!(
+            config.parent_origins,
+            ["https://portal.example.se", "http://127.0.0.1:8080"]
+        );
+        assert_eq!(
+            parse_config(r#"{"apiBaseUrl":"/api/v1"}"#).parent_origins,
+            Vec::<String>::new()
+        );
+        assert_eq!(parse_config("not json"), RuntimeConfig::default());
+        assert_eq!(parse_config(r#"{"apiBaseUrl":""}"#).api_base, DEFAULT_BASE);
     }
 
     #[test]

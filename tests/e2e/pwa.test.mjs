@@ -108,7 +108,7 @@ test("a new build is offered with a reload prompt and taken up when the patient 
   await page.goto(stack.site.url);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const oldWorker = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
-  assert.equal(await page.getByText("En ny version av Vårdkoll finns.").count(), 0);
+  assert.equal(await page.getByText("En ny version av Vårdkoll finns.").isVisible(), false);
 
   // A new build is published; the browser checks for it.
   appendFileSync(join(dist, "sw.js"), "\n// a new build\n");
@@ -118,7 +118,7 @@ test("a new build is offered with a reload prompt and taken up when the patient 
   await page.getByRole("button", { name: "Ladda om sidan" }).click();
   await page.waitForFunction(() => window.__before === undefined && document.querySelector("h1"));
   await page.locator("h1").waitFor();
-  assert.equal(await page.getByText("En ny version av Vårdkoll finns.").count(), 0);
+  assert.equal(await page.getByText("En ny version av Vårdkoll finns.").isVisible(), false);
   const state = await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.getRegistration();
     return { waiting: registration.waiting !== null, active: registration.active?.state };
