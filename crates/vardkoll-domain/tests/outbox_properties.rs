@@ -4,9 +4,7 @@
 //! keeps an identity number only while the request is unacknowledged.
 
 use proptest::prelude::*;
-use vardkoll_domain::api::{
-    FieldProblem, Interpreter, NewReferral, ReferralCreated, ReferralStatus,
-};
+use vardkoll_domain::api::{FieldProblem, NewReferral, ReferralCreated, ReferralStatus};
 use vardkoll_domain::referral::{BackoffOptions, Failure, Outbox, RequestLabel};
 
 #[derive(Clone, Debug)]
@@ -35,21 +33,8 @@ fn op() -> impl Strategy<Value = Op> {
 
 fn request(n: usize) -> NewReferral {
     NewReferral {
-        personal_identity_number: "19121212-1212".into(),
         name: format!("Patient {n}"),
-        phone: Some("0701234567".into()),
-        email: None,
-        service_code: "op-hoft".into(),
-        current_referral: None,
-        guarantee: None,
-        preferred_providers: vec!["p1".into()],
-        can_travel: true,
-        interpreter: Interpreter {
-            needed: false,
-            language: None,
-        },
-        message: String::new(),
-        consent_to_share: true,
+        ..NewReferral::example()
     }
 }
 

@@ -134,6 +134,32 @@ fn too_long(text: &str, max: usize) -> bool {
 }
 
 impl NewReferral {
+    /// A complete, valid request from Tolvan Tolvansson (Skatteverket's test
+    /// person) for a hip replacement at providers `p1` and `p2`: for tests and
+    /// documentation.
+    pub fn example() -> NewReferral {
+        NewReferral {
+            personal_identity_number: "19121212-1212".into(),
+            name: "Tolvan Tolvansson".into(),
+            phone: Some("070-123 45 67".into()),
+            email: None,
+            service_code: "op-hoft".into(),
+            current_referral: Some(CurrentReferral {
+                clinic: "Ortopeden".into(),
+                date: "2026-09-01".into(),
+            }),
+            guarantee: None,
+            preferred_providers: vec!["p1".into(), "p2".into()],
+            can_travel: true,
+            interpreter: Interpreter {
+                needed: false,
+                language: None,
+            },
+            message: String::new(),
+            consent_to_share: true,
+        }
+    }
+
     /// Every check the server makes (and the app makes before sending), all at once.
     /// `known_provider` and `known_service` look ids up in the catalogue.
     pub fn validate(
@@ -364,36 +390,21 @@ mod tests {
     use crate::date::ymd;
 
     fn request() -> NewReferral {
-        NewReferral {
-            personal_identity_number: "19121212-1212".into(),
-            name: "Tolvan Tolvansson".into(),
-            phone: Some("070-123 45 67".into()),
-            email: None,
-            service_code: "hip".into(),
-            current_referral: Some(CurrentReferral {
-                clinic: "Ortopeden".into(),
-                date: "2026-09-01".into(),
-            }),
-            guarantee: None,
-            preferred_providers: vec!["p1".into(), "p2".into()],
-            can_travel: true,
-            interpreter: Interpreter {
-                needed: false,
-                language: None,
-            },
-            message: String::new(),
-            consent_to_share: true,
-        }
+        NewReferral::example()
     }
 
     fn check(r: NewReferral) -> Result<ValidReferral, Vec<String>> {
-        r.validate(ymd(2026, 11, 25), |s| s == "hip", |p| p.starts_with('p'))
-            .map_err(|errors| {
-                errors
-                    .into_iter()
-                    .map(|e| format!("{}:{}", e.field, e.code))
-                    .collect()
-            })
+        r.validate(
+            ymd(2026, 11, 25),
+            |s| s == "op-hoft",
+            |p| p.starts_with('p'),
+        )
+        .map_err(|errors| {
+            errors
+                .into_iter()
+                .map(|e| format!("{}:{}", e.field, e.code))
+                .collect()
+        })
     }
 
     #[test]

@@ -219,25 +219,11 @@ impl Outbox {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::Interpreter;
 
-    pub(crate) fn request(name: &str) -> NewReferral {
+    fn request(name: &str) -> NewReferral {
         NewReferral {
-            personal_identity_number: "19121212-1212".into(),
             name: name.into(),
-            phone: Some("070-1234567".into()),
-            email: None,
-            service_code: "op-hoft".into(),
-            current_referral: None,
-            guarantee: None,
-            preferred_providers: vec!["p1".into()],
-            can_travel: true,
-            interpreter: Interpreter {
-                needed: false,
-                language: None,
-            },
-            message: String::new(),
-            consent_to_share: true,
+            ..NewReferral::example()
         }
     }
 
