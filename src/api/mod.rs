@@ -128,15 +128,18 @@ pub fn parse<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError
     serde_json::from_str(body).map_err(|_| ApiError::Invalid)
 }
 
+/// An answer's body; failing to read it is a network failure.
+async fn body(response: &gloo_net::http::Response) -> Result<String, ApiError> {
+    response.text().await.map_err(|_| ApiError::Network)
+}
+
 async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     let url = format!("{}{path}", base_url().await);
     let response = Request::get(&url)
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
-    let status = response.status();
-    let body = response.text().await.map_err(|_| ApiError::Network)?;
-    parse(status, &body)
+    parse(response.status(), &body(&response).await?)
 }
 
 pub async fn regions() -> Result<Vec<Region>, ApiError> {

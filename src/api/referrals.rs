@@ -1,11 +1,11 @@
 //! Referral requests: creating one (idempotent, with a timeout) and reading one
 //! with its secret token.
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::Request;
 use vardkoll_domain::api::{NewReferral, Problem, ReferralCreated, ReferralView};
 use vardkoll_domain::referral::{Failure, parse_retry_after};
 
-use super::{ApiError, base_url, parse};
+use super::{ApiError, base_url, body, code, parse};
 
 /// How long one attempt may take before it counts as failed (and is retried).
 const TIMEOUT_MS: u32 = 15_000;
@@ -45,10 +45,6 @@ impl Drop for Deadline {
             window.clear_timeout_with_handle(timer);
         }
     }
-}
-
-async fn body(response: &Response) -> Result<String, ApiError> {
-    response.text().await.map_err(|_| ApiError::Network)
 }
 
 /// Sends one attempt of a new request. The same `key` on every attempt makes
@@ -91,10 +87,7 @@ pub async fn create_referral(key: &str, request: &NewReferral) -> Result<Referra
 
 /// The status and history of a sent request; only its token opens it.
 pub async fn referral(reference: &str, token: &str) -> Result<ReferralView, ApiError> {
-    let reference: String = reference
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .collect();
+    let reference = code(reference);
     let url = format!("{}/referrals/{reference}", base_url().await);
     let deadline = Deadline::start();
     let signal = deadline.signal();

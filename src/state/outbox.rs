@@ -140,20 +140,20 @@ impl OutboxStore {
     }
 
     /// Writes the request to the outbox, then sends it. Returns its key.
-    pub fn submit(&self, request: NewReferral, label: RequestLabel) -> String {
-        let key = new_key();
-        let queued = key.clone();
-        self.update(move |outbox| outbox.enqueue(queued, request, label, now_ms()));
-        self.drain();
-        key
-    }
-
-    /// Replaces a request the server turned down with the corrected one.
-    pub fn resubmit(&self, old_key: &str, request: NewReferral, label: RequestLabel) -> String {
+    /// `replaces`: the key of a request the server turned down that this one
+    /// corrects; it leaves the outbox in the same write.
+    pub fn submit(
+        &self,
+        request: NewReferral,
+        label: RequestLabel,
+        replaces: Option<&str>,
+    ) -> String {
         let key = new_key();
         let queued = key.clone();
         self.update(move |outbox| {
-            outbox.remove_pending(old_key);
+            if let Some(old) = replaces {
+                outbox.remove_pending(old);
+            }
             outbox.enqueue(queued, request, label, now_ms());
         });
         self.drain();

@@ -101,10 +101,8 @@ pub fn RequestForm(catalogue: Catalogue) -> impl IntoView {
         let Some((request, label)) = form.check(today, &data.services, &data.providers, t) else {
             return;
         };
-        let key = match form.correcting.get_untracked() {
-            Some(old) => outbox.resubmit(&old, request, label),
-            None => outbox.submit(request, label),
-        };
+        let replaces = form.correcting.get_untracked();
+        let key = outbox.submit(request, label, replaces.as_deref());
         form.clear();
         router.set_query(format!("?kvitto={key}"), true);
         request_animation_frame(crate::router::focus_heading);
