@@ -52,12 +52,22 @@ fn send_waiting_requests() {
     std::mem::forget(window_event_listener(leptos::ev::online, move |_| start()));
 }
 
-/// The language to start in: the one the patient chose, else the browser's.
+/// The language to start in: the embedding portal's, else the one the patient
+/// chose, else the browser's.
 fn initial_lang() -> Lang {
-    storage::load_lang().unwrap_or_else(|| {
+    let portal = crate::host::setting("lang").and_then(|tag| Lang::from_tag(&tag));
+    portal.or_else(storage::load_lang).unwrap_or_else(|| {
         let preferred = browser_languages();
         Lang::negotiate(preferred.iter().map(String::as_str))
     })
+}
+
+/// Starts the app: in an embedding portal's element when the page has one (see
+/// [`crate::host`]), else as the whole page.
+pub fn start() {
+    if let Some(root) = crate::host::mount_point().or_else(|| document().body()) {
+        leptos::mount::mount_to(root, App).forget();
+    }
 }
 
 /// The whole app, with state loaded from the browser and today's date. A
@@ -87,14 +97,7 @@ fn LanguagePicker(lang: RwSignal<Lang>) -> impl IntoView {
         // Not remembered if storage is unavailable; the switch still happens.
         let _ = storage::save_lang(chosen);
         lang.set(chosen);
-        request_animation_frame(|| {
-            if let Some(select) = document()
-                .get_element_by_id("language")
-                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-            {
-                let _ = select.focus();
-            }
-        });
+        request_animation_frame(|| crate::host::focus_by_id("language"));
     };
     view! {
         <div class="language-picker">
@@ -113,7 +116,10 @@ fn Shell(lang: RwSignal<Lang>) -> impl IntoView {
     let router = provide_app_context(today());
     let t = use_texts();
     view! {
-        <a class="skip-link" href="#main">{t.skip_link}</a>
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            crate::host::focus_by_id("main");
+        }>{t.skip_link}</a>
         <header class="site-header">
             <p class="site-header__name">{t.app_name}</p>
             <nav aria-label=t.nav_label>

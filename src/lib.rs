@@ -8,7 +8,8 @@
 //!   browser storage; [`download`]: file downloads; [`today`]: the clock;
 //!   [`geolocation`]: the patient's position, only when they ask; [`pwa`]: the
 //!   service worker and the prompt to reload into a new version; [`embed`]: the
-//!   height an embedding portal's iframe needs.
+//!   height an embedding portal's iframe needs; [`host`]: the page the app lives
+//!   in, its own or a portal's element (mounting, settings, element lookups).
 //! - [`i18n`]: every text the patient sees.
 //! - [`timeline_view`], [`calendar_export`], [`referral_fields`]: turning domain results into what
 //!   is shown or exported, tested natively.
@@ -23,6 +24,7 @@ pub mod components;
 pub mod download;
 pub mod embed;
 pub mod geolocation;
+pub mod host;
 pub mod i18n;
 pub mod pages;
 pub mod pwa;
@@ -33,4 +35,4 @@ pub mod storage;
 pub mod timeline_view;
 pub mod today;
 
-pub use app::App;
+pub use app::{App, start};

@@ -1,5 +1,5 @@
-//! Mounts the app. Everything else lives in the library.
+//! Starts the app. Everything else lives in the library.
 
 fn main() {
-    leptos::mount::mount_to_body(vardkoll::App);
+    vardkoll::start();
 }

@@ -7,14 +7,14 @@
 
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The id of every page's `h1` (see [`crate::components::PageHeading`]).
 pub const PAGE_HEADING_ID: &str = "page-heading";
 
 /// Every page of the app.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Route {
+    #[default]
     Guarantees,
     WaitTimes,
     Referral,
@@ -26,7 +26,7 @@ impl Route {
     /// The route for a path. A trailing slash or `index.html` is the same page.
     pub fn parse(path: &str) -> Route {
         match path.trim_end_matches("index.html").trim_end_matches('/') {
-            "" => Route::Guarantees,
+            "" | GUARANTEES_PATH => Route::Guarantees,
             "/vantetider" => Route::WaitTimes,
             "/remiss" => Route::Referral,
             "/forfragningar" => Route::Requests,
@@ -42,6 +42,79 @@ impl Route {
             Route::Requests => "/forfragningar",
         }
     }
+}
+
+/// The guarantees' own address, for when another page is the start page.
+const GUARANTEES_PATH: &str = "/vardgarantier";
+
+/// Where the app's pages are: under `base` (a portal's path; empty on the app's
+/// own site), with `start` shown at `base` itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Paths {
+    base: String,
+    start: Route,
+}
+
+impl Paths {
+    /// `base` as a portal writes it (`/halsa/vardkoll/` or `halsa/vardkoll`);
+    /// `start` by its address's last part (`vantetider`), unknown ones ignored.
+    pub fn new(base: &str, start: &str) -> Paths {
+        let base = base.trim().trim_matches('/');
+        let start = match Route::parse(&format!("/{}", start.trim().trim_matches('/'))) {
+            Route::NotFound => Route::Guarantees,
+            route => route,
+        };
+        Paths {
+            base: if base.is_empty() {
+                String::new()
+            } else {
+                format!("/{base}")
+            },
+            start,
+        }
+    }
+
+    /// The page at `path` (the address bar's path).
+    pub fn route(&self, path: &str) -> Route {
+        let Some(rest) = path.strip_prefix(&self.base) else {
+            return Route::NotFound;
+        };
+        if !(rest.is_empty() || rest.starts_with('/')) {
+            return Route::NotFound; // `/halsa/vardkollen` is not under `/halsa/vardkoll`
+        }
+        match Route::parse(rest) {
+            _ if rest
+                .trim_end_matches("index.html")
+                .trim_end_matches('/')
+                .is_empty() =>
+            {
+                self.start
+            }
+            route => route,
+        }
+    }
+
+    /// The address of `route`.
+    pub fn href(&self, route: Route) -> String {
+        let path = match route {
+            _ if route == self.start => "/",
+            Route::Guarantees => GUARANTEES_PATH,
+            _ => route.path(),
+        };
+        format!("{}{path}", self.base)
+    }
+
+    /// The paths an embedding portal set (see [`crate::host`]); the site's root otherwise.
+    pub fn from_host() -> Paths {
+        let setting = |name| crate::host::setting(name).unwrap_or_default();
+        Paths::new(&setting("base-path"), &setting("start-page"))
+    }
+}
+
+thread_local! {
+    /// Where the pages are, read from the page once per module (the app and
+    /// each page chunk) by [`Router::provide`]; the same for a page's life.
+    static PATHS: std::cell::RefCell<Paths> = std::cell::RefCell::default();
 }
 
 /// The decoded value of parameter `name` in a query string (`?a=b&c=d`).
@@ -85,19 +158,21 @@ fn write_history(url: &str, push: bool) {
 impl Router {
     /// Reads the route from the address bar and follows back and forward.
     pub fn provide() -> Router {
+        let paths = Paths::from_host();
         let router = Router {
-            route: RwSignal::new(Route::parse(&current_path())),
+            route: RwSignal::new(paths.route(&current_path())),
             query: RwSignal::new(current_query()),
             navigated: RwSignal::new(false),
         };
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
             router.query.set(current_query());
-            let route = Route::parse(&current_path());
+            let route = router.route_of(&current_path());
             if route != router.route.get_untracked() {
                 router.show(route);
             }
         });
         on_cleanup(move || handle.remove());
+        PATHS.with(|p| *p.borrow_mut() = paths);
         provide_context(router);
         router
     }
@@ -110,6 +185,16 @@ impl Router {
         self.route.get()
     }
 
+    /// The page at `path`.
+    pub fn route_of(&self, path: &str) -> Route {
+        PATHS.with(|p| p.borrow().route(path))
+    }
+
+    /// The address of `route`.
+    pub fn href(&self, route: Route) -> String {
+        PATHS.with(|p| p.borrow().href(route))
+    }
+
     /// The query string of the address (with its `?`, or empty).
     pub fn query(&self) -> String {
         self.query.get()
@@ -120,7 +205,7 @@ impl Router {
     /// the address (the shell and a page chunk alike) sees it.
     pub fn navigate(&self, route: Route, query: &str) {
         let before = self.route.get_untracked();
-        write_history(&format!("{}{query}", route.path()), true);
+        write_history(&format!("{}{query}", self.href(route)), true);
         if let Ok(event) = web_sys::Event::new("popstate") {
             let _ = window().dispatch_event(&event);
         }
@@ -160,10 +245,7 @@ impl Router {
 
 /// Moves focus to the page's `h1`, if there is one yet.
 pub fn focus_heading() {
-    let heading = document().get_element_by_id(PAGE_HEADING_ID);
-    if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = heading.focus();
-    }
+    crate::host::focus_by_id(PAGE_HEADING_ID);
 }
 
 /// A click that should navigate in place: the main button, no modifier key
@@ -181,7 +263,7 @@ pub fn Link(
     children: Children,
 ) -> impl IntoView {
     let router = Router::use_context();
-    let href = format!("{}{query}", route.path());
+    let href = format!("{}{query}", router.href(route));
     let on_click = move |ev: MouseEvent| {
         if is_plain_click(&ev) {
             ev.prevent_default();
@@ -207,6 +289,51 @@ mod tests {
         assert_eq!(Route::parse(Route::Referral.path()), Route::Referral);
         assert_eq!(Route::parse(Route::Guarantees.path()), Route::Guarantees);
         assert_eq!(Route::parse("/forfragningar"), Route::Requests);
+        assert_eq!(Route::parse("/vardgarantier"), Route::Guarantees);
+    }
+
+    #[test]
+    fn the_site_root_holds_every_page_by_default() {
+        let paths = Paths::default();
+        assert_eq!(paths.href(Route::Guarantees), "/");
+        assert_eq!(paths.href(Route::WaitTimes), "/vantetider");
+        assert_eq!(paths.route("/"), Route::Guarantees);
+        assert_eq!(paths.route("/remiss"), Route::Referral);
+    }
+
+    #[test]
+    fn a_portal_path_holds_the_pages_and_its_start_page() {
+        let paths = Paths::new("/halsa/vardkoll/", "vantetider");
+        assert_eq!(paths, Paths::new("halsa/vardkoll", "/vantetider/"));
+        assert_eq!(paths.href(Route::WaitTimes), "/halsa/vardkoll/");
+        assert_eq!(
+            paths.href(Route::Guarantees),
+            "/halsa/vardkoll/vardgarantier"
+        );
+        assert_eq!(paths.href(Route::Referral), "/halsa/vardkoll/remiss");
+        assert_eq!(paths.route("/halsa/vardkoll"), Route::WaitTimes);
+        assert_eq!(paths.route("/halsa/vardkoll/"), Route::WaitTimes);
+        assert_eq!(
+            paths.route("/halsa/vardkoll/vardgarantier"),
+            Route::Guarantees
+        );
+        assert_eq!(
+            paths.route("/halsa/vardkoll/forfragningar"),
+            Route::Requests
+        );
+        assert_eq!(paths.route("/halsa/vardkollen"), Route::NotFound);
+        assert_eq!(paths.route("/remiss"), Route::NotFound);
+        for route in [
+            Route::Guarantees,
+            Route::WaitTimes,
+            Route::Referral,
+            Route::Requests,
+        ] {
+            assert_eq!(paths.route(&paths.href(route)), route);
+        }
+        // An unknown start page is the guarantees.
+        assert_eq!(Paths::new("/a", "nowhere").route("/a"), Route::Guarantees);
+        assert_eq!(Paths::new("", "").href(Route::Guarantees), "/");
     }
 
     #[test]

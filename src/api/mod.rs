@@ -73,19 +73,22 @@ fn is_origin(origin: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
 }
 
+/// An API base URL as written (`https://host/v1/`, `/api/v1`), without its
+/// trailing slash; `None` unless it is a web address or a path.
+fn api_base(text: &str) -> Option<String> {
+    let base = text.trim().trim_end_matches('/');
+    let web = base.starts_with("https://") || base.starts_with("http://");
+    (web || (base.starts_with('/') && !base.starts_with("//"))).then(|| base.to_owned())
+}
+
 /// Reads `config.json`; anything unreadable falls back to the defaults, and
 /// origins that are not plain origins are left out.
 pub fn parse_config(text: &str) -> RuntimeConfig {
     let Ok(file) = serde_json::from_str::<ConfigFile>(text) else {
         return RuntimeConfig::default();
     };
-    let api_base = file.api_base_url.trim_end_matches('/').to_owned();
     RuntimeConfig {
-        api_base: if api_base.is_empty() {
-            DEFAULT_BASE.to_owned()
-        } else {
-            api_base
-        },
+        api_base: api_base(&file.api_base_url).unwrap_or_else(|| DEFAULT_BASE.to_owned()),
         parent_origins: file
             .parent_origins
             .into_iter()
@@ -98,12 +101,27 @@ thread_local! {
     static CONFIG: RefCell<Option<RuntimeConfig>> = const { RefCell::new(None) };
 }
 
-/// The runtime configuration from `config.json` (read once), or the defaults.
+impl RuntimeConfig {
+    /// This configuration with an embedding portal's API base URL
+    /// (`data-api-base-url`, see [`crate::host`]), when it is a valid one.
+    pub fn with_portal_api(mut self, portal: Option<String>) -> RuntimeConfig {
+        if let Some(base) = portal.as_deref().and_then(api_base) {
+            self.api_base = base;
+        }
+        self
+    }
+}
+
+/// The runtime configuration from `config.json` beside the app (read once) and
+/// an embedding portal's settings, or the defaults.
 pub async fn runtime_config() -> RuntimeConfig {
     if let Some(config) = CONFIG.with(|c| c.borrow().clone()) {
         return config;
     }
-    let config = match Request::get("config.json").send().await {
+    let file = match Request::get(&crate::host::asset_url("config.json"))
+        .send()
+        .await
+    {
         Ok(response) if response.ok() => response
             .text()
             .await
@@ -111,6 +129,7 @@ pub async fn runtime_config() -> RuntimeConfig {
             .unwrap_or_default(),
         _ => RuntimeConfig::default(),
     };
+    let config = file.with_portal_api(crate::host::setting("api-base-url"));
     CONFIG.with(|c| *c.borrow_mut() = Some(config.clone()));
     config
 }
@@ -243,6 +262,26 @@ mod tests {
         );
         assert_eq!(parse_config("not json"), RuntimeConfig::default());
         assert_eq!(parse_config(r#"{"apiBaseUrl":""}"#).api_base, DEFAULT_BASE);
+        assert_eq!(
+            parse_config(r#"{"apiBaseUrl":"javascript:x"}"#).api_base,
+            DEFAULT_BASE
+        );
+    }
+
+    #[test]
+    fn a_portal_may_point_the_app_at_another_api() {
+        let file = parse_config(r#"{"apiBaseUrl":"/api/v1"}"#);
+        let portal = |base: &str| file.clone().with_portal_api(Some(base.to_owned())).api_base;
+        assert_eq!(portal("/vardkoll/api/v1/"), "/vardkoll/api/v1");
+        assert_eq!(
+            portal(" https://api.region.se/v1 "),
+            "https://api.region.se/v1"
+        );
+        // Not an address: the file's base stays.
+        assert_eq!(portal("javascript:alert(1)"), "/api/v1");
+        assert_eq!(portal("//evil.example/api"), "/api/v1");
+        assert_eq!(portal("api/v1"), "/api/v1");
+        assert_eq!(file.clone().with_portal_api(None).api_base, "/api/v1");
     }
 
     #[test]

@@ -27,7 +27,14 @@ pub fn ErrorSummary(
                     errors
                         .get()
                         .into_iter()
-                        .map(|(id, message)| view! { <li><a href=format!("#{id}")>{message}</a></li> })
+                        .map(|(id, message)| {
+                            let href = format!("#{id}");
+                            let jump = move |ev: leptos::ev::MouseEvent| {
+                                ev.prevent_default();
+                                crate::host::focus_by_id(&id);
+                            };
+                            view! { <li><a href=href on:click=jump>{message}</a></li> }
+                        })
                         .collect_view()
                 }}
             </ul>

@@ -106,23 +106,20 @@ impl Lang {
     }
 }
 
-/// The language on the document (`<html lang>`), which the app shell sets: how
-/// a page chunk learns it. Swedish when there is none.
+/// The app's language as the app shell set it on the page (`<html lang>`, or
+/// the app's element in a portal): how a page chunk learns it. Swedish when
+/// there is none.
 pub fn document_lang() -> Lang {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
+    crate::host::lang_element()
         .and_then(|html| html.get_attribute("lang"))
         .and_then(|tag| Lang::from_tag(&tag))
         .unwrap_or(Lang::Sv)
 }
 
-/// Writes `lang` to the document's `lang` and `dir`.
+/// Writes `lang` to the `lang` and `dir` of the page (or of the app's element
+/// in a portal, whose page keeps its own).
 pub fn set_document_lang(lang: Lang) {
-    if let Some(html) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(html) = crate::host::lang_element() {
         let _ = html.set_attribute("lang", lang.tag());
         let _ = html.set_attribute("dir", lang.dir());
     }

@@ -158,12 +158,13 @@ pub fn ProviderTable() -> impl IntoView {
         {
             ev.prevent_default();
             let (path, query) = href.split_at(href.find('?').unwrap_or(href.len()));
-            router.navigate(Route::parse(path), query);
+            router.navigate(router.route_of(path), query);
         }
     };
     // The rows are drawn by `ProviderRows` (direct DOM calls, keyed), the page's hot path.
     let tbody = NodeRef::<leptos::html::Tbody>::new();
     let drawn = StoredValue::new_local(ProviderRows::default());
+    let referral_page = router.href(Route::Referral);
     Effect::new(move |_| {
         let keys = page.get();
         let Some(body) = tbody.get() else {
@@ -176,9 +177,10 @@ pub fn ProviderTable() -> impl IntoView {
                 return;
             };
             let home_days = home.map(|h| home_wait(&data.regions, h.as_str()));
+            let service = (data.service_code.as_str(), referral_page.as_str());
             let cells = |i: usize| {
                 let row = data.providers.get(i)?;
-                Some(row_cells(t, row, &data.service_code, home_days, origin))
+                Some(row_cells(t, row, service, home_days, origin))
             };
             drawn.update_value(|rows| rows.update(&body, &keys, cells));
         });

@@ -8,7 +8,6 @@ use vardkoll_domain::compare::versus_home::VersusHome;
 
 use super::labels::{capacity_text, optional, percent, region_name, versus_text};
 use crate::i18n::Texts;
-use crate::router::Route;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RowCells {
@@ -43,11 +42,12 @@ fn capacity_class(capacity: FreeCapacity) -> &'static str {
 }
 
 /// The cells of `row` for `service`, compared with `home_days` (the home
-/// region's wait, when a home region is set) and measured from `origin`.
+/// region's wait, when a home region is set) and measured from `origin`;
+/// `referral_page` is the address of the referral form.
 pub fn row_cells(
     t: &'static Texts,
     row: &ProviderRow,
-    service: &str,
+    (service, referral_page): (&str, &str),
     home_days: Option<Option<u32>>,
     origin: Option<Point>,
 ) -> RowCells {
@@ -73,8 +73,7 @@ pub fn row_cells(
         provider_id: row.provider_id.clone(),
         referral: may_refer.then(|| {
             format!(
-                "{}?tjanst={service}&vardgivare={}",
-                Route::Referral.path(),
+                "{referral_page}?tjanst={service}&vardgivare={}",
                 row.provider_id
             )
         }),
@@ -109,7 +108,13 @@ mod tests {
     #[test]
     fn cells_read_as_the_patient_sees_them() {
         let t = Lang::Sv.texts();
-        let cells = row_cells(t, &row(Some(48), true), "op-hoft", Some(Some(110)), None);
+        let cells = row_cells(
+            t,
+            &row(Some(48), true),
+            ("op-hoft", "/remiss"),
+            Some(Some(110)),
+            None,
+        );
         assert_eq!(cells.name, "<b>Skånes universitetssjukhus</b>");
         assert_eq!(cells.place, "Lund, Region Skåne");
         assert_eq!(cells.note, "");
@@ -131,14 +136,26 @@ mod tests {
     #[test]
     fn the_referral_link_needs_a_shorter_wait_than_at_home() {
         let t = Lang::Sv.texts();
-        let longer = row_cells(t, &row(Some(120), false), "op-hoft", Some(Some(110)), None);
+        let longer = row_cells(
+            t,
+            &row(Some(120), false),
+            ("op-hoft", "/remiss"),
+            Some(Some(110)),
+            None,
+        );
         assert_eq!(longer.versus, "10 dagar längre än i din region");
         assert_eq!(longer.referral, None);
         assert_eq!(
             longer.note,
             "Tar bara emot patienter från den egna regionen."
         );
-        let unknown = row_cells(t, &row(None, true), "op-hoft", Some(Some(110)), None);
+        let unknown = row_cells(
+            t,
+            &row(None, true),
+            ("op-hoft", "/remiss"),
+            Some(Some(110)),
+            None,
+        );
         assert_eq!(
             (unknown.wait.as_str(), unknown.versus.as_str()),
             ("Uppgift saknas", "")
@@ -147,11 +164,14 @@ mod tests {
         let no_home = row_cells(
             t,
             &row(Some(120), true),
-            "op-hoft",
+            ("op-hoft", "/halsa/vardkoll/remiss"),
             None,
             Some(Point::new(55.6, 13.0)),
         );
-        assert!(no_home.referral.is_some());
+        assert_eq!(
+            no_home.referral.as_deref(),
+            Some("/halsa/vardkoll/remiss?tjanst=op-hoft&vardgivare=sus-lund")
+        );
         assert_eq!(no_home.versus, "");
         assert_eq!(no_home.distance.as_deref(), Some("17 km"));
     }

@@ -94,14 +94,7 @@ fn Chart(trend: std::sync::Arc<Trend>, name: String, region: Option<String>) -> 
 /// Moves focus to the trend once it is drawn, so keyboard and screen-reader
 /// users land on what they asked for (the panel is above the map's table).
 pub fn focus_trend_heading() {
-    request_animation_frame(|| {
-        let heading = document().get_element_by_id("trend-heading");
-        if let Some(heading) =
-            heading.and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
-        {
-            let _ = heading.focus();
-        }
-    });
+    request_animation_frame(|| crate::host::focus_by_id("trend-heading"));
 }
 
 #[component]
