@@ -1,6 +1,7 @@
 //! Pages built as separate WebAssembly chunks (see `src/bin/`), loaded on first
 //! use. The build (`scripts/build-chunks.mjs`, a Trunk hook) writes each chunk's
-//! hashed address into a `<meta name="vardkoll-chunk-NAME">` tag of the page.
+//! hashed address into a `<meta name="vardkoll-chunk-NAME">` tag of the page
+//! (in a portal, `embed.js` puts the tags in the app's element).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -31,10 +32,7 @@ pub enum ChunkError {
 
 fn address(name: &str) -> Option<String> {
     let selector = format!("meta[name=\"vardkoll-chunk-{name}\"]");
-    let meta = web_sys::window()?
-        .document()?
-        .query_selector(&selector)
-        .ok()??;
+    let meta = crate::host::query(&selector)?;
     meta.get_attribute("content").filter(|c| !c.is_empty())
 }
 

@@ -607,3 +607,100 @@ async fn requests_are_listed_with_status_history_and_what_to_do_next() {
     let stored = storage().get_item(OUTBOX_KEY).unwrap().unwrap();
     assert!(stored.contains("key-rejected-1") && stored.contains("\"rejected\""));
 }
+
+/// A portal's element (`[data-vardkoll]`) with its shadow root as `embed.js`
+/// prepares it, removed again (with the address and language restored) when dropped.
+struct PortalElement {
+    host: Element,
+    mount: HtmlElement,
+    shadow: web_sys::ShadowRoot,
+    address: String,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+impl Drop for PortalElement {
+    fn drop(&mut self) {
+        self.host.remove();
+        let history = web_sys::window().unwrap().history().unwrap();
+        history
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&self.address))
+            .unwrap();
+        vardkoll::i18n::set_document_lang(vardkoll::i18n::Lang::Sv);
+    }
+}
+
+/// The app in a portal's element at `path`, configured by `attributes`.
+async fn mount_in_portal(path: &str, attributes: &[(&str, &str)]) -> PortalElement {
+    let window = web_sys::window().unwrap();
+    let address = window.location().href().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+    let host = document().create_element("div").unwrap();
+    host.set_attribute("data-vardkoll", "").unwrap();
+    for (name, value) in attributes {
+        host.set_attribute(name, value).unwrap();
+    }
+    document().body().unwrap().append_child(&host).unwrap();
+    let shadow = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    let mount: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    mount.set_class_name("vardkoll-app");
+    shadow.append_child(&mount).unwrap();
+    assert_eq!(vardkoll::host::mount_point().as_ref(), Some(&mount));
+    let handle = leptos::mount::mount_to(mount.clone(), || view! { <vardkoll::App /> }.into_any());
+    settle().await;
+    PortalElement {
+        host,
+        mount,
+        shadow,
+        address,
+        _handle: handle,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn in_a_portals_element_the_app_follows_its_settings_and_keeps_to_itself() {
+    fresh_storage();
+    let portal = mount_in_portal(
+        "/halsa/vardkoll/vardgarantier",
+        &[
+            ("data-base-path", "/halsa/vardkoll/"),
+            ("data-start-page", "vantetider"),
+            ("data-lang", "en"),
+            ("data-home-region", "12"),
+        ],
+    )
+    .await;
+    let find = |selector: &str| portal.shadow.query_selector(selector).unwrap().unwrap();
+    // The portal's language, on the app's element only.
+    assert_eq!(find("h1").text_content().unwrap(), "My care guarantees");
+    assert_eq!(portal.mount.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(
+        document().document_element().unwrap().get_attribute("lang").as_deref(),
+        Some("sv")
+    );
+    // Every link under the portal's path; the start page at the path itself.
+    let links: Vec<_> = ["nav li:nth-child(1) a", "nav li:nth-child(2) a", "nav li:nth-child(3) a"]
+        .iter()
+        .map(|s| find(s).get_attribute("href").unwrap())
+        .collect();
+    assert_eq!(
+        links,
+        ["/halsa/vardkoll/vardgarantier", "/halsa/vardkoll/", "/halsa/vardkoll/forfragningar"]
+    );
+    // The portal's home region is the new episode's.
+    let region: HtmlSelectElement = find("#new-episode-region").unchecked_into();
+    assert_eq!(region.value(), "12");
+    // In-page links and focus find the app's elements inside its shadow root.
+    find(".skip-link").unchecked_into::<HtmlElement>().click();
+    assert_eq!(
+        portal.shadow.active_element().map(|e| e.id()).as_deref(),
+        Some("main")
+    );
+    // Nothing of the app's was written outside its element.
+    assert!(document().get_element_by_id("main").is_none());
+}

@@ -4,23 +4,11 @@
 // and no loss of content at 320 CSS pixels wide (WCAG 1.4.10 reflow).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { violations } from "./axe.mjs";
 import { isoDaysAgo } from "./browser.mjs";
 import { useStack } from "./stack.mjs";
 
-const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const stack = useStack();
-
-/** axe-core's WCAG 2.1 A/AA violations on the page as it is now, one line each. */
-async function violations(page) {
-  // Evaluated over the DevTools protocol, so the page's CSP does not apply to it.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
-  );
-  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 /** Whether anything sticks out sideways (content lost without scrolling in two directions). */
 const overflows = (page) =>

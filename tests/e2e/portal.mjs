@@ -56,12 +56,17 @@ function elementPage() {
   );
 }
 
-/** Starts the portal in front of the app served at `appOrigin`; `apiCalls` counts API calls through /vardkoll/. */
-export async function startPortal(appOrigin) {
+/**
+ * Starts the portal in front of the app served at `origin()` (asked per request, so
+ * the app's server may start later); `apiCalls` counts API calls through /vardkoll/.
+ */
+export async function startPortal(origin) {
   const portal = { url: "", apiCalls: 0 };
   const server = createServer((req, res) => {
+    const appOrigin = origin();
     const path = new URL(req.url, "http://x").pathname;
     const html = (body) => res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(body);
+    if (path === "/favicon.ico") return res.writeHead(204).end();
     if (path.startsWith("/iframe/")) return html(iframePage(appOrigin, req.url.slice("/iframe".length)));
     if (path === "/halsa/vardkoll" || path.startsWith("/halsa/vardkoll/")) return html(elementPage());
     if (path.startsWith("/vardkoll/")) {
