@@ -680,17 +680,29 @@ async fn in_a_portals_element_the_app_follows_its_settings_and_keeps_to_itself()
     assert_eq!(find("h1").text_content().unwrap(), "My care guarantees");
     assert_eq!(portal.mount.get_attribute("lang").as_deref(), Some("en"));
     assert_eq!(
-        document().document_element().unwrap().get_attribute("lang").as_deref(),
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
         Some("sv")
     );
     // Every link under the portal's path; the start page at the path itself.
-    let links: Vec<_> = ["nav li:nth-child(1) a", "nav li:nth-child(2) a", "nav li:nth-child(3) a"]
-        .iter()
-        .map(|s| find(s).get_attribute("href").unwrap())
-        .collect();
+    let links: Vec<_> = [
+        "nav li:nth-child(1) a",
+        "nav li:nth-child(2) a",
+        "nav li:nth-child(3) a",
+    ]
+    .iter()
+    .map(|s| find(s).get_attribute("href").unwrap())
+    .collect();
     assert_eq!(
         links,
-        ["/halsa/vardkoll/vardgarantier", "/halsa/vardkoll/", "/halsa/vardkoll/forfragningar"]
+        [
+            "/halsa/vardkoll/vardgarantier",
+            "/halsa/vardkoll/",
+            "/halsa/vardkoll/forfragningar"
+        ]
     );
     // The portal's home region is the new episode's.
     let region: HtmlSelectElement = find("#new-episode-region").unchecked_into();
