@@ -35,4 +35,8 @@ async function start() {
   });
 }
 
-start();
+// After the page has loaded: installing the worker downloads the whole app
+// (both page chunks too), which must not compete with the page's own files on a
+// first visit over a slow connection.
+if (document.readyState === "complete") start();
+else addEventListener("load", start, { once: true });

@@ -31,7 +31,6 @@ const run = (command, args) => execFileSync(command, args, { stdio: ["ignore", "
 const targetDir = JSON.parse(execFileSync("cargo", ["metadata", "--format-version", "1", "--no-deps"])).target_directory;
 const indexFile = join(staging, "index.html");
 let html = readFileSync(indexFile, "utf8");
-const preloads = {};
 
 for (const { name, erase } of CHUNKS) {
   // Without `erase` a chunk is built without `erase_components` (see
@@ -60,20 +59,11 @@ for (const { name, erase } of CHUNKS) {
   const tag = `<meta name="vardkoll-chunk-${name}" content="${folder}/${name}.js" />`;
   // The placeholder, also as Trunk's minifier writes it (attributes reordered, quotes dropped).
   const placeholder = new RegExp(`<meta[^>]*name="?vardkoll-chunk-${name}"?[^>]*>`);
-  const found = html.match(placeholder);
-  if (!found) {
+  if (!placeholder.test(html)) {
     console.error(`build-chunks: index.html has no <meta name="vardkoll-chunk-${name}"> tag`);
     process.exit(1);
   }
-  // data-paths: the addresses whose page is this chunk, so loading it can start
-  // with the page instead of after the app shell (see the preload script below).
-  const paths = (found[0].match(/data-paths=(?:"([^"]*)"|([^\s>]+))/) ?? []).slice(1).find(Boolean) ?? "";
-  for (const path of paths.split(/\s+/).filter(Boolean)) preloads[path] = [`${folder}/${name}.js`, `${folder}/${name}_bg.wasm`];
   html = html.replace(placeholder, tag);
   console.log(`build-chunks: ${name} -> ${folder}/${name}.js`);
 }
-// Opened straight on a chunk's page, the browser fetches the chunk alongside the
-// app shell rather than after it. (Its hash goes into the CSP with the others.)
-const preload = `<script type="module">const c=${JSON.stringify(preloads)};const p=location.pathname.replace(/\\/+$/,"");const k=Object.keys(c).find((k)=>p.endsWith(k));if(k){const[j,w]=c[k];const l=(a)=>{const e=document.createElement("link");Object.assign(e,a);document.head.append(e)};l({rel:"modulepreload",href:new URL(j,document.baseURI).href});l({rel:"preload",as:"fetch",type:"application/wasm",crossOrigin:"anonymous",href:new URL(w,document.baseURI).href})}</script>`;
-html = html.replace("</title>", `</title>${preload}`);
 writeFileSync(indexFile, html);

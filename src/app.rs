@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::i18n::{
     Lang, browser_languages, document_lang, provide_i18n, set_document_lang, use_texts,
 };
-use crate::pages::{ChunkPage, GuaranteesPage, NotFoundPage};
+use crate::pages::{ChunkPage, GuaranteesPage, NotFoundPage, WaitTimesIntro};
 use crate::pwa::UpdateBanner;
 use crate::router::{Link, Route, Router};
 use crate::state::{EpisodeStore, OutboxStore, ReferralForm};
@@ -135,8 +135,12 @@ fn Shell(lang: RwSignal<Lang>) -> impl IntoView {
         <main id="main">
             {move || match router.route() {
                 Route::Guarantees => view! { <GuaranteesPage /> }.into_any(),
-                // The comparison is a separate chunk, loaded when first opened.
-                Route::WaitTimes => view! { <ChunkPage name="compare" export="mount" /> }.into_any(),
+                // The comparison is a separate chunk, loaded when first opened;
+                // its heading and lead are the shell's, shown at once.
+                Route::WaitTimes => view! {
+                    <WaitTimesIntro />
+                    <ChunkPage name="compare" export="mount" after_paint=true />
+                }.into_any(),
                 // Requesting care elsewhere and following requests: one chunk.
                 Route::Referral => view! { <ChunkPage name="referral" export="mount_form" /> }.into_any(),
                 Route::Requests => view! { <ChunkPage name="referral" export="mount_requests" /> }.into_any(),

@@ -112,24 +112,30 @@ impl RuntimeConfig {
     }
 }
 
+// One read of `config.json` per page, shared by the app and its page chunks
+// (separate WebAssembly modules): a chunk starts its API calls without asking
+// again. The text, or "" when it cannot be read.
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "export function config_text(url) {
+    globalThis.__vardkollConfig ??= fetch(url).then((r) => (r.ok ? r.text() : ''), () => '');
+    return globalThis.__vardkollConfig;
+}")]
+extern "C" {
+    fn config_text(url: &str) -> js_sys::Promise;
+}
+
 /// The runtime configuration from `config.json` beside the app (read once) and
 /// an embedding portal's settings, or the defaults.
 pub async fn runtime_config() -> RuntimeConfig {
     if let Some(config) = CONFIG.with(|c| c.borrow().clone()) {
         return config;
     }
-    let file = match Request::get(&crate::host::asset_url("config.json"))
-        .send()
-        .await
-    {
-        Ok(response) if response.ok() => response
-            .text()
+    let text =
+        wasm_bindgen_futures::JsFuture::from(config_text(&crate::host::asset_url("config.json")))
             .await
-            .map(|text| parse_config(&text))
-            .unwrap_or_default(),
-        _ => RuntimeConfig::default(),
-    };
-    let config = file.with_portal_api(crate::host::setting("api-base-url"));
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_default();
+    let config = parse_config(&text).with_portal_api(crate::host::setting("api-base-url"));
     CONFIG.with(|c| *c.borrow_mut() = Some(config.clone()));
     config
 }

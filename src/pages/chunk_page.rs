@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::time::Duration;
 
 use crate::chunk::{self, ChunkError};
 use crate::i18n::use_texts;
@@ -13,6 +14,11 @@ pub fn ChunkPage(
     name: &'static str,
     /// The chunk's function that renders this page.
     export: &'static str,
+    /// Whether the shell draws the page's top itself (as `WaitTimesIntro`):
+    /// then loading starts once that is painted, so the chunk's download never
+    /// delays it. Otherwise loading starts at once.
+    #[prop(optional)]
+    after_paint: bool,
 ) -> impl IntoView {
     let t = use_texts();
     let router = Router::use_context();
@@ -32,7 +38,13 @@ pub fn ChunkPage(
             }
         });
     };
-    Effect::new(move |_| show());
+    Effect::new(move |_| {
+        if after_paint {
+            request_animation_frame(move || set_timeout(show, Duration::ZERO));
+        } else {
+            show();
+        }
+    });
     on_cleanup(move || chunk::unmount_later(name));
     view! {
         {move || match state.get() {

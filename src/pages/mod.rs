@@ -12,4 +12,4 @@ pub use guarantees::GuaranteesPage;
 pub use not_found::NotFoundPage;
 pub use referral::ReferralPage;
 pub use requests::RequestsPage;
-pub use wait_times::WaitTimesPage;
+pub use wait_times::{WaitTimesIntro, WaitTimesPage};

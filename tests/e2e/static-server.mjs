@@ -3,8 +3,9 @@
 // headers a real deployment sends. Used by the end-to-end tests; run directly
 // (`node static-server.mjs [dir] [port]`) to serve a release build by hand.
 import { createServer, request as httpRequest } from "node:http";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { readFile, stat } from "node:fs/promises";
+import { brotliCompress, constants, gzip } from "node:zlib";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { promisify } from "node:util";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -28,30 +29,44 @@ const HEADERS = {
 
 const COMPRESSIBLE = new Set([".html", ".js", ".wasm", ".css", ".svg", ".json", ".webmanifest"]);
 
-/** `body` in the best encoding the client accepts (brotli, gzip), once per file. */
+const ENCODERS = {
+  br: (body) => promisify(brotliCompress)(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+  gzip: (body) => promisify(gzip)(body, { level: 9 }),
+};
+
+/**
+ * Every compressible file under `root` in each encoding, compressed before the
+ * server starts, as a production server serves precompressed files (so no
+ * answer waits for another file's compression).
+ */
+async function precompress(root) {
+  const cache = new Map();
+  const files = (await readdir(root, { recursive: true })).map((f) => join(root, f)).filter((f) => COMPRESSIBLE.has(extname(f)));
+  await Promise.all(
+    files.map(async (file) => {
+      if (!(await stat(file)).isFile()) return;
+      const body = await readFile(file);
+      for (const [encoding, encode] of Object.entries(ENCODERS)) cache.set(`${encoding}:${file}`, await encode(body));
+    }),
+  );
+  return cache;
+}
+
+/** `body` in the best encoding the client accepts (brotli, gzip), from the precompressed files. */
 function encoded(file, body, accept, cache) {
   const encoding = /\bbr\b/.test(accept) ? "br" : /\bgzip\b/.test(accept) ? "gzip" : null;
-  if (!encoding || !COMPRESSIBLE.has(extname(file))) return { body, encoding: null };
-  const key = `${encoding}:${file}`;
-  if (!cache.has(key)) {
-    cache.set(
-      key,
-      encoding === "br"
-        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
-        : gzipSync(body, { level: 9 }),
-    );
-  }
-  return { body: cache.get(key), encoding };
+  const compressed = encoding && cache.get(`${encoding}:${file}`);
+  return compressed ? { body: compressed, encoding } : { body, encoding: null };
 }
 
 /**
  * Serves `dir`; with `apiTarget` (e.g. "http://127.0.0.1:8787") it forwards /api/ there, as
- * Trunk's proxy does. With `compress`, files go out brotli- or gzip-compressed, as a production
- * server sends them (for Lighthouse).
+ * Trunk's proxy does. With `compress`, files go out brotli- or gzip-compressed, compressed
+ * once at start as a production server sends them (for Lighthouse).
  */
 export async function startServer(dir, port = 0, apiTarget = undefined, { compress = false } = {}) {
   const root = resolve(dir);
-  const compressed = new Map();
+  const compressed = compress ? await precompress(root) : new Map();
   const server = createServer(async (req, res) => {
     if (apiTarget && req.url.startsWith("/api/")) {
       const upstream = httpRequest(new URL(req.url, apiTarget), { method: req.method, headers: req.headers }, (answer) => {
@@ -81,7 +96,7 @@ export async function startServer(dir, port = 0, apiTarget = undefined, { compre
       const type = TYPES[extname(file)] ?? "application/octet-stream";
       // Hashed build files never change; the page, the service worker, the
       // manifest and the runtime config keep their names, so they are revalidated.
-      const fixedName = /(index\.html|sw\.js|manifest\.webmanifest|config\.json)$/.test(file) || file.includes(`${sep}icons${sep}`);
+      const fixedName = /(index\.html|sw\.js|pwa\.js|embed\.js|manifest\.webmanifest|config\.json)$/.test(file) || file.includes(`${sep}icons${sep}`);
       const cache = fixedName ? "no-cache" : "public, max-age=31536000, immutable";
       const sent = compress ? encoded(file, body, req.headers["accept-encoding"] ?? "", compressed) : { body };
       res.writeHead(200, {

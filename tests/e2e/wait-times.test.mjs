@@ -101,8 +101,11 @@ test("the comparison is a separate chunk, loaded only when its page is opened", 
   await page.waitForLoadState("networkidle");
   assert.deepEqual(chunks, []);
   await page.getByRole("link", { name: "Väntetider" }).click();
+  // The heading and lead are the shell's, shown at once; the rest is the chunk's.
   await page.getByRole("heading", { name: "Väntetider", level: 1 }).waitFor();
+  await page.locator(".service-picker").waitFor();
   assert.ok(chunks.some((url) => url.endsWith(".wasm")), chunks.join());
+  assert.equal(await page.locator("h1").count(), 1);
   // Focus moves to the new page's heading once the chunk is in.
   await page.waitForFunction(() => document.activeElement?.id === "page-heading");
   // Leaving and coming back shows the page again from the loaded chunk.

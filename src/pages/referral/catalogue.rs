@@ -30,15 +30,15 @@ impl Catalogue {
             state.set(None);
         }
         spawn_local(async move {
-            let result = async {
-                let services = api::services().await?;
-                let providers = api::providers().await?;
+            // Both at once: one round trip, not two.
+            let (services, providers) =
+                futures::future::join(api::services(), api::providers()).await;
+            let result = services.and_then(|services| {
                 Ok(CatalogueData {
                     services,
-                    providers,
+                    providers: providers?,
                 })
-            }
-            .await;
+            });
             state.update(|s| {
                 // A failed refetch never replaces a catalogue already shown.
                 if result.is_ok() || !matches!(s, Some(Ok(_))) {

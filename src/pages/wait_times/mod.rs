@@ -6,6 +6,7 @@ mod context;
 mod data_status;
 mod filters;
 mod home_region;
+mod intro;
 mod labels;
 mod provider_rows;
 mod provider_table;
@@ -17,12 +18,12 @@ mod trend_panel;
 use leptos::prelude::*;
 use vardkoll_domain::compare::versus_home::home_wait;
 
-use crate::components::PageHeading;
 use crate::i18n::use_texts;
 use context::Compare;
 use data_status::{ErrorWithRetry, SampleNote, Skeleton};
 use filters::Filters;
 use home_region::HomeRegionPicker;
+pub use intro::WaitTimesIntro;
 use labels::{error_text, region_name};
 use provider_table::ProviderTable;
 use region_map::RegionMap;
@@ -69,6 +70,8 @@ fn HomeSummary() -> impl IntoView {
     }
 }
 
+/// "Väntetider" below its heading and lead ([`WaitTimesIntro`], drawn by the
+/// app shell while this page's chunk loads).
 #[component]
 pub fn WaitTimesPage() -> impl IntoView {
     let t = use_texts();
@@ -81,8 +84,6 @@ pub fn WaitTimesPage() -> impl IntoView {
         })
     };
     view! {
-        <PageHeading text=t.wait_times_title />
-        <p class="lead">{t.wait_times_intro}</p>
         <HomeRegionPicker />
         <ServicePicker />
         {catalogue_error}
