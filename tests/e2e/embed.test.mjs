@@ -11,7 +11,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { violations } from "./axe.mjs";
-import { isoDaysAgo } from "./browser.mjs";
+import { isoDaysAgo, openPage } from "./browser.mjs";
 import { startPortal } from "./portal.mjs";
 import { DIST, useStack } from "./stack.mjs";
 
@@ -34,16 +34,6 @@ after(async () => {
   await other?.close();
   rmSync(dist, { recursive: true, force: true });
 });
-
-async function open(url) {
-  const context = await stack.browser.newContext({ locale: "sv-SE", serviceWorkers: "block" });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
-  page.on("pageerror", (error) => errors.push(String(error)));
-  await page.goto(url);
-  return { context, page, errors };
-}
 
 /**
  * The three flows inside `app` (the iframe's or the portal's page; Playwright's
@@ -88,7 +78,7 @@ async function patientFlows(app) {
 }
 
 test("in an allowed portal's iframe: the portal hears the app's height and the three flows work inside", async () => {
-  const { context, page, errors } = await open(`${portal.url}/iframe/vantetider?tjanst=op-hoft`);
+  const { context, page, errors } = await openPage(stack.browser, `${portal.url}/iframe/vantetider?tjanst=op-hoft`);
   const app = page.frameLocator("iframe");
   await app.locator("table.provider-table tbody tr").first().waitFor();
   await page.waitForFunction(() => window.heights.length > 0 && window.heights.at(-1) > 600);
@@ -111,7 +101,7 @@ test("in an allowed portal's iframe: the portal hears the app's height and the t
 });
 
 test("a portal that is not allowed hears nothing", async () => {
-  const { context, page } = await open(`${other.url}/iframe/`);
+  const { context, page } = await openPage(stack.browser, `${other.url}/iframe/`);
   await page.frameLocator("iframe").locator("h1").waitFor();
   await page.waitForTimeout(1500);
   assert.deepEqual(await page.evaluate(() => window.heights), []);
@@ -140,7 +130,7 @@ function looks(page) {
 }
 
 test("in the portal's element under a sub-path: settings from data attributes, CSS kept apart both ways, the three flows", async () => {
-  const { context, page, errors } = await open(`${portal.url}/halsa/vardkoll/?tjanst=op-hoft`);
+  const { context, page, errors } = await openPage(stack.browser, `${portal.url}/halsa/vardkoll/?tjanst=op-hoft`);
   const portalLook = () =>
     page.evaluate(() => ({
       h1: getComputedStyle(document.querySelector("body > main > h1")).fontSize,
@@ -192,7 +182,7 @@ test("in the portal's element under a sub-path: settings from data attributes, C
 
   // The app looks as on its own page, whatever the portal's stylesheet says.
   const embedded = await looks(page);
-  const own = await open(`${stack.site.url}/vardgarantier`);
+  const own = await openPage(stack.browser, `${stack.site.url}/vardgarantier`);
   await own.page.getByRole("heading", { name: "Mina vårdgarantier", level: 1 }).waitFor();
   assert.deepEqual(embedded, await looks(own.page));
   assert.ok(Object.values(embedded).every(Boolean), "every compared element is there");

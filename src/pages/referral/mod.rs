@@ -40,18 +40,20 @@ pub fn ReferralPage() -> impl IntoView {
         let id = query_param(&query(), "episod")?.parse::<u64>().ok()?;
         episodes.episode(id)
     });
-    // What the page was opened with goes into the form, keeping what was typed.
+    // What the page was opened with goes into the form, keeping what was typed;
+    // from an episode, its guarantee deadline goes with the request (the path
+    // shown is the one of what will be sent).
     Effect::new(move |_| {
         let query = query();
         let service = query_param(&query, "tjanst").unwrap_or_default();
         let provider = query_param(&query, "vardgivare").unwrap_or_default();
-        let referral_date = episode.with(|e| e.as_ref().and_then(current_referral_date));
-        form.prefill(&service, &provider, referral_date);
-    });
-    // From an episode, its guarantee deadline goes with the request; the path
-    // shown is the one of what will be sent.
-    Effect::new(move |_| {
-        if let Some(e) = episode.get() {
+        let episode = episode.get();
+        form.prefill(
+            &service,
+            &provider,
+            episode.as_ref().and_then(current_referral_date),
+        );
+        if let Some(e) = episode {
             let guarantee = care_path(Some(&e), today, &RuleBook::swedish()).guarantee();
             form.draft.update(|d| d.guarantee = guarantee);
         }
