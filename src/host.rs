@@ -23,7 +23,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 /// The selector of an embedding portal's element.
-pub const HOST_SELECTOR: &str = "[data-vardkoll]";
+const HOST_SELECTOR: &str = "[data-vardkoll]";
 
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
@@ -46,11 +46,6 @@ pub fn mount_point() -> Option<HtmlElement> {
         .ok()??
         .dyn_into()
         .ok()
-}
-
-/// Whether the app is embedded in a portal's element.
-pub fn is_embedded() -> bool {
-    mount_point().is_some()
 }
 
 /// The first element matching `selector` among the app's own: inside the
@@ -109,27 +104,8 @@ pub fn home_region() -> Option<vardkoll_domain::regions::RegionCode> {
 /// loader when embedded, else beside the page.
 pub fn asset_url(file: &str) -> String {
     let base = query("meta[name=\"vardkoll-assets\"]").and_then(|m| m.get_attribute("content"));
-    match base {
-        Some(base) if is_asset_base(&base) => format!("{}/{file}", base.trim_end_matches('/')),
-        _ => file.to_owned(),
-    }
-}
-
-/// Whether `base` is an address the app's files may come from: `http(s)` or
-/// a path on the page's own server.
-fn is_asset_base(base: &str) -> bool {
-    base.starts_with("https://") || base.starts_with("http://") || base.starts_with('/')
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn asset_bases_are_web_addresses_only() {
-        assert!(is_asset_base("https://vardkoll.example.se/app/"));
-        assert!(is_asset_base("/vardkoll/"));
-        assert!(!is_asset_base("javascript:alert(1)"));
-        assert!(!is_asset_base("data:text/plain,x"));
+    match base.as_deref().and_then(crate::api::web_base) {
+        Some(base) => format!("{base}/{file}"),
+        None => file.to_owned(),
     }
 }

@@ -82,15 +82,11 @@ impl Paths {
         if !(rest.is_empty() || rest.starts_with('/')) {
             return Route::NotFound; // `/halsa/vardkollen` is not under `/halsa/vardkoll`
         }
-        match Route::parse(rest) {
-            _ if rest
-                .trim_end_matches("index.html")
-                .trim_end_matches('/')
-                .is_empty() =>
-            {
-                self.start
-            }
-            route => route,
+        let page = rest.trim_end_matches("index.html").trim_end_matches('/');
+        if page.is_empty() {
+            self.start
+        } else {
+            Route::parse(page)
         }
     }
 

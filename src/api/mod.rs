@@ -73,9 +73,10 @@ fn is_origin(origin: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
 }
 
-/// An API base URL as written (`https://host/v1/`, `/api/v1`), without its
-/// trailing slash; `None` unless it is a web address or a path.
-fn api_base(text: &str) -> Option<String> {
+/// A base address as written (`https://host/v1/`, `/api/v1`), without its
+/// trailing slash; `None` unless it is a web address or a path on this server
+/// (not `javascript:`, `data:` or another host's `//host/…`).
+pub fn web_base(text: &str) -> Option<String> {
     let base = text.trim().trim_end_matches('/');
     let web = base.starts_with("https://") || base.starts_with("http://");
     (web || (base.starts_with('/') && !base.starts_with("//"))).then(|| base.to_owned())
@@ -88,7 +89,7 @@ pub fn parse_config(text: &str) -> RuntimeConfig {
         return RuntimeConfig::default();
     };
     RuntimeConfig {
-        api_base: api_base(&file.api_base_url).unwrap_or_else(|| DEFAULT_BASE.to_owned()),
+        api_base: web_base(&file.api_base_url).unwrap_or_else(|| DEFAULT_BASE.to_owned()),
         parent_origins: file
             .parent_origins
             .into_iter()
@@ -105,7 +106,7 @@ impl RuntimeConfig {
     /// This configuration with an embedding portal's API base URL
     /// (`data-api-base-url`, see [`crate::host`]), when it is a valid one.
     pub fn with_portal_api(mut self, portal: Option<String>) -> RuntimeConfig {
-        if let Some(base) = portal.as_deref().and_then(api_base) {
+        if let Some(base) = portal.as_deref().and_then(web_base) {
             self.api_base = base;
         }
         self
@@ -272,6 +273,19 @@ mod tests {
             parse_config(r#"{"apiBaseUrl":"javascript:x"}"#).api_base,
             DEFAULT_BASE
         );
+    }
+
+    #[test]
+    fn base_addresses_are_web_addresses_or_paths_here() {
+        let base = |text: &str| web_base(text);
+        assert_eq!(
+            base("https://vardkoll.example.se/app/").as_deref(),
+            Some("https://vardkoll.example.se/app")
+        );
+        assert_eq!(base("/vardkoll/").as_deref(), Some("/vardkoll"));
+        assert_eq!(base("javascript:alert(1)"), None);
+        assert_eq!(base("data:text/plain,x"), None);
+        assert_eq!(base("//evil.example/app"), None);
     }
 
     #[test]

@@ -71,7 +71,7 @@ fn HomeSummary() -> impl IntoView {
 }
 
 /// "Väntetider" below its heading and lead ([`WaitTimesIntro`], drawn by the
-/// app shell while this page's chunk loads).
+/// app shell above this page's chunk, shown while the chunk loads).
 #[component]
 pub fn WaitTimesPage() -> impl IntoView {
     let t = use_texts();
