@@ -30,7 +30,7 @@ export async function openPage(browser, url, { serviceWorkers = "block" } = {}) 
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
   page.on("pageerror", (error) => errors.push(String(error)));
   await page.goto(url);
-  await page.locator("h1").waitFor();
+  await page.locator("h1").first().waitFor();
   return { context, page, errors };
 }
 
