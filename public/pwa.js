@@ -35,8 +35,15 @@ async function start() {
   });
 }
 
-// After the page has loaded: installing the worker downloads the whole app
-// (both page chunks too), which must not compete with the page's own files on a
-// first visit over a slow connection.
-if (document.readyState === "complete") start();
-else addEventListener("load", start, { once: true });
+// Once the page has loaded and drawn what it was opened for (the app is there
+// and no part of it is still busy loading; ten seconds at most): installing the
+// worker downloads the whole app, both page chunks too, which must not compete
+// with what the patient is waiting for on a first visit over a slow connection.
+function whenSettled(then, waited = 0) {
+  const busy = !document.querySelector("main") || document.querySelector("[aria-busy=true]");
+  if (!busy || waited >= 10000) then();
+  else setTimeout(() => whenSettled(then, waited + 250), 250);
+}
+const begin = () => whenSettled(start);
+if (document.readyState === "complete") begin();
+else addEventListener("load", begin, { once: true });
