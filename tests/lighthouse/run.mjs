@@ -3,7 +3,7 @@
 // the real API server, in the system Chromium. Prints performance, accessibility
 // and best-practices scores for each page and fails below the goal of 95. Each
 // page is a first visit in a browser of its own: no service worker or cache
-// left by the page before serves it.
+// left by the page before serves it. LIGHTHOUSE_PAGE=/path runs that page alone.
 import { launch as launchChrome } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { fileURLToPath } from "node:url";
@@ -21,7 +21,8 @@ const chromeOptions = {
     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=sv-SE",
   ],
 };
-const pages = process.env.ONLY ? [[process.env.ONLY, process.env.ONLY]] : [
+const only = process.env.LIGHTHOUSE_PAGE;
+const pages = only ? [[only, only]] : [
   ["Mina vårdgarantier", "/"],
   ["Väntetider", "/vantetider?tjanst=op-hoft"],
   ["Begär vård", "/remiss?tjanst=op-hoft"],
