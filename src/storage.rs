@@ -155,6 +155,12 @@ pub fn has_waiting_requests() -> bool {
         .is_some_and(|doc| !doc.pending.is_empty())
 }
 
+/// Whether the outbox holds any request, waiting or sent (an empty outbox is no
+/// document), read without decoding it.
+pub fn has_outbox() -> bool {
+    local_storage().is_ok_and(|storage| storage.get_item(OUTBOX_KEY).ok().flatten().is_some())
+}
+
 /// Loads the referral requests, waiting and sent; none yet is an empty outbox.
 pub fn load_outbox() -> Result<Outbox, StorageError> {
     Ok(load_document(OUTBOX_KEY, OUTBOX_BACKUP_KEY, decode_outbox)?.unwrap_or_default())

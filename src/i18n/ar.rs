@@ -43,6 +43,8 @@ pub const AR: Texts = Texts {
         لا يغني Vårdkoll عن التواصل مع الرعاية الصحية.",
     language_label: "اللغة",
     nav_requests: "طلباتي",
+    requests_intro: "طلباتك للحصول على الرعاية لدى مقدّم رعاية آخر وما حدث لها.",
+    no_requests: "ليست لديك طلبات. يمكنك طلب الرعاية لدى مقدّم رعاية آخر من «أوقات الانتظار» أو من حالة رعاية.",
     request_elsewhere: "اطلب الرعاية لدى مقدّم رعاية آخر",
     update_available: "يتوفر إصدار جديد من Vårdkoll.",
     update_reload: "أعد تحميل الصفحة",

@@ -144,9 +144,6 @@ pub const AR_REFERRAL: ReferralTexts = ReferralTexts {
     correcting: "أنت تصحّح طلبًا لم يُقبل. عند إرساله يحل محل الطلب القديم.",
     new_request: "طلب جديد",
 
-    requests_title: "طلباتي",
-    requests_intro: "طلباتك للحصول على الرعاية لدى مقدّم رعاية آخر وما حدث لها.",
-    no_requests: "ليست لديك طلبات. يمكنك طلب الرعاية لدى مقدّم رعاية آخر من «أوقات الانتظار» أو من حالة رعاية.",
     waiting_heading: "بانتظار الإرسال",
     sent_heading: "المُرسلة",
     queued_label: "محفوظ",

@@ -42,6 +42,9 @@ pub const EN: Texts = Texts {
         Vårdkoll does not replace contact with your healthcare provider.",
     language_label: "Language",
     nav_requests: "My requests",
+    requests_intro: "Your requests for care from another provider and what has happened to them.",
+    no_requests: "You have no requests. You can request care from another provider from Waiting times or \
+        from a care episode.",
     request_elsewhere: "Request care from another provider",
     update_available: "A new version of Vårdkoll is available.",
     update_reload: "Reload the page",

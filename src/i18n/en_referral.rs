@@ -161,10 +161,6 @@ pub const EN_REFERRAL: ReferralTexts = ReferralTexts {
     correcting: "You are correcting a request that was not accepted. When you send it, it replaces the old one.",
     new_request: "New request",
 
-    requests_title: "My requests",
-    requests_intro: "Your requests for care from another provider and what has happened to them.",
-    no_requests: "You have no requests. You can request care from another provider from Waiting times or \
-        from a care episode.",
     waiting_heading: "Waiting to be sent",
     sent_heading: "Sent",
     queued_label: "Saved",

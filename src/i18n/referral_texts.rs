@@ -75,9 +75,6 @@ pub struct ReferralTexts {
     pub correcting: &'static str,
     pub new_request: &'static str,
 
-    pub requests_title: &'static str,
-    pub requests_intro: &'static str,
-    pub no_requests: &'static str,
     pub waiting_heading: &'static str,
     pub sent_heading: &'static str,
     pub queued_label: &'static str,

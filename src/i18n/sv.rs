@@ -42,6 +42,9 @@ pub const SV: Texts = Texts {
         Vårdkoll ersätter inte kontakt med vården.",
     language_label: "Språk",
     nav_requests: "Mina förfrågningar",
+    requests_intro: "Dina förfrågningar om vård hos en annan vårdgivare och vad som har hänt med dem.",
+    no_requests: "Du har inga förfrågningar. Du kan begära vård hos en annan vårdgivare från Väntetider \
+        eller från ett vårdärende.",
     request_elsewhere: "Begär vård hos en annan vårdgivare",
     update_available: "En ny version av Vårdkoll finns.",
     update_reload: "Ladda om sidan",

@@ -160,10 +160,6 @@ pub const SV_REFERRAL: ReferralTexts = ReferralTexts {
     correcting: "Du rättar en förfrågan som inte togs emot. När du skickar den ersätter den den gamla.",
     new_request: "Ny förfrågan",
 
-    requests_title: "Mina förfrågningar",
-    requests_intro: "Dina förfrågningar om vård hos en annan vårdgivare och vad som har hänt med dem.",
-    no_requests: "Du har inga förfrågningar. Du kan begära vård hos en annan vårdgivare från Väntetider \
-        eller från ett vårdärende.",
     waiting_heading: "Väntar på att skickas",
     sent_heading: "Skickade",
     queued_label: "Sparad",

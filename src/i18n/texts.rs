@@ -90,6 +90,9 @@ pub struct Texts {
     pub nav_label: &'static str,
     pub footer: &'static str,
     pub nav_requests: &'static str,
+    /// "Mina förfrågningar" (drawn by the shell while the referral chunk loads).
+    pub requests_intro: &'static str,
+    pub no_requests: &'static str,
     pub language_label: &'static str,
     pub request_elsewhere: &'static str,
     pub update_available: &'static str,

@@ -11,5 +11,5 @@ pub use chunk_page::ChunkPage;
 pub use guarantees::GuaranteesPage;
 pub use not_found::NotFoundPage;
 pub use referral::ReferralPage;
-pub use requests::RequestsPage;
+pub use requests::{RequestsIntro, RequestsPage};
 pub use wait_times::{WaitTimesIntro, WaitTimesPage};

@@ -74,11 +74,11 @@ pub fn Receipt(key: String) -> impl IntoView {
             {waiting}
             {received}
             {move || (pending.get().is_none() && sent.get().is_none()).then(|| view! {
-                <p>{r.no_requests}</p>
+                <p>{t.no_requests}</p>
             })}
         </section>
         <p class="no-print">
-            <Link route=Route::Requests>{r.requests_title}</Link>
+            <Link route=Route::Requests>{t.nav_requests}</Link>
             " · "
             <Link route=Route::Referral>{r.new_request}</Link>
         </p>

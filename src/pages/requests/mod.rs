@@ -2,6 +2,7 @@
 //! status and history, refreshed when the page opens and when the tab regains
 //! focus.
 
+mod intro;
 mod sent_card;
 mod waiting_card;
 
@@ -13,6 +14,8 @@ use crate::router::{Link, Route};
 use crate::state::OutboxStore;
 use sent_card::SentCard;
 use waiting_card::WaitingCard;
+
+pub use intro::RequestsIntro;
 
 #[component]
 pub fn RequestsPage() -> impl IntoView {
@@ -48,10 +51,10 @@ pub fn RequestsPage() -> impl IntoView {
     });
     let empty = move || waiting_keys.with(Vec::is_empty) && sent_references.with(Vec::is_empty);
     view! {
-        <PageHeading text=r.requests_title />
-        <p class="lead">{r.requests_intro}</p>
+        <PageHeading text=t.nav_requests />
+        <p class="lead">{t.requests_intro}</p>
         <p class="notice notice--warning" role="alert" hidden=move || !outbox.save_failed()>{r.save_failed}</p>
-        <p class="empty" hidden=move || !empty()>{r.no_requests}</p>
+        <p class="empty" hidden=move || !empty()>{t.no_requests}</p>
         <section aria-labelledby="waiting-heading" hidden=move || waiting_keys.with(Vec::is_empty)>
             <h2 id="waiting-heading">{r.waiting_heading}</h2>
             <p hidden=move || outbox.online()>{r.offline_detail}</p>
