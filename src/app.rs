@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use crate::i18n::{
     Lang, browser_languages, document_lang, provide_i18n, set_document_lang, use_texts,
 };
-use crate::pages::{ChunkPage, GuaranteesPage, NotFoundPage, RequestsIntro, WaitTimesIntro};
+use crate::pages::{
+    ChunkPage, GuaranteesPage, NotFoundPage, ReferralIntro, RequestsIntro, WaitTimesIntro,
+};
 use crate::pwa::UpdateBanner;
 use crate::router::{Link, Route, Router};
 use crate::state::{EpisodeStore, OutboxStore, ReferralForm};
@@ -142,7 +144,10 @@ fn Shell(lang: RwSignal<Lang>) -> impl IntoView {
                     <ChunkPage name="compare" export="mount" after_paint=true />
                 }.into_any(),
                 // Requesting care elsewhere and following requests: one chunk.
-                Route::Referral => view! { <ChunkPage name="referral" export="mount_form" /> }.into_any(),
+                Route::Referral => view! {
+                    <ReferralIntro />
+                    <ChunkPage name="referral" export="mount_form" after_paint=true />
+                }.into_any(),
                 Route::Requests => view! {
                     <RequestsIntro />
                     <ChunkPage name="referral" export="mount_requests" after_paint=true />

@@ -4,7 +4,6 @@
 //! (in a portal, `embed.js` puts the tags in the app's element).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -23,7 +22,8 @@ extern "C" {
 }
 
 thread_local! {
-    static LOADED: RefCell<HashMap<&'static str, JsValue>> = RefCell::new(HashMap::new());
+    /// The chunks loaded so far, by name (two at most: a list does).
+    static LOADED: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Why a chunk could not be shown.
@@ -41,16 +41,30 @@ fn address(name: &str) -> Option<String> {
     meta.get_attribute("content").filter(|c| !c.is_empty())
 }
 
+/// Whether chunk `name` is loaded already (its pages then draw at once).
+pub fn is_loaded(name: &str) -> bool {
+    loaded(name).is_some()
+}
+
+fn loaded(name: &str) -> Option<JsValue> {
+    LOADED.with(|l| {
+        l.borrow()
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, m)| m.clone())
+    })
+}
+
 /// Loads chunk `name` once; later calls return the same module.
 async fn load(name: &'static str) -> Result<JsValue, ChunkError> {
-    if let Some(module) = LOADED.with(|l| l.borrow().get(name).cloned()) {
+    if let Some(module) = loaded(name) {
         return Ok(module);
     }
     let url = address(name).ok_or(ChunkError::Missing)?;
     let module = JsFuture::from(import_chunk(&url))
         .await
         .map_err(|_| ChunkError::Load)?;
-    LOADED.with(|l| l.borrow_mut().insert(name, module.clone()));
+    LOADED.with(|l| l.borrow_mut().push((name, module.clone())));
     Ok(module)
 }
 
@@ -82,7 +96,7 @@ pub fn unmount_later(name: &'static str) {
     let mounts = MOUNTS.with(std::cell::Cell::get);
     leptos::prelude::set_timeout(
         move || {
-            let module = LOADED.with(|l| l.borrow().get(name).cloned());
+            let module = loaded(name);
             if let Some(module) = module
                 && MOUNTS.with(std::cell::Cell::get) == mounts
             {

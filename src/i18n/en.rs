@@ -45,6 +45,13 @@ pub const EN: Texts = Texts {
     requests_intro: "Your requests for care from another provider and what has happened to them.",
     no_requests: "You have no requests. You can request care from another provider from Waiting times or \
         from a care episode.",
+    referral_intro: "Ask for care from a provider with a shorter queue. The request goes to your home region, which \
+        arranges the care or helps you further.",
+    path_heading: "What applies to you",
+    path_free_choice: "You are then using free choice of care: you may choose publicly funded outpatient \
+        care anywhere in Sweden. The care guarantee's limits and travel reimbursement do not follow you, \
+        and some regions require a referral.",
+    path_source: "Health and Medical Services Act (HSL) chapter 9 section 1, Patient Act chapter 9.",
     request_elsewhere: "Request care from another provider",
     update_available: "A new version of Vårdkoll is available.",
     update_reload: "Reload the page",

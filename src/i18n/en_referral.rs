@@ -75,12 +75,8 @@ fn status_next(status: ReferralStatus) -> &'static str {
 }
 
 pub const EN_REFERRAL: ReferralTexts = ReferralTexts {
-    title: "Request care from another provider",
-    intro: "Ask for care from a provider with a shorter queue. The request goes to your home region, which \
-        arranges the care or helps you further.",
     from_episode: |title| format!("The request is about your care episode “{title}”."),
 
-    path_heading: "What applies to you",
     path_missed: |step, date| {
         format!("The care guarantee deadline for {step} was {date} and has passed.")
     },
@@ -90,15 +86,11 @@ pub const EN_REFERRAL: ReferralTexts = ReferralTexts {
     path_region_arranges: "Your home region must then arrange care with another provider at no extra cost \
         to you, travel included. You may decline the region's offer, but then the care guarantee for that \
         care ends.",
-    path_free_choice: "You are then using free choice of care: you may choose publicly funded outpatient \
-        care anywhere in Sweden. The care guarantee's limits and travel reimbursement do not follow you, \
-        and some regions require a referral.",
     path_gives_up: |date| {
         format!(
             "Your care guarantee entitles you to care by {date}. That limit does not apply at a provider you choose yourself."
         )
     },
-    path_source: "Health and Medical Services Act (HSL) chapter 9 section 1, Patient Act chapter 9.",
 
     about_you: "About you",
     identity_label: "Personal identity number or coordination number",

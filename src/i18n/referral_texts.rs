@@ -5,18 +5,13 @@
 use vardkoll_domain::api::ReferralStatus;
 
 pub struct ReferralTexts {
-    pub title: &'static str,
-    pub intro: &'static str,
     pub from_episode: fn(&str) -> String,
 
-    pub path_heading: &'static str,
     /// Step name, deadline (long date).
     pub path_missed: fn(&str, &str) -> String,
     pub path_will_be_missed: fn(&str, &str) -> String,
     pub path_region_arranges: &'static str,
-    pub path_free_choice: &'static str,
     pub path_gives_up: fn(&str) -> String,
-    pub path_source: &'static str,
 
     pub about_you: &'static str,
     pub identity_label: &'static str,

@@ -45,6 +45,13 @@ pub const SV: Texts = Texts {
     requests_intro: "Dina förfrågningar om vård hos en annan vårdgivare och vad som har hänt med dem.",
     no_requests: "Du har inga förfrågningar. Du kan begära vård hos en annan vårdgivare från Väntetider \
         eller från ett vårdärende.",
+    referral_intro: "Be om att få vård hos en vårdgivare med kortare kö. Förfrågan går till din hemregion, som \
+        ordnar vården eller hjälper dig vidare.",
+    path_heading: "Vad gäller för dig",
+    path_free_choice: "Du använder då det fria vårdvalet: du får välja offentligt finansierad öppenvård i \
+        hela landet. Vårdgarantins tidsgränser och ersättning för resor följer inte med, och vissa \
+        regioner kräver remiss.",
+    path_source: "Hälso- och sjukvårdslagen 9 kap. 1 §, patientlagen 9 kap.",
     request_elsewhere: "Begär vård hos en annan vårdgivare",
     update_available: "En ny version av Vårdkoll finns.",
     update_reload: "Ladda om sidan",

@@ -74,12 +74,8 @@ fn status_next(status: ReferralStatus) -> &'static str {
 }
 
 pub const SV_REFERRAL: ReferralTexts = ReferralTexts {
-    title: "Begär vård hos en annan vårdgivare",
-    intro: "Be om att få vård hos en vårdgivare med kortare kö. Förfrågan går till din hemregion, som \
-        ordnar vården eller hjälper dig vidare.",
     from_episode: |title| format!("Förfrågan gäller ditt vårdärende ”{title}”."),
 
-    path_heading: "Vad gäller för dig",
     path_missed: |step, date| {
         format!("Vårdgarantins tidsgräns för {step} var {date} och har passerat.")
     },
@@ -89,15 +85,11 @@ pub const SV_REFERRAL: ReferralTexts = ReferralTexts {
     path_region_arranges: "Din hemregion ska då ordna vård hos en annan vårdgivare utan extra kostnad för \
         dig, resan inräknad. Du får tacka nej till regionens erbjudande, men då upphör vårdgarantin för \
         den vården.",
-    path_free_choice: "Du använder då det fria vårdvalet: du får välja offentligt finansierad öppenvård i \
-        hela landet. Vårdgarantins tidsgränser och ersättning för resor följer inte med, och vissa \
-        regioner kräver remiss.",
     path_gives_up: |date| {
         format!(
             "Din vårdgaranti ger dig rätt till vård senast {date}. Den tidsgränsen gäller inte hos en vårdgivare du väljer själv."
         )
     },
-    path_source: "Hälso- och sjukvårdslagen 9 kap. 1 §, patientlagen 9 kap.",
 
     about_you: "Om dig",
     identity_label: "Personnummer eller samordningsnummer",

@@ -93,6 +93,12 @@ pub struct Texts {
     /// "Mina förfrågningar" (drawn by the shell while the referral chunk loads).
     pub requests_intro: &'static str,
     pub no_requests: &'static str,
+    /// "Begär vård hos en annan vårdgivare": its lead and the free-choice path
+    /// (drawn by the shell while the referral chunk loads).
+    pub referral_intro: &'static str,
+    pub path_heading: &'static str,
+    pub path_free_choice: &'static str,
+    pub path_source: &'static str,
     pub language_label: &'static str,
     pub request_elsewhere: &'static str,
     pub update_available: &'static str,

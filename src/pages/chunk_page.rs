@@ -16,7 +16,7 @@ pub fn ChunkPage(
     export: &'static str,
     /// Whether the shell draws the page's top itself (as `WaitTimesIntro`):
     /// then loading starts once that is painted, so the chunk's download never
-    /// delays it. Otherwise loading starts at once.
+    /// delays it. Otherwise, or with the chunk loaded already, at once.
     #[prop(optional)]
     after_paint: bool,
 ) -> impl IntoView {
@@ -33,13 +33,20 @@ pub fn ChunkPage(
             };
             let result = chunk::mount(name, export, &root).await;
             state.set(Some(result));
-            if result.is_ok() && router.has_navigated() {
-                request_animation_frame(focus_heading);
+            if result.is_ok() {
+                // The page's top the shell drew while loading (`.chunk-intro`)
+                // goes in the same frame the chunk's own appears: nothing moves.
+                if let Some(intro) = crate::host::query(".chunk-intro") {
+                    intro.remove();
+                }
+                if router.has_navigated() {
+                    request_animation_frame(focus_heading);
+                }
             }
         });
     };
     Effect::new(move |_| {
-        if after_paint {
+        if after_paint && !chunk::is_loaded(name) {
             request_animation_frame(move || set_timeout(show, Duration::ZERO));
         } else {
             show();

@@ -10,6 +10,6 @@ mod wait_times;
 pub use chunk_page::ChunkPage;
 pub use guarantees::GuaranteesPage;
 pub use not_found::NotFoundPage;
-pub use referral::ReferralPage;
+pub use referral::{ReferralIntro, ReferralPage};
 pub use requests::{RequestsIntro, RequestsPage};
 pub use wait_times::{WaitTimesIntro, WaitTimesPage};

@@ -191,3 +191,38 @@ test("a request the server turns down is kept, shown with what to correct, and s
   assert.deepEqual(realErrors(errors), []);
   await context.close();
 });
+
+test("while the referral chunk loads, the shell shows each page's top; once drawn, the page's own replaces it", async () => {
+  for (const [path, text] of [
+    ["/remiss?tjanst=op-hoft", /Du använder då det fria vårdvalet/],
+    ["/forfragningar", /Du har inga förfrågningar/],
+  ]) {
+    const context = await stack.browser.newContext({ locale: "sv-SE", serviceWorkers: "block" });
+    const page = await context.newPage();
+    // The chunk waits until the test lets it through, as on a slow connection.
+    let release;
+    const released = new Promise((ok) => (release = ok));
+    await page.route("**/chunks/**", async (route) => {
+      await released;
+      await route.fallback();
+    });
+    await page.goto(`${stack.site.url}${path}`);
+    await page.locator(".chunk-intro").getByText(text).waitFor();
+    await page.locator("p.loading", { hasText: "Hämtar uppgifter" }).waitFor();
+    assert.equal(await page.getByRole("heading", { level: 1 }).count(), 1);
+    release();
+    await page.locator(".chunk-root h1#page-heading").waitFor();
+    // One heading and one of each text: the shell's top is gone, nothing doubled.
+    assert.equal(await page.getByRole("heading", { level: 1 }).count(), 1);
+    assert.equal(await page.locator(".chunk-intro").count(), 0);
+    assert.equal(await page.getByText(text).count(), 1);
+    // Moving on and back draws the pages as before (the shell's top was taken out from under it).
+    await page.getByRole("link", { name: "Mina vårdgarantier" }).click();
+    await page.getByRole("heading", { name: "Mina vårdgarantier", level: 1 }).waitFor();
+    assert.equal(await page.locator("main").getByText(text).count(), 0);
+    await page.goBack();
+    await page.getByText(text).waitFor();
+    assert.equal(await page.getByRole("heading", { level: 1 }).count(), 1);
+    await context.close();
+  }
+});

@@ -5,6 +5,7 @@
 
 mod catalogue;
 mod form;
+mod intro;
 mod path_notice;
 mod provider_choices;
 mod receipt;
@@ -21,6 +22,7 @@ use crate::state::{EpisodeStore, ReferralForm};
 use crate::today::Today;
 use catalogue::Catalogue;
 use form::RequestForm;
+pub use intro::ReferralIntro;
 use path_notice::PathNotice;
 use receipt::Receipt;
 pub use rejected::Rejected;
@@ -61,11 +63,11 @@ pub fn ReferralPage() -> impl IntoView {
     let path = Memo::new(move |_| CarePath::of(form.draft.with(|d| d.guarantee)));
 
     view! {
-        <PageHeading text=t.referral().title />
+        <PageHeading text=t.request_elsewhere />
         {move || match receipt_key.get() {
             Some(key) => view! { <Receipt key=key /> }.into_any(),
             None => view! {
-                <p class="lead">{t.referral().intro}</p>
+                <p class="lead">{t.referral_intro}</p>
                 {move || episode.get().map(|e| view! { <p>{(t.referral().from_episode)(&e.title)}</p> })}
                 <PathNotice path=path />
                 <RequestForm catalogue=catalogue />

@@ -11,7 +11,7 @@ pub fn PathNotice(#[prop(into)] path: Signal<CarePath>) -> impl IntoView {
     let r = t.referral();
     view! {
         <section class="card path-notice" aria-labelledby="path-heading">
-            <h2 id="path-heading">{r.path_heading}</h2>
+            <h2 id="path-heading">{t.path_heading}</h2>
             {move || match path.get() {
                 CarePath::ArrangedByRegion { step, deadline, missed } => {
                     let date = long_date(t, deadline);
@@ -27,12 +27,12 @@ pub fn PathNotice(#[prop(into)] path: Signal<CarePath>) -> impl IntoView {
                     .into_any()
                 }
                 CarePath::FreeChoice { running } => view! {
-                    <p data-path="free-choice">{r.path_free_choice}</p>
+                    <p data-path="free-choice">{t.path_free_choice}</p>
                     {running.map(|(_, d)| view! { <p class="path-notice__fact">{(r.path_gives_up)(&long_date(t, d))}</p> })}
                 }
                 .into_any(),
             }}
-            <p class="path-notice__source">{t.source_label}": "{r.path_source}</p>
+            <p class="path-notice__source">{t.source_label}": "{t.path_source}</p>
         </section>
     }
 }

@@ -1,7 +1,7 @@
 //! The top of "Mina förfrågningar" as the app shell draws it while the referral
 //! chunk loads: the heading, what the page is for and, with nothing in the
-//! outbox, that there are no requests. The page draws the same once loaded;
-//! this one is then hidden (style: `.chunk-intro`), so nothing moves.
+//! outbox, that there are no requests. The page draws the same once loaded,
+//! and this one is removed in that frame (see `ChunkPage`), so nothing moves.
 
 use leptos::prelude::*;
 
