@@ -1,5 +1,8 @@
 //! A page that lives in its own WebAssembly chunk: loads it on first use,
-//! renders it into a container and removes it when the patient leaves.
+//! renders it into a container and removes it when the patient leaves. The
+//! shell may draw the page's top before it (`WaitTimesIntro`, which stays;
+//! `ReferralIntro` and `RequestsIntro`, class `chunk-intro`, which the chunk's
+//! own top replaces in the frame it is drawn).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -14,9 +17,9 @@ pub fn ChunkPage(
     name: &'static str,
     /// The chunk's function that renders this page.
     export: &'static str,
-    /// Whether the shell draws the page's top itself (as `WaitTimesIntro`):
-    /// then loading starts once that is painted, so the chunk's download never
-    /// delays it. Otherwise, or with the chunk loaded already, at once.
+    /// Whether the shell draws the page's top itself (see above): then loading
+    /// starts once that is painted, so the chunk's download never delays it.
+    /// Otherwise, or with the chunk loaded already, at once.
     #[prop(optional)]
     after_paint: bool,
 ) -> impl IntoView {
