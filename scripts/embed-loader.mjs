@@ -10,6 +10,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { LOADER, embedCssName } from "./embed-files.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -44,7 +45,7 @@ function embedCss(source) {
 }
 
 const embedded = embedCss(readFileSync(join(dir, css), "utf8"));
-const cssName = `embed-${createHash("sha256").update(embedded).digest("hex").slice(0, 16)}.css`;
+const cssName = embedCssName(createHash("sha256").update(embedded).digest("hex").slice(0, 16));
 writeFileSync(join(dir, cssName), embedded);
 
 const html = readFileSync(join(dir, "index.html"), "utf8");
@@ -54,7 +55,7 @@ if (Object.keys(chunks).length === 0) {
   console.error("embed-loader: index.html names no page chunks; run build-chunks.mjs first");
   process.exit(1);
 }
-const loader = join(dir, "embed.js");
+const loader = join(dir, LOADER);
 const source = readFileSync(loader, "utf8");
 if (!source.includes("__VARDKOLL_BUILD__")) {
   console.error("embed-loader: embed.js has no placeholder");

@@ -2,11 +2,13 @@
 // into sw.js (see public/sw.js): every hashed build file and page chunk, the
 // runtime config, the manifest and icons — not index.html (the page is fetched
 // network-first), not sw.js itself and not what only embedding in a portal's
-// element uses (embed.js and its stylesheet; no worker is registered there). The version is a hash of all of them, so
-// any change to the build makes a new worker that the app offers to reload into.
+// element uses (embed.js and its stylesheet; no worker is registered there).
+// The version is a hash of all of them, so any change to the build makes a new
+// worker that the app offers to reload into.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { isEmbedOnly } from "./embed-files.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -16,7 +18,7 @@ if (!dir) {
 const files = readdirSync(dir, { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile())
   .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice(dir.length + 1).split("\\").join("/"))
-  .filter((path) => !["sw.js", "index.html", "embed.js"].includes(path) && !/^embed-[0-9a-f]+\.css$/.test(path))
+  .filter((path) => path !== "sw.js" && path !== "index.html" && !isEmbedOnly(path))
   .sort();
 const hash = createHash("sha256");
 for (const path of [...files, "index.html"]) hash.update(path).update(readFileSync(join(dir, path)));

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { isEmbedOnly } from "./embed-files.mjs";
 
 const [dir = "dist", budgetKb = "200"] = process.argv.slice(2);
 const budget = Number(budgetKb) * 1000;
@@ -14,7 +15,6 @@ const size = (name) => {
   const bytes = readFileSync(join(dir, name));
   return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 };
-const isEmbedOnly = (name) => name === "embed.js" || /^embed-[0-9a-f]+\.css$/.test(name);
 const files = readdirSync(dir).filter((name) => [".html", ".js", ".wasm", ".css"].includes(extname(name)));
 
 /** Prints one load's files and total; whether it is over the budget. */

@@ -7,10 +7,11 @@
 // The portal's stylesheet is deliberately unfriendly (a 10px root font size,
 // its own fonts, colours, spacing and button looks): the app must look the same
 // inside it, and the portal's page must not change.
-import { createServer, request } from "node:http";
+import { createServer } from "node:http";
+import { forward } from "./static-server.mjs";
 
 /** The portal's own look, which must survive the app and not reach into it. */
-export const PORTAL_CSS = `html{font-size:10px}
+const PORTAL_CSS = `html{font-size:10px}
 body{margin:0;font-family:Georgia,serif;color:#222;line-height:1.1;text-align:center;letter-spacing:.05em}
 header,footer{background:#333;color:#fff;padding:1rem}
 h1{font-size:4rem;color:darkred;margin:2rem}
@@ -71,13 +72,7 @@ export async function startPortal(origin) {
     if (path === "/halsa/vardkoll" || path.startsWith("/halsa/vardkoll/")) return html(elementPage());
     if (path.startsWith("/vardkoll/")) {
       if (path.startsWith("/vardkoll/api/")) portal.apiCalls++;
-      const target = new URL(req.url.slice("/vardkoll".length), appOrigin);
-      const upstream = request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
-        res.writeHead(answer.statusCode, answer.headers);
-        answer.pipe(res);
-      });
-      upstream.on("error", () => res.writeHead(502).end());
-      return req.pipe(upstream);
+      return forward(req, res, new URL(req.url.slice("/vardkoll".length), appOrigin));
     }
     res.writeHead(404, { "Content-Type": "text/plain" }).end("Not found");
   });

@@ -59,6 +59,16 @@ function encoded(file, body, accept, cache) {
   return compressed ? { body: compressed, encoding } : { body, encoding: null };
 }
 
+/** Forwards `req` to `target` (a URL) and its answer back, as a reverse proxy does; 502 when unreachable. */
+export function forward(req, res, target) {
+  const upstream = httpRequest(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
+    res.writeHead(answer.statusCode, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on("error", () => res.writeHead(502, { "Content-Type": "text/plain" }).end("Bad gateway"));
+  req.pipe(upstream);
+}
+
 /**
  * Serves `dir`; with `apiTarget` (e.g. "http://127.0.0.1:8787") it forwards /api/ there, as
  * Trunk's proxy does. With `compress`, files go out brotli- or gzip-compressed, compressed
@@ -68,15 +78,7 @@ export async function startServer(dir, port = 0, apiTarget = undefined, { compre
   const root = resolve(dir);
   const compressed = compress ? await precompress(root) : new Map();
   const server = createServer(async (req, res) => {
-    if (apiTarget && req.url.startsWith("/api/")) {
-      const upstream = httpRequest(new URL(req.url, apiTarget), { method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode, answer.headers);
-        answer.pipe(res);
-      });
-      upstream.on("error", () => res.writeHead(502, { "Content-Type": "text/plain" }).end("Bad gateway"));
-      req.pipe(upstream);
-      return;
-    }
+    if (apiTarget && req.url.startsWith("/api/")) return forward(req, res, new URL(req.url, apiTarget));
     try {
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
       let file = normalize(join(root, path));
