@@ -6,9 +6,9 @@
 //   <script type="module" src="/vardkoll/embed.js"></script>
 //
 // The loader gives the element a shadow root, so the portal's CSS and the
-// app's stay apart, holding the app's stylesheet, the addresses of this build's
-// files (as <meta> tags, as the app's own page has them) and the element the app
-// renders into; then it starts the app (src/host.rs reads the rest). This file's
+// app's stay apart, holding the app's stylesheet, where the app's files are (a
+// <meta> tag: config.json is read from beside this loader) and the element the app
+// renders into; then it starts the app (src/platform/host.rs reads the rest). This file's
 // address stays the same across builds: scripts/embed-loader.mjs writes the
 // build's hashed files into it, so serve it with a short cache lifetime.
 const BUILD = __VARDKOLL_BUILD__;
@@ -32,7 +32,6 @@ if (host && !host.shadowRoot) {
   };
   const style = add("link", { rel: "stylesheet", href: url(BUILD.css) });
   add("meta", { name: "vardkoll-assets", content: base.href });
-  for (const [name, file] of Object.entries(BUILD.chunks)) add("meta", { name: `vardkoll-chunk-${name}`, content: url(file) });
   add("div", { class: "vardkoll-app" });
   // Drawn once styled, so the portal's page never shows the app unstyled.
   const styled = new Promise((done) => {

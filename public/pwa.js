@@ -1,8 +1,9 @@
 // Registers Vårdkoll's service worker (sw.js) and offers a new version with the
-// reload prompt the app renders (src/pwa.rs: `.update-banner`, texts in the
-// patient's language). A new worker waits until the patient accepts; then it
-// takes over and the page reloads once into the new build. Plain JavaScript so
-// the first page load does not carry the bindings for it.
+// reload prompt the app renders (src/app/update_banner.rs, shown while
+// <html data-update-ready>). A new worker waits until the patient accepts; the
+// prompt's button then lets it take over (src/platform/host.rs, take_update)
+// and the page reloads once into the new build. The host-page contract is
+// written down in src/platform/host.rs.
 const READY = "updateReady";
 
 async function start() {
@@ -23,21 +24,11 @@ async function start() {
     const worker = registration.installing;
     worker?.addEventListener("statechange", () => worker.state === "installed" && offer());
   });
-  document.addEventListener("click", (event) => {
-    if (!event.target.closest?.(".update-banner button")) return;
-    let reloading = false;
-    navigator.serviceWorker.addEventListener("controllerchange", () => {
-      if (!reloading) location.reload();
-      reloading = true;
-    });
-    if (registration.waiting) registration.waiting.postMessage("skip-waiting");
-    else location.reload();
-  });
 }
 
 // Once the page has loaded and drawn what it was opened for (the app is there
 // and no part of it is still busy loading; ten seconds at most): installing the
-// worker downloads the whole app, both page chunks too, which must not compete
+// worker downloads the whole app, every page's split too, which must not compete
 // with what the patient is waiting for on a first visit over a slow connection.
 function whenSettled(then, waited = 0) {
   const busy = !document.querySelector("main") || document.querySelector("[aria-busy=true]");

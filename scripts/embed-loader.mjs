@@ -1,14 +1,15 @@
-// Trunk post-build hook (after build-chunks.mjs): prepares embedding in a
-// portal's element (see public/embed.js and src/host.rs).
+// Trunk post-build hook (after build-wasm.mjs): prepares embedding in a
+// portal's element (see public/embed.js and src/platform/host.rs).
 // 1. embed-<hash>.css: the app's stylesheet for inside the portal's element —
 //    what the page's root and body carry goes on the app's element instead,
 //    which first drops everything it would inherit from the portal (`all:
 //    initial`), and `rem` becomes `--vardkoll-rem` (the browser's text size),
 //    so a portal's root font size cannot shrink the app.
-// 2. embed.js: the loader, with this build's files (app, stylesheet, chunks)
-//    written in; its own address stays the same across builds.
+// 2. embed.js: the loader, with this build's files (app, stylesheet) written
+//    in; its own address stays the same across builds. The split points' files
+//    load from beside the app's script, wherever that is.
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { LOADER, embedCssName } from "./embed-files.mjs";
 
@@ -26,9 +27,14 @@ const one = (pattern, what) => {
   }
   return found[0];
 };
-const js = one(/^vardkoll-[0-9a-f]+\.js$/, "app script");
-const wasm = one(/^vardkoll-[0-9a-f]+_bg\.wasm$/, "app WebAssembly");
 const css = one(/^main-[0-9a-f]+\.css$/, "stylesheet");
+const app = `app/${readdirSync(join(dir, "app")).find((name) => /^[0-9a-f]+$/.test(name))}`;
+const js = `${app}/vardkoll.js`;
+const wasm = `${app}/vardkoll_bg.wasm`;
+if (!existsSync(join(dir, js)) || !existsSync(join(dir, wasm))) {
+  console.error("embed-loader: no app in the build; run build-wasm.mjs first");
+  process.exit(1);
+}
 
 /** The page's stylesheet made to work inside the portal's element. */
 function embedCss(source) {
@@ -48,18 +54,11 @@ const embedded = embedCss(readFileSync(join(dir, css), "utf8"));
 const cssName = embedCssName(createHash("sha256").update(embedded).digest("hex").slice(0, 16));
 writeFileSync(join(dir, cssName), embedded);
 
-const html = readFileSync(join(dir, "index.html"), "utf8");
-const chunks = {};
-for (const [, name, address] of html.matchAll(/<meta name="vardkoll-chunk-([a-z]+)" content="([^"]+)"/g)) chunks[name] = address;
-if (Object.keys(chunks).length === 0) {
-  console.error("embed-loader: index.html names no page chunks; run build-chunks.mjs first");
-  process.exit(1);
-}
 const loader = join(dir, LOADER);
 const source = readFileSync(loader, "utf8");
 if (!source.includes("__VARDKOLL_BUILD__")) {
   console.error("embed-loader: embed.js has no placeholder");
   process.exit(1);
 }
-writeFileSync(loader, source.replace("__VARDKOLL_BUILD__", JSON.stringify({ js, wasm, css: cssName, chunks })));
-console.log(`embed-loader: embed.js -> ${js}, ${cssName}, ${Object.keys(chunks).join(", ")}`);
+writeFileSync(loader, source.replace("__VARDKOLL_BUILD__", JSON.stringify({ js, wasm, css: cssName })));
+console.log(`embed-loader: embed.js -> ${js}, ${cssName}`);

@@ -100,16 +100,16 @@ impl Paths {
         format!("{}{path}", self.base)
     }
 
-    /// The paths an embedding portal set (see [`crate::host`]); the site's root otherwise.
+    /// The paths an embedding portal set (see [`crate::platform::host`]); the site's root otherwise.
     pub fn from_host() -> Paths {
-        let setting = |name| crate::host::setting(name).unwrap_or_default();
+        let setting = |name| crate::platform::host::setting(name).unwrap_or_default();
         Paths::new(&setting("base-path"), &setting("start-page"))
     }
 }
 
 thread_local! {
-    /// Where the pages are, read from the page once per module (the app and
-    /// each page chunk) by [`Router::provide`]; the same for a page's life.
+    /// Where the pages are, read from the page by [`Router::provide`]; the
+    /// same for a page's life.
     static PATHS: std::cell::RefCell<Paths> = std::cell::RefCell::default();
 }
 
@@ -196,19 +196,12 @@ impl Router {
         self.query.get()
     }
 
-    /// Records `route` with `query` in the history and shows it. The change is
-    /// announced as a `popstate` event, so every part of the page that follows
-    /// the address (the shell and a page chunk alike) sees it.
+    /// Records `route` with `query` in the history and shows it (a link to the
+    /// page already shown still starts the patient at its top).
     pub fn navigate(&self, route: Route, query: &str) {
-        let before = self.route.get_untracked();
         write_history(&format!("{}{query}", self.href(route)), true);
-        if let Ok(event) = web_sys::Event::new("popstate") {
-            let _ = window().dispatch_event(&event);
-        }
-        // A link to the page already shown still starts the patient at its top.
-        if before == route {
-            self.show(route);
-        }
+        self.query.set(query.to_owned());
+        self.show(route);
     }
 
     /// Whether the patient has moved between pages since the app started.
@@ -241,7 +234,7 @@ impl Router {
 
 /// Moves focus to the page's `h1`, if there is one yet.
 pub fn focus_heading() {
-    crate::host::focus_by_id(PAGE_HEADING_ID);
+    crate::platform::host::focus_by_id(PAGE_HEADING_ID);
 }
 
 /// A click that should navigate in place: the main button, no modifier key

@@ -5,9 +5,11 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use vardkoll::app::{provide_app_context, provide_referral_context};
+use vardkoll::app::provide_app_context;
+use vardkoll::i18n::Lang;
 use vardkoll::pages::{GuaranteesPage, ReferralPage, RequestsPage, WaitTimesPage};
-use vardkoll::storage::{BACKUP_KEY, EPISODES_KEY, HOME_REGION_KEY, LANG_KEY, OUTBOX_KEY};
+use vardkoll::platform::storage::{BACKUP_KEY, EPISODES_KEY, HOME_REGION_KEY, LANG_KEY, OUTBOX_KEY};
+use vardkoll::state::{EpisodeStore, OutboxStore, ReferralForm};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -62,23 +64,31 @@ async fn mount_page() -> Page {
 }
 
 async fn mount(page: fn() -> AnyView) -> Page {
-    mount_with(provide_app_context, page).await
+    mount_with(|| {}, page).await
 }
 
-/// Mounts a page of the referral chunk, with its outbox and form.
+/// Mounts a referral page, with the outbox and form its split point provides.
 async fn mount_referral(page: fn() -> AnyView) -> Page {
-    mount_with(provide_referral_context, page).await
+    mount_with(
+        || {
+            OutboxStore::provide();
+            ReferralForm::provide();
+        },
+        page,
+    )
+    .await
 }
 
-async fn mount_with(
-    provide: fn(NaiveDate) -> vardkoll::router::Router,
-    page: fn() -> AnyView,
-) -> Page {
+/// Mounts `page` in Swedish with a fixed "today" and the episodes as stored
+/// now, as the shell and a page's split point provide them.
+async fn mount_with(provide: fn(), page: fn() -> AnyView) -> Page {
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let today = NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        provide(today);
+        provide_app_context(today, RwSignal::new(Lang::Sv));
+        EpisodeStore::load().provide();
+        provide();
         page()
     });
     settle().await;
@@ -93,7 +103,7 @@ async fn mount_with(
 fn fresh_storage() {
     storage().clear().unwrap();
     storage().set_item(LANG_KEY, "sv").unwrap();
-    vardkoll::i18n::set_document_lang(vardkoll::i18n::Lang::Sv);
+    vardkoll::i18n::set_document_lang(Lang::Sv);
 }
 
 impl Page {
@@ -625,7 +635,7 @@ impl Drop for PortalElement {
         history
             .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&self.address))
             .unwrap();
-        vardkoll::i18n::set_document_lang(vardkoll::i18n::Lang::Sv);
+        vardkoll::i18n::set_document_lang(Lang::Sv);
     }
 }
 
@@ -650,7 +660,7 @@ async fn mount_in_portal(path: &str, attributes: &[(&str, &str)]) -> PortalEleme
     let mount: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     mount.set_class_name("vardkoll-app");
     shadow.append_child(&mount).unwrap();
-    assert_eq!(vardkoll::host::mount_point().as_ref(), Some(&mount));
+    assert_eq!(vardkoll::platform::host::mount_point().as_ref(), Some(&mount));
     let handle = leptos::mount::mount_to(mount.clone(), || view! { <vardkoll::App /> }.into_any());
     settle().await;
     PortalElement {

@@ -31,7 +31,7 @@ pub fn ErrorSummary(
                             let href = format!("#{id}");
                             let jump = move |ev: leptos::ev::MouseEvent| {
                                 ev.prevent_default();
-                                crate::host::focus_by_id(&id);
+                                crate::platform::host::focus_by_id(&id);
                             };
                             view! { <li><a href=href on:click=jump>{message}</a></li> }
                         })

@@ -1,12 +1,13 @@
 //! The i18n layer: every text the patient sees comes from a table of the
 //! patient's language — [`Texts`] for the app shell and "Mina vårdgarantier",
-//! [`CompareTexts`] and [`ReferralTexts`] for the pages built as chunks.
+//! [`CompareTexts`] and [`ReferralTexts`] for the comparison and the referral
+//! pages (only their split points use them, so they stay out of the first load).
 //!
 //! Each language is one `const` value per table, so a missing translation is a
 //! compile error, not a blank on screen. Swedish is the default; English and
 //! Arabic (right to left) follow. The language is chosen from the browser,
 //! can be switched, is remembered, and is written to the document's `lang` and
-//! `dir`, which is also how a page chunk learns it.
+//! `dir`. Every page reads it from the one signal the shell provides.
 
 mod ar;
 mod ar_compare;
@@ -106,20 +107,10 @@ impl Lang {
     }
 }
 
-/// The app's language as the app shell set it on the page (`<html lang>`, or
-/// the app's element in a portal): how a page chunk learns it. Swedish when
-/// there is none.
-pub fn document_lang() -> Lang {
-    crate::host::lang_element()
-        .and_then(|html| html.get_attribute("lang"))
-        .and_then(|tag| Lang::from_tag(&tag))
-        .unwrap_or(Lang::Sv)
-}
-
 /// Writes `lang` to the `lang` and `dir` of the page (or of the app's element
 /// in a portal, whose page keeps its own).
 pub fn set_document_lang(lang: Lang) {
-    if let Some(html) = crate::host::lang_element() {
+    if let Some(html) = crate::platform::host::lang_element() {
         let _ = html.set_attribute("lang", lang.tag());
         let _ = html.set_attribute("dir", lang.dir());
     }
@@ -138,9 +129,9 @@ pub fn browser_languages() -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Provides the language to the component tree.
-pub fn provide_i18n(lang: Lang) {
-    provide_context(RwSignal::new(lang));
+/// Provides the language signal to the component tree.
+pub fn provide_i18n(lang: RwSignal<Lang>) {
+    provide_context(lang);
 }
 
 /// The texts of the current language. Falls back to Swedish outside a provider.

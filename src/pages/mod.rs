@@ -1,15 +1,62 @@
-//! One module per route.
+//! One module per route. Each page has a top (heading and lead) that the app
+//! shell draws at once, and the rest, which is a split point of the WebAssembly
+//! module (see [`crate::platform::split`]): its code loads when the page is
+//! first opened.
 
-mod chunk_page;
 pub mod guarantees;
 mod not_found;
 pub(crate) mod referral;
 mod requests;
 mod wait_times;
 
-pub use chunk_page::ChunkPage;
-pub use guarantees::GuaranteesPage;
+pub use guarantees::{GuaranteesPage, GuaranteesTop};
 pub use not_found::NotFoundPage;
-pub use referral::{ReferralIntro, ReferralPage};
-pub use requests::{RequestsIntro, RequestsPage};
-pub use wait_times::{WaitTimesIntro, WaitTimesPage};
+pub use referral::{ReferralPage, ReferralTop};
+pub use requests::{RequestsPage, RequestsTop};
+pub use wait_times::{WaitTimesPage, WaitTimesTop};
+
+use leptos::prelude::*;
+
+use crate::split_point;
+use crate::state::{EpisodeStore, OutboxStore, ReferralForm};
+
+split_point! {
+    /// "Mina vårdgarantier" below its top.
+    pub fn guarantees_page() -> AnyView, split page_guarantees, preload preload_guarantees {
+        EpisodeStore::provide_shared();
+        view! { <GuaranteesPage /> }.into_any()
+    }
+}
+
+split_point! {
+    /// "Väntetider" below its top.
+    pub fn wait_times_page() -> AnyView, split page_wait_times, preload preload_wait_times {
+        view! { <WaitTimesPage /> }.into_any()
+    }
+}
+
+split_point! {
+    /// "Begär vård hos en annan vårdgivare" below its top.
+    pub fn referral_page() -> AnyView, split page_referral, preload preload_referral {
+        EpisodeStore::provide_shared();
+        OutboxStore::provide();
+        ReferralForm::provide();
+        view! { <ReferralPage /> }.into_any()
+    }
+}
+
+split_point! {
+    /// "Mina förfrågningar" below its top.
+    pub fn requests_page() -> AnyView, split page_requests, preload preload_requests {
+        OutboxStore::provide();
+        view! { <RequestsPage /> }.into_any()
+    }
+}
+
+split_point! {
+    /// Starts sending what waits in the outbox, whichever page is open; the
+    /// sending goes on for the page's life.
+    pub fn send_waiting_requests() -> (), split outbox_sending, preload preload_outbox_sending {
+        OutboxStore::shared();
+    }
+}

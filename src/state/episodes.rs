@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use vardkoll_domain::episode::{Episode, Event};
 use vardkoll_domain::regions::RegionCode;
 
-use crate::storage::{self, StorageError};
+use crate::platform::storage::{self, StorageError};
 
 /// Something the page should tell the patient about their saved data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,6 +15,10 @@ pub enum Notice {
     SaveFailed,
     /// Everything was deleted on request.
     DeletedAll,
+}
+
+thread_local! {
+    static SHARED: std::cell::Cell<Option<EpisodeStore>> = const { std::cell::Cell::new(None) };
 }
 
 /// The store of episodes. Cheap to copy; provide it once with [`EpisodeStore::provide`].
@@ -41,6 +45,21 @@ impl EpisodeStore {
     pub fn provide(self) -> EpisodeStore {
         provide_context(self);
         self
+    }
+
+    /// Provides the store of this page unless one is provided already (a
+    /// test's): loaded on first use by whichever page needs it first, then
+    /// shared by every page for the page's life.
+    pub fn provide_shared() -> EpisodeStore {
+        if let Some(store) = use_context::<EpisodeStore>() {
+            return store;
+        }
+        let store = SHARED.with(std::cell::Cell::get).unwrap_or_else(|| {
+            let store = super::for_page_lifetime(EpisodeStore::load);
+            SHARED.with(|s| s.set(Some(store)));
+            store
+        });
+        store.provide()
     }
 
     pub fn use_context() -> EpisodeStore {

@@ -4,7 +4,7 @@
 //! answer. A failed reload keeps the last good data on screen, with when it was
 //! fetched, beside the error.
 
-use crate::api::ApiError;
+use crate::platform::api::ApiError;
 
 /// A value and when it was fetched (shown to the patient, e.g. "14:03").
 #[derive(Clone, Debug, PartialEq)]

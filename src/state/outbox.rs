@@ -17,8 +17,8 @@ use vardkoll_domain::api::NewReferral;
 use vardkoll_domain::referral::{BackoffOptions, Outbox, Pending, RequestLabel, Sent};
 use wasm_bindgen_futures::spawn_local;
 
-use crate::api;
-use crate::storage::{self, StorageError};
+use crate::platform::api;
+use crate::platform::storage::{self, StorageError};
 
 /// How many requests are sent at once (browsers open six connections per host;
 /// this leaves room for the page's own).

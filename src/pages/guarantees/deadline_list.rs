@@ -7,7 +7,7 @@ use super::advice::Advice;
 use crate::components::StatusBadge;
 use crate::i18n::use_texts;
 use crate::timeline_view::{deadline_rows, mentions_target};
-use crate::today::Today;
+use crate::platform::clock::Today;
 
 #[component]
 pub fn DeadlineList(#[prop(into)] episode: Signal<Option<Episode>>) -> impl IntoView {

@@ -107,8 +107,8 @@ pub fn EpisodeFields(#[prop(into)] prefix: String, state: EpisodeFormState) -> i
 pub fn NewEpisodeForm() -> impl IntoView {
     let t = use_texts();
     let store = EpisodeStore::use_context();
-    // A portal's home region is the likely one (see `crate::host`).
-    let state = EpisodeFormState::new("", crate::host::home_region());
+    // A portal's home region is the likely one (see `crate::platform::host`).
+    let state = EpisodeFormState::new("", crate::platform::host::home_region());
     let announcement = RwSignal::new(None::<String>);
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();

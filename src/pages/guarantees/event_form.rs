@@ -10,7 +10,7 @@ use vardkoll_domain::validation::{EventChoice, EventField};
 use crate::components::{ErrorSummary, Field, described_by};
 use crate::i18n::use_texts;
 use crate::state::{EpisodeStore, EventFormState};
-use crate::today::Today;
+use crate::platform::clock::Today;
 
 fn field_name(field: EventField) -> &'static str {
     match field {

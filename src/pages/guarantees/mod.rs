@@ -6,16 +6,17 @@ mod episode_card;
 mod episode_form;
 mod event_form;
 mod event_list;
+mod top;
 mod your_data;
 
 pub use episode_card::EpisodeCard;
 pub use episode_form::NewEpisodeForm;
 pub use event_form::EventForm;
+pub use top::GuaranteesTop;
 pub use your_data::YourData;
 
 use leptos::prelude::*;
 
-use crate::components::PageHeading;
 use crate::i18n::use_texts;
 use crate::state::{EpisodeStore, Notice};
 
@@ -33,9 +34,8 @@ pub fn GuaranteesPage() -> impl IntoView {
             view! { <p class=class>{text}</p> }
         })
     };
+    // Below the heading and lead ([`GuaranteesTop`], drawn by the app shell).
     view! {
-        <PageHeading text=t.guarantees_title />
-        <p class="lead">{t.guarantees_intro}</p>
         <div role="status" aria-live="polite">{notice}</div>
         <NewEpisodeForm />
         <section aria-labelledby="episodes-heading" class="episodes">

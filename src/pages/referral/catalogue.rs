@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use vardkoll_domain::api::{Provider, Service};
 
-use crate::api::{self, ApiError};
+use crate::platform::api::{self, ApiError};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CatalogueData {

@@ -13,7 +13,7 @@ use crate::i18n::use_texts;
 use crate::referral_fields::{message_for, messages};
 use crate::router::Router;
 use crate::state::{OutboxStore, ReferralForm};
-use crate::today::Today;
+use crate::platform::clock::Today;
 
 /// A text input bound to one field of the draft.
 #[component]

@@ -5,7 +5,7 @@
 
 mod catalogue;
 mod form;
-mod intro;
+mod top;
 mod path_notice;
 mod provider_choices;
 mod receipt;
@@ -15,14 +15,13 @@ use leptos::prelude::*;
 use vardkoll_domain::referral::{CarePath, care_path, current_referral_date};
 use vardkoll_domain::rules::RuleBook;
 
-use crate::components::PageHeading;
 use crate::i18n::use_texts;
 use crate::router::{Router, query_param};
 use crate::state::{EpisodeStore, ReferralForm};
-use crate::today::Today;
+use crate::platform::clock::Today;
 use catalogue::Catalogue;
 use form::RequestForm;
-pub use intro::ReferralIntro;
+pub use top::ReferralTop;
 use path_notice::PathNotice;
 use receipt::Receipt;
 pub use rejected::Rejected;
@@ -62,12 +61,11 @@ pub fn ReferralPage() -> impl IntoView {
     });
     let path = Memo::new(move |_| CarePath::of(form.draft.with(|d| d.guarantee)));
 
+    // Below the heading and lead ([`ReferralTop`], drawn by the app shell).
     view! {
-        <PageHeading text=t.request_elsewhere />
         {move || match receipt_key.get() {
             Some(key) => view! { <Receipt key=key /> }.into_any(),
             None => view! {
-                <p class="lead">{t.referral_intro}</p>
                 {move || episode.get().map(|e| view! { <p>{(t.referral().from_episode)(&e.title)}</p> })}
                 <PathNotice path=path />
                 <RequestForm catalogue=catalogue />

@@ -2,20 +2,19 @@
 //! status and history, refreshed when the page opens and when the tab regains
 //! focus.
 
-mod intro;
+mod top;
 mod sent_card;
 mod waiting_card;
 
 use leptos::prelude::*;
 
-use crate::components::PageHeading;
 use crate::i18n::use_texts;
 use crate::router::{Link, Route};
 use crate::state::OutboxStore;
 use sent_card::SentCard;
 use waiting_card::WaitingCard;
 
-pub use intro::RequestsIntro;
+pub use top::RequestsTop;
 
 #[component]
 pub fn RequestsPage() -> impl IntoView {
@@ -50,9 +49,8 @@ pub fn RequestsPage() -> impl IntoView {
         })
     });
     let empty = move || waiting_keys.with(Vec::is_empty) && sent_references.with(Vec::is_empty);
+    // Below the heading and lead ([`RequestsTop`], drawn by the app shell).
     view! {
-        <PageHeading text=t.nav_requests />
-        <p class="lead">{t.requests_intro}</p>
         <p class="notice notice--warning" role="alert" hidden=move || !outbox.save_failed()>{r.save_failed}</p>
         <p class="empty" hidden=move || !empty()>{t.no_requests}</p>
         <section aria-labelledby="waiting-heading" hidden=move || waiting_keys.with(Vec::is_empty)>

@@ -13,11 +13,11 @@ use vardkoll_domain::compare::trend::{TrendPoint, series};
 use vardkoll_domain::compare::view_state::{Origin, TrendSubject, ViewState};
 use vardkoll_domain::regions::RegionCode;
 
-use crate::api;
+use crate::platform::api;
 use crate::router::Router;
 use crate::state::{Loadable, Ticket};
-use crate::storage;
-use crate::today::local_stamp;
+use crate::platform::storage;
+use crate::platform::clock::local_stamp;
 
 /// One service's newest figures: the provider rows and the region-wide rows.
 #[derive(Debug, PartialEq)]
@@ -66,7 +66,7 @@ impl Compare {
             providers: RwSignal::new(Loadable::default()),
             figures: RwSignal::new(Loadable::default()),
             trend: RwSignal::new(Loadable::default()),
-            home: RwSignal::new(storage::load_home_region().or_else(crate::host::home_region)),
+            home: RwSignal::new(storage::load_home_region().or_else(crate::platform::host::home_region)),
             position: RwSignal::new(None),
             position_denied: RwSignal::new(false),
             cache: StoredValue::new(HashMap::new()),
@@ -211,7 +211,7 @@ impl Compare {
     pub fn ask_position(&self) {
         let (position, denied, this) = (self.position, self.position_denied, *self);
         denied.set(false);
-        crate::geolocation::current_position(move |point| match point {
+        crate::platform::geolocation::current_position(move |point| match point {
             Some(point) => {
                 position.set(Some(point));
                 this.update(true, |v| v.origin = Some(Origin::Position));

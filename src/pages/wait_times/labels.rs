@@ -6,7 +6,7 @@ use vardkoll_domain::compare::tile_map::Measure;
 use vardkoll_domain::compare::versus_home::VersusHome;
 use vardkoll_domain::regions::REGIONS;
 
-use crate::api::ApiError;
+use crate::platform::api::ApiError;
 use crate::i18n::Texts;
 
 pub fn error_text(t: &'static Texts, error: &ApiError) -> &'static str {

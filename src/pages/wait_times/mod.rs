@@ -6,7 +6,7 @@ mod context;
 mod data_status;
 mod filters;
 mod home_region;
-mod intro;
+mod top;
 mod labels;
 mod provider_rows;
 mod provider_table;
@@ -23,7 +23,7 @@ use context::Compare;
 use data_status::{ErrorWithRetry, SampleNote, Skeleton};
 use filters::Filters;
 use home_region::HomeRegionPicker;
-pub use intro::WaitTimesIntro;
+pub use top::WaitTimesTop;
 use labels::{error_text, region_name};
 use provider_table::ProviderTable;
 use region_map::RegionMap;
@@ -70,8 +70,8 @@ fn HomeSummary() -> impl IntoView {
     }
 }
 
-/// "Väntetider" below its heading and lead ([`WaitTimesIntro`], drawn by the
-/// app shell above this page's chunk, shown while the chunk loads).
+/// "Väntetider" below its heading and lead ([`WaitTimesTop`], drawn by the app
+/// shell above this page's split point, shown while it loads).
 #[component]
 pub fn WaitTimesPage() -> impl IntoView {
     let t = use_texts();

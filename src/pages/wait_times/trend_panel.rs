@@ -94,7 +94,7 @@ fn Chart(trend: std::sync::Arc<Trend>, name: String, region: Option<String>) -> 
 /// Moves focus to the trend once it is drawn, so keyboard and screen-reader
 /// users land on what they asked for (the panel is above the map's table).
 pub fn focus_trend_heading() {
-    request_animation_frame(|| crate::host::focus_by_id("trend-heading"));
+    request_animation_frame(|| crate::platform::host::focus_by_id("trend-heading"));
 }
 
 #[component]

@@ -195,16 +195,15 @@ pub fn save_home_region(region: Option<RegionCode>) -> Result<(), StorageError> 
     .map_err(|_| StorageError::WriteFailed)
 }
 
-/// The language the patient chose, if they chose one.
-pub fn load_lang() -> Option<crate::i18n::Lang> {
-    let tag = local_storage().ok()?.get_item(LANG_KEY).ok()??;
-    crate::i18n::Lang::from_tag(&tag)
+/// The tag of the language the patient chose (`sv`), if they chose one.
+pub fn load_lang() -> Option<String> {
+    local_storage().ok()?.get_item(LANG_KEY).ok()?
 }
 
-/// Remembers the chosen language.
-pub fn save_lang(lang: crate::i18n::Lang) -> Result<(), StorageError> {
+/// Remembers the chosen language by its tag.
+pub fn save_lang(tag: &str) -> Result<(), StorageError> {
     local_storage()?
-        .set_item(LANG_KEY, lang.tag())
+        .set_item(LANG_KEY, tag)
         .map_err(|_| StorageError::WriteFailed)
 }
 

@@ -1,0 +1,100 @@
+// Trunk post-build hook (first): builds the app's one WebAssembly module and
+// cuts it at its split points (src/platform/split.rs). Trunk cannot split, so
+// it builds the page, CSS and assets, and this hook the Rust:
+//
+// 1. cargo build with `--cfg wasm_split` and relocations kept
+//    (`-C link-arg=--emit-relocs`), in its own target directory;
+// 2. wasm-split-cli: the main module, `__wasm_split.js` (the loader), one
+//    `split_NAME.wasm` per split point and `chunk_*.wasm` for code several
+//    split points share;
+// 3. wasm-bindgen on the main module (`--keep-lld-exports`: the split files
+//    link against those exports, and fail to without them);
+// 4. wasm-opt on every module, after splitting (release builds);
+// 5. all of it into app/<content hash>/ (may be cached for ever: a new build
+//    gets a new address), and the module script that starts the app, with
+//    preloads, in place of the page's <meta name="vardkoll-app"> tag.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+
+const NAME = "vardkoll";
+// The same as .cargo/config.toml's, which RUSTFLAGS would replace, plus the split.
+const RUSTFLAGS = ["--cfg", "erase_components", "--cfg", "wasm_split", "-C", "link-arg=--emit-relocs"];
+const WASM_OPT_FLAGS = [
+  "--enable-bulk-memory", "--enable-bulk-memory-opt", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+  "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
+];
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error("build-wasm: TRUNK_STAGING_DIR is not set; run me as a Trunk hook");
+  process.exit(1);
+}
+const release = process.env.TRUNK_PROFILE === "release";
+const publicUrl = (process.env.TRUNK_PUBLIC_URL || "/").replace(/\/?$/, "/");
+const run = (command, args, env) => execFileSync(command, args, { stdio: ["ignore", "inherit", "inherit"], env });
+const targetDir = JSON.parse(execFileSync("cargo", ["metadata", "--format-version", "1", "--no-deps"])).target_directory;
+
+// 1. One build, its own target directory (other flags than `cargo build`'s).
+const splitTarget = join(targetDir, "split");
+run("cargo", ["build", "--target", "wasm32-unknown-unknown", "-p", NAME, "--bin", NAME, "--target-dir", splitTarget, ...(release ? ["--release"] : [])], {
+  ...process.env,
+  CARGO_ENCODED_RUSTFLAGS: RUSTFLAGS.join("\x1f"),
+});
+const wasm = join(splitTarget, "wasm32-unknown-unknown", release ? "release" : "debug", `${NAME}.wasm`);
+
+// 2. Split.
+const split = mkdtempSync(join(tmpdir(), "vardkoll-split-"));
+run("wasm-split-cli", [wasm, split, "--out-name", NAME]);
+
+// 3. Bindings for the main module; the split files go beside it.
+const out = mkdtempSync(join(tmpdir(), "vardkoll-app-"));
+run("wasm-bindgen", ["--target", "web", "--no-typescript", "--keep-lld-exports", "--no-demangle", "--out-dir", out, "--out-name", NAME, join(split, `${NAME}.wasm`)]);
+for (const file of readdirSync(split)) {
+  if (file !== `${NAME}.wasm`) cpSync(join(split, file), join(out, file));
+}
+rmSync(split, { recursive: true, force: true });
+
+// 4. Optimise each module on its own (VARDKOLL_WASM_NAMES=1 keeps names, for profiling).
+const files = readdirSync(out, { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile())
+  .map((entry) => relative(out, join(entry.parentPath ?? entry.path, entry.name)).split("\\").join("/"))
+  .sort();
+if (release && !process.env.VARDKOLL_WASM_NAMES) {
+  for (const file of files.filter((f) => f.endsWith(".wasm"))) {
+    run("wasm-opt", ["-Oz", ...WASM_OPT_FLAGS, join(out, file), "-o", join(out, file)]);
+  }
+}
+
+// 5. One content-hashed folder.
+const hash = createHash("sha256");
+for (const file of files) {
+  if (file.endsWith(".js") || file.endsWith(".wasm")) hash.update(file).update(readFileSync(join(out, file)));
+}
+const folder = `app/${hash.digest("hex").slice(0, 16)}`;
+mkdirSync(join(staging, folder), { recursive: true });
+cpSync(out, join(staging, folder), { recursive: true });
+rmSync(out, { recursive: true, force: true });
+
+// The start: the main module and its loader, with every script it imports and
+// its WebAssembly fetched at once (no waterfall on a slow connection).
+const url = (file) => `${publicUrl}${folder}/${file}`;
+const scripts = files.filter((f) => f.endsWith(".js") && f !== `${NAME}.js`);
+const start = [
+  `<link rel="modulepreload" href="${url(`${NAME}.js`)}" />`,
+  ...scripts.map((f) => `<link rel="modulepreload" href="${url(f)}" />`),
+  `<link rel="preload" href="${url(`${NAME}_bg.wasm`)}" as="fetch" type="application/wasm" crossorigin />`,
+  `<script type="module">import init from "${url(`${NAME}.js`)}";init({ module_or_path: "${url(`${NAME}_bg.wasm`)}" });</script>`,
+].join("\n    ");
+const indexFile = join(staging, "index.html");
+const html = readFileSync(indexFile, "utf8");
+// The placeholder, also as Trunk's minifier writes it (attributes reordered, quotes dropped).
+const placeholder = /<meta[^>]*name="?vardkoll-app"?[^>]*>/;
+if (!placeholder.test(html)) {
+  console.error('build-wasm: index.html has no <meta name="vardkoll-app"> tag');
+  process.exit(1);
+}
+writeFileSync(indexFile, html.replace(placeholder, start));
+console.log(`build-wasm: ${folder}: ${files.join(", ")}`);

@@ -1,0 +1,66 @@
+//! A page's rest below its top, from its split point: loading while its code
+//! loads, then the page; when loading fails (offline, or a new build deployed
+//! and the old files gone), a clear message with a retry, which loads again —
+//! by the button, or by itself when the browser comes back online. The page
+//! never dies.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+
+use crate::i18n::use_texts;
+use crate::platform::split::SplitError;
+
+/// Loads a page's rest: a split point (see [`crate::pages`]).
+pub type PageLoad = fn() -> Pin<Box<dyn Future<Output = Result<AnyView, SplitError>>>>;
+
+/// Where loading stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Loading {
+    Busy,
+    Done,
+    Failed,
+}
+
+#[component]
+pub fn LazyPage(load: PageLoad) -> impl IntoView {
+    let t = use_texts();
+    let state = RwSignal::new(Loading::Busy);
+    // Each attempt draws the page anew; a failed one draws nothing.
+    let attempt = RwSignal::new(0_u32);
+    let retry = move || {
+        if state.get_untracked() == Loading::Failed {
+            state.set(Loading::Busy);
+            attempt.update(|n| *n += 1);
+        }
+    };
+    let online = window_event_listener(leptos::ev::online, move |_| retry());
+    on_cleanup(move || online.remove());
+    let page = move || {
+        attempt.track();
+        Suspend::new(SendWrapper::new(async move {
+            let result = load().await;
+            state.set(if result.is_ok() {
+                Loading::Done
+            } else {
+                Loading::Failed
+            });
+            result.ok()
+        }))
+    };
+    view! {
+        {move || match state.get() {
+            Loading::Busy => view! { <p class="loading" aria-busy="true">{t.loading}</p> }.into_any(),
+            Loading::Failed => view! {
+                <div class="notice notice--warning" role="alert">
+                    <p>{t.chunk_error}</p>
+                    <button type="button" class="button button--secondary" on:click=move |_| retry()>{t.retry}</button>
+                </div>
+            }.into_any(),
+            Loading::Done => ().into_any(),
+        }}
+        {page}
+    }
+}

@@ -1,0 +1,72 @@
+//! The application shell: skip link, header with navigation and language,
+//! the reload prompt, the current page (its top at once, its rest from its
+//! split point) and the footer.
+
+use leptos::prelude::*;
+
+use super::language_picker::LanguagePicker;
+use super::{LazyPage, UpdateBanner, provide_app_context};
+use crate::i18n::{Lang, use_texts};
+use crate::pages::{self, GuaranteesTop, NotFoundPage, ReferralTop, RequestsTop, WaitTimesTop};
+use crate::platform::clock::today;
+use crate::platform::host;
+use crate::platform::split::SplitError;
+use crate::router::{Link, Route};
+
+/// Loads the code of `route`'s page (nothing for a page without a split point).
+pub async fn preload(route: Route) -> Result<(), SplitError> {
+    match route {
+        Route::Guarantees => pages::preload_guarantees().await?,
+        Route::WaitTimes => pages::preload_wait_times().await?,
+        Route::Referral => pages::preload_referral().await?,
+        Route::Requests => pages::preload_requests().await?,
+        Route::NotFound => {}
+    }
+    Ok(())
+}
+
+#[component]
+pub fn Shell(lang: RwSignal<Lang>) -> impl IntoView {
+    let router = provide_app_context(today(), lang);
+    let t = use_texts();
+    view! {
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            host::focus_by_id("main");
+        }>{t.skip_link}</a>
+        <header class="site-header">
+            <p class="site-header__name">{t.app_name}</p>
+            <nav aria-label=t.nav_label>
+                <ul>
+                    <li><Link route=Route::Guarantees>{t.guarantees_title}</Link></li>
+                    <li><Link route=Route::WaitTimes>{t.wait_times_title}</Link></li>
+                    <li><Link route=Route::Requests>{t.nav_requests}</Link></li>
+                </ul>
+            </nav>
+            <LanguagePicker lang=lang />
+        </header>
+        <UpdateBanner />
+        <main id="main">
+            {move || match router.route() {
+                Route::Guarantees => view! {
+                    <GuaranteesTop />
+                    <LazyPage load=|| Box::pin(pages::guarantees_page()) />
+                }.into_any(),
+                Route::WaitTimes => view! {
+                    <WaitTimesTop />
+                    <LazyPage load=|| Box::pin(pages::wait_times_page()) />
+                }.into_any(),
+                Route::Referral => view! {
+                    <ReferralTop />
+                    <LazyPage load=|| Box::pin(pages::referral_page()) />
+                }.into_any(),
+                Route::Requests => view! {
+                    <RequestsTop />
+                    <LazyPage load=|| Box::pin(pages::requests_page()) />
+                }.into_any(),
+                Route::NotFound => view! { <NotFoundPage /> }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer"><p>{t.footer}</p></footer>
+    }
+}

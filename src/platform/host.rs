@@ -1,0 +1,179 @@
+//! The host-page contract: everything the app and the page it lives in agree
+//! on, in one place. The app lives in a page of its own (the whole `<body>`), in
+//! a portal's iframe, or in a portal's element.
+//!
+//! - **Its own page** (`index.html`): the build writes the module script that
+//!   starts the app; `public/pwa.js` registers the service worker and, when a
+//!   new version waits, marks `<html data-update-ready>`, which shows the app's
+//!   reload prompt; its button calls [`take_update`].
+//! - **A portal's iframe**: the app reports its height to the origins
+//!   `config.json` allows ([`report_height`]).
+//! - **A portal's element**: the portal adds an element carrying
+//!   `data-vardkoll` and the loader `embed.js` (see the README). The loader
+//!   gives the element a shadow root holding the app's stylesheet, where the
+//!   app's files are (`<meta name="vardkoll-assets">`: `config.json` is read
+//!   from there) and the element the app renders into (`.vardkoll-app`), so the
+//!   portal's CSS and the app's stay apart. The app's `lang` and `dir` go on
+//!   that element, never on the portal's page. The split points' files load
+//!   from beside the app's script. The element's data attributes configure the
+//!   app:
+//!
+//! | attribute             | meaning                                              |
+//! |-----------------------|------------------------------------------------------|
+//! | `data-base-path`      | the portal's path the app's pages live under         |
+//! | `data-start-page`     | the page at that path (`vardgarantier`, `vantetider`, `remiss`, `forfragningar`) |
+//! | `data-lang`           | the language to show (`sv`, `en`, `ar`)              |
+//! | `data-home-region`    | the home region until the patient picks one (`01`…`25`) |
+//! | `data-api-base-url`   | where the API is (else `config.json` beside the app) |
+//!
+//! Everything here reads the page as it is (nothing is kept).
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// The selector of an embedding portal's element.
+const HOST_SELECTOR: &str = "[data-vardkoll]";
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// The portal's element, when the app is embedded in one.
+fn host_element() -> Option<Element> {
+    document()?.query_selector(HOST_SELECTOR).ok()?
+}
+
+fn shadow_root() -> Option<web_sys::ShadowRoot> {
+    host_element()?.shadow_root()
+}
+
+/// The element the app renders into inside a portal's element (prepared by
+/// `embed.js`); `None` on the app's own page.
+pub fn mount_point() -> Option<HtmlElement> {
+    shadow_root()?
+        .query_selector(".vardkoll-app")
+        .ok()??
+        .dyn_into()
+        .ok()
+}
+
+/// The first element matching `selector` among the app's own: inside the
+/// portal's element when embedded, else in the page.
+pub fn query(selector: &str) -> Option<Element> {
+    match shadow_root() {
+        Some(root) => root.query_selector(selector).ok()?,
+        None => document()?.query_selector(selector).ok()?,
+    }
+}
+
+/// The app's element with `id`.
+pub fn by_id(id: &str) -> Option<HtmlElement> {
+    let element = match shadow_root() {
+        Some(root) => root.get_element_by_id(id),
+        None => document()?.get_element_by_id(id),
+    };
+    element?.dyn_into().ok()
+}
+
+/// Moves focus to the app's element `id` (made focusable by script if it is
+/// not, as a heading or `main`). In-page links (`#id`) go through this: inside a
+/// portal's element the browser would look for the id in the portal's page.
+pub fn focus_by_id(id: &str) {
+    if let Some(element) = by_id(id) {
+        if element.tab_index() < 0 && !element.has_attribute("tabindex") {
+            let _ = element.set_attribute("tabindex", "-1");
+        }
+        let _ = element.focus();
+    }
+}
+
+/// The element whose `lang` and `dir` say the app's language: the app's own
+/// element when embedded (the portal's page keeps its own), else `<html>`.
+pub fn lang_element() -> Option<Element> {
+    match mount_point() {
+        Some(mount) => Some(mount.into()),
+        None => document()?.document_element(),
+    }
+}
+
+/// The embedding portal's setting `name` (`data-NAME` on its element), trimmed;
+/// `None` when not embedded, not set or empty.
+pub fn setting(name: &str) -> Option<String> {
+    let value = host_element()?.get_attribute(&format!("data-{name}"))?;
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
+/// The embedding portal's home region (`data-home-region`), if it names one.
+pub fn home_region() -> Option<vardkoll_domain::regions::RegionCode> {
+    vardkoll_domain::regions::RegionCode::parse(&setting("home-region")?)
+}
+
+/// The address of the app's own file `file` (such as `config.json`): beside the
+/// loader when embedded, else beside the page.
+pub fn asset_url(file: &str) -> String {
+    let base = query("meta[name=\"vardkoll-assets\"]").and_then(|m| m.get_attribute("content"));
+    match base.as_deref().and_then(super::config::web_base) {
+        Some(base) => format!("{base}/{file}"),
+        None => file.to_owned(),
+    }
+}
+
+/// The message an iframe's app sends its portal: `{ "type": "vardkoll:height", "height": 812 }`.
+pub const HEIGHT_MESSAGE: &str = "vardkoll:height";
+
+/// Starts reporting the document's height to the parent page, if the app is in
+/// an iframe and the parent is one of `origins` (each is a message's target
+/// origin, so the browser delivers it only when the parent really is that
+/// origin). Outside an iframe, or with no origin allowed, it says nothing.
+pub fn report_height(origins: Vec<String>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(parent) = window.parent().ok().flatten() else {
+        return;
+    };
+    if origins.is_empty() || js_sys::Object::is(&parent, &window) {
+        return; // not in an iframe, or no portal allowed
+    }
+    let Some(root) = window.document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let measured = root.clone();
+    let last = std::cell::Cell::new(-1);
+    let send = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let height = measured.scroll_height();
+        if height == last.replace(height) {
+            return;
+        }
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        for origin in &origins {
+            let _ = parent.post_message(&message, origin);
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(send.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+        // The observer and its callback live as long as the page.
+        std::mem::forget(observer);
+        send.forget();
+    }
+}
+
+// The waiting service worker (see `public/pwa.js`) takes over, and the page
+// reloads once into the new build; without one waiting, a plain reload.
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "export async function take_update() {
+    const registration = await navigator.serviceWorker?.getRegistration();
+    if (!registration?.waiting) return location.reload();
+    let reloading = false;
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+        if (!reloading) location.reload();
+        reloading = true;
+    });
+    registration.waiting.postMessage('skip-waiting');
+}")]
+extern "C" {
+    /// Reloads into the new version the reload prompt offers.
+    pub fn take_update() -> js_sys::Promise;
+}
