@@ -1,7 +1,7 @@
 // Vårdkoll's service worker. scripts/service-worker.mjs (a Trunk hook) writes
 // this build's version and file list in place of the two placeholders below.
 //
-// - The app shell (the hashed build files and both page chunks) is precached at
+// - The app (the hashed build files, every split point too) is precached at
 //   install, so the deadline tracker and the pages' code work offline.
 // - The page itself and config.json are network-first: online, every load gets
 //   the newest page (and with it the newest build), so an old worker never keeps

@@ -13,7 +13,7 @@
 // 5. all of it into app/<content hash>/ (may be cached for ever: a new build
 //    gets a new address), and the module script that starts the app, with
 //    preloads, in place of the page's <meta name="vardkoll-app"> tag.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -64,7 +64,12 @@ const files = readdirSync(out, { recursive: true, withFileTypes: true })
   .sort();
 if (release && !process.env.VARDKOLL_WASM_NAMES) {
   for (const file of files.filter((f) => f.endsWith(".wasm"))) {
-    run("wasm-opt", ["-Oz", ...WASM_OPT_FLAGS, join(out, file), "-o", join(out, file)]);
+    // wasm-opt warns of every name subsection it does not know (those
+    // wasm-split-cli writes): noise, dropped; anything else is shown.
+    const result = spawnSync("wasm-opt", ["-Oz", ...WASM_OPT_FLAGS, join(out, file), "-o", join(out, file)], { encoding: "utf8" });
+    const said = `${result.stdout}${result.stderr}`.split("\n").filter((l) => l && !/unknown name subsection/.test(l));
+    if (said.length) console.error(said.join("\n"));
+    if (result.status !== 0) process.exit(1);
   }
 }
 
@@ -96,5 +101,7 @@ if (!placeholder.test(html)) {
   console.error('build-wasm: index.html has no <meta name="vardkoll-app"> tag');
   process.exit(1);
 }
-writeFileSync(indexFile, html.replace(placeholder, start));
+// Trunk leaves the skipped rust link in the page; it means nothing to a browser.
+const skipped = /<link[^>]*data-trunk-skip[^>]*>\s*/;
+writeFileSync(indexFile, html.replace(placeholder, start).replace(skipped, ""));
 console.log(`build-wasm: ${folder}: ${files.join(", ")}`);

@@ -1,5 +1,5 @@
 // Trunk post-build hook: replaces CSP_SCRIPT_HASHES in the built index.html with
-// the SHA-256 hashes of its inline scripts (Trunk's module loader), so the page's
+// the SHA-256 hashes of its inline scripts (the start-up script scripts/build-wasm.mjs writes), so the page's
 // Content-Security-Policy allows exactly those and no other inline script.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";

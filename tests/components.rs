@@ -5,11 +5,13 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use vardkoll::app::provide_app_context;
+use vardkoll::app::{LazyPage, PageLoad, provide_app_context};
 use vardkoll::i18n::Lang;
-use vardkoll::pages::{GuaranteesPage, ReferralPage, RequestsPage, WaitTimesPage};
-use vardkoll::platform::storage::{BACKUP_KEY, EPISODES_KEY, HOME_REGION_KEY, LANG_KEY, OUTBOX_KEY};
-use vardkoll::state::{EpisodeStore, OutboxStore, ReferralForm};
+use vardkoll::pages;
+use vardkoll::platform::storage::{
+    BACKUP_KEY, EPISODES_KEY, HOME_REGION_KEY, LANG_KEY, OUTBOX_KEY,
+};
+use vardkoll::state::EpisodeStore;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -60,36 +62,19 @@ impl Drop for Page {
 }
 
 async fn mount_page() -> Page {
-    mount(|| view! { <GuaranteesPage /> }.into_any()).await
+    mount(|| Box::pin(pages::guarantees_page())).await
 }
 
-async fn mount(page: fn() -> AnyView) -> Page {
-    mount_with(|| {}, page).await
-}
-
-/// Mounts a referral page, with the outbox and form its split point provides.
-async fn mount_referral(page: fn() -> AnyView) -> Page {
-    mount_with(
-        || {
-            OutboxStore::provide();
-            ReferralForm::provide();
-        },
-        page,
-    )
-    .await
-}
-
-/// Mounts `page` in Swedish with a fixed "today" and the episodes as stored
-/// now, as the shell and a page's split point provide them.
-async fn mount_with(provide: fn(), page: fn() -> AnyView) -> Page {
+/// Mounts a page's split point as the shell does, in Swedish with a fixed
+/// "today" and the episodes as stored now.
+async fn mount(load: PageLoad) -> Page {
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let today = NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         provide_app_context(today, RwSignal::new(Lang::Sv));
         EpisodeStore::load().provide();
-        provide();
-        page()
+        view! { <LazyPage load=load /> }.into_any()
     });
     settle().await;
     Page {
@@ -518,7 +503,7 @@ async fn wait_for(page: &Page, selector: &str) -> Element {
 #[wasm_bindgen_test]
 async fn the_home_region_is_remembered_and_an_unreachable_api_offers_retry() {
     fresh_storage();
-    let page = mount(|| view! { <WaitTimesPage /> }.into_any()).await;
+    let page = mount(|| Box::pin(pages::wait_times_page())).await;
     // The test runner serves no API: the page says so and offers a retry.
     let retry = wait_for(&page, "[role=alert] button").await;
     assert_eq!(retry.text_content().unwrap(), "Försök igen");
@@ -532,7 +517,7 @@ async fn the_home_region_is_remembered_and_an_unreachable_api_offers_retry() {
         Some("12")
     );
     drop(page);
-    let page = mount(|| view! { <WaitTimesPage /> }.into_any()).await;
+    let page = mount(|| Box::pin(pages::wait_times_page())).await;
     let select: HtmlSelectElement = page.find("#home-region").unchecked_into();
     assert_eq!(select.value(), "12");
     // Choosing "none" forgets it.
@@ -545,7 +530,7 @@ async fn the_home_region_is_remembered_and_an_unreachable_api_offers_retry() {
 #[wasm_bindgen_test]
 async fn the_referral_form_shows_each_problem_beside_its_field_and_queues_nothing() {
     fresh_storage();
-    let page = mount_referral(|| view! { <ReferralPage /> }.into_any()).await;
+    let page = mount(|| Box::pin(pages::referral_page())).await;
     // From the comparison (no episode): free choice is explained first.
     assert!(page.text().contains("fria vårdvalet"));
     page.type_into("#referral-identity", "19121212-1213").await;
@@ -597,7 +582,7 @@ async fn requests_are_listed_with_status_history_and_what_to_do_next() {
         "history":[{"status":"received","at":"2026-11-20T09:00:00Z"},
         {"status":"declined","at":"2026-11-22T10:30:00Z","note":"Ingen plats"}]}]}"#;
     storage().set_item(OUTBOX_KEY, outbox).unwrap();
-    let page = mount_referral(|| view! { <RequestsPage /> }.into_any()).await;
+    let page = mount(|| Box::pin(pages::requests_page())).await;
     let text = page.text();
     assert!(text.contains("Förfrågan togs inte emot"), "{text}");
     assert!(text.contains("Vårdgivaren finns inte längre. Välj en annan."));
@@ -660,7 +645,10 @@ async fn mount_in_portal(path: &str, attributes: &[(&str, &str)]) -> PortalEleme
     let mount: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     mount.set_class_name("vardkoll-app");
     shadow.append_child(&mount).unwrap();
-    assert_eq!(vardkoll::platform::host::mount_point().as_ref(), Some(&mount));
+    assert_eq!(
+        vardkoll::platform::host::mount_point().as_ref(),
+        Some(&mount)
+    );
     let handle = leptos::mount::mount_to(mount.clone(), || view! { <vardkoll::App /> }.into_any());
     settle().await;
     PortalElement {
@@ -725,4 +713,44 @@ async fn in_a_portals_element_the_app_follows_its_settings_and_keeps_to_itself()
     );
     // Nothing of the app's was written outside its element.
     assert!(document().get_element_by_id("main").is_none());
+}
+
+static LOAD_ATTEMPTS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// A split point whose code fails to load the first time, then loads.
+fn flaky_page() -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<AnyView, vardkoll::platform::split::SplitError>>>,
+> {
+    Box::pin(async {
+        if LOAD_ATTEMPTS.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
+            Err(vardkoll::platform::split::SplitError)
+        } else {
+            Ok(view! { <p id="flaky-page">"Sidan"</p> }.into_any())
+        }
+    })
+}
+
+#[wasm_bindgen_test]
+async fn a_page_whose_code_fails_to_load_says_so_and_loads_on_retry() {
+    fresh_storage();
+    LOAD_ATTEMPTS.store(0, std::sync::atomic::Ordering::SeqCst);
+    let page = mount(flaky_page).await;
+    let alert = page.find("[role=alert]");
+    assert!(
+        alert
+            .text_content()
+            .unwrap()
+            .contains("Sidan kunde inte laddas"),
+        "{:?}",
+        alert.text_content()
+    );
+    assert!(page.root.query_selector("#flaky-page").unwrap().is_none());
+    page.find("[role=alert] button")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    settle().await;
+    assert_eq!(LOAD_ATTEMPTS.load(std::sync::atomic::Ordering::SeqCst), 2);
+    assert_eq!(page.find("#flaky-page").text_content().unwrap(), "Sidan");
+    assert!(page.root.query_selector("[role=alert]").unwrap().is_none());
+    assert!(page.root.query_selector(".loading").unwrap().is_none());
 }

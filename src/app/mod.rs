@@ -63,7 +63,8 @@ fn initial_lang() -> Lang {
 pub fn start() {
     let router_paths = crate::router::Paths::from_host();
     let route = router_paths.route(&window().location().pathname().unwrap_or_default());
-    leptos::task::spawn_local(async move {
+    // A plain browser task: Leptos' executor starts with the mount below.
+    wasm_bindgen_futures::spawn_local(async move {
         let _ = shell::preload(route).await;
     });
     if let Some(root) = host::mount_point().or_else(|| document().body()) {

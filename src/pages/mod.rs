@@ -49,6 +49,8 @@ split_point! {
     /// "Mina förfrågningar" below its top.
     pub fn requests_page() -> AnyView, split page_requests, preload preload_requests {
         OutboxStore::provide();
+        // A request the server turned down is corrected in the form.
+        ReferralForm::provide();
         view! { <RequestsPage /> }.into_any()
     }
 }

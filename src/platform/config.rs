@@ -117,9 +117,9 @@ pub async fn runtime_config() -> RuntimeConfig {
     });
     let text = wasm_bindgen_futures::JsFuture::from(reading)
         .await
-            .ok()
-            .and_then(|text| text.as_string())
-            .unwrap_or_default();
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default();
     let config = parse_config(&text).with_portal_api(super::host::setting("api-base-url"));
     CONFIG.with(|c| *c.borrow_mut() = Some(config.clone()));
     config

@@ -192,37 +192,56 @@ test("a request the server turns down is kept, shown with what to correct, and s
   await context.close();
 });
 
-test("while the referral chunk loads, the shell shows each page's top; once drawn, the page's own replaces it", async () => {
-  for (const [path, text] of [
-    ["/remiss?tjanst=op-hoft", /Du använder då det fria vårdvalet/],
-    ["/forfragningar", /Du har inga förfrågningar/],
+test("while a page's code loads, the shell shows its top; when it cannot be loaded, a retry that works", async () => {
+  for (const [path, split, text] of [
+    ["/remiss?tjanst=op-hoft", "split_page_referral", /Du använder då det fria vårdvalet/],
+    ["/forfragningar", "split_page_requests", /Du har inga förfrågningar/],
   ]) {
     const context = await stack.browser.newContext({ locale: "sv-SE", serviceWorkers: "block" });
     const page = await context.newPage();
-    // The chunk waits until the test lets it through, as on a slow connection.
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    // The page's code waits until the test lets it through, as on a slow
+    // connection, and then fails once, as offline or after a new build.
     let release;
     const released = new Promise((ok) => (release = ok));
-    await page.route("**/chunks/**", async (route) => {
+    let blocked = true;
+    await page.route(`**/${split}.wasm`, async (route) => {
       await released;
-      await route.fallback();
+      await (blocked ? route.abort("internetdisconnected") : route.fallback());
     });
     await page.goto(`${stack.site.url}${path}`);
-    await page.locator(".chunk-intro").getByText(text).waitFor();
+    await page.locator("h1#page-heading").waitFor();
     await page.locator("p.loading", { hasText: "Hämtar uppgifter" }).waitFor();
-    assert.equal(await page.getByRole("heading", { level: 1 }).count(), 1);
     release();
-    await page.locator(".chunk-root h1#page-heading").waitFor();
-    // One heading and one of each text: the shell's top is gone, nothing doubled.
-    assert.equal(await page.getByRole("heading", { level: 1 }).count(), 1);
-    assert.equal(await page.locator(".chunk-intro").count(), 0);
-    assert.equal(await page.getByText(text).count(), 1);
-    // Moving on and back draws the pages as before (the shell's top was taken out from under it).
+    const alert = page.getByRole("alert").filter({ hasText: "Sidan kunde inte laddas" });
+    await alert.waitFor();
+    // The shell lives on: its links work, and so does the page once it can load.
     await page.getByRole("link", { name: "Mina vårdgarantier" }).click();
-    await page.getByRole("heading", { name: "Mina vårdgarantier", level: 1 }).waitFor();
-    assert.equal(await page.locator("main").getByText(text).count(), 0);
+    await page.locator("#new-episode-title").waitFor();
     await page.goBack();
+    await alert.waitFor();
+    blocked = false;
+    await alert.getByRole("button", { name: "Försök igen" }).click();
     await page.getByText(text).waitFor();
+    assert.equal(await alert.count(), 0);
     assert.equal(await page.getByRole("heading", { level: 1 }).count(), 1);
+    assert.equal(await page.getByText(text).count(), 1);
+    assert.deepEqual(errors, []);
     await context.close();
   }
+});
+
+test("a page whose code failed to load while offline loads by itself when back online", async () => {
+  const context = await stack.browser.newContext({ locale: "sv-SE", serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.goto(`${stack.site.url}/`);
+  await page.locator("#new-episode-title").waitFor();
+  await context.setOffline(true);
+  await page.getByRole("link", { name: "Väntetider" }).click();
+  await page.getByRole("alert").filter({ hasText: "Sidan kunde inte laddas" }).waitFor();
+  await context.setOffline(false);
+  await page.locator(".service-picker").waitFor();
+  assert.equal(await page.getByRole("alert").filter({ hasText: "Sidan kunde inte laddas" }).count(), 0);
+  await context.close();
 });

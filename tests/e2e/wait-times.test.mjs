@@ -93,28 +93,39 @@ test("a patient finds a service by typing, compares providers with the home regi
   await context.close();
 });
 
-test("the comparison is a separate chunk, loaded only when its page is opened", async () => {
-  const { context, page, errors } = await openPage(browser, `${site.url}/`);
-  const chunks = [];
-  page.on("request", (request) => request.url().includes("/chunks/") && chunks.push(request.url()));
-  await page.getByRole("heading", { name: "Mina vårdgarantier", level: 1 }).waitFor();
+test("the comparison is a split point of the one module, loaded only when its page is opened", async () => {
+  const wasm = [];
+  const context = await browser.newContext({ locale: "sv-SE", serviceWorkers: "block" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("request", (request) => request.url().endsWith(".wasm") && wasm.push(request.url().split("/").pop()));
+  await page.goto(`${site.url}/`);
+  await page.locator("#new-episode-title").waitFor();
   await page.waitForLoadState("networkidle");
-  assert.deepEqual(chunks, []);
+  // The main module once, the guarantees' split point, never the comparison's.
+  assert.equal(wasm.filter((f) => f === "vardkoll_bg.wasm").length, 1, wasm.join());
+  assert.ok(wasm.includes("split_page_guarantees.wasm"), wasm.join());
+  assert.ok(!wasm.includes("split_page_wait_times.wasm"), wasm.join());
   await page.getByRole("link", { name: "Väntetider" }).click();
-  // The heading and lead are the shell's, shown at once; the rest is the chunk's.
+  // The heading and lead are the shell's, shown at once; the rest is the split point's.
   await page.getByRole("heading", { name: "Väntetider", level: 1 }).waitFor();
   await page.locator(".service-picker").waitFor();
-  assert.ok(chunks.some((url) => url.endsWith(".wasm")), chunks.join());
+  assert.ok(wasm.includes("split_page_wait_times.wasm"), wasm.join());
+  assert.equal(wasm.filter((f) => f === "vardkoll_bg.wasm").length, 1, "no second program");
   assert.equal(await page.locator("h1").count(), 1);
-  // Focus moves to the new page's heading once the chunk is in.
+  // Focus moves to the new page's heading.
   await page.waitForFunction(() => document.activeElement?.id === "page-heading");
-  // Leaving and coming back shows the page again from the loaded chunk.
+  // Leaving and coming back shows the page again, nothing fetched twice.
+  const fetched = wasm.length;
   await page.getByRole("link", { name: "Mina vårdgarantier" }).click();
   await page.getByRole("heading", { name: "Mina vårdgarantier", level: 1 }).waitFor();
   assert.equal(await page.locator(".service-picker").count(), 0);
   await page.goBack();
   await page.getByRole("heading", { name: "Väntetider", level: 1 }).waitFor();
+  await page.locator(".service-picker").waitFor();
   assert.equal(await page.locator("h1").count(), 1);
+  assert.equal(wasm.length, fetched);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -6,8 +6,8 @@ use vardkoll_domain::episode::Episode;
 use super::advice::Advice;
 use crate::components::StatusBadge;
 use crate::i18n::use_texts;
-use crate::timeline_view::{deadline_rows, mentions_target};
 use crate::platform::clock::Today;
+use crate::timeline_view::{deadline_rows, mentions_target};
 
 #[component]
 pub fn DeadlineList(#[prop(into)] episode: Signal<Option<Episode>>) -> impl IntoView {

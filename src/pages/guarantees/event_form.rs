@@ -9,8 +9,8 @@ use vardkoll_domain::validation::{EventChoice, EventField};
 
 use crate::components::{ErrorSummary, Field, described_by};
 use crate::i18n::use_texts;
-use crate::state::{EpisodeStore, EventFormState};
 use crate::platform::clock::Today;
+use crate::state::{EpisodeStore, EventFormState};
 
 fn field_name(field: EventField) -> &'static str {
     match field {

@@ -4,10 +4,10 @@ use leptos::prelude::*;
 
 use crate::calendar_export::calendar_file;
 use crate::components::ConfirmButton;
-use crate::platform::download::download_text;
 use crate::i18n::use_texts;
-use crate::state::EpisodeStore;
 use crate::platform::clock::{Today, utc_stamp};
+use crate::platform::download::download_text;
+use crate::state::EpisodeStore;
 
 #[component]
 pub fn YourData() -> impl IntoView {

@@ -10,10 +10,10 @@ use super::catalogue::Catalogue;
 use super::provider_choices::ProviderChoices;
 use crate::components::{ErrorSummary, Field, described_by};
 use crate::i18n::use_texts;
+use crate::platform::clock::Today;
 use crate::referral_fields::{message_for, messages};
 use crate::router::Router;
 use crate::state::{OutboxStore, ReferralForm};
-use crate::platform::clock::Today;
 
 /// A text input bound to one field of the draft.
 #[component]

@@ -5,26 +5,26 @@
 
 mod catalogue;
 mod form;
-mod top;
 mod path_notice;
 mod provider_choices;
 mod receipt;
 mod rejected;
+mod top;
 
 use leptos::prelude::*;
 use vardkoll_domain::referral::{CarePath, care_path, current_referral_date};
 use vardkoll_domain::rules::RuleBook;
 
 use crate::i18n::use_texts;
+use crate::platform::clock::Today;
 use crate::router::{Router, query_param};
 use crate::state::{EpisodeStore, ReferralForm};
-use crate::platform::clock::Today;
 use catalogue::Catalogue;
 use form::RequestForm;
-pub use top::ReferralTop;
 use path_notice::PathNotice;
 use receipt::Receipt;
 pub use rejected::Rejected;
+pub use top::ReferralTop;
 
 #[component]
 pub fn ReferralPage() -> impl IntoView {

@@ -2,8 +2,8 @@
 //! status and history, refreshed when the page opens and when the tab regains
 //! focus.
 
-mod top;
 mod sent_card;
+mod top;
 mod waiting_card;
 
 use leptos::prelude::*;

@@ -14,10 +14,10 @@ use vardkoll_domain::compare::view_state::{Origin, TrendSubject, ViewState};
 use vardkoll_domain::regions::RegionCode;
 
 use crate::platform::api;
+use crate::platform::clock::local_stamp;
+use crate::platform::storage;
 use crate::router::Router;
 use crate::state::{Loadable, Ticket};
-use crate::platform::storage;
-use crate::platform::clock::local_stamp;
 
 /// One service's newest figures: the provider rows and the region-wide rows.
 #[derive(Debug, PartialEq)]
@@ -66,7 +66,9 @@ impl Compare {
             providers: RwSignal::new(Loadable::default()),
             figures: RwSignal::new(Loadable::default()),
             trend: RwSignal::new(Loadable::default()),
-            home: RwSignal::new(storage::load_home_region().or_else(crate::platform::host::home_region)),
+            home: RwSignal::new(
+                storage::load_home_region().or_else(crate::platform::host::home_region),
+            ),
             position: RwSignal::new(None),
             position_denied: RwSignal::new(false),
             cache: StoredValue::new(HashMap::new()),

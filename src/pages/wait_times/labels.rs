@@ -6,8 +6,8 @@ use vardkoll_domain::compare::tile_map::Measure;
 use vardkoll_domain::compare::versus_home::VersusHome;
 use vardkoll_domain::regions::REGIONS;
 
-use crate::platform::api::ApiError;
 use crate::i18n::Texts;
+use crate::platform::api::ApiError;
 
 pub fn error_text(t: &'static Texts, error: &ApiError) -> &'static str {
     match error {

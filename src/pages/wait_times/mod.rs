@@ -6,13 +6,13 @@ mod context;
 mod data_status;
 mod filters;
 mod home_region;
-mod top;
 mod labels;
 mod provider_rows;
 mod provider_table;
 mod region_map;
 mod row_cells;
 mod service_picker;
+mod top;
 mod trend_panel;
 
 use leptos::prelude::*;
@@ -23,11 +23,11 @@ use context::Compare;
 use data_status::{ErrorWithRetry, SampleNote, Skeleton};
 use filters::Filters;
 use home_region::HomeRegionPicker;
-pub use top::WaitTimesTop;
 use labels::{error_text, region_name};
 use provider_table::ProviderTable;
 use region_map::RegionMap;
 use service_picker::ServicePicker;
+pub use top::WaitTimesTop;
 use trend_panel::TrendPanel;
 
 /// Loading, error with retry and the sample-data label for the chosen service.
