@@ -44,7 +44,7 @@ pub fn messages(problems: &[FieldProblem], texts: &Texts) -> Vec<(String, &'stat
         .map(|p| {
             (
                 input_id(&p.field),
-                (texts.referral().field_error)(base_field(&p.field), &p.code),
+                (texts.referral().field_error)(base_field(&p.field), p.problem_code()),
             )
         })
         .collect()
@@ -60,13 +60,15 @@ pub fn message_for(problems: &[FieldProblem], id: &str, texts: &Texts) -> Option
 
 #[cfg(test)]
 mod tests {
+    use vardkoll_domain::api::ProblemCode;
+
     use super::*;
     use crate::i18n::Lang;
 
-    fn problem(field: &str, code: &str) -> FieldProblem {
+    fn problem(field: &str, code: ProblemCode) -> FieldProblem {
         FieldProblem {
             field: field.into(),
-            code: code.into(),
+            code,
             detail: String::new(),
         }
     }
@@ -85,8 +87,8 @@ mod tests {
     fn each_input_gets_its_own_message() {
         let texts = Lang::Sv.texts();
         let problems = [
-            problem("personalIdentityNumber", "control_digit"),
-            problem("preferredProviders/1", "duplicate"),
+            problem("personalIdentityNumber", ProblemCode::ControlDigit),
+            problem("preferredProviders/1", ProblemCode::Duplicate),
         ];
         assert_eq!(
             message_for(&problems, "referral-identity", texts),

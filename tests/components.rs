@@ -68,15 +68,27 @@ async fn mount_page() -> Page {
 /// Mounts a page's split point as the shell does, in Swedish with a fixed
 /// "today" and the episodes as stored now.
 async fn mount(load: PageLoad) -> Page {
+    mount_view(move || view! { <LazyPage load=load /> }.into_any()).await
+}
+
+/// Mounts `view` (a page's top with its split point) as [`mount`] does.
+async fn mount_view(view: impl FnOnce() -> AnyView + 'static) -> Page {
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let today = NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         provide_app_context(today, RwSignal::new(Lang::Sv));
         EpisodeStore::load().provide();
-        view! { <LazyPage load=load /> }.into_any()
+        view()
     });
-    settle().await;
+    // The first page waits for the first paint before it loads.
+    for _ in 0..50 {
+        settle().await;
+        if root.query_selector(".loading").unwrap().is_none() {
+            break;
+        }
+        next_frame().await;
+    }
     Page {
         root,
         _handle: handle,
@@ -530,7 +542,7 @@ async fn the_home_region_is_remembered_and_an_unreachable_api_offers_retry() {
 #[wasm_bindgen_test]
 async fn the_referral_form_shows_each_problem_beside_its_field_and_queues_nothing() {
     fresh_storage();
-    let page = mount(|| Box::pin(pages::referral_page())).await;
+    let page = mount_view(|| view! { <pages::ReferralTop><LazyPage load=|| Box::pin(pages::referral_page()) /></pages::ReferralTop> }.into_any()).await;
     // From the comparison (no episode): free choice is explained first.
     assert!(page.text().contains("fria vårdvalet"));
     page.type_into("#referral-identity", "19121212-1213").await;
@@ -582,7 +594,7 @@ async fn requests_are_listed_with_status_history_and_what_to_do_next() {
         "history":[{"status":"received","at":"2026-11-20T09:00:00Z"},
         {"status":"declined","at":"2026-11-22T10:30:00Z","note":"Ingen plats"}]}]}"#;
     storage().set_item(OUTBOX_KEY, outbox).unwrap();
-    let page = mount(|| Box::pin(pages::requests_page())).await;
+    let page = mount_view(|| view! { <pages::RequestsTop><LazyPage load=|| Box::pin(pages::requests_page()) /></pages::RequestsTop> }.into_any()).await;
     let text = page.text();
     assert!(text.contains("Förfrågan togs inte emot"), "{text}");
     assert!(text.contains("Vårdgivaren finns inte längre. Välj en annan."));

@@ -1,8 +1,10 @@
 //! A page's rest below its top, from its split point: loading while its code
-//! loads, then the page; when loading fails (offline, or a new build deployed
-//! and the old files gone), a clear message with a retry, which loads again —
-//! by the button, or by itself when the browser comes back online. The page
-//! never dies.
+//! loads, then the page. The page the app opens on loads its code once the
+//! shell's first paint (with the page's top) is on screen, so that paint never
+//! waits for the download; later pages load at once. When loading fails
+//! (offline, or a new build deployed and the old files gone), a clear message
+//! with a retry, which loads again — by the button, or by itself when the
+//! browser comes back online. The page never dies.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -15,6 +17,11 @@ use crate::platform::split::SplitError;
 
 /// Loads a page's rest: a split point (see [`crate::pages`]).
 pub type PageLoad = fn() -> Pin<Box<dyn Future<Output = Result<AnyView, SplitError>>>>;
+
+thread_local! {
+    /// Whether the app's first paint is behind us.
+    static PAINTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
 
 /// Where loading stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,6 +48,9 @@ pub fn LazyPage(load: PageLoad) -> impl IntoView {
     let page = move || {
         attempt.track();
         Suspend::new(SendWrapper::new(async move {
+            if !PAINTED.replace(true) {
+                crate::platform::clock::next_paint().await;
+            }
             let result = load().await;
             state.set(if result.is_ok() {
                 Loading::Done

@@ -58,15 +58,8 @@ fn initial_lang() -> Lang {
 }
 
 /// Starts the app: in an embedding portal's element when the page has one (see
-/// [`crate::platform::host`]), else as the whole page. The code of the page
-/// opened starts loading at once, alongside the shell's first paint.
+/// [`crate::platform::host`]), else as the whole page.
 pub fn start() {
-    let router_paths = crate::router::Paths::from_host();
-    let route = router_paths.route(&window().location().pathname().unwrap_or_default());
-    // A plain browser task: Leptos' executor starts with the mount below.
-    wasm_bindgen_futures::spawn_local(async move {
-        let _ = shell::preload(route).await;
-    });
     if let Some(root) = host::mount_point().or_else(|| document().body()) {
         leptos::mount::mount_to(root, App).forget();
     }

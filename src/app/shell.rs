@@ -10,20 +10,7 @@ use crate::i18n::{Lang, use_texts};
 use crate::pages::{self, GuaranteesTop, NotFoundPage, ReferralTop, RequestsTop, WaitTimesTop};
 use crate::platform::clock::today;
 use crate::platform::host;
-use crate::platform::split::SplitError;
 use crate::router::{Link, Route};
-
-/// Loads the code of `route`'s page (nothing for a page without a split point).
-pub async fn preload(route: Route) -> Result<(), SplitError> {
-    match route {
-        Route::Guarantees => pages::preload_guarantees().await?,
-        Route::WaitTimes => pages::preload_wait_times().await?,
-        Route::Referral => pages::preload_referral().await?,
-        Route::Requests => pages::preload_requests().await?,
-        Route::NotFound => {}
-    }
-    Ok(())
-}
 
 #[component]
 pub fn Shell(lang: RwSignal<Lang>) -> impl IntoView {
@@ -57,12 +44,14 @@ pub fn Shell(lang: RwSignal<Lang>) -> impl IntoView {
                     <LazyPage load=|| Box::pin(pages::wait_times_page()) />
                 }.into_any(),
                 Route::Referral => view! {
-                    <ReferralTop />
-                    <LazyPage load=|| Box::pin(pages::referral_page()) />
+                    <ReferralTop>
+                        <LazyPage load=|| Box::pin(pages::referral_page()) />
+                    </ReferralTop>
                 }.into_any(),
                 Route::Requests => view! {
-                    <RequestsTop />
-                    <LazyPage load=|| Box::pin(pages::requests_page()) />
+                    <RequestsTop>
+                        <LazyPage load=|| Box::pin(pages::requests_page()) />
+                    </RequestsTop>
                 }.into_any(),
                 Route::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}

@@ -1,36 +1,52 @@
 //! Arabic texts of requesting care elsewhere and following the requests.
 
-use vardkoll_domain::api::{MAX_MESSAGE_CHARS, ReferralStatus};
+use vardkoll_domain::api::{MAX_MESSAGE_CHARS, ProblemCode, ReferralStatus};
 
 use super::referral_texts::ReferralTexts;
 
-fn field_error(field: &str, code: &str) -> &'static str {
+/// Worded for the field and the code where that helps, for the field alone
+/// where one message fits every code, and otherwise for the code: every code
+/// has its own arm, so a new code does not compile without its words.
+fn field_error(field: &str, code: ProblemCode) -> &'static str {
+    use ProblemCode::*;
     match (field, code) {
-        ("personalIdentityNumber", "format") => {
+        ("personalIdentityNumber", Format) => {
             "اكتب الرقم الشخصي بـ12 رقمًا، مثلًا \u{2066}19121212-1212\u{2069}."
         }
-        ("personalIdentityNumber", "date") => "تاريخ الميلاد في الرقم ليس يومًا حقيقيًا.",
-        ("personalIdentityNumber", "control_digit") => "الرقم الأخير غير صحيح. تحقق من الرقم.",
-        ("name", "required") => "اكتب اسمك.",
-        ("name", "too_long") => "يجب ألا يتجاوز الاسم 100 حرف.",
-        ("phone", "contact_required") => "أدخل رقم هاتف أو عنوان بريد إلكتروني.",
-        ("phone", "format") => "يجب أن يتكون رقم الهاتف من 7 إلى 15 رقمًا.",
-        ("email", "format") => {
+        ("name", Required) => "اكتب اسمك.",
+        ("name", TooLong) => "يجب ألا يتجاوز الاسم 100 حرف.",
+        ("phone", Format) => "يجب أن يتكون رقم الهاتف من 7 إلى 15 رقمًا.",
+        ("email", Format) => {
             "لا يبدو هذا عنوان بريد إلكتروني، مثلًا \u{2066}name@example.com\u{2069}."
         }
+        ("currentReferral/date", InFuture) => "لا يمكن أن يكون تاريخ الإحالة بعد اليوم.",
+        ("preferredProviders", TooMany) => "اختر خمسة مقدّمي رعاية على الأكثر.",
+        ("preferredProviders", Duplicate) => "مقدّم الرعاية هذا موجود في القائمة بالفعل.",
+        ("preferredProviders", Unknown) => "لم يعد مقدّم الرعاية هذا موجودًا. اختر غيره.",
+
         ("serviceCode", _) => "اختر العلاج أو الزيارة المقصودة.",
         ("currentReferral/clinic", _) => "اكتب اسم العيادة التي كتبت الإحالة.",
-        ("currentReferral/date", "in_future") => "لا يمكن أن يكون تاريخ الإحالة بعد اليوم.",
         ("currentReferral/date", _) => "اكتب تاريخ الإحالة بالشكل \u{2066}YYYY-MM-DD\u{2069}.",
         ("guarantee/step", _) => "مهلتا الزيارة التخصصية والعلاج فقط تُلزمان المنطقة.",
-        ("preferredProviders", "too_many") => "اختر خمسة مقدّمي رعاية على الأكثر.",
-        ("preferredProviders", "duplicate") => "مقدّم الرعاية هذا موجود في القائمة بالفعل.",
-        ("preferredProviders", "unknown") => "لم يعد مقدّم الرعاية هذا موجودًا. اختر غيره.",
         ("preferredProviders", _) => "اختر مقدّم رعاية واحدًا على الأقل.",
         ("interpreter/language", _) => "اكتب اللغة التي تحتاج مترجمًا لها.",
         ("message", _) => "يجب ألا تتجاوز الرسالة 1000 حرف.",
         ("consentToShare", _) => "تحتاج إلى الموافقة لكي يُرسل الطلب.",
-        _ => "تحقق من هذه المعلومة.",
+
+        (_, Format) => "هذه المعلومة ليست بالشكل المطلوب.",
+        (_, Date) => "تاريخ الميلاد في الرقم ليس يومًا حقيقيًا.",
+        (_, ControlDigit) => "الرقم الأخير غير صحيح. تحقق من الرقم.",
+        (_, Required) => "هذه المعلومة مطلوبة.",
+        (_, TooLong) => "النص طويل جدًا.",
+        (_, ContactRequired) => "أدخل رقم هاتف أو عنوان بريد إلكتروني.",
+        (_, Unknown) => "ما اخترته لم يعد موجودًا. اختر شيئًا آخر.",
+        (_, InFuture) => "لا يمكن أن يكون التاريخ بعد اليوم.",
+        (_, NotEnforced) => "هذه المهلة لا تُلزم المنطقة.",
+        (_, TooMany) => "لقد اخترت أكثر من العدد المسموح به.",
+        (_, Duplicate) => "هذا موجود في القائمة بالفعل.",
+        (_, Shape) => "لم يتفاهم التطبيق والخادم. أعد تحميل الصفحة وحاول مرة أخرى.",
+        (_, Range) => "القيمة خارج النطاق المسموح به.",
+        (_, Unrecognised) => "تحقق من هذه المعلومة.",
     }
 }
 

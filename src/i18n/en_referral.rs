@@ -1,40 +1,56 @@
 //! English texts of requesting care elsewhere and following the requests.
 
-use vardkoll_domain::api::{MAX_MESSAGE_CHARS, ReferralStatus};
+use vardkoll_domain::api::{MAX_MESSAGE_CHARS, ProblemCode, ReferralStatus};
 
 use super::referral_texts::ReferralTexts;
 
-fn field_error(field: &str, code: &str) -> &'static str {
+/// Worded for the field and the code where that helps, for the field alone
+/// where one message fits every code, and otherwise for the code: every code
+/// has its own arm, so a new code does not compile without its words.
+fn field_error(field: &str, code: ProblemCode) -> &'static str {
+    use ProblemCode::*;
     match (field, code) {
-        ("personalIdentityNumber", "format") => {
+        ("personalIdentityNumber", Format) => {
             "Write the personal identity number with 12 digits, for example 19121212-1212."
         }
-        ("personalIdentityNumber", "date") => "The date of birth in the number is not a real day.",
-        ("personalIdentityNumber", "control_digit") => {
-            "The last digit does not match. Check the number."
-        }
-        ("name", "required") => "Write your name.",
-        ("name", "too_long") => "The name may be at most 100 characters.",
-        ("phone", "contact_required") => "Give a phone number or an e-mail address.",
-        ("phone", "format") => "The phone number should have 7–15 digits.",
-        ("email", "format") => {
+        ("name", Required) => "Write your name.",
+        ("name", TooLong) => "The name may be at most 100 characters.",
+        ("phone", Format) => "The phone number should have 7–15 digits.",
+        ("email", Format) => {
             "That does not look like an e-mail address, for example name@example.com."
         }
+        ("currentReferral/date", InFuture) => "The referral date cannot be after today.",
+        ("preferredProviders", TooMany) => "Choose at most five providers.",
+        ("preferredProviders", Duplicate) => "This provider is already in the list.",
+        ("preferredProviders", Unknown) => "The provider no longer exists. Choose another.",
+
         ("serviceCode", _) => "Choose which treatment or visit it is about.",
         ("currentReferral/clinic", _) => "Write which clinic wrote the referral.",
-        ("currentReferral/date", "in_future") => "The referral date cannot be after today.",
         ("currentReferral/date", _) => "Write the referral date as YYYY-MM-DD.",
         ("guarantee/step", _) => {
             "Only the deadlines for a specialist visit and for treatment oblige the region."
         }
-        ("preferredProviders", "too_many") => "Choose at most five providers.",
-        ("preferredProviders", "duplicate") => "This provider is already in the list.",
-        ("preferredProviders", "unknown") => "The provider no longer exists. Choose another.",
         ("preferredProviders", _) => "Choose at least one provider.",
         ("interpreter/language", _) => "Write which language you need an interpreter for.",
         ("message", _) => "The message may be at most 1000 characters.",
         ("consentToShare", _) => "You need to consent for the request to be sent.",
-        _ => "Check this information.",
+
+        (_, Format) => "This is not in the expected form.",
+        (_, Date) => "The date of birth in the number is not a real day.",
+        (_, ControlDigit) => "The last digit does not match. Check the number.",
+        (_, Required) => "This information is needed.",
+        (_, TooLong) => "The text is too long.",
+        (_, ContactRequired) => "Give a phone number or an e-mail address.",
+        (_, Unknown) => "What you chose no longer exists. Choose something else.",
+        (_, InFuture) => "The date cannot be after today.",
+        (_, NotEnforced) => "This deadline does not oblige the region.",
+        (_, TooMany) => "You have chosen too many.",
+        (_, Duplicate) => "This is already in the list.",
+        (_, Shape) => {
+            "The app and the server did not understand each other. Reload the page and try again."
+        }
+        (_, Range) => "The value is outside the allowed range.",
+        (_, Unrecognised) => "Check this information.",
     }
 }
 

@@ -2,7 +2,7 @@
 //! [`super::Texts`], every language fills every field, so a missing translation
 //! does not compile.
 
-use vardkoll_domain::api::ReferralStatus;
+use vardkoll_domain::api::{ProblemCode, ReferralStatus};
 
 pub struct ReferralTexts {
     pub from_episode: fn(&str) -> String,
@@ -47,8 +47,11 @@ pub struct ReferralTexts {
     pub submit: &'static str,
     pub catalogue_error: &'static str,
     /// The message beside a field, by the API's field path (without an index)
-    /// and problem code.
-    pub field_error: fn(&str, &str) -> &'static str,
+    /// and problem code. Each language chooses it by an exhaustive `match` over
+    /// [`ProblemCode`], so a new code does not compile until every language
+    /// words it; [`ProblemCode::Unrecognised`] (a newer server's code) gets a
+    /// general message.
+    pub field_error: fn(&str, ProblemCode) -> &'static str,
     pub rejected_without_details: &'static str,
 
     pub service_term: &'static str,
@@ -82,4 +85,73 @@ pub struct ReferralTexts {
     pub save_failed: &'static str,
     pub status: fn(ReferralStatus) -> &'static str,
     pub status_next: fn(ReferralStatus) -> &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use vardkoll_domain::api::{CurrentReferral, Interpreter, MAX_MESSAGE_CHARS, NewReferral};
+
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::referral_fields::base_field;
+
+    #[test]
+    fn every_code_has_its_own_words_in_every_language() {
+        for lang in Lang::ALL {
+            let field_error = lang.referral_texts().field_error;
+            let fallback = field_error("", ProblemCode::Unrecognised);
+            assert!(!fallback.is_empty(), "{lang:?}");
+            for code in ProblemCode::ALL {
+                for field in ["", "somethingNew", "personalIdentityNumber"] {
+                    let message = field_error(field, code);
+                    assert!(!message.trim().is_empty(), "{lang:?} {field} {code:?}");
+                    assert_ne!(message, fallback, "{lang:?} {field} {code:?}");
+                }
+            }
+            // A newer server's code on a field the form words still gets the
+            // field's own message.
+            assert_ne!(
+                field_error("consentToShare", ProblemCode::Unrecognised),
+                fallback,
+                "{lang:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_problem_the_checks_report_has_its_own_message_in_every_language() {
+        let bad = NewReferral {
+            personal_identity_number: "19121312-1212".into(),
+            name: "x".repeat(101),
+            phone: None,
+            email: Some("nope".into()),
+            service_code: "x".into(),
+            current_referral: Some(CurrentReferral {
+                clinic: "".into(),
+                date: "2027-01-01".into(),
+            }),
+            guarantee: None,
+            preferred_providers: (0..6).map(|i| format!("q{i}")).collect(),
+            can_travel: false,
+            interpreter: Interpreter {
+                needed: true,
+                language: None,
+            },
+            message: "x".repeat(MAX_MESSAGE_CHARS + 1),
+            consent_to_share: false,
+        };
+        let today = vardkoll_domain::date::ymd(2026, 11, 25);
+        let problems = bad.validate(today, |_| false, |_| false).unwrap_err();
+        assert!(problems.len() >= 10, "{problems:?}");
+        for lang in Lang::ALL {
+            let field_error = lang.referral_texts().field_error;
+            let fallback = field_error("", ProblemCode::Unrecognised);
+            for problem in &problems {
+                let code = problem.problem_code();
+                assert_ne!(code, ProblemCode::Unrecognised, "{problem:?}");
+                let message = field_error(base_field(&problem.field), code);
+                assert_ne!(message, fallback, "{lang:?} {problem:?}");
+            }
+        }
+    }
 }

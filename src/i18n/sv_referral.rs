@@ -1,40 +1,54 @@
 //! Swedish texts of requesting care elsewhere and following the requests.
 
-use vardkoll_domain::api::{MAX_MESSAGE_CHARS, ReferralStatus};
+use vardkoll_domain::api::{MAX_MESSAGE_CHARS, ProblemCode, ReferralStatus};
 
 use super::referral_texts::ReferralTexts;
 
-fn field_error(field: &str, code: &str) -> &'static str {
+/// Worded for the field and the code where that helps, for the field alone
+/// where one message fits every code, and otherwise for the code: every code
+/// has its own arm, so a new code does not compile without its words.
+fn field_error(field: &str, code: ProblemCode) -> &'static str {
+    use ProblemCode::*;
     match (field, code) {
-        ("personalIdentityNumber", "format") => {
+        ("personalIdentityNumber", Format) => {
             "Skriv personnumret med 12 siffror, till exempel 19121212-1212."
         }
-        ("personalIdentityNumber", "date") => "Födelsedatumet i numret är inte en riktig dag.",
-        ("personalIdentityNumber", "control_digit") => {
-            "Den sista siffran stämmer inte. Kontrollera numret."
-        }
-        ("name", "required") => "Skriv ditt namn.",
-        ("name", "too_long") => "Namnet får vara högst 100 tecken.",
-        ("phone", "contact_required") => "Ange ett telefonnummer eller en e-postadress.",
-        ("phone", "format") => "Telefonnumret ska ha 7–15 siffror.",
-        ("email", "format") => {
+        ("name", Required) => "Skriv ditt namn.",
+        ("name", TooLong) => "Namnet får vara högst 100 tecken.",
+        ("phone", Format) => "Telefonnumret ska ha 7–15 siffror.",
+        ("email", Format) => {
             "E-postadressen ser inte ut som en e-postadress, till exempel namn@exempel.se."
         }
+        ("currentReferral/date", InFuture) => "Remissens datum kan inte vara efter i dag.",
+        ("preferredProviders", TooMany) => "Välj högst fem vårdgivare.",
+        ("preferredProviders", Duplicate) => "Den här vårdgivaren finns redan i listan.",
+        ("preferredProviders", Unknown) => "Vårdgivaren finns inte längre. Välj en annan.",
+
         ("serviceCode", _) => "Välj vilken behandling eller vilket besök det gäller.",
         ("currentReferral/clinic", _) => "Skriv vilken mottagning som skrev remissen.",
-        ("currentReferral/date", "in_future") => "Remissens datum kan inte vara efter i dag.",
         ("currentReferral/date", _) => "Skriv remissens datum som ÅÅÅÅ-MM-DD.",
         ("guarantee/step", _) => {
             "Bara tidsgränserna för besök i specialistvården och för behandling förpliktar regionen."
         }
-        ("preferredProviders", "too_many") => "Välj högst fem vårdgivare.",
-        ("preferredProviders", "duplicate") => "Den här vårdgivaren finns redan i listan.",
-        ("preferredProviders", "unknown") => "Vårdgivaren finns inte längre. Välj en annan.",
         ("preferredProviders", _) => "Välj minst en vårdgivare.",
         ("interpreter/language", _) => "Skriv vilket språk du behöver tolk på.",
         ("message", _) => "Meddelandet får vara högst 1000 tecken.",
         ("consentToShare", _) => "Du behöver samtycka för att förfrågan ska kunna skickas.",
-        _ => "Kontrollera uppgiften.",
+
+        (_, Format) => "Uppgiften har inte rätt form.",
+        (_, Date) => "Födelsedatumet i numret är inte en riktig dag.",
+        (_, ControlDigit) => "Den sista siffran stämmer inte. Kontrollera numret.",
+        (_, Required) => "Den här uppgiften behövs.",
+        (_, TooLong) => "Texten är för lång.",
+        (_, ContactRequired) => "Ange ett telefonnummer eller en e-postadress.",
+        (_, Unknown) => "Det du valde finns inte längre. Välj något annat.",
+        (_, InFuture) => "Datumet kan inte vara efter i dag.",
+        (_, NotEnforced) => "Den här tidsgränsen förpliktar inte regionen.",
+        (_, TooMany) => "Du har valt för många.",
+        (_, Duplicate) => "Det här finns redan i listan.",
+        (_, Shape) => "Appen och servern förstod inte varandra. Ladda om sidan och försök igen.",
+        (_, Range) => "Värdet är utanför det tillåtna intervallet.",
+        (_, Unrecognised) => "Kontrollera uppgiften.",
     }
 }
 
@@ -177,7 +191,7 @@ mod tests {
     #[test]
     fn every_problem_the_checks_report_has_its_own_message() {
         use vardkoll_domain::api::{CurrentReferral, Interpreter, NewReferral};
-        let generic = field_error("", "");
+        let generic = field_error("", ProblemCode::Unrecognised);
         let bad = NewReferral {
             personal_identity_number: "19121212-1213".into(),
             name: " ".into(),
@@ -203,7 +217,11 @@ mod tests {
         assert_eq!(problems.len(), 12);
         for problem in problems {
             let field = crate::referral_fields::base_field(&problem.field);
-            assert_ne!(field_error(field, &problem.code), generic, "{problem:?}");
+            assert_ne!(
+                field_error(field, problem.problem_code()),
+                generic,
+                "{problem:?}"
+            );
         }
         for s in ReferralStatus::ALL {
             assert!(!status(s).is_empty() && !status_next(s).is_empty());

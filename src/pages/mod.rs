@@ -22,7 +22,7 @@ use crate::state::{EpisodeStore, OutboxStore, ReferralForm};
 
 split_point! {
     /// "Mina vårdgarantier" below its top.
-    pub fn guarantees_page() -> AnyView, split page_guarantees, preload preload_guarantees {
+    pub fn guarantees_page() -> AnyView, split page_guarantees {
         EpisodeStore::provide_shared();
         view! { <GuaranteesPage /> }.into_any()
     }
@@ -30,14 +30,14 @@ split_point! {
 
 split_point! {
     /// "Väntetider" below its top.
-    pub fn wait_times_page() -> AnyView, split page_wait_times, preload preload_wait_times {
+    pub fn wait_times_page() -> AnyView, split page_wait_times {
         view! { <WaitTimesPage /> }.into_any()
     }
 }
 
 split_point! {
     /// "Begär vård hos en annan vårdgivare" below its top.
-    pub fn referral_page() -> AnyView, split page_referral, preload preload_referral {
+    pub fn referral_page() -> AnyView, split page_referral {
         EpisodeStore::provide_shared();
         OutboxStore::provide();
         ReferralForm::provide();
@@ -47,7 +47,7 @@ split_point! {
 
 split_point! {
     /// "Mina förfrågningar" below its top.
-    pub fn requests_page() -> AnyView, split page_requests, preload preload_requests {
+    pub fn requests_page() -> AnyView, split page_requests {
         OutboxStore::provide();
         // A request the server turned down is corrected in the form.
         ReferralForm::provide();
@@ -58,7 +58,7 @@ split_point! {
 split_point! {
     /// Starts sending what waits in the outbox, whichever page is open; the
     /// sending goes on for the page's life.
-    pub fn send_waiting_requests() -> (), split outbox_sending, preload preload_outbox_sending {
+    pub fn send_waiting_requests() -> (), split outbox_sending {
         OutboxStore::shared();
     }
 }

@@ -44,3 +44,20 @@ pub fn local_stamp() -> String {
         now.get_minutes()
     )
 }
+
+/// Resolves once the browser has painted the next frame (an animation frame,
+/// then a task after it).
+pub async fn next_paint() {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let after_frame = window.clone();
+        let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = after_frame.set_timeout_with_callback(resolve.unchecked_ref());
+        });
+        let _ = window.request_animation_frame(frame.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -25,12 +25,12 @@ impl From<leptos::wasm_split::SplitLoaderError> for SplitError {
 
 /// Defines `async fn $name() -> Result<$ty, SplitError>` whose body is split
 /// point `$split`: its code (and whatever only it uses) loads on the first
-/// call. `preload` names a function that loads it without running it.
+/// call.
 ///
 /// ```ignore
 /// split_point! {
 ///     /// The comparison page.
-///     pub fn wait_times_page() -> AnyView, split page_wait_times, preload preload_wait_times {
+///     pub fn wait_times_page() -> AnyView, split page_wait_times {
 ///         view! { <WaitTimesPage /> }.into_any()
 ///     }
 /// }
@@ -39,15 +39,14 @@ impl From<leptos::wasm_split::SplitLoaderError> for SplitError {
 macro_rules! split_point {
     (
         $(#[$meta:meta])*
-        $vis:vis fn $name:ident() -> $ty:ty, split $split:ident, preload $preload:ident $body:block
+        $vis:vis fn $name:ident() -> $ty:ty, split $split:ident $body:block
     ) => {
         $(#[$meta])*
         #[cfg(wasm_split)]
         #[::leptos::wasm_split::wasm_split(
             $split,
             wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload($preload)
+            fallible
         )]
         $vis fn $name() -> ::core::result::Result<$ty, $crate::platform::split::SplitError> {
             ::core::result::Result::Ok($body)
@@ -57,13 +56,6 @@ macro_rules! split_point {
         #[cfg(not(wasm_split))]
         $vis async fn $name() -> ::core::result::Result<$ty, $crate::platform::split::SplitError> {
             ::core::result::Result::Ok($body)
-        }
-
-        /// Loads the split point's code without running it (nothing to load
-        /// in a build without split points).
-        #[cfg(not(wasm_split))]
-        $vis async fn $preload() -> ::core::result::Result<(), ::leptos::wasm_split::SplitLoaderError> {
-            ::core::result::Result::Ok(())
         }
     };
 }

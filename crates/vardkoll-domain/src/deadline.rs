@@ -97,7 +97,7 @@ pub fn timeline(episode: &Episode, rules: &RuleBook) -> Vec<Entry> {
     }
     let mut entries: Vec<Entry> = drafts.into_iter().map(finish).map(Entry::Clock).collect();
     entries.extend(other);
-    entries.sort_by_key(Entry::date);
+    crate::sorting::sort_by_key(&mut entries, Entry::date);
     entries
 }
 

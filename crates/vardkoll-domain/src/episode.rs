@@ -306,7 +306,7 @@ impl Episode {
     /// Events in date order; events on the same day keep the order they were added.
     pub fn events_by_date(&self) -> Vec<Event> {
         let mut events = self.events.clone();
-        events.sort_by_key(|event| event.date);
+        crate::sorting::sort_by_key(&mut events, |event| event.date);
         events
     }
 

@@ -31,7 +31,7 @@ impl Period {
 /// Merges overlapping and adjacent periods; the result is sorted and disjoint.
 pub fn merge(periods: &[Period]) -> Vec<Period> {
     let mut sorted = periods.to_vec();
-    sorted.sort_by_key(|period| period.from);
+    crate::sorting::sort_by_key(&mut sorted, |period| period.from);
     let mut merged: Vec<Period> = Vec::with_capacity(sorted.len());
     for period in sorted {
         match merged.last_mut() {

@@ -20,6 +20,7 @@
 //! - [`compare`]: comparing wait times: search, the provider table, trends, the map, URL state.
 //! - [`referral`]: requesting care elsewhere: the path, the form, the outbox, retries.
 //! - [`api`]: the public HTTP API's types, shared by the app's client and the server.
+//! - [`sorting`]: stable sorting through one compiled sort (small WebAssembly).
 
 pub mod api;
 pub mod compare;
@@ -32,6 +33,7 @@ pub mod personnummer;
 pub mod referral;
 pub mod regions;
 pub mod rules;
+pub mod sorting;
 pub mod status;
 pub mod step;
 pub mod validation;

@@ -4,7 +4,9 @@
 //! keeps an identity number only while the request is unacknowledged.
 
 use proptest::prelude::*;
-use vardkoll_domain::api::{FieldProblem, NewReferral, ReferralCreated, ReferralStatus};
+use vardkoll_domain::api::{
+    FieldProblem, NewReferral, ProblemCode, ReferralCreated, ReferralStatus,
+};
 use vardkoll_domain::referral::{BackoffOptions, Failure, Outbox, RequestLabel};
 
 #[derive(Clone, Debug)]
@@ -65,7 +67,7 @@ proptest! {
                 },
                 Op::Rejected(i) => if let Some(key) = key_at(i) {
                     outbox.failed(&key, Failure::Rejected(vec![FieldProblem {
-                        field: "name".into(), code: "required".into(), detail: String::new(),
+                        field: "name".into(), code: ProblemCode::Required, detail: String::new(),
                     }]), now, 0.5, &backoff);
                 },
                 Op::Acknowledged(i) => if let Some(key) = key_at(i) {

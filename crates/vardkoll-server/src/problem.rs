@@ -6,7 +6,7 @@ use axum::extract::{FromRequest, Request};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use vardkoll_domain::api::problem::PROBLEM_JSON;
-use vardkoll_domain::api::{FieldProblem, Problem};
+use vardkoll_domain::api::{FieldProblem, Problem, ProblemCode};
 
 /// An error response.
 #[derive(Debug)]
@@ -83,7 +83,7 @@ where
                 }
                 JsonRejection::JsonDataError(error) => ApiError::validation(vec![FieldProblem {
                     field: field_of(&error.body_text()),
-                    code: "shape".into(),
+                    code: ProblemCode::Shape,
                     detail: error.body_text(),
                 }]),
                 JsonRejection::BytesRejection(_) => ApiError::new(

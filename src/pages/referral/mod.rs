@@ -21,10 +21,9 @@ use crate::router::{Router, query_param};
 use crate::state::{EpisodeStore, ReferralForm};
 use catalogue::Catalogue;
 use form::RequestForm;
-use path_notice::PathNotice;
 use receipt::Receipt;
 pub use rejected::Rejected;
-pub use top::ReferralTop;
+pub use top::{ReferralTop, ShownPath};
 
 #[component]
 pub fn ReferralPage() -> impl IntoView {
@@ -59,15 +58,21 @@ pub fn ReferralPage() -> impl IntoView {
             form.draft.update(|d| d.guarantee = guarantee);
         }
     });
-    let path = Memo::new(move |_| CarePath::of(form.draft.with(|d| d.guarantee)));
+    // The path, explained by the page's top ([`ReferralTop`], drawn by the app
+    // shell), follows the form; a receipt explains none.
+    if let Some(ShownPath(shown)) = ShownPath::use_context() {
+        Effect::new(move |_| {
+            let path = CarePath::of(form.draft.with(|d| d.guarantee));
+            shown.set(receipt_key.with(Option::is_none).then_some(path));
+        });
+    }
 
-    // Below the heading and lead ([`ReferralTop`], drawn by the app shell).
+    // Below the page's top.
     view! {
         {move || match receipt_key.get() {
             Some(key) => view! { <Receipt key=key /> }.into_any(),
             None => view! {
                 {move || episode.get().map(|e| view! { <p>{(t.referral().from_episode)(&e.title)}</p> })}
-                <PathNotice path=path />
                 <RequestForm catalogue=catalogue />
             }
             .into_any(),

@@ -30,7 +30,7 @@ where
             if here.is_empty() {
                 return None;
             }
-            here.sort_by(|a, b| a.name.cmp(&b.name));
+            vardkoll_domain::sorting::sort_by(&mut here, |a, b| a.name.cmp(&b.name));
             let items = here
                 .into_iter()
                 .map(|p| {

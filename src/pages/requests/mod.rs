@@ -14,7 +14,7 @@ use crate::state::OutboxStore;
 use sent_card::SentCard;
 use waiting_card::WaitingCard;
 
-pub use top::RequestsTop;
+pub use top::{NoRequests, RequestsTop};
 
 #[component]
 pub fn RequestsPage() -> impl IntoView {
@@ -48,11 +48,16 @@ pub fn RequestsPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let empty = move || waiting_keys.with(Vec::is_empty) && sent_references.with(Vec::is_empty);
+    // "No requests" is said by the page's top ([`RequestsTop`], drawn by the
+    // app shell), from what the outbox holds.
+    if let Some(NoRequests(none)) = NoRequests::use_context() {
+        Effect::new(move |_| {
+            none.set(waiting_keys.with(Vec::is_empty) && sent_references.with(Vec::is_empty))
+        });
+    }
     // Below the heading and lead ([`RequestsTop`], drawn by the app shell).
     view! {
         <p class="notice notice--warning" role="alert" hidden=move || !outbox.save_failed()>{r.save_failed}</p>
-        <p class="empty" hidden=move || !empty()>{t.no_requests}</p>
         <section aria-labelledby="waiting-heading" hidden=move || waiting_keys.with(Vec::is_empty)>
             <h2 id="waiting-heading">{r.waiting_heading}</h2>
             <p hidden=move || outbox.online()>{r.offline_detail}</p>

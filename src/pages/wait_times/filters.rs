@@ -25,7 +25,7 @@ pub fn Filters() -> impl IntoView {
                 .value()
                 .map(|list| list.iter().map(|x| x.town.clone()).collect())
                 .unwrap_or_default();
-            towns.sort();
+            vardkoll_domain::sorting::sort_by(&mut towns, Ord::cmp);
             towns.dedup();
             towns
         })

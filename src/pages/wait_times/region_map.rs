@@ -97,7 +97,7 @@ pub fn RegionMap() -> impl IntoView {
     let width = u32::from(COLUMNS) * (TILE_W + GAP);
     let height = u32::from(ROWS) * (TILE_H + GAP);
     let mut by_name: Vec<usize> = (0..TILES.len()).collect();
-    by_name.sort_by_key(|&i| region_name(TILES[i].code));
+    vardkoll_domain::sorting::sort_by_key(&mut by_name, |&i| region_name(TILES[i].code));
     let table_rows = by_name.into_iter().map(|i| {
         let this = cell(i);
         let is_home = move || this().is_some_and(|c| c.is_home);

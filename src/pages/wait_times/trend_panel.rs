@@ -10,8 +10,9 @@ use super::data_status::{ErrorWithRetry, Skeleton};
 use super::labels::{error_text, optional, region_name};
 use crate::i18n::use_texts;
 
-const WIDTH: f64 = 320.0;
-const HEIGHT: f64 = 120.0;
+// The chart's box, in whole SVG units (written without float formatting).
+const WIDTH: u32 = 320;
+const HEIGHT: u32 = 120;
 
 /// The chart of `trend.own` (named `name`), with `region` (its region's line) for a provider.
 #[component]
@@ -20,8 +21,9 @@ fn Chart(trend: std::sync::Arc<Trend>, name: String, region: Option<String>) -> 
     let none = Vec::new();
     let whole_points = trend.region.as_ref().unwrap_or(&none);
     let max = axis_top(&[&trend.own, whole_points]);
-    let own = chart(&trend.own, WIDTH, HEIGHT, max);
-    let whole = chart(whole_points, WIDTH, HEIGHT, max);
+    let (width, height) = (f64::from(WIDTH), f64::from(HEIGHT));
+    let own = chart(&trend.own, width, height, max);
+    let whole = chart(whole_points, width, height, max);
     let summary = change(&trend.own).map(|(first, last, _)| {
         (t.compare().trend_summary)(
             &first.period.to_string(),
@@ -54,13 +56,13 @@ fn Chart(trend: std::sync::Arc<Trend>, name: String, region: Option<String>) -> 
     view! {
         <p id="trend-summary">{summary.unwrap_or_else(|| t.compare().trend_no_data.to_owned())}</p>
         <figure class="trend-chart">
-            <svg viewBox=format!("-40 -10 {} {}", WIDTH + 50.0, HEIGHT + 30.0) role="img" aria-labelledby="trend-summary" focusable="false">
+            <svg viewBox=format!("-40 -10 {} {}", WIDTH + 50, HEIGHT + 30) role="img" aria-labelledby="trend-summary" focusable="false">
                 <line class="axis" x1="0" y1=HEIGHT.to_string() x2=WIDTH.to_string() y2=HEIGHT.to_string() />
                 <line class="axis" x1="0" y1="0" x2="0" y2=HEIGHT.to_string() />
                 <text class="axis-label" x="-6" y="4" text-anchor="end">{max.to_string()}</text>
                 <text class="axis-label" x="-6" y=HEIGHT.to_string() text-anchor="end">"0"</text>
-                <text class="axis-label" x="0" y=(HEIGHT + 18.0).to_string()>{first}</text>
-                <text class="axis-label" x=WIDTH.to_string() y=(HEIGHT + 18.0).to_string() text-anchor="end">{last}</text>
+                <text class="axis-label" x="0" y=(HEIGHT + 18).to_string()>{first}</text>
+                <text class="axis-label" x=WIDTH.to_string() y=(HEIGHT + 18).to_string() text-anchor="end">{last}</text>
                 {whole.into_iter().map(|points| view! { <polyline class="line line--region" points=points /> }).collect_view()}
                 {own.into_iter().map(|points| view! { <polyline class="line line--provider" points=points /> }).collect_view()}
             </svg>

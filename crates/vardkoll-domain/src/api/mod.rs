@@ -14,8 +14,8 @@ pub use catalog::{GuaranteeKind, Provider, Region, Service, ServiceCategory};
 pub use problem::{FieldProblem, Problem};
 pub use referral::{
     CurrentReferral, DeadlineState, GuaranteeDeadline, Interpreter, MAX_MESSAGE_CHARS,
-    MAX_PREFERRED_PROVIDERS, NewReferral, ReferralCreated, ReferralStatus, ReferralView,
-    StatusChange, ValidReferral,
+    MAX_PREFERRED_PROVIDERS, NewReferral, ProblemCode, ReferralCreated, ReferralStatus,
+    ReferralView, StatusChange, ValidReferral,
 };
 pub use statistics::{FreeCapacity, Period, StatisticsPage, WaitBand, WaitStatistic};
 

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::referral::ProblemCode;
+
 /// The media type of problem responses.
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
@@ -11,8 +13,8 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 pub struct FieldProblem {
     /// The field, e.g. `personalIdentityNumber` or `preferredProviders/0`.
     pub field: String,
-    /// A stable, machine-readable code, e.g. `control_digit`.
-    pub code: String,
+    /// A stable, machine-readable code, e.g. `control_digit` on the wire.
+    pub code: ProblemCode,
     /// A readable explanation (English; the app words it for the patient).
     pub detail: String,
 }

@@ -100,10 +100,130 @@ pub struct ValidReferral {
     pub request: NewReferral,
 }
 
-fn problem(field: &str, code: &str, detail: &str) -> FieldProblem {
+/// The stable, machine-readable code of a [`FieldProblem`]: one variant for
+/// every code the checks here and the server produce. The app words each one for
+/// the patient by an exhaustive `match` in every language, so a code without
+/// texts in all of them does not compile.
+///
+/// On the wire a code is its [`as_str`](ProblemCode::as_str) string, and serde
+/// uses the same strings, so the JSON is byte for byte what it was when codes
+/// were plain strings.
+///
+/// A code this build does not know (say, from a newer server) deserialises as
+/// [`Unrecognised`](ProblemCode::Unrecognised) instead of failing the whole
+/// answer: the patient still sees which field is wrong, with a general message.
+/// The unknown string is not kept (there is deliberately no `Other(String)`), so
+/// every `match` stays closed over the codes this build can word. Nothing
+/// produces `Unrecognised`; serialised (say, when a rejected request is saved in
+/// the browser) it is `"unrecognised"`, which reads back as itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemCode {
+    /// Not in the expected form: identity number, phone, e-mail, a date, a query value.
+    Format,
+    /// The identity number's date of birth is not a real past day.
+    Date,
+    /// The identity number's control digit does not match.
+    ControlDigit,
+    /// Missing or blank.
+    Required,
+    /// Longer than allowed.
+    TooLong,
+    /// Neither a phone number nor an e-mail address.
+    ContactRequired,
+    /// No such service, provider, region or query parameter.
+    Unknown,
+    /// A date after today.
+    InFuture,
+    /// A guarantee step whose deadline does not oblige the region.
+    NotEnforced,
+    /// More preferred providers than allowed.
+    TooMany,
+    /// A provider listed twice.
+    Duplicate,
+    /// JSON of the wrong shape: an unknown, missing or mistyped field (server).
+    Shape,
+    /// A number out of range (server).
+    Range,
+    /// A code this build does not know; see the type's documentation.
+    #[serde(other)]
+    Unrecognised,
+}
+
+impl ProblemCode {
+    /// Every code that is produced: all but [`ProblemCode::Unrecognised`]. A new
+    /// code goes here too, so the tests check its wire string and its words.
+    pub const ALL: [ProblemCode; 13] = [
+        ProblemCode::Format,
+        ProblemCode::Date,
+        ProblemCode::ControlDigit,
+        ProblemCode::Required,
+        ProblemCode::TooLong,
+        ProblemCode::ContactRequired,
+        ProblemCode::Unknown,
+        ProblemCode::InFuture,
+        ProblemCode::NotEnforced,
+        ProblemCode::TooMany,
+        ProblemCode::Duplicate,
+        ProblemCode::Shape,
+        ProblemCode::Range,
+    ];
+
+    /// The wire string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemCode::Format => "format",
+            ProblemCode::Date => "date",
+            ProblemCode::ControlDigit => "control_digit",
+            ProblemCode::Required => "required",
+            ProblemCode::TooLong => "too_long",
+            ProblemCode::ContactRequired => "contact_required",
+            ProblemCode::Unknown => "unknown",
+            ProblemCode::InFuture => "in_future",
+            ProblemCode::NotEnforced => "not_enforced",
+            ProblemCode::TooMany => "too_many",
+            ProblemCode::Duplicate => "duplicate",
+            ProblemCode::Shape => "shape",
+            ProblemCode::Range => "range",
+            ProblemCode::Unrecognised => "unrecognised",
+        }
+    }
+
+    /// The code a wire string names, by serde itself, so any string this build
+    /// does not know is [`ProblemCode::Unrecognised`].
+    pub fn parse(text: &str) -> ProblemCode {
+        use serde::de::IntoDeserializer;
+        use serde::de::value::{Error, StrDeserializer};
+        let text: StrDeserializer<'_, Error> = text.into_deserializer();
+        ProblemCode::deserialize(text).unwrap_or(ProblemCode::Unrecognised)
+    }
+}
+
+impl std::fmt::Display for ProblemCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The wire string, for [`FieldProblem::code`].
+impl From<ProblemCode> for String {
+    fn from(code: ProblemCode) -> String {
+        code.as_str().to_owned()
+    }
+}
+
+impl FieldProblem {
+    /// The problem's code; [`ProblemCode::Unrecognised`] if this build does not
+    /// know it.
+    pub fn problem_code(&self) -> ProblemCode {
+        self.code
+    }
+}
+
+fn problem(field: &str, code: ProblemCode, detail: &str) -> FieldProblem {
     FieldProblem {
         field: field.to_owned(),
-        code: code.to_owned(),
+        code,
         detail: detail.to_owned(),
     }
 }
@@ -171,19 +291,33 @@ impl NewReferral {
         let mut errors = Vec::new();
         let identity = IdentityNumber::parse(&self.personal_identity_number, today).map_err(|e| {
             let (code, detail) = match e {
-                IdentityNumberError::Format => ("format", "expected YYYYMMDD-NNNN or YYMMDD-NNNN"),
-                IdentityNumberError::Date => ("date", "the date of birth is not a real past day"),
-                IdentityNumberError::ControlDigit => {
-                    ("control_digit", "the control digit does not match")
+                IdentityNumberError::Format => {
+                    (ProblemCode::Format, "expected YYYYMMDD-NNNN or YYMMDD-NNNN")
                 }
+                IdentityNumberError::Date => (
+                    ProblemCode::Date,
+                    "the date of birth is not a real past day",
+                ),
+                IdentityNumberError::ControlDigit => (
+                    ProblemCode::ControlDigit,
+                    "the control digit does not match",
+                ),
             };
             errors.push(problem("personalIdentityNumber", code, detail));
         });
         let name = self.name.trim();
         if name.is_empty() {
-            errors.push(problem("name", "required", "the name is required"));
+            errors.push(problem(
+                "name",
+                ProblemCode::Required,
+                "the name is required",
+            ));
         } else if too_long(name, MAX_NAME_CHARS) {
-            errors.push(problem("name", "too_long", "at most 100 characters"));
+            errors.push(problem(
+                "name",
+                ProblemCode::TooLong,
+                "at most 100 characters",
+            ));
         }
         let phone = self
             .phone
@@ -198,28 +332,36 @@ impl NewReferral {
         if phone.is_none() && email.is_none() {
             errors.push(problem(
                 "phone",
-                "contact_required",
+                ProblemCode::ContactRequired,
                 "give a phone number or an e-mail address",
             ));
         }
         if phone.is_some_and(|p| !valid_phone(p)) {
             errors.push(problem(
                 "phone",
-                "format",
+                ProblemCode::Format,
                 "7 to 15 digits; spaces, +, - and brackets allowed",
             ));
         }
         if email.is_some_and(|e| !valid_email(e)) {
-            errors.push(problem("email", "format", "not an e-mail address"));
+            errors.push(problem(
+                "email",
+                ProblemCode::Format,
+                "not an e-mail address",
+            ));
         }
         if !known_service(&self.service_code) {
-            errors.push(problem("serviceCode", "unknown", "no such service"));
+            errors.push(problem(
+                "serviceCode",
+                ProblemCode::Unknown,
+                "no such service",
+            ));
         }
         if let Some(current) = &self.current_referral {
             if current.clinic.trim().is_empty() || too_long(&current.clinic, MAX_TEXT_CHARS) {
                 errors.push(problem(
                     "currentReferral/clinic",
-                    "required",
+                    ProblemCode::Required,
                     "the clinic, at most 200 characters",
                 ));
             }
@@ -227,12 +369,12 @@ impl NewReferral {
                 Ok(date) if date <= today => {}
                 Ok(_) => errors.push(problem(
                     "currentReferral/date",
-                    "in_future",
+                    ProblemCode::InFuture,
                     "the date is after today",
                 )),
                 Err(_) => errors.push(problem(
                     "currentReferral/date",
-                    "format",
+                    ProblemCode::Format,
                     "expected YYYY-MM-DD",
                 )),
             }
@@ -242,20 +384,20 @@ impl NewReferral {
         {
             errors.push(problem(
                 "guarantee/step",
-                "not_enforced",
+                ProblemCode::NotEnforced,
                 "only the specialist-visit and treatment deadlines oblige the region",
             ));
         }
         if self.preferred_providers.is_empty() {
             errors.push(problem(
                 "preferredProviders",
-                "required",
+                ProblemCode::Required,
                 "choose at least one provider",
             ));
         } else if self.preferred_providers.len() > MAX_PREFERRED_PROVIDERS {
             errors.push(problem(
                 "preferredProviders",
-                "too_many",
+                ProblemCode::TooMany,
                 "at most 5 providers",
             ));
         }
@@ -263,13 +405,13 @@ impl NewReferral {
             if !known_provider(id) {
                 errors.push(problem(
                     &format!("preferredProviders/{i}"),
-                    "unknown",
+                    ProblemCode::Unknown,
                     "no such provider",
                 ));
             } else if self.preferred_providers[..i].contains(id) {
                 errors.push(problem(
                     &format!("preferredProviders/{i}"),
-                    "duplicate",
+                    ProblemCode::Duplicate,
                     "listed twice",
                 ));
             }
@@ -283,17 +425,21 @@ impl NewReferral {
         {
             errors.push(problem(
                 "interpreter/language",
-                "required",
+                ProblemCode::Required,
                 "which language",
             ));
         }
         if too_long(&self.message, MAX_MESSAGE_CHARS) {
-            errors.push(problem("message", "too_long", "at most 1000 characters"));
+            errors.push(problem(
+                "message",
+                ProblemCode::TooLong,
+                "at most 1000 characters",
+            ));
         }
         if !self.consent_to_share {
             errors.push(problem(
                 "consentToShare",
-                "required",
+                ProblemCode::Required,
                 "consent is needed to send the request",
             ));
         }
@@ -522,6 +668,50 @@ mod tests {
         for s in ReferralStatus::ALL {
             assert_eq!(ReferralStatus::parse(s.as_str()), Some(s));
         }
+    }
+
+    #[test]
+    fn every_code_round_trips_through_serde_as_its_wire_string() {
+        let mut seen = std::collections::HashSet::new();
+        for code in ProblemCode::ALL
+            .into_iter()
+            .chain([ProblemCode::Unrecognised])
+        {
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+            assert_eq!(serde_json::from_str::<ProblemCode>(&json).unwrap(), code);
+            assert_eq!(ProblemCode::parse(code.as_str()), code);
+            assert_eq!(String::from(code), code.to_string());
+            assert!(
+                seen.insert(code.as_str()),
+                "{code:?} shares its wire string"
+            );
+        }
+        assert!(!ProblemCode::ALL.contains(&ProblemCode::Unrecognised));
+    }
+
+    #[test]
+    fn a_code_this_build_does_not_know_still_reads() {
+        let code: ProblemCode = serde_json::from_str(r#""added_later""#).unwrap();
+        assert_eq!(code, ProblemCode::Unrecognised);
+        assert_eq!(ProblemCode::parse("added_later"), ProblemCode::Unrecognised);
+        let problem: FieldProblem =
+            serde_json::from_str(r#"{"field":"name","code":"added_later","detail":""}"#).unwrap();
+        assert_eq!(problem.problem_code(), ProblemCode::Unrecognised);
+        assert!(serde_json::from_str::<ProblemCode>("7").is_err());
+    }
+
+    #[test]
+    fn problems_read_the_same_on_the_wire() {
+        let problem = problem(
+            "personalIdentityNumber",
+            ProblemCode::ControlDigit,
+            "the control digit does not match",
+        );
+        let json = r#"{"field":"personalIdentityNumber","code":"control_digit","detail":"the control digit does not match"}"#;
+        assert_eq!(serde_json::to_string(&problem).unwrap(), json);
+        assert_eq!(serde_json::from_str::<FieldProblem>(json).unwrap(), problem);
+        assert_eq!(problem.problem_code(), ProblemCode::ControlDigit);
     }
 
     #[test]

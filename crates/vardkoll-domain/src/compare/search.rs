@@ -62,7 +62,7 @@ pub fn search<'a>(
         .filter(|s| category.is_none_or(|c| s.category == c))
         .filter_map(|s| rank(s, &words, &query).map(|r| (r, fold(&s.name_sv), s)))
         .collect();
-    found.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    crate::sorting::sort_by(&mut found, |a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     found.into_iter().map(|(_, _, s)| s).collect()
 }
 

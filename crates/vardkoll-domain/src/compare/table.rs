@@ -30,7 +30,7 @@ pub struct ProviderRow {
 /// and rows for a provider the catalogue does not know, are left out.
 pub fn provider_rows(providers: &[Provider], statistics: &[WaitStatistic]) -> Vec<ProviderRow> {
     let mut by_id: Vec<&Provider> = providers.iter().collect();
-    by_id.sort_by(|a, b| a.id.cmp(&b.id));
+    crate::sorting::sort_by(&mut by_id, |a, b| a.id.cmp(&b.id));
     statistics
         .iter()
         .filter_map(|stat| {
@@ -205,7 +205,7 @@ pub fn visible(rows: &[ProviderRow], filter: &Filter, sort: Sort) -> Vec<usize> 
         .filter(|(_, row)| filter.keeps(row))
         .map(|(i, row)| (i, distance(row)))
         .collect();
-    keyed.sort_by(|&(i, da), &(j, db)| {
+    crate::sorting::sort_by(&mut keyed, |&(i, da), &(j, db)| {
         let (a, b) = (&rows[i], &rows[j]);
         let o = sort.order;
         let primary = match sort.key {

@@ -19,7 +19,7 @@ pub fn series(rows: &[WaitStatistic]) -> Vec<TrendPoint> {
             days: r.estimated_wait_days,
         })
         .collect();
-    points.sort_by_key(|p| p.period);
+    crate::sorting::sort_by_key(&mut points, |p| p.period);
     points.reverse();
     points.dedup_by_key(|p| p.period);
     points.reverse();
@@ -74,6 +74,17 @@ pub fn axis_top(series: &[&[TrendPoint]]) -> u32 {
     nice_ceiling(largest.max(1))
 }
 
+/// `value` with one decimal (`12.3`), as `{:.1}` writes it for the chart's
+/// coordinates, in integer arithmetic: no float formatting code in the app's
+/// WebAssembly (about 5 KB gzip) for a few numbers.
+pub fn tenths(value: f64) -> String {
+    // Coordinates are within a few thousand; the cast saturates beyond.
+    let tenths = (value * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let tenths = tenths.unsigned_abs();
+    format!("{sign}{}.{}", tenths / 10, tenths % 10)
+}
+
 /// The `points` attributes of SVG polylines drawing `points` left to right in a
 /// `width` × `height` box with `max_days` at the top; a month without a figure
 /// breaks the line.
@@ -94,7 +105,7 @@ pub fn chart(points: &[TrendPoint], width: f64, height: f64, max_days: u32) -> V
                 if !current.is_empty() {
                     current.push(' ');
                 }
-                current.push_str(&format!("{x:.1},{y:.1}"));
+                current.push_str(&format!("{},{}", tenths(x), tenths(y)));
             }
             None if !current.is_empty() => lines.push(std::mem::take(&mut current)),
             None => {}
@@ -108,6 +119,20 @@ pub fn chart(points: &[TrendPoint], width: f64, height: f64, max_days: u32) -> V
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn tenths_are_written_as_one_decimal() {
+        use super::tenths;
+        assert_eq!(tenths(0.0), "0.0");
+        assert_eq!(tenths(13.913_043), "13.9");
+        assert_eq!(tenths(120.0), "120.0");
+        assert_eq!(tenths(2.96), "3.0");
+        assert_eq!(tenths(-0.04), "0.0");
+        assert_eq!(tenths(-1.25), "-1.3");
+        for value in [0.0, 1.0, 17.5, 99.94, 319.99, 320.0] {
+            assert_eq!(tenths(value), format!("{value:.1}"), "{value}");
+        }
+    }
+
     use super::*;
     use crate::api::FreeCapacity;
 

@@ -288,7 +288,7 @@ mod tests {
         let mut outbox = outbox_with(&["a"]);
         let problem = FieldProblem {
             field: "preferredProviders/0".into(),
-            code: "unknown".into(),
+            code: crate::api::ProblemCode::Unknown,
             detail: "no such provider".into(),
         };
         outbox.failed(

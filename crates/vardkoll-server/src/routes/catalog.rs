@@ -6,7 +6,7 @@ use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use vardkoll_domain::api::FieldProblem;
+use vardkoll_domain::api::{FieldProblem, ProblemCode};
 
 use crate::problem::ApiError;
 use crate::state::AppState;
@@ -36,7 +36,7 @@ pub async fn providers(
     if let Some(unknown) = query.keys().find(|key| *key != "region") {
         return Err(ApiError::validation(vec![FieldProblem {
             field: unknown.clone(),
-            code: "unknown".into(),
+            code: ProblemCode::Unknown,
             detail: "unknown query parameter".into(),
         }]));
     }
@@ -44,7 +44,7 @@ pub async fn providers(
     if region.is_some_and(|r| !snapshot.has_region(r)) {
         return Err(ApiError::validation(vec![FieldProblem {
             field: "region".into(),
-            code: "unknown".into(),
+            code: ProblemCode::Unknown,
             detail: "no region with that county code".into(),
         }]));
     }

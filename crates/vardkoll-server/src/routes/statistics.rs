@@ -5,17 +5,17 @@ use std::collections::HashMap;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use vardkoll_domain::api::FieldProblem;
+use vardkoll_domain::api::{FieldProblem, ProblemCode};
 
 use crate::dataset::MONTHS;
 use crate::problem::ApiError;
 use crate::snapshot::{Level, StatisticsQuery};
 use crate::state::AppState;
 
-fn field(field: &str, code: &str, detail: &str) -> FieldProblem {
+fn field(field: &str, code: ProblemCode, detail: &str) -> FieldProblem {
     FieldProblem {
         field: field.into(),
-        code: code.into(),
+        code,
         detail: detail.into(),
     }
 }
@@ -29,31 +29,39 @@ pub async fn statistics(
     let mut errors = Vec::new();
     for key in params.keys() {
         if !["service", "region", "provider", "level", "months"].contains(&key.as_str()) {
-            errors.push(field(key, "unknown", "unknown query parameter"));
+            errors.push(field(key, ProblemCode::Unknown, "unknown query parameter"));
         }
     }
     let service = params.get("service").cloned().unwrap_or_default();
     if service.is_empty() {
-        errors.push(field("service", "required", "the service code is required"));
+        errors.push(field(
+            "service",
+            ProblemCode::Required,
+            "the service code is required",
+        ));
     }
     let region = params.get("region").cloned();
     if region.as_ref().is_some_and(|r| !snapshot.has_region(r)) {
         errors.push(field(
             "region",
-            "unknown",
+            ProblemCode::Unknown,
             "no region with that county code",
         ));
     }
     let provider = params.get("provider").cloned();
     if provider.as_ref().is_some_and(|p| !snapshot.has_provider(p)) {
-        errors.push(field("provider", "unknown", "no such provider"));
+        errors.push(field("provider", ProblemCode::Unknown, "no such provider"));
     }
     let level = match params.get("level").map(String::as_str) {
         None | Some("all") => None,
         Some("provider") => Some(Level::Provider),
         Some("region") => Some(Level::Region),
         Some(_) => {
-            errors.push(field("level", "format", "one of provider, region, all"));
+            errors.push(field(
+                "level",
+                ProblemCode::Format,
+                "one of provider, region, all",
+            ));
             None
         }
     };
@@ -61,7 +69,11 @@ pub async fn statistics(
         None => 1,
         Some(Ok(m)) if (1..=MONTHS).contains(&m) => m,
         Some(_) => {
-            errors.push(field("months", "range", "a whole number from 1 to 24"));
+            errors.push(field(
+                "months",
+                ProblemCode::Range,
+                "a whole number from 1 to 24",
+            ));
             1
         }
     };
