@@ -65,7 +65,7 @@ pub fn LazyPage(load: PageLoad) -> impl IntoView {
             Loading::Busy => view! { <p class="loading" aria-busy="true">{t.loading}</p> }.into_any(),
             Loading::Failed => view! {
                 <div class="notice notice--warning" role="alert">
-                    <p>{t.chunk_error}</p>
+                    <p>{t.page_load_error}</p>
                     <button type="button" class="button button--secondary" on:click=move |_| retry()>{t.retry}</button>
                 </div>
             }.into_any(),

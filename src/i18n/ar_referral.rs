@@ -83,18 +83,6 @@ fn status_next(status: ReferralStatus) -> &'static str {
 pub const AR_REFERRAL: ReferralTexts = ReferralTexts {
     from_episode: |title| format!("يتعلق الطلب بحالة رعايتك «{title}»."),
 
-    path_missed: |step, date| format!("كانت مهلة ضمان الرعاية لـ{step} في {date} وقد انقضت."),
-    path_will_be_missed: |step, date| {
-        format!("موعدك المحجوز بعد مهلة ضمان الرعاية لـ{step}، {date}.")
-    },
-    path_region_arranges: "على منطقتك عندها أن تنظّم الرعاية لدى مقدّم رعاية آخر دون تكلفة إضافية عليك، بما في \
-        ذلك السفر. يحق لك رفض عرض المنطقة، ولكن عندها ينتهي ضمان الرعاية لتلك الرعاية.",
-    path_gives_up: |date| {
-        format!(
-            "يمنحك ضمان الرعاية الحق في الرعاية بحلول {date}. لا تنطبق هذه المهلة لدى مقدّم رعاية تختاره بنفسك."
-        )
-    },
-
     about_you: "عنك",
     identity_label: "الرقم الشخصي أو رقم التنسيق",
     identity_hint: "12 رقمًا، مثلًا \u{2066}19121212-1212\u{2069}.",

@@ -51,6 +51,21 @@ pub const EN: Texts = Texts {
     path_free_choice: "You are then using free choice of care: you may choose publicly funded outpatient \
         care anywhere in Sweden. The care guarantee's limits and travel reimbursement do not follow you, \
         and some regions require a referral.",
+    path_missed: |step, date| {
+        format!("The care guarantee deadline for {step} was {date} and has passed.")
+    },
+    path_will_be_missed: |step, date| {
+        format!("Your booked appointment is after the care guarantee deadline for {step}, {date}.")
+    },
+    path_region_arranges: "Your home region must then arrange care with another provider at no extra cost \
+        to you, travel included. You may decline the region's offer, but then the care guarantee for that \
+        care ends.",
+    path_gives_up: |date| {
+        format!(
+            "Your care guarantee entitles you to care by {date}. That limit does not apply at a provider you choose yourself."
+        )
+    },
+
     path_source: "Health and Medical Services Act (HSL) chapter 9 section 1, Patient Act chapter 9.",
     request_elsewhere: "Request care from another provider",
     update_available: "A new version of Vårdkoll is available.",
@@ -154,7 +169,7 @@ pub const EN: Texts = Texts {
     api_network_error: "The server could not be reached. Check your connection and try again.",
     api_server_error: "The server could not answer right now. Try again in a while.",
     api_invalid_error: "The server sent information that could not be read. Try again later.",
-    chunk_error: "The page could not be loaded. Check your connection and try again.",
+    page_load_error: "The page could not be loaded. Check your connection and try again.",
 
     steps: StepTexts {
         contact: "Contact with the health centre",

@@ -93,21 +93,6 @@ fn status_next(status: ReferralStatus) -> &'static str {
 pub const EN_REFERRAL: ReferralTexts = ReferralTexts {
     from_episode: |title| format!("The request is about your care episode “{title}”."),
 
-    path_missed: |step, date| {
-        format!("The care guarantee deadline for {step} was {date} and has passed.")
-    },
-    path_will_be_missed: |step, date| {
-        format!("Your booked appointment is after the care guarantee deadline for {step}, {date}.")
-    },
-    path_region_arranges: "Your home region must then arrange care with another provider at no extra cost \
-        to you, travel included. You may decline the region's offer, but then the care guarantee for that \
-        care ends.",
-    path_gives_up: |date| {
-        format!(
-            "Your care guarantee entitles you to care by {date}. That limit does not apply at a provider you choose yourself."
-        )
-    },
-
     about_you: "About you",
     identity_label: "Personal identity number or coordination number",
     identity_hint: "12 digits, for example 19121212-1212.",

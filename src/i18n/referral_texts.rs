@@ -8,11 +8,6 @@ pub struct ReferralTexts {
     pub from_episode: fn(&str) -> String,
 
     /// Step name, deadline (long date).
-    pub path_missed: fn(&str, &str) -> String,
-    pub path_will_be_missed: fn(&str, &str) -> String,
-    pub path_region_arranges: &'static str,
-    pub path_gives_up: fn(&str) -> String,
-
     pub about_you: &'static str,
     pub identity_label: &'static str,
     pub identity_hint: &'static str,

@@ -51,6 +51,21 @@ pub const SV: Texts = Texts {
     path_free_choice: "Du använder då det fria vårdvalet: du får välja offentligt finansierad öppenvård i \
         hela landet. Vårdgarantins tidsgränser och ersättning för resor följer inte med, och vissa \
         regioner kräver remiss.",
+    path_missed: |step, date| {
+        format!("Vårdgarantins tidsgräns för {step} var {date} och har passerat.")
+    },
+    path_will_be_missed: |step, date| {
+        format!("Din bokade tid är efter vårdgarantins tidsgräns för {step}, {date}.")
+    },
+    path_region_arranges: "Din hemregion ska då ordna vård hos en annan vårdgivare utan extra kostnad för \
+        dig, resan inräknad. Du får tacka nej till regionens erbjudande, men då upphör vårdgarantin för \
+        den vården.",
+    path_gives_up: |date| {
+        format!(
+            "Din vårdgaranti ger dig rätt till vård senast {date}. Den tidsgränsen gäller inte hos en vårdgivare du väljer själv."
+        )
+    },
+
     path_source: "Hälso- och sjukvårdslagen 9 kap. 1 §, patientlagen 9 kap.",
     request_elsewhere: "Begär vård hos en annan vårdgivare",
     update_available: "En ny version av Vårdkoll finns.",
@@ -152,7 +167,7 @@ pub const SV: Texts = Texts {
     api_network_error: "Det gick inte att nå servern. Kontrollera uppkopplingen och försök igen.",
     api_server_error: "Servern kunde inte svara just nu. Försök igen om en stund.",
     api_invalid_error: "Servern skickade uppgifter som inte gick att läsa. Försök igen senare.",
-    chunk_error: "Sidan kunde inte laddas. Kontrollera uppkopplingen och försök igen.",
+    page_load_error: "Sidan kunde inte laddas. Kontrollera uppkopplingen och försök igen.",
 
     steps: StepTexts {
         contact: "Kontakt med vårdcentralen",

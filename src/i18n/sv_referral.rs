@@ -90,21 +90,6 @@ fn status_next(status: ReferralStatus) -> &'static str {
 pub const SV_REFERRAL: ReferralTexts = ReferralTexts {
     from_episode: |title| format!("Förfrågan gäller ditt vårdärende ”{title}”."),
 
-    path_missed: |step, date| {
-        format!("Vårdgarantins tidsgräns för {step} var {date} och har passerat.")
-    },
-    path_will_be_missed: |step, date| {
-        format!("Din bokade tid är efter vårdgarantins tidsgräns för {step}, {date}.")
-    },
-    path_region_arranges: "Din hemregion ska då ordna vård hos en annan vårdgivare utan extra kostnad för \
-        dig, resan inräknad. Du får tacka nej till regionens erbjudande, men då upphör vårdgarantin för \
-        den vården.",
-    path_gives_up: |date| {
-        format!(
-            "Din vårdgaranti ger dig rätt till vård senast {date}. Den tidsgränsen gäller inte hos en vårdgivare du väljer själv."
-        )
-    },
-
     about_you: "Om dig",
     identity_label: "Personnummer eller samordningsnummer",
     identity_hint: "12 siffror, till exempel 19121212-1212.",

@@ -79,10 +79,11 @@ pub struct ErrorTexts {
     pub summary_heading: &'static str,
 }
 
-/// Every text of one language that the app shell and "Mina vårdgarantier"
-/// show. The pages built as chunks have their own tables ([`CompareTexts`],
-/// [`ReferralTexts`]), reached through [`Texts::compare`] and
-/// [`Texts::referral`], so the first page load carries only these.
+/// Every text of one language that the app shell (with every page's top) and
+/// "Mina vårdgarantier" show. The comparison and the referral pages have their
+/// own tables ([`CompareTexts`], [`ReferralTexts`]), reached through
+/// [`Texts::compare`] and [`Texts::referral`] from their split points only, so
+/// the first page load carries only these.
 pub struct Texts {
     pub lang: super::Lang,
     pub app_name: &'static str,
@@ -90,14 +91,21 @@ pub struct Texts {
     pub nav_label: &'static str,
     pub footer: &'static str,
     pub nav_requests: &'static str,
-    /// "Mina förfrågningar" (drawn by the shell while the referral chunk loads).
+    /// "Mina förfrågningar": its lead and "no requests" (its top, drawn by the shell).
     pub requests_intro: &'static str,
     pub no_requests: &'static str,
-    /// "Begär vård hos en annan vårdgivare": its lead and the free-choice path
-    /// (drawn by the shell while the referral chunk loads).
+    /// "Begär vård hos en annan vårdgivare": its lead and the path that applies
+    /// (its top, drawn by the shell).
     pub referral_intro: &'static str,
     pub path_heading: &'static str,
     pub path_free_choice: &'static str,
+    /// The region must arrange care: the deadline (step, date) has passed.
+    pub path_missed: fn(&str, &str) -> String,
+    /// The region must arrange care: the booked time is after the deadline (step, date).
+    pub path_will_be_missed: fn(&str, &str) -> String,
+    pub path_region_arranges: &'static str,
+    /// Free choice gives up the guarantee's deadline (date).
+    pub path_gives_up: fn(&str) -> String,
     pub path_source: &'static str,
     pub language_label: &'static str,
     pub request_elsewhere: &'static str,
@@ -194,7 +202,7 @@ pub struct Texts {
     pub api_network_error: &'static str,
     pub api_server_error: &'static str,
     pub api_invalid_error: &'static str,
-    pub chunk_error: &'static str,
+    pub page_load_error: &'static str,
 
     pub steps: StepTexts,
     pub choices: ChoiceTexts,
@@ -215,12 +223,12 @@ impl Texts {
         }
     }
 
-    /// The comparison's texts in this language (linked only into its chunk).
+    /// The comparison's texts in this language (used only by its split point).
     pub fn compare(&self) -> &'static CompareTexts {
         self.lang.compare_texts()
     }
 
-    /// The referral pages' texts in this language (linked only into their chunk).
+    /// The referral pages' texts in this language (used only by their split points).
     pub fn referral(&self) -> &'static ReferralTexts {
         self.lang.referral_texts()
     }

@@ -15,7 +15,7 @@ pub use referral_form::{ReferralForm, label};
 
 /// Runs `create` outside the current reactive owner, so the signals it makes live
 /// as long as the page instead of being disposed with the view that happened to
-/// ask first (for state shared by every page of a chunk).
+/// ask first (for state shared by several pages).
 fn for_page_lifetime<T>(create: impl FnOnce() -> T) -> T {
     let current = leptos::prelude::Owner::current();
     if let Some(owner) = current.clone() {

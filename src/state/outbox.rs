@@ -11,8 +11,8 @@ use std::cell::Cell;
 use std::collections::HashSet;
 
 use leptos::prelude::*;
-// Plain browser tasks, not Leptos': sending also runs when no view is mounted
-// (the chunk started only to send what waits), before Leptos' executor exists.
+// Plain browser tasks, not Leptos': sending goes on for the page's life,
+// whichever view is mounted (or none: started only to send what waits).
 use vardkoll_domain::api::NewReferral;
 use vardkoll_domain::referral::{BackoffOptions, Outbox, Pending, RequestLabel, Sent};
 use wasm_bindgen_futures::spawn_local;

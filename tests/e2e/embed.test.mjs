@@ -180,10 +180,13 @@ test("in the portal's element under a sub-path: settings from data attributes, C
   await page.reload();
   await page.locator(".vardkoll-app[lang=sv][dir=ltr]").waitFor({ state: "attached" });
 
-  // The app looks as on its own page, whatever the portal's stylesheet says.
+  // The app looks as on its own page, whatever the portal's stylesheet says
+  // (compared once the page's split point has drawn its form, on both).
+  await page.locator("#new-episode-title").waitFor();
   const embedded = await looks(page);
   const own = await openPage(stack.browser, `${stack.site.url}/vardgarantier`);
   await own.page.getByRole("heading", { name: "Mina vårdgarantier", level: 1 }).waitFor();
+  await own.page.locator("#new-episode-title").waitFor();
   assert.deepEqual(embedded, await looks(own.page));
   assert.ok(Object.values(embedded).every(Boolean), "every compared element is there");
   await own.context.close();

@@ -1,4 +1,5 @@
-//! Which path applies, explained before the patient commits.
+//! Which path applies, explained before the patient commits. Drawn by the
+//! page's top in the shell, so its texts are the shell's.
 
 use leptos::prelude::*;
 use vardkoll_domain::referral::CarePath;
@@ -8,7 +9,6 @@ use crate::i18n::{long_date, use_texts};
 #[component]
 pub fn PathNotice(#[prop(into)] path: Signal<CarePath>) -> impl IntoView {
     let t = use_texts();
-    let r = t.referral();
     view! {
         <section class="card path-notice" aria-labelledby="path-heading">
             <h2 id="path-heading">{t.path_heading}</h2>
@@ -16,19 +16,19 @@ pub fn PathNotice(#[prop(into)] path: Signal<CarePath>) -> impl IntoView {
                 CarePath::ArrangedByRegion { step, deadline, missed } => {
                     let date = long_date(t, deadline);
                     let fact = if missed {
-                        (r.path_missed)(t.step(step), &date)
+                        (t.path_missed)(t.step(step), &date)
                     } else {
-                        (r.path_will_be_missed)(t.step(step), &date)
+                        (t.path_will_be_missed)(t.step(step), &date)
                     };
                     view! {
                         <p class="path-notice__fact" data-path="region">{fact}</p>
-                        <p>{r.path_region_arranges}</p>
+                        <p>{t.path_region_arranges}</p>
                     }
                     .into_any()
                 }
                 CarePath::FreeChoice { running } => view! {
                     <p data-path="free-choice">{t.path_free_choice}</p>
-                    {running.map(|(_, d)| view! { <p class="path-notice__fact">{(r.path_gives_up)(&long_date(t, d))}</p> })}
+                    {running.map(|(_, d)| view! { <p class="path-notice__fact">{(t.path_gives_up)(&long_date(t, d))}</p> })}
                 }
                 .into_any(),
             }}
