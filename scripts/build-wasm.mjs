@@ -13,9 +13,11 @@
 // 5. all of it into app/<content hash>/ (may be cached for ever: a new build
 //    gets a new address), and the module script that starts the app, with
 //    preloads, in place of the page's <meta name="vardkoll-app"> tag.
+// Steps 2-4 are kept in target/split/app-cache/ for the module they were made
+// from, so a build without a change in Rust does not redo them.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 
@@ -49,25 +51,47 @@ run("cargo", ["build", "--target", "wasm32-unknown-unknown", "-p", NAME, "--bin"
 });
 const wasm = join(splitTarget, "wasm32-unknown-unknown", release ? "release" : "debug", `${NAME}.wasm`);
 
-// 2. Split.
-const split = mkdtempSync(join(tmpdir(), "vardkoll-split-"));
-run("wasm-split-cli", [wasm, split, "--out-name", NAME]);
-
-// 3. Bindings for the main module; the split files go beside it.
-const out = mkdtempSync(join(tmpdir(), "vardkoll-app-"));
-run("wasm-bindgen", ["--target", "web", "--no-typescript", "--keep-lld-exports", "--no-demangle", "--out-dir", out, "--out-name", NAME, join(split, `${NAME}.wasm`)]);
-for (const file of readdirSync(split)) {
-  if (file !== `${NAME}.wasm`) cpSync(join(split, file), join(out, file));
+// Steps 2-4 depend only on the built module and the tools: the same module
+// (a build with no change in Rust) reuses the last result.
+const tool = (command) => execFileSync(command, ["--version"], { encoding: "utf8" }).trim();
+const key = createHash("sha256")
+  .update(readFileSync(wasm))
+  .update(JSON.stringify([release, WASM_OPT_FLAGS, !!process.env.VARDKOLL_WASM_NAMES, tool("wasm-bindgen"), tool("wasm-opt")]))
+  .digest("hex")
+  .slice(0, 16);
+const cache = join(splitTarget, "app-cache");
+const out = join(cache, key);
+if (existsSync(out)) {
+  console.log(`build-wasm: the module is unchanged; reusing ${out}`);
+} else {
+  rmSync(cache, { recursive: true, force: true });
+  const work = mkdtempSync(join(tmpdir(), "vardkoll-app-"));
+  splitAndOptimise(wasm, work);
+  mkdirSync(cache, { recursive: true });
+  cpSync(work, out, { recursive: true });
+  rmSync(work, { recursive: true, force: true });
 }
-rmSync(split, { recursive: true, force: true });
-
-// 4. Optimise each module on its own (VARDKOLL_WASM_NAMES=1 keeps names, for profiling).
 const files = readdirSync(out, { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile())
   .map((entry) => relative(out, join(entry.parentPath ?? entry.path, entry.name)).split("\\").join("/"))
   .sort();
-if (release && !process.env.VARDKOLL_WASM_NAMES) {
-  for (const file of files.filter((f) => f.endsWith(".wasm"))) {
+
+/** Steps 2-4: the split files, the main module with its bindings, optimised, into `out`. */
+function splitAndOptimise(wasm, out) {
+  // 2. Split.
+  const split = mkdtempSync(join(tmpdir(), "vardkoll-split-"));
+  run("wasm-split-cli", [wasm, split, "--out-name", NAME]);
+
+  // 3. Bindings for the main module; the split files go beside it.
+  run("wasm-bindgen", ["--target", "web", "--no-typescript", "--keep-lld-exports", "--no-demangle", "--out-dir", out, "--out-name", NAME, join(split, `${NAME}.wasm`)]);
+  for (const file of readdirSync(split)) {
+    if (file !== `${NAME}.wasm`) cpSync(join(split, file), join(out, file));
+  }
+  rmSync(split, { recursive: true, force: true });
+
+  // 4. Optimise each module on its own (VARDKOLL_WASM_NAMES=1 keeps names, for profiling).
+  if (!release || process.env.VARDKOLL_WASM_NAMES) return;
+  for (const file of readdirSync(out).filter((f) => f.endsWith(".wasm"))) {
     // wasm-opt warns of every name subsection it does not know (those
     // wasm-split-cli writes): noise, dropped; anything else is shown.
     const result = spawnSync("wasm-opt", ["-Oz", ...WASM_OPT_FLAGS, join(out, file), "-o", join(out, file)], { encoding: "utf8" });
@@ -85,7 +109,6 @@ for (const file of files) {
 const folder = `app/${hash.digest("hex").slice(0, 16)}`;
 mkdirSync(join(staging, folder), { recursive: true });
 cpSync(out, join(staging, folder), { recursive: true });
-rmSync(out, { recursive: true, force: true });
 
 // The start: the main module and its loader, with every script it imports and
 // its WebAssembly fetched at once (no waterfall on a slow connection).
