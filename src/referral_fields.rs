@@ -44,7 +44,7 @@ pub fn messages(problems: &[FieldProblem], texts: &Texts) -> Vec<(String, &'stat
         .map(|p| {
             (
                 input_id(&p.field),
-                (texts.referral().field_error)(base_field(&p.field), p.problem_code()),
+                (texts.referral().field_error)(base_field(&p.field), p.code),
             )
         })
         .collect()

@@ -205,18 +205,10 @@ impl std::fmt::Display for ProblemCode {
     }
 }
 
-/// The wire string, for [`FieldProblem::code`].
+/// The wire string.
 impl From<ProblemCode> for String {
     fn from(code: ProblemCode) -> String {
         code.as_str().to_owned()
-    }
-}
-
-impl FieldProblem {
-    /// The problem's code; [`ProblemCode::Unrecognised`] if this build does not
-    /// know it.
-    pub fn problem_code(&self) -> ProblemCode {
-        self.code
     }
 }
 
@@ -697,7 +689,7 @@ mod tests {
         assert_eq!(ProblemCode::parse("added_later"), ProblemCode::Unrecognised);
         let problem: FieldProblem =
             serde_json::from_str(r#"{"field":"name","code":"added_later","detail":""}"#).unwrap();
-        assert_eq!(problem.problem_code(), ProblemCode::Unrecognised);
+        assert_eq!(problem.code, ProblemCode::Unrecognised);
         assert!(serde_json::from_str::<ProblemCode>("7").is_err());
     }
 
@@ -711,7 +703,7 @@ mod tests {
         let json = r#"{"field":"personalIdentityNumber","code":"control_digit","detail":"the control digit does not match"}"#;
         assert_eq!(serde_json::to_string(&problem).unwrap(), json);
         assert_eq!(serde_json::from_str::<FieldProblem>(json).unwrap(), problem);
-        assert_eq!(problem.problem_code(), ProblemCode::ControlDigit);
+        assert_eq!(problem.code, ProblemCode::ControlDigit);
     }
 
     #[test]
