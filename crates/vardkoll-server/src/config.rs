@@ -7,8 +7,15 @@ use std::path::PathBuf;
 pub struct Config {
     /// `VARDKOLL_ADDR`, default `127.0.0.1:8787`.
     pub addr: SocketAddr,
-    /// `VARDKOLL_DB`, default `vardkoll.sqlite3` in the working directory.
+    /// `VARDKOLL_DB`, default `vardkoll.sqlite3` in the working directory: the
+    /// embedded SQLite store, for one instance.
     pub database: PathBuf,
+    /// `VARDKOLL_DATABASE_URL` (`postgres://user@host:port/database`): the
+    /// PostgreSQL store, for several instances on one database. Wins over `VARDKOLL_DB`.
+    pub database_url: Option<String>,
+    /// `VARDKOLL_DATA_CHECK_SECONDS`, default 5: how often an instance asks the
+    /// store whether another one imported new statistics.
+    pub data_check_seconds: f64,
     /// `VARDKOLL_CORS_ORIGINS`: comma-separated origins allowed to call the API
     /// from a browser on another origin (an embedding portal). Default: none.
     pub cors_origins: Vec<String>,
@@ -28,6 +35,8 @@ impl Default for Config {
         Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 8787)),
             database: PathBuf::from("vardkoll.sqlite3"),
+            database_url: None,
+            data_check_seconds: 5.0,
             cors_origins: Vec::new(),
             rate_per_second: 20.0,
             rate_burst: 100.0,
@@ -53,6 +62,18 @@ impl Config {
         }
         if let Some(v) = var("VARDKOLL_DB") {
             config.database = PathBuf::from(v);
+        }
+        if let Some(v) = var("VARDKOLL_DATABASE_URL") {
+            if !v.starts_with("postgres://") && !v.starts_with("postgresql://") {
+                return Err("VARDKOLL_DATABASE_URL must be a postgres:// URL".into());
+            }
+            config.database_url = Some(v);
+        }
+        if let Some(v) = var("VARDKOLL_DATA_CHECK_SECONDS") {
+            config.data_check_seconds = parse("VARDKOLL_DATA_CHECK_SECONDS", v)?;
+            if !config.data_check_seconds.is_finite() || config.data_check_seconds <= 0.0 {
+                return Err("VARDKOLL_DATA_CHECK_SECONDS must be a number above 0".into());
+            }
         }
         if let Some(v) = var("VARDKOLL_CORS_ORIGINS") {
             config.cors_origins = v

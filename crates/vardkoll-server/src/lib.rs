@@ -3,7 +3,8 @@
 //! - [`config`]: settings from the environment.
 //! - [`routes`]: the `/api/v1` endpoints and the layers around them; [`problem`]:
 //!   RFC 9457 errors; [`rate_limit`]: 429 with Retry-After.
-//! - [`store`]: storage behind a narrow trait, SQLite by default.
+//! - [`store`]: storage behind a narrow trait: SQLite by default, PostgreSQL
+//!   for several instances on one database.
 //! - [`dataset`]: the embedded sample dataset; [`snapshot`]: it in memory, with
 //!   cached answers; [`import`]: loading vantetider.se files.
 
@@ -25,7 +26,7 @@ use tokio::net::TcpListener;
 
 use crate::config::Config;
 use crate::state::AppState;
-use crate::store::sqlite::SqliteStore;
+use crate::store::Store;
 
 /// A running server: its address, and a handle that stops it gracefully.
 pub struct Running {
@@ -33,7 +34,8 @@ pub struct Running {
     pub state: AppState,
     shutdown: tokio::sync::oneshot::Sender<()>,
     task: tokio::task::JoinHandle<()>,
-    store: Arc<SqliteStore>,
+    refresher: tokio::task::JoinHandle<()>,
+    store: Arc<dyn Store>,
 }
 
 impl Running {
@@ -42,14 +44,20 @@ impl Running {
     pub async fn stop(self) {
         let _ = self.shutdown.send(());
         let _ = self.task.await;
-        self.store.close();
+        self.refresher.abort();
+        if let Err(error) = self.store.close().await {
+            tracing::error!(%error, "store did not close cleanly");
+        }
     }
 }
 
-/// Opens the database and starts serving on `config.addr` (port 0 picks a free one).
+/// Opens the store and starts serving on `config.addr` (port 0 picks a free one).
 pub async fn start(config: Config) -> Result<Running, String> {
-    let store = Arc::new(SqliteStore::open(&config.database).map_err(|e| e.to_string())?);
-    let state = AppState::new(store.clone(), config.clone()).map_err(|e| e.to_string())?;
+    let store = store::open(&config).await.map_err(|e| e.to_string())?;
+    let state = AppState::new(store.clone(), config.clone())
+        .await
+        .map_err(|e| e.to_string())?;
+    let refresher = state.spawn_refresher();
     let listener = TcpListener::bind(config.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
@@ -69,6 +77,7 @@ pub async fn start(config: Config) -> Result<Running, String> {
         state,
         shutdown,
         task,
+        refresher,
         store,
     })
 }

@@ -3,7 +3,9 @@
 //! ```text
 //! vardkoll-server                       serve (settings from VARDKOLL_* variables)
 //! vardkoll-server import --services FILE [--category visit|examination|operation]
-//!                        [--waiting SERVICECODE=FILE]...   (database: VARDKOLL_DB)
+//!                        [--waiting SERVICECODE=FILE]...
+//!                        (database: VARDKOLL_DATABASE_URL, else VARDKOLL_DB; running
+//!                        instances pick the import up within VARDKOLL_DATA_CHECK_SECONDS)
 //! ```
 
 use std::process::ExitCode;
@@ -12,8 +14,7 @@ use vardkoll_domain::api::ServiceCategory;
 use vardkoll_server::config::Config;
 use vardkoll_server::dataset::Dataset;
 use vardkoll_server::import::{self, Report};
-use vardkoll_server::store::Store;
-use vardkoll_server::store::sqlite::SqliteStore;
+use vardkoll_server::store;
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -107,8 +108,13 @@ fn run_import(config: &Config, args: &[String]) -> Result<(), String> {
             other => return Err(format!("unknown option {other:?}")),
         }
     }
-    let store = SqliteStore::open(&config.database).map_err(|e| e.to_string())?;
-    let current = store.dataset().map_err(|e| e.to_string())?;
+    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    let store = runtime
+        .block_on(store::open(config))
+        .map_err(|e| e.to_string())?;
+    let current = runtime
+        .block_on(store.dataset())
+        .map_err(|e| e.to_string())?;
     let mut report = Report::default();
     let mut data = Dataset {
         providers: current.providers,
@@ -134,7 +140,12 @@ fn run_import(config: &Config, args: &[String]) -> Result<(), String> {
         let json = std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?;
         import::waiting(&json, &code, today, &mut data, &mut report)?;
     }
-    store.import(&data).map_err(|e| e.to_string())?;
+    runtime
+        .block_on(async {
+            store.import(data).await?;
+            store.close().await
+        })
+        .map_err(|e| e.to_string())?;
     print!("{report}");
     Ok(())
 }

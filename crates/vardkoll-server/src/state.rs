@@ -1,9 +1,14 @@
 //! What every request handler shares.
 //!
-//! The catalogue and statistics are read from the store once, at start; an
-//! import (`vardkoll-server import`) is picked up by the next start.
+//! The catalogue and statistics are read from the store at start and served
+//! from memory. Every `data_check_seconds` an instance asks the store for its
+//! data version; when an import (on any instance, or `vardkoll-server import`)
+//! changed it, the instance reads the data again and swaps it in whole.
 
 use std::sync::Arc;
+use std::time::Duration;
+
+use arc_swap::ArcSwap;
 
 use crate::config::Config;
 use crate::snapshot::Snapshot;
@@ -12,22 +17,57 @@ use crate::store::{Store, StoreError};
 #[derive(Clone)]
 pub struct AppState {
     pub store: Arc<dyn Store>,
-    snapshot: Arc<Snapshot>,
+    snapshot: Arc<ArcSwap<Snapshot>>,
+    /// The store's data version when the first snapshot was read.
+    loaded_version: i64,
     pub config: Arc<Config>,
 }
 
 impl AppState {
-    pub fn new(store: Arc<dyn Store>, config: Config) -> Result<AppState, StoreError> {
-        let snapshot = Arc::new(Snapshot::new(store.dataset()?));
+    pub async fn new(store: Arc<dyn Store>, config: Config) -> Result<AppState, StoreError> {
+        // The version first: an import in between is seen by the first check.
+        let loaded_version = store.data_version().await?;
+        let snapshot = Snapshot::new(store.dataset().await?);
         Ok(AppState {
             store,
-            snapshot,
+            snapshot: Arc::new(ArcSwap::from_pointee(snapshot)),
+            loaded_version,
             config: Arc::new(config),
         })
     }
 
     /// The catalogue and statistics.
     pub fn snapshot(&self) -> Arc<Snapshot> {
-        Arc::clone(&self.snapshot)
+        self.snapshot.load_full()
+    }
+
+    /// Reads the data again if the store's version moved past `seen`; returns
+    /// the version now served.
+    pub async fn refresh(&self, seen: i64) -> Result<i64, StoreError> {
+        let version = self.store.data_version().await?;
+        if version != seen {
+            let data = self.store.dataset().await?;
+            self.snapshot.store(Arc::new(Snapshot::new(data)));
+            tracing::info!(version, "statistics reloaded after an import");
+        }
+        Ok(version)
+    }
+
+    /// Checks for imports until the task is aborted.
+    pub fn spawn_refresher(&self) -> tokio::task::JoinHandle<()> {
+        let state = self.clone();
+        let every = Duration::from_secs_f64(self.config.data_check_seconds);
+        tokio::spawn(async move {
+            let mut seen = state.loaded_version;
+            let mut interval = tokio::time::interval(every);
+            interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                interval.tick().await;
+                match state.refresh(seen).await {
+                    Ok(version) => seen = version,
+                    Err(error) => tracing::warn!(%error, "could not check for new statistics"),
+                }
+            }
+        })
     }
 }

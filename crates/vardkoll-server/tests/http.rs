@@ -166,12 +166,12 @@ async fn a_referral_is_created_once_per_key_and_read_only_with_its_token() {
     assert_eq!(replay.status(), 201);
     assert_eq!(replay.headers().get("idempotent-replayed").unwrap(), "true");
     assert_eq!(replay.json::<Value>().await.unwrap(), created);
-    assert_eq!(server.count(), 1);
+    assert_eq!(server.count().await, 1);
 
     let mut changed = referral();
     changed["message"] = json!("Något annat");
     assert_problem(server.post_referral("key-00000001", &changed).await, 422).await;
-    assert_eq!(server.count(), 1);
+    assert_eq!(server.count().await, 1);
 
     let token = created["token"].as_str().unwrap();
     let read = server
@@ -310,7 +310,7 @@ async fn malformed_or_invalid_requests_get_problems_and_store_nothing() {
     )
     .await;
 
-    assert_eq!(server.count(), 0, "nothing may be half-written");
+    assert_eq!(server.count().await, 0, "nothing may be half-written");
 }
 
 #[tokio::test]
@@ -483,7 +483,7 @@ async fn shutdown_finishes_in_flight_writes_and_they_survive_a_restart() {
         }));
     }
     // Stop while requests are still arriving: some stored, some in flight.
-    while server.count() < 20 {
+    while server.count().await < 20 {
         tokio::time::sleep(std::time::Duration::from_millis(2)).await;
     }
     let database = server.dir.path().join("test.sqlite3");
@@ -498,10 +498,70 @@ async fn shutdown_finishes_in_flight_writes_and_they_survive_a_restart() {
     }
     use vardkoll_server::store::Store;
     let store = vardkoll_server::store::sqlite::SqliteStore::open(&database).unwrap();
-    let stored = store.referral_count().unwrap();
+    let stored = store.referral_count().await.unwrap();
     assert!(acknowledged > 0);
     assert!(
         stored >= acknowledged,
         "{acknowledged} acknowledged but only {stored} stored"
     );
+}
+
+#[tokio::test]
+async fn an_import_reaches_a_running_instance_without_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("shared.sqlite3");
+    let shared = |config: &mut vardkoll_server::config::Config| {
+        config.database = database.clone();
+        config.data_check_seconds = 0.1;
+    };
+    let mut server = TestServer::with(shared).await;
+    let path = "/statistics?service=op-hoft&level=provider";
+    let before = server.get(path).await;
+    let etag = before.headers()["etag"].to_str().unwrap().to_owned();
+    let page: Value = before.json().await.unwrap();
+    let first = &page["rows"][0];
+    assert_ne!(first["medianDaysWaited"], 4321);
+
+    // Another instance (here the importer's own store) writes new figures.
+    let importer = vardkoll_server::store::open(&vardkoll_server::config::Config {
+        database: database.clone(),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let mut data = importer.dataset().await.unwrap();
+    let row = data
+        .statistics
+        .iter_mut()
+        .find(|s| {
+            s.service_code == "op-hoft"
+                && s.provider_id.as_deref() == first["providerId"].as_str()
+                && s.period.to_string() == first["period"].as_str().unwrap()
+        })
+        .unwrap();
+    row.median_days_waited = Some(4321);
+    let changed = row.clone();
+    importer
+        .import(vardkoll_server::dataset::Dataset {
+            statistics: vec![changed],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    importer.close().await.unwrap();
+
+    let mut seen = None;
+    for _ in 0..100 {
+        let response = server.get(path).await;
+        let now = response.headers()["etag"].to_str().unwrap().to_owned();
+        let page: Value = response.json().await.unwrap();
+        if page["rows"][0]["medianDaysWaited"] == 4321 {
+            seen = Some(now);
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let now = seen.expect("the running server serves the imported figure within 5 s");
+    assert_ne!(now, etag, "new figures, new validator");
+    server.stop().await;
 }

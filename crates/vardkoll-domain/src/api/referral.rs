@@ -489,6 +489,13 @@ impl ReferralStatus {
                 | (Offered, Withdrawn)
         )
     }
+
+    /// Whether the request is closed: no move leads anywhere from here.
+    pub fn is_closed(self) -> bool {
+        ReferralStatus::ALL
+            .iter()
+            .all(|next| !self.may_become(*next))
+    }
 }
 
 /// One entry of a request's history.
@@ -660,6 +667,16 @@ mod tests {
         for s in ReferralStatus::ALL {
             assert_eq!(ReferralStatus::parse(s.as_str()), Some(s));
         }
+    }
+
+    #[test]
+    fn declined_and_withdrawn_requests_are_closed_the_others_open() {
+        use ReferralStatus::*;
+        let closed: Vec<_> = ReferralStatus::ALL
+            .into_iter()
+            .filter(|s| s.is_closed())
+            .collect();
+        assert_eq!(closed, vec![Declined, Withdrawn]);
     }
 
     #[test]

@@ -45,11 +45,7 @@ pub async fn count(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     authorize(&state, &headers)?;
-    let store = state.store.clone();
-    let count = tokio::task::spawn_blocking(move || store.referral_count())
-        .await
-        .map_err(|_| ApiError::internal())?
-        .map_err(store_error)?;
+    let count = state.store.referral_count().await.map_err(store_error)?;
     Ok(Json(serde_json::json!({ "count": count })).into_response())
 }
 

@@ -1,18 +1,23 @@
 //! Storage behind a narrow interface. SQLite ([`sqlite::SqliteStore`]) is the
-//! embedded default; a PostgreSQL store for several server instances implements
-//! the same trait.
+//! embedded default; [`postgres::PostgresStore`] serves several server instances
+//! on one database. [`open`] picks one from the configuration.
 //!
-//! Catalogue and statistics are read once into memory (a [`Dataset`]) and served
-//! from there; referral requests are written through the store, durably, once per
-//! idempotency key.
+//! Catalogue and statistics are read into memory (a [`Dataset`]) and served from
+//! there; [`Store::data_version`] tells an instance that another one imported.
+//! Referral requests are written through the store, durably, once per
+//! idempotency key; their secrets are kept as [`secrets`] describes.
 
+pub mod postgres;
+pub mod secrets;
 pub mod sqlite;
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use vardkoll_domain::api::{ReferralCreated, ReferralStatus, ReferralView, ValidReferral};
 
+use crate::config::Config;
 use crate::dataset::Dataset;
 
 /// A store's asynchronous answer.
@@ -56,10 +61,13 @@ pub enum CreateOutcome {
 
 pub trait Store: Send + Sync + 'static {
     /// Everything but referral requests, for serving from memory.
-    fn dataset(&self) -> Result<Dataset, StoreError>;
+    fn dataset(&self) -> StoreFuture<'_, Dataset>;
+
+    /// A number that changes with every import, on whichever instance it ran.
+    fn data_version(&self) -> StoreFuture<'_, i64>;
 
     /// Replaces the statistics of the services and providers in `data` (an import).
-    fn import(&self, data: &Dataset) -> Result<(), StoreError>;
+    fn import(&self, data: Dataset) -> StoreFuture<'_, ()>;
 
     /// Stores a request once per idempotency key, durably, before answering.
     fn create_referral(&self, request: NewRequest) -> StoreFuture<'_, CreateOutcome>;
@@ -77,5 +85,61 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreFuture<'_, Option<Result<ReferralView, ReferralStatus>>>;
 
     /// How many requests are stored (for tests and benchmarks).
-    fn referral_count(&self) -> Result<u64, StoreError>;
+    fn referral_count(&self) -> StoreFuture<'_, u64>;
+
+    /// Finishes every write in progress; later writes fail with [`StoreError::Closed`].
+    fn close(&self) -> StoreFuture<'_, ()>;
+}
+
+/// Opens the store the configuration names: PostgreSQL for a `postgres://` URL
+/// in `VARDKOLL_DATABASE_URL`, else the SQLite file `VARDKOLL_DB`. Either is
+/// created and migrated as needed, and filled with the embedded dataset when empty.
+pub async fn open(config: &Config) -> Result<Arc<dyn Store>, StoreError> {
+    match &config.database_url {
+        Some(url) => Ok(Arc::new(postgres::PostgresStore::connect(url).await?)),
+        None => {
+            let path = config.database.clone();
+            let store = tokio::task::spawn_blocking(move || sqlite::SqliteStore::open(&path))
+                .await
+                .map_err(|e| StoreError::Database(e.to_string()))??;
+            Ok(Arc::new(store))
+        }
+    }
+}
+
+/// What creating a request with a key seen before gives: the original answer,
+/// its token unsealed with the key, when the body is the same.
+pub(crate) fn replay(
+    request: &NewRequest,
+    reference: String,
+    sealed: &str,
+    created_at: String,
+    body_hash: &str,
+) -> CreateOutcome {
+    if body_hash != request.body_hash {
+        return CreateOutcome::KeyReused;
+    }
+    match secrets::unseal(sealed, &request.idempotency_key) {
+        // The original answer: the status as it was when the request was created.
+        Some(token) => CreateOutcome::Replayed(ReferralCreated {
+            reference,
+            token,
+            status: ReferralStatus::Received,
+            created_at,
+        }),
+        None => CreateOutcome::KeyReused,
+    }
+}
+
+/// An enum's serde name (`"visit"`), as stored in a text column.
+pub(crate) fn text_of<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// The enum a text column names, if it names one.
+pub(crate) fn parse_text<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(text.to_owned())).ok()
 }

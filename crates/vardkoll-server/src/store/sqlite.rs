@@ -16,10 +16,21 @@ use vardkoll_domain::api::{
     Region, Service, ServiceCategory, StatusChange, WaitBand, WaitStatistic,
 };
 
-use super::{CreateOutcome, NewRequest, Store, StoreError, StoreFuture};
+use super::{
+    CreateOutcome, NewRequest, Store, StoreError, StoreFuture, parse_text, replay, secrets, text_of,
+};
 use crate::dataset::{Dataset, default_dataset};
 
-const MIGRATIONS: &[&str] = &[r#"
+/// The schema, step by step; `PRAGMA user_version` says how many steps ran.
+enum Migration {
+    Sql(&'static str),
+    /// A step that needs Rust (hashing what was stored in plain text).
+    Rust(fn(&Transaction<'_>) -> Result<(), StoreError>),
+}
+
+const MIGRATIONS: &[Migration] = &[
+    Migration::Sql(
+        r#"
     CREATE TABLE regions (code TEXT PRIMARY KEY, name TEXT NOT NULL, vantetider_id INTEGER NOT NULL UNIQUE);
     CREATE TABLE services (
         code TEXT PRIMARY KEY, name_sv TEXT NOT NULL, name_en TEXT NOT NULL,
@@ -41,7 +52,52 @@ const MIGRATIONS: &[&str] = &[r#"
     CREATE TABLE referral_history (
         reference TEXT NOT NULL REFERENCES referrals(reference), seq INTEGER NOT NULL,
         status TEXT NOT NULL, at TEXT NOT NULL, note TEXT, PRIMARY KEY (reference, seq));
-"#];
+"#,
+    ),
+    Migration::Sql(
+        r#"
+    CREATE TABLE data_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+    INSERT INTO data_version (id, version) VALUES (1, 0);
+    ALTER TABLE referrals RENAME COLUMN idempotency_key TO key_hash;
+    ALTER TABLE referrals RENAME COLUMN token TO token_hash;
+    ALTER TABLE referrals ADD COLUMN token_sealed TEXT NOT NULL DEFAULT '';
+    ALTER TABLE referrals ADD COLUMN closed_at TEXT;
+    CREATE INDEX referrals_closed_at ON referrals (closed_at) WHERE closed_at IS NOT NULL;
+"#,
+    ),
+    Migration::Rust(hash_stored_secrets),
+];
+
+/// Requests stored before secrets were hashed: hash the key and the token, and
+/// seal the token with the key (see [`secrets`]).
+fn hash_stored_secrets(tx: &Transaction<'_>) -> Result<(), StoreError> {
+    let rows = tx
+        .prepare("SELECT reference, key_hash, token_hash FROM referrals WHERE token_sealed = ''")
+        .map_err(db)?
+        .query_map([], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+            ))
+        })
+        .map_err(db)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(db)?;
+    for (reference, key, token) in rows {
+        tx.execute(
+            "UPDATE referrals SET key_hash = ?1, token_hash = ?2, token_sealed = ?3 WHERE reference = ?4",
+            params![
+                secrets::key_hash(&key),
+                secrets::token_hash(&token),
+                secrets::seal(&token, &key),
+                reference
+            ],
+        )
+        .map_err(db)?;
+    }
+    Ok(())
+}
 
 fn db(error: rusqlite::Error) -> StoreError {
     StoreError::Database(error.to_string())
@@ -51,25 +107,45 @@ fn open_connection(path: &Path) -> Result<Connection, StoreError> {
     let connection = Connection::open(path).map_err(db)?;
     connection
         .execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
-             PRAGMA busy_timeout = 5000;",
+            "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
+             PRAGMA foreign_keys = ON;",
         )
         .map_err(db)?;
     Ok(connection)
 }
 
+/// Runs the migrations not yet run, and fills an empty database with the
+/// embedded dataset: one immediate transaction each, so that stores opened on
+/// one file at the same moment take turns and do the work once.
 fn migrate(connection: &mut Connection) -> Result<(), StoreError> {
-    let version: usize = connection
-        .query_row("PRAGMA user_version", [], |row| row.get(0))
-        .map_err(db)?;
-    for (index, migration) in MIGRATIONS.iter().enumerate().skip(version) {
-        let tx = connection.transaction().map_err(db)?;
-        tx.execute_batch(migration).map_err(db)?;
+    for (index, migration) in MIGRATIONS.iter().enumerate() {
+        let tx = connection
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(db)?;
+        let version: usize = tx
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .map_err(db)?;
+        if version > index {
+            continue;
+        }
+        match migration {
+            Migration::Sql(sql) => tx.execute_batch(sql).map_err(db)?,
+            Migration::Rust(step) => step(&tx)?,
+        }
         tx.execute_batch(&format!("PRAGMA user_version = {}", index + 1))
             .map_err(db)?;
         tx.commit().map_err(db)?;
     }
-    Ok(())
+    let tx = connection
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(db)?;
+    let regions: i64 = tx
+        .query_row("SELECT COUNT(*) FROM regions", [], |row| row.get(0))
+        .map_err(db)?;
+    if regions == 0 {
+        write_dataset(&tx, &default_dataset(), true)?;
+    }
+    tx.commit().map_err(db)
 }
 
 enum Job {
@@ -99,12 +175,6 @@ impl SqliteStore {
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
         let mut connection = open_connection(path)?;
         migrate(&mut connection)?;
-        let empty: i64 = connection
-            .query_row("SELECT COUNT(*) FROM regions", [], |row| row.get(0))
-            .map_err(db)?;
-        if empty == 0 {
-            write_dataset(&mut connection, &default_dataset(), true)?;
-        }
         let writer_connection = open_connection(path)?;
         let (sender, receiver) = mpsc::channel();
         let writer_thread = std::thread::Builder::new()
@@ -119,7 +189,7 @@ impl SqliteStore {
     }
 
     /// Stops accepting writes and waits until every queued write is committed.
-    pub fn close(&self) {
+    fn close_now(&self) {
         drop(self.writer.lock().ok().and_then(|mut w| w.take()));
         if let Some(thread) = self.writer_thread.lock().ok().and_then(|mut t| t.take()) {
             let _ = thread.join();
@@ -135,15 +205,17 @@ impl SqliteStore {
             .map_err(|_| StoreError::Closed)
     }
 
+    /// Runs `work` on the reading connection, off the async threads (imports
+    /// write through it too; the writer thread is for referral requests).
     fn read<T: Send + 'static>(
         &self,
-        work: impl FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+        work: impl FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
     ) -> StoreFuture<'_, T> {
         let reader = Arc::clone(&self.reader);
         Box::pin(async move {
             tokio::task::spawn_blocking(move || {
-                let connection = reader.lock().map_err(|_| StoreError::Closed)?;
-                work(&connection)
+                let mut connection = reader.lock().map_err(|_| StoreError::Closed)?;
+                work(&mut connection)
             })
             .await
             .map_err(|e| StoreError::Database(e.to_string()))?
@@ -153,7 +225,7 @@ impl SqliteStore {
 
 impl Drop for SqliteStore {
     fn drop(&mut self) {
-        self.close();
+        self.close_now();
     }
 }
 
@@ -240,60 +312,39 @@ fn fail_all(batch: Vec<Job>, message: &str) {
     }
 }
 
-fn random_text(bytes: usize, alphabet: &[u8]) -> Result<String, StoreError> {
-    let mut buffer = vec![0u8; bytes];
-    getrandom::fill(&mut buffer).map_err(|e| StoreError::Database(e.to_string()))?;
-    Ok(buffer
-        .iter()
-        .map(|b| char::from(alphabet[usize::from(*b) % alphabet.len()]))
-        .collect())
-}
-
-/// Crockford's base32: no I, L, O or U, so references read aloud well.
-const REFERENCE_ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-const TOKEN_ALPHABET: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
-
 fn create_in(tx: &Transaction<'_>, request: &NewRequest) -> Result<CreateOutcome, StoreError> {
+    let key_hash = secrets::key_hash(&request.idempotency_key);
     let existing = tx
         .query_row(
-            "SELECT reference, token, status, created_at, body_hash FROM referrals WHERE idempotency_key = ?1",
-            [&request.idempotency_key],
+            "SELECT reference, token_sealed, created_at, body_hash FROM referrals WHERE key_hash = ?1",
+            [&key_hash],
             |row| {
                 Ok((
                     row.get::<_, String>(0)?,
                     row.get::<_, String>(1)?,
                     row.get::<_, String>(2)?,
                     row.get::<_, String>(3)?,
-                    row.get::<_, String>(4)?,
                 ))
             },
         )
         .optional()
         .map_err(db)?;
-    if let Some((reference, token, _, created_at, body_hash)) = existing {
-        if body_hash != request.body_hash {
-            return Ok(CreateOutcome::KeyReused);
-        }
-        // The original answer: the status as it was when the request was created.
-        return Ok(CreateOutcome::Replayed(ReferralCreated {
-            reference,
-            token,
-            status: ReferralStatus::Received,
-            created_at,
-        }));
+    if let Some((reference, sealed, created_at, body_hash)) = existing {
+        return Ok(replay(request, reference, &sealed, created_at, &body_hash));
     }
-    let reference = format!("VK-{}", random_text(10, REFERENCE_ALPHABET)?);
-    let token = random_text(40, TOKEN_ALPHABET)?;
+    let reference = secrets::new_reference()?;
+    let token = secrets::new_token()?;
     let payload = serde_json::to_string(&request.referral.request)
         .map_err(|e| StoreError::Database(e.to_string()))?;
     tx.execute(
-        "INSERT INTO referrals (reference, idempotency_key, body_hash, token, service_code, identity_number,
-             payload, status, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO referrals (reference, key_hash, body_hash, token_hash, token_sealed, service_code,
+             identity_number, payload, status, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             reference,
-            request.idempotency_key,
+            key_hash,
             request.body_hash,
-            token,
+            secrets::token_hash(&token),
+            secrets::seal(&token, &request.idempotency_key),
             request.referral.request.service_code,
             request.referral.identity_number.as_str(),
             payload,
@@ -370,8 +421,8 @@ fn set_status_in(
         return Ok(Some(Err(current.status)));
     }
     tx.execute(
-        "UPDATE referrals SET status = ?1 WHERE reference = ?2",
-        params![status.as_str(), reference],
+        "UPDATE referrals SET status = ?1, closed_at = ?2 WHERE reference = ?3",
+        params![status.as_str(), status.is_closed().then_some(at), reference],
     )
     .map_err(db)?;
     tx.execute(
@@ -382,23 +433,11 @@ fn set_status_in(
     Ok(view(tx, reference)?.map(Ok))
 }
 
-fn text_of<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-fn parse_text<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(text.to_owned())).ok()
-}
-
 fn write_dataset(
-    connection: &mut Connection,
+    tx: &Transaction<'_>,
     data: &Dataset,
     with_regions: bool,
 ) -> Result<(), StoreError> {
-    let tx = connection.transaction().map_err(db)?;
     if with_regions {
         for region in &data.regions {
             tx.execute(
@@ -461,7 +500,9 @@ fn write_dataset(
                 .map_err(db)?;
         }
     }
-    tx.commit().map_err(db)
+    tx.execute("UPDATE data_version SET version = version + 1", [])
+        .map_err(db)?;
+    Ok(())
 }
 
 fn read_dataset(connection: &Connection) -> Result<Dataset, StoreError> {
@@ -555,16 +596,26 @@ fn read_dataset(connection: &Connection) -> Result<Dataset, StoreError> {
 }
 
 impl Store for SqliteStore {
-    fn dataset(&self) -> Result<Dataset, StoreError> {
-        read_dataset(&*self.reader.lock().map_err(|_| StoreError::Closed)?)
+    fn dataset(&self) -> StoreFuture<'_, Dataset> {
+        self.read(|connection| read_dataset(connection))
     }
 
-    fn import(&self, data: &Dataset) -> Result<(), StoreError> {
-        write_dataset(
-            &mut *self.reader.lock().map_err(|_| StoreError::Closed)?,
-            data,
-            false,
-        )
+    fn data_version(&self) -> StoreFuture<'_, i64> {
+        self.read(|connection| {
+            connection
+                .query_row("SELECT version FROM data_version", [], |row| row.get(0))
+                .map_err(db)
+        })
+    }
+
+    fn import(&self, data: Dataset) -> StoreFuture<'_, ()> {
+        self.read(move |connection| {
+            let tx = connection
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(db)?;
+            write_dataset(&tx, &data, false)?;
+            tx.commit().map_err(db)
+        })
     }
 
     fn create_referral(&self, request: NewRequest) -> StoreFuture<'_, CreateOutcome> {
@@ -580,16 +631,14 @@ impl Store for SqliteStore {
         self.read(move |connection| {
             let stored: Option<String> = connection
                 .query_row(
-                    "SELECT token FROM referrals WHERE reference = ?1",
+                    "SELECT token_hash FROM referrals WHERE reference = ?1",
                     [&reference],
                     |row| row.get(0),
                 )
                 .optional()
                 .map_err(db)?;
             match stored {
-                Some(stored)
-                    if crate::hash::constant_time_eq(stored.as_bytes(), token.as_bytes()) =>
-                {
+                Some(stored) if secrets::token_matches(&token, &stored) => {
                     view(connection, &reference)
                 }
                 _ => Ok(None),
@@ -618,10 +667,27 @@ impl Store for SqliteStore {
         })
     }
 
-    fn referral_count(&self) -> Result<u64, StoreError> {
-        let connection = self.reader.lock().map_err(|_| StoreError::Closed)?;
-        connection
-            .query_row("SELECT COUNT(*) FROM referrals", [], |row| row.get(0))
-            .map_err(db)
+    fn referral_count(&self) -> StoreFuture<'_, u64> {
+        self.read(|connection| {
+            connection
+                .query_row("SELECT COUNT(*) FROM referrals", [], |row| row.get(0))
+                .map_err(db)
+        })
+    }
+
+    fn close(&self) -> StoreFuture<'_, ()> {
+        Box::pin(async move {
+            // Joining the writer waits for its last commit: off the async threads.
+            let writer = self.writer.lock().ok().and_then(|mut w| w.take());
+            let thread = self.writer_thread.lock().ok().and_then(|mut t| t.take());
+            tokio::task::spawn_blocking(move || {
+                drop(writer);
+                if let Some(thread) = thread {
+                    let _ = thread.join();
+                }
+            })
+            .await
+            .map_err(|e| StoreError::Database(e.to_string()))
+        })
     }
 }

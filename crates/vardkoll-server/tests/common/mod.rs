@@ -63,9 +63,9 @@ impl TestServer {
             .expect("request")
     }
 
-    pub fn count(&self) -> u64 {
+    pub async fn count(&self) -> u64 {
         let running = self.running.as_ref().unwrap();
-        running.state.store.referral_count().unwrap()
+        running.state.store.referral_count().await.unwrap()
     }
 
     pub async fn stop(&mut self) {

@@ -1,0 +1,557 @@
+//! The PostgreSQL store: several server instances on one database.
+//!
+//! - Migrations are in [`MIGRATIONS`], run on start inside one transaction that
+//!   holds an advisory lock, so instances starting together migrate once.
+//! - A request is stored once per Idempotency-Key by the unique `key_hash`
+//!   (`INSERT … ON CONFLICT DO NOTHING`): two instances given the same key at the
+//!   same moment store it once, and the second answers with the first's answer.
+//! - Every write commits before the caller is answered (synchronous commit).
+//! - `data_version` counts imports; instances poll it and reload their statistics.
+
+use deadpool_postgres::{GenericClient, Manager, ManagerConfig, Object, Pool, RecyclingMethod};
+use tokio_postgres::NoTls;
+use vardkoll_domain::api::{
+    FreeCapacity, GuaranteeKind, Period, Provider, ReferralCreated, ReferralStatus, ReferralView,
+    Region, Service, ServiceCategory, StatusChange, WaitBand, WaitStatistic,
+};
+
+use super::{
+    CreateOutcome, NewRequest, Store, StoreError, StoreFuture, parse_text, replay, secrets, text_of,
+};
+use crate::dataset::{Dataset, default_dataset};
+
+/// The schema, step by step; `schema_migrations` records the steps that ran.
+const MIGRATIONS: &[&str] = &[r#"
+    CREATE TABLE regions (code TEXT PRIMARY KEY, name TEXT NOT NULL, vantetider_id BIGINT NOT NULL UNIQUE);
+    CREATE TABLE services (
+        code TEXT PRIMARY KEY, name_sv TEXT NOT NULL, name_en TEXT NOT NULL,
+        category TEXT NOT NULL, guarantee TEXT NOT NULL, synonyms TEXT NOT NULL);
+    CREATE TABLE providers (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, region_code TEXT NOT NULL REFERENCES regions(code),
+        town TEXT NOT NULL, latitude DOUBLE PRECISION NOT NULL, longitude DOUBLE PRECISION NOT NULL,
+        phone TEXT, website TEXT, accepts_other_regions BOOLEAN NOT NULL);
+    CREATE TABLE statistics (
+        service_code TEXT NOT NULL, region_code TEXT NOT NULL, provider_id TEXT NOT NULL, period TEXT NOT NULL,
+        share_within_limit DOUBLE PRECISION, median_days_waited BIGINT, waiting BIGINT, completed BIGINT,
+        estimated_wait_days BIGINT, band_min_weeks BIGINT, band_max_weeks BIGINT,
+        free_capacity TEXT NOT NULL, reported TEXT NOT NULL, sample_data BOOLEAN NOT NULL,
+        PRIMARY KEY (service_code, region_code, provider_id, period));
+    CREATE TABLE data_version (id INTEGER PRIMARY KEY CHECK (id = 1), version BIGINT NOT NULL);
+    INSERT INTO data_version (id, version) VALUES (1, 0);
+    CREATE TABLE referrals (
+        reference TEXT PRIMARY KEY, key_hash TEXT NOT NULL UNIQUE, body_hash TEXT NOT NULL,
+        token_hash TEXT NOT NULL, token_sealed TEXT NOT NULL, service_code TEXT NOT NULL,
+        identity_number TEXT NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL,
+        created_at TEXT NOT NULL, closed_at TEXT);
+    CREATE INDEX referrals_closed_at ON referrals (closed_at) WHERE closed_at IS NOT NULL;
+    CREATE TABLE referral_history (
+        reference TEXT NOT NULL REFERENCES referrals(reference) ON DELETE CASCADE, seq INTEGER NOT NULL,
+        status TEXT NOT NULL, at TEXT NOT NULL, note TEXT, PRIMARY KEY (reference, seq));
+"#];
+
+/// The advisory lock migrations hold ("vardkoll" in ASCII).
+const MIGRATION_LOCK: i64 = 0x7661_7264_6b6f_6c6c;
+
+/// Connections per instance: `VARDKOLL_DATABASE_POOL`, default 16.
+fn pool_size() -> usize {
+    std::env::var("VARDKOLL_DATABASE_POOL")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(16)
+}
+
+fn db(error: impl std::fmt::Display) -> StoreError {
+    StoreError::Database(error.to_string())
+}
+
+pub struct PostgresStore {
+    pool: Pool,
+}
+
+impl PostgresStore {
+    /// Connects to `url` (`postgres://user@host:port/database`), migrates, and
+    /// fills an empty database with the embedded dataset.
+    pub async fn connect(url: &str) -> Result<PostgresStore, StoreError> {
+        let config: tokio_postgres::Config = url.parse().map_err(|_| {
+            StoreError::Database("VARDKOLL_DATABASE_URL is not a valid PostgreSQL URL".into())
+        })?;
+        let manager = Manager::from_config(
+            config,
+            NoTls,
+            ManagerConfig {
+                recycling_method: RecyclingMethod::Fast,
+            },
+        );
+        let pool = Pool::builder(manager)
+            .max_size(pool_size())
+            .build()
+            .map_err(db)?;
+        let store = PostgresStore { pool };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    async fn client(&self) -> Result<Object, StoreError> {
+        if self.pool.is_closed() {
+            return Err(StoreError::Closed);
+        }
+        self.pool.get().await.map_err(db)
+    }
+
+    async fn migrate(&self) -> Result<(), StoreError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(db)?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
+            .await
+            .map_err(db)?;
+        tx.batch_execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (
+                 version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+        )
+        .await
+        .map_err(db)?;
+        let done: i32 = tx
+            .query_one(
+                "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+                &[],
+            )
+            .await
+            .map_err(db)?
+            .get(0);
+        for (index, migration) in MIGRATIONS.iter().enumerate().skip(done as usize) {
+            tx.batch_execute(migration).await.map_err(db)?;
+            tx.execute(
+                "INSERT INTO schema_migrations (version) VALUES ($1)",
+                &[&(index as i32 + 1)],
+            )
+            .await
+            .map_err(db)?;
+        }
+        let regions: i64 = tx
+            .query_one("SELECT COUNT(*) FROM regions", &[])
+            .await
+            .map_err(db)?
+            .get(0);
+        if regions == 0 {
+            write_dataset(&tx, &default_dataset(), true).await?;
+        }
+        tx.commit().await.map_err(db)
+    }
+}
+
+fn int(value: Option<u32>) -> Option<i64> {
+    value.map(i64::from)
+}
+
+fn uint(value: Option<i64>) -> Option<u32> {
+    value.and_then(|v| u32::try_from(v).ok())
+}
+
+async fn write_dataset(
+    tx: &impl GenericClient,
+    data: &Dataset,
+    with_regions: bool,
+) -> Result<(), StoreError> {
+    if with_regions {
+        for region in &data.regions {
+            tx.execute(
+                "INSERT INTO regions (code, name, vantetider_id) VALUES ($1, $2, $3)
+                 ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, vantetider_id = EXCLUDED.vantetider_id",
+                &[&region.code, &region.name, &i64::from(region.vantetider_id)],
+            )
+            .await
+            .map_err(db)?;
+        }
+    }
+    for s in &data.services {
+        let synonyms = serde_json::to_string(&s.synonyms).unwrap_or_else(|_| "[]".into());
+        tx.execute(
+            "INSERT INTO services (code, name_sv, name_en, category, guarantee, synonyms)
+             VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (code) DO UPDATE SET name_sv = EXCLUDED.name_sv, name_en = EXCLUDED.name_en,
+                 category = EXCLUDED.category, guarantee = EXCLUDED.guarantee, synonyms = EXCLUDED.synonyms",
+            &[&s.code, &s.name_sv, &s.name_en, &text_of(&s.category), &text_of(&s.guarantee), &synonyms],
+        )
+        .await
+        .map_err(db)?;
+    }
+    for p in &data.providers {
+        tx.execute(
+            "INSERT INTO providers (id, name, region_code, town, latitude, longitude, phone, website,
+                 accepts_other_regions) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+             ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, region_code = EXCLUDED.region_code,
+                 town = EXCLUDED.town, latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude,
+                 phone = EXCLUDED.phone, website = EXCLUDED.website,
+                 accepts_other_regions = EXCLUDED.accepts_other_regions",
+            &[&p.id, &p.name, &p.region_code, &p.town, &p.latitude, &p.longitude, &p.phone, &p.website, &p.accepts_other_regions],
+        )
+        .await
+        .map_err(db)?;
+    }
+    // Statistics in batches of arrays: one round trip per batch.
+    let insert = tx
+        .prepare(
+            "INSERT INTO statistics (service_code, region_code, provider_id, period, share_within_limit,
+                 median_days_waited, waiting, completed, estimated_wait_days, band_min_weeks, band_max_weeks,
+                 free_capacity, reported, sample_data)
+             SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::int8[],
+                 $7::int8[], $8::int8[], $9::int8[], $10::int8[], $11::int8[], $12::text[], $13::text[], $14::bool[])
+             ON CONFLICT (service_code, region_code, provider_id, period) DO UPDATE SET
+                 share_within_limit = EXCLUDED.share_within_limit, median_days_waited = EXCLUDED.median_days_waited,
+                 waiting = EXCLUDED.waiting, completed = EXCLUDED.completed,
+                 estimated_wait_days = EXCLUDED.estimated_wait_days, band_min_weeks = EXCLUDED.band_min_weeks,
+                 band_max_weeks = EXCLUDED.band_max_weeks, free_capacity = EXCLUDED.free_capacity,
+                 reported = EXCLUDED.reported, sample_data = EXCLUDED.sample_data",
+        )
+        .await
+        .map_err(db)?;
+    for rows in data.statistics.chunks(5000) {
+        let text = |f: &dyn Fn(&WaitStatistic) -> String| rows.iter().map(f).collect::<Vec<_>>();
+        let number =
+            |f: &dyn Fn(&WaitStatistic) -> Option<i64>| rows.iter().map(f).collect::<Vec<_>>();
+        tx.execute(
+            &insert,
+            &[
+                &text(&|s| s.service_code.clone()),
+                &text(&|s| s.region_code.clone()),
+                &text(&|s| s.provider_id.clone().unwrap_or_default()),
+                &text(&|s| s.period.to_string()),
+                &rows
+                    .iter()
+                    .map(|s| s.share_within_limit)
+                    .collect::<Vec<_>>(),
+                &number(&|s| int(s.median_days_waited)),
+                &number(&|s| int(s.waiting)),
+                &number(&|s| int(s.completed)),
+                &number(&|s| int(s.estimated_wait_days)),
+                &number(&|s| s.estimated_wait_band.map(|b| i64::from(b.min_weeks))),
+                &number(&|s| int(s.estimated_wait_band.and_then(|b| b.max_weeks))),
+                &text(&|s| text_of(&s.free_capacity)),
+                &text(&|s| s.reported.clone()),
+                &rows.iter().map(|s| s.sample_data).collect::<Vec<_>>(),
+            ],
+        )
+        .await
+        .map_err(db)?;
+    }
+    tx.execute("UPDATE data_version SET version = version + 1", &[])
+        .await
+        .map_err(db)?;
+    Ok(())
+}
+
+async fn read_dataset(client: &impl GenericClient) -> Result<Dataset, StoreError> {
+    let regions = client
+        .query(
+            "SELECT code, name, vantetider_id FROM regions ORDER BY code",
+            &[],
+        )
+        .await
+        .map_err(db)?
+        .iter()
+        .map(|row| Region {
+            code: row.get(0),
+            name: row.get(1),
+            vantetider_id: u32::try_from(row.get::<_, i64>(2)).unwrap_or_default(),
+        })
+        .collect();
+    let services = client
+        .query(
+            "SELECT code, name_sv, name_en, category, guarantee, synonyms FROM services ORDER BY name_sv",
+            &[],
+        )
+        .await
+        .map_err(db)?
+        .iter()
+        .map(|row| Service {
+            code: row.get(0),
+            name_sv: row.get(1),
+            name_en: row.get(2),
+            category: parse_text(row.get(3)).unwrap_or(ServiceCategory::Visit),
+            guarantee: parse_text(row.get(4)).unwrap_or(GuaranteeKind::None),
+            synonyms: serde_json::from_str(row.get(5)).unwrap_or_default(),
+        })
+        .collect();
+    let providers = client
+        .query(
+            "SELECT id, name, region_code, town, latitude, longitude, phone, website, accepts_other_regions
+             FROM providers ORDER BY region_code, name",
+            &[],
+        )
+        .await
+        .map_err(db)?
+        .iter()
+        .map(|row| Provider {
+            id: row.get(0),
+            name: row.get(1),
+            region_code: row.get(2),
+            town: row.get(3),
+            latitude: row.get(4),
+            longitude: row.get(5),
+            phone: row.get(6),
+            website: row.get(7),
+            accepts_other_regions: row.get(8),
+        })
+        .collect();
+    let statistics = client
+        .query(
+            "SELECT service_code, region_code, provider_id, period, share_within_limit, median_days_waited,
+                 waiting, completed, estimated_wait_days, band_min_weeks, band_max_weeks, free_capacity,
+                 reported, sample_data
+             FROM statistics ORDER BY service_code, region_code, provider_id, period",
+            &[],
+        )
+        .await
+        .map_err(db)?
+        .iter()
+        .map(|row| {
+            let provider: String = row.get(2);
+            WaitStatistic {
+                service_code: row.get(0),
+                region_code: row.get(1),
+                provider_id: (!provider.is_empty()).then_some(provider),
+                period: Period::parse(row.get(3)).unwrap_or(Period {
+                    year: 1970,
+                    month: 1,
+                }),
+                share_within_limit: row.get(4),
+                median_days_waited: uint(row.get(5)),
+                waiting: uint(row.get(6)),
+                completed: uint(row.get(7)),
+                estimated_wait_days: uint(row.get(8)),
+                estimated_wait_band: uint(row.get(9)).map(|min_weeks| WaitBand {
+                    min_weeks,
+                    max_weeks: uint(row.get(10)),
+                }),
+                free_capacity: parse_text(row.get(11)).unwrap_or(FreeCapacity::Unknown),
+                reported: row.get(12),
+                sample_data: row.get(13),
+            }
+        })
+        .collect();
+    Ok(Dataset {
+        regions,
+        services,
+        providers,
+        statistics,
+    })
+}
+
+async fn view(
+    client: &impl GenericClient,
+    reference: &str,
+) -> Result<Option<ReferralView>, StoreError> {
+    let Some(head) = client
+        .query_opt(
+            "SELECT status, service_code FROM referrals WHERE reference = $1",
+            &[&reference],
+        )
+        .await
+        .map_err(db)?
+    else {
+        return Ok(None);
+    };
+    let history = client
+        .query(
+            "SELECT status, at, note FROM referral_history WHERE reference = $1 ORDER BY seq",
+            &[&reference],
+        )
+        .await
+        .map_err(db)?
+        .iter()
+        .map(|row| StatusChange {
+            status: ReferralStatus::parse(row.get(0)).unwrap_or(ReferralStatus::Received),
+            at: row.get(1),
+            note: row.get(2),
+        })
+        .collect();
+    Ok(Some(ReferralView {
+        reference: reference.to_owned(),
+        status: ReferralStatus::parse(head.get(0)).unwrap_or(ReferralStatus::Received),
+        service_code: head.get(1),
+        history,
+    }))
+}
+
+impl Store for PostgresStore {
+    fn dataset(&self) -> StoreFuture<'_, Dataset> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            read_dataset(&client).await
+        })
+    }
+
+    fn data_version(&self) -> StoreFuture<'_, i64> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            let row = client
+                .query_one("SELECT version FROM data_version", &[])
+                .await
+                .map_err(db)?;
+            Ok(row.get(0))
+        })
+    }
+
+    fn import(&self, data: Dataset) -> StoreFuture<'_, ()> {
+        Box::pin(async move {
+            let mut client = self.client().await?;
+            let tx = client.transaction().await.map_err(db)?;
+            write_dataset(&tx, &data, false).await?;
+            tx.commit().await.map_err(db)
+        })
+    }
+
+    fn create_referral(&self, request: NewRequest) -> StoreFuture<'_, CreateOutcome> {
+        Box::pin(async move {
+            let key_hash = secrets::key_hash(&request.idempotency_key);
+            let reference = secrets::new_reference()?;
+            let token = secrets::new_token()?;
+            let payload = serde_json::to_string(&request.referral.request).map_err(db)?;
+            let mut client = self.client().await?;
+            let tx = client.transaction().await.map_err(db)?;
+            let inserted = tx
+                .query_opt(
+                    "INSERT INTO referrals (reference, key_hash, body_hash, token_hash, token_sealed,
+                         service_code, identity_number, payload, status, created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                     ON CONFLICT (key_hash) DO NOTHING RETURNING reference",
+                    &[
+                        &reference,
+                        &key_hash,
+                        &request.body_hash,
+                        &secrets::token_hash(&token),
+                        &secrets::seal(&token, &request.idempotency_key),
+                        &request.referral.request.service_code,
+                        &request.referral.identity_number.as_str(),
+                        &payload,
+                        &ReferralStatus::Received.as_str(),
+                        &request.created_at,
+                    ],
+                )
+                .await
+                .map_err(db)?;
+            if inserted.is_none() {
+                // Stored before, perhaps by another instance a moment ago.
+                let row = tx
+                    .query_one(
+                        "SELECT reference, token_sealed, created_at, body_hash FROM referrals WHERE key_hash = $1",
+                        &[&key_hash],
+                    )
+                    .await
+                    .map_err(db)?;
+                return Ok(replay(
+                    &request,
+                    row.get(0),
+                    row.get(1),
+                    row.get(2),
+                    row.get(3),
+                ));
+            }
+            tx.execute(
+                "INSERT INTO referral_history (reference, seq, status, at) VALUES ($1, 0, $2, $3)",
+                &[
+                    &reference,
+                    &ReferralStatus::Received.as_str(),
+                    &request.created_at,
+                ],
+            )
+            .await
+            .map_err(db)?;
+            tx.commit().await.map_err(db)?;
+            Ok(CreateOutcome::Created(ReferralCreated {
+                reference,
+                token,
+                status: ReferralStatus::Received,
+                created_at: request.created_at,
+            }))
+        })
+    }
+
+    fn referral(&self, reference: String, token: String) -> StoreFuture<'_, Option<ReferralView>> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            let stored = client
+                .query_opt(
+                    "SELECT token_hash FROM referrals WHERE reference = $1",
+                    &[&reference],
+                )
+                .await
+                .map_err(db)?;
+            match stored {
+                Some(row) if secrets::token_matches(&token, row.get(0)) => {
+                    view(&client, &reference).await
+                }
+                _ => Ok(None),
+            }
+        })
+    }
+
+    fn set_status(
+        &self,
+        reference: String,
+        status: ReferralStatus,
+        note: Option<String>,
+        at: String,
+    ) -> StoreFuture<'_, Option<Result<ReferralView, ReferralStatus>>> {
+        Box::pin(async move {
+            let mut client = self.client().await?;
+            let tx = client.transaction().await.map_err(db)?;
+            // The row lock makes two changes to one request take turns.
+            let Some(row) = tx
+                .query_opt(
+                    "SELECT status FROM referrals WHERE reference = $1 FOR UPDATE",
+                    &[&reference],
+                )
+                .await
+                .map_err(db)?
+            else {
+                return Ok(None);
+            };
+            let current = ReferralStatus::parse(row.get(0)).unwrap_or(ReferralStatus::Received);
+            if !current.may_become(status) {
+                return Ok(Some(Err(current)));
+            }
+            tx.execute(
+                "UPDATE referrals SET status = $1, closed_at = $2 WHERE reference = $3",
+                &[
+                    &status.as_str(),
+                    &status.is_closed().then_some(at.as_str()),
+                    &reference,
+                ],
+            )
+            .await
+            .map_err(db)?;
+            tx.execute(
+                "INSERT INTO referral_history (reference, seq, status, at, note)
+                 SELECT $1, COUNT(*)::int, $2, $3, $4 FROM referral_history WHERE reference = $1",
+                &[&reference, &status.as_str(), &at, &note],
+            )
+            .await
+            .map_err(db)?;
+            let changed = view(&tx, &reference).await?;
+            tx.commit().await.map_err(db)?;
+            Ok(changed.map(Ok))
+        })
+    }
+
+    fn referral_count(&self) -> StoreFuture<'_, u64> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            let row = client
+                .query_one("SELECT COUNT(*) FROM referrals", &[])
+                .await
+                .map_err(db)?;
+            Ok(u64::try_from(row.get::<_, i64>(0)).unwrap_or_default())
+        })
+    }
+
+    fn close(&self) -> StoreFuture<'_, ()> {
+        Box::pin(async move {
+            // Writes in flight hold their connections until they commit; a
+            // closed pool hands out no new ones.
+            self.pool.close();
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,485 @@
+//! One test suite for both stores: every test runs on SQLite (a temporary file)
+//! and on PostgreSQL (a new database on the server `VARDKOLL_TEST_DATABASE_URL`
+//! names; `scripts/test` starts a throwaway one with `scripts/postgres`).
+//! "Two instances" are two stores opened on one database.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use vardkoll_domain::api::{NewReferral, ReferralStatus, ServiceCategory};
+use vardkoll_server::config::Config;
+use vardkoll_server::dataset::Dataset;
+use vardkoll_server::store::{self, CreateOutcome, NewRequest, Store};
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Sqlite,
+    Postgres,
+}
+
+/// One database, and what opens a store (an "instance") on it.
+struct Database {
+    config: Config,
+    _dir: Option<tempfile::TempDir>,
+}
+
+fn postgres_server() -> String {
+    std::env::var("VARDKOLL_TEST_DATABASE_URL").unwrap_or_else(|_| {
+        panic!(
+            "the PostgreSQL half of the store tests needs a server: run scripts/test, or \
+             `scripts/postgres start /tmp/vardkoll-pg` and export VARDKOLL_TEST_DATABASE_URL=<the URL it prints>"
+        )
+    })
+}
+
+impl Database {
+    async fn new(kind: Kind) -> Database {
+        match kind {
+            Kind::Sqlite => {
+                let dir = tempfile::tempdir().unwrap();
+                let config = Config {
+                    database: dir.path().join("store.sqlite3"),
+                    ..Config::default()
+                };
+                Database {
+                    config,
+                    _dir: Some(dir),
+                }
+            }
+            Kind::Postgres => {
+                let server = postgres_server();
+                let (client, connection) = tokio_postgres::connect(&server, tokio_postgres::NoTls)
+                    .await
+                    .expect("the test PostgreSQL server answers");
+                tokio::spawn(connection);
+                let mut name = [0u8; 8];
+                getrandom::fill(&mut name).unwrap();
+                let name: String = name.iter().map(|b| format!("{b:02x}")).collect();
+                let name = format!("test_{name}");
+                client
+                    .batch_execute(&format!("CREATE DATABASE {name}"))
+                    .await
+                    .unwrap();
+                let (base, _) = server.rsplit_once('/').unwrap();
+                Database {
+                    config: Config {
+                        database_url: Some(format!("{base}/{name}")),
+                        ..Config::default()
+                    },
+                    _dir: None,
+                }
+            }
+        }
+    }
+
+    async fn open(&self) -> Arc<dyn Store> {
+        store::open(&self.config).await.expect("the store opens")
+    }
+}
+
+fn request(key: &str, name: &str) -> NewRequest {
+    let body = serde_json::json!({
+        "personalIdentityNumber": "19121212-1212",
+        "name": name,
+        "phone": "070-123 45 67",
+        "serviceCode": "op-hoft",
+        "preferredProviders": ["karolinska-solna"],
+        "canTravel": true,
+        "interpreter": { "needed": false },
+        "message": "",
+        "consentToShare": true
+    });
+    let referral: NewReferral = serde_json::from_value(body).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    NewRequest {
+        idempotency_key: key.to_owned(),
+        body_hash: format!("hash-of-{name}"),
+        referral: referral.validate(today, |_| true, |_| true).unwrap(),
+        created_at: "2026-12-01T09:00:00Z".into(),
+    }
+}
+
+fn created(outcome: CreateOutcome) -> vardkoll_domain::api::ReferralCreated {
+    match outcome {
+        CreateOutcome::Created(created) => created,
+        other => panic!("expected a new request, got {other:?}"),
+    }
+}
+
+async fn a_request_is_stored_once_per_key_and_replayed_with_its_token(kind: Kind) {
+    let db = Database::new(kind).await;
+    let store = db.open().await;
+    let first = created(
+        store
+            .create_referral(request("key-000001", "Tolvan"))
+            .await
+            .unwrap(),
+    );
+    assert!(first.reference.starts_with("VK-"));
+    let again = store
+        .create_referral(request("key-000001", "Tolvan"))
+        .await
+        .unwrap();
+    assert_eq!(again, CreateOutcome::Replayed(first.clone()));
+    let other_body = store
+        .create_referral(request("key-000001", "Someone else"))
+        .await
+        .unwrap();
+    assert_eq!(other_body, CreateOutcome::KeyReused);
+    assert_eq!(store.referral_count().await.unwrap(), 1);
+    store.close().await.unwrap();
+}
+
+async fn only_the_token_reads_a_request(kind: Kind) {
+    let db = Database::new(kind).await;
+    let store = db.open().await;
+    let made = created(
+        store
+            .create_referral(request("key-000002", "Tolvan"))
+            .await
+            .unwrap(),
+    );
+    let view = store
+        .referral(made.reference.clone(), made.token.clone())
+        .await
+        .unwrap()
+        .expect("read with its token");
+    assert_eq!(view.status, ReferralStatus::Received);
+    assert_eq!(view.service_code, "op-hoft");
+    assert_eq!(view.history.len(), 1);
+    let wrong = format!("{}x", &made.token[1..]);
+    assert_eq!(
+        store.referral(made.reference.clone(), wrong).await.unwrap(),
+        None
+    );
+    assert_eq!(
+        store
+            .referral("VK-0000000000".into(), made.token)
+            .await
+            .unwrap(),
+        None
+    );
+}
+
+async fn status_moves_are_checked_and_kept_in_the_history(kind: Kind) {
+    let db = Database::new(kind).await;
+    let store = db.open().await;
+    let made = created(
+        store
+            .create_referral(request("key-000003", "Tolvan"))
+            .await
+            .unwrap(),
+    );
+    let at = || "2026-12-02T10:00:00Z".to_owned();
+    let moved = store
+        .set_status(
+            made.reference.clone(),
+            ReferralStatus::UnderReview,
+            None,
+            at(),
+        )
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    assert_eq!(moved.status, ReferralStatus::UnderReview);
+    let refused = store
+        .set_status(made.reference.clone(), ReferralStatus::Received, None, at())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(refused, Err(ReferralStatus::UnderReview));
+    let offered = store
+        .set_status(
+            made.reference.clone(),
+            ReferralStatus::Offered,
+            Some("Tid 14 januari".into()),
+            at(),
+        )
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    let statuses: Vec<_> = offered.history.iter().map(|c| c.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            ReferralStatus::Received,
+            ReferralStatus::UnderReview,
+            ReferralStatus::Offered
+        ]
+    );
+    assert_eq!(offered.history[2].note.as_deref(), Some("Tid 14 januari"));
+    let missing = store
+        .set_status("VK-0000000000".into(), ReferralStatus::Offered, None, at())
+        .await
+        .unwrap();
+    assert_eq!(missing, None);
+}
+
+async fn two_instances_given_one_key_at_once_store_it_once(kind: Kind) {
+    let db = Database::new(kind).await;
+    let (a, b) = (db.open().await, db.open().await);
+    let mut tasks = Vec::new();
+    for round in 0..20 {
+        for store in [&a, &b, &a, &b] {
+            let store = Arc::clone(store);
+            let key = format!("shared-key-{round:03}");
+            tasks.push(tokio::spawn(async move {
+                store
+                    .create_referral(request(&key, "Tolvan"))
+                    .await
+                    .unwrap()
+            }));
+        }
+    }
+    let mut outcomes = Vec::new();
+    for task in tasks {
+        outcomes.push(task.await.unwrap());
+    }
+    for (round, answers) in outcomes.chunks(4).enumerate() {
+        let new = answers
+            .iter()
+            .filter(|o| matches!(o, CreateOutcome::Created(_)))
+            .count();
+        assert_eq!(new, 1, "round {round}: {answers:?}");
+        let token = |o: &CreateOutcome| match o {
+            CreateOutcome::Created(c) | CreateOutcome::Replayed(c) => c.clone(),
+            CreateOutcome::KeyReused => panic!("same body, same key: {o:?}"),
+        };
+        assert!(answers.iter().all(|o| token(o) == token(&answers[0])));
+    }
+    assert_eq!(a.referral_count().await.unwrap(), 20);
+    assert_eq!(b.referral_count().await.unwrap(), 20);
+}
+
+async fn an_import_moves_the_data_version_and_every_instance_reads_it(kind: Kind) {
+    let db = Database::new(kind).await;
+    let (a, b) = (db.open().await, db.open().await);
+    let before = b.data_version().await.unwrap();
+    let mut data = a.dataset().await.unwrap();
+    assert!(!data.statistics.is_empty() && data.regions.len() == 21);
+    let row = data
+        .statistics
+        .iter_mut()
+        .find(|s| s.provider_id.is_some())
+        .unwrap();
+    row.median_days_waited = Some(4321);
+    let changed = row.clone();
+    let services = data.services.clone();
+    a.import(Dataset {
+        statistics: vec![changed.clone()],
+        services: services
+            .into_iter()
+            .filter(|s| s.code == changed.service_code)
+            .collect(),
+        ..Dataset::default()
+    })
+    .await
+    .unwrap();
+    assert_ne!(b.data_version().await.unwrap(), before);
+    let seen = b.dataset().await.unwrap();
+    let found = seen
+        .statistics
+        .iter()
+        .find(|s| {
+            s.service_code == changed.service_code
+                && s.provider_id == changed.provider_id
+                && s.period == changed.period
+        })
+        .unwrap();
+    assert_eq!(found, &changed);
+    assert_eq!(
+        seen.statistics.len(),
+        data.statistics.len(),
+        "an import replaces, never duplicates"
+    );
+    assert!(
+        seen.services
+            .iter()
+            .any(|s| s.category == ServiceCategory::Operation)
+    );
+}
+
+async fn instances_starting_together_migrate_once(kind: Kind) {
+    let db = Database::new(kind).await;
+    let opened = futures_join(&db).await;
+    let dataset = opened.dataset().await.unwrap();
+    assert_eq!(
+        dataset.regions.len(),
+        21,
+        "the embedded dataset, filled once"
+    );
+    let providers = dataset.providers.len();
+    let again = db.open().await.dataset().await.unwrap();
+    assert_eq!(again.providers.len(), providers);
+}
+
+/// Opens four stores on one new database at the same moment.
+async fn futures_join(db: &Database) -> Arc<dyn Store> {
+    let (a, b, c, d) = tokio::join!(db.open(), db.open(), db.open(), db.open());
+    drop((b, c, d));
+    a
+}
+
+async fn secrets_are_not_stored_in_plain_text(kind: Kind) {
+    let db = Database::new(kind).await;
+    let store = db.open().await;
+    let key = "plain-key-that-must-not-be-stored";
+    let made = created(store.create_referral(request(key, "Tolvan")).await.unwrap());
+    store.close().await.unwrap();
+    let columns: Vec<String> = match kind {
+        Kind::Sqlite => {
+            let connection = rusqlite::Connection::open(&db.config.database).unwrap();
+            connection
+                .query_row(
+                    "SELECT key_hash, token_hash, token_sealed FROM referrals",
+                    [],
+                    |row| Ok(vec![row.get(0)?, row.get(1)?, row.get(2)?]),
+                )
+                .unwrap()
+        }
+        Kind::Postgres => {
+            let url = db.config.database_url.as_deref().unwrap();
+            let (client, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+                .await
+                .unwrap();
+            tokio::spawn(connection);
+            let row = client
+                .query_one(
+                    "SELECT key_hash, token_hash, token_sealed FROM referrals",
+                    &[],
+                )
+                .await
+                .unwrap();
+            vec![row.get(0), row.get(1), row.get(2)]
+        }
+    };
+    for column in columns {
+        assert!(
+            !column.contains(key) && !column.contains(&made.token),
+            "{column}"
+        );
+    }
+}
+
+macro_rules! both_stores {
+    ($($test:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $test() {
+                    super::$test(super::Kind::Sqlite).await
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $test() {
+                    super::$test(super::Kind::Postgres).await
+                }
+            )*
+        }
+    };
+}
+
+both_stores!(
+    a_request_is_stored_once_per_key_and_replayed_with_its_token,
+    only_the_token_reads_a_request,
+    status_moves_are_checked_and_kept_in_the_history,
+    two_instances_given_one_key_at_once_store_it_once,
+    an_import_moves_the_data_version_and_every_instance_reads_it,
+    instances_starting_together_migrate_once,
+    secrets_are_not_stored_in_plain_text,
+);
+
+/// A database written before secrets were hashed (schema version 1) is
+/// converted on open: its request stays readable with its token and replayable
+/// with its key, and neither is left in plain text.
+#[tokio::test]
+async fn an_sqlite_database_from_before_hashing_is_converted_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite3");
+    {
+        let connection = rusqlite::Connection::open(&path).unwrap();
+        connection
+            .execute_batch(
+                "CREATE TABLE regions (code TEXT PRIMARY KEY, name TEXT NOT NULL, vantetider_id INTEGER NOT NULL UNIQUE);
+                 CREATE TABLE services (code TEXT PRIMARY KEY, name_sv TEXT NOT NULL, name_en TEXT NOT NULL,
+                     category TEXT NOT NULL, guarantee TEXT NOT NULL, synonyms TEXT NOT NULL);
+                 CREATE TABLE providers (id TEXT PRIMARY KEY, name TEXT NOT NULL, region_code TEXT NOT NULL,
+                     town TEXT NOT NULL, latitude REAL NOT NULL, longitude REAL NOT NULL, phone TEXT, website TEXT,
+                     accepts_other_regions INTEGER NOT NULL);
+                 CREATE TABLE statistics (service_code TEXT NOT NULL, region_code TEXT NOT NULL,
+                     provider_id TEXT NOT NULL, period TEXT NOT NULL, share_within_limit REAL,
+                     median_days_waited INTEGER, waiting INTEGER, completed INTEGER, estimated_wait_days INTEGER,
+                     band_min_weeks INTEGER, band_max_weeks INTEGER, free_capacity TEXT NOT NULL,
+                     reported TEXT NOT NULL, sample_data INTEGER NOT NULL,
+                     PRIMARY KEY (service_code, region_code, provider_id, period));
+                 CREATE TABLE referrals (reference TEXT PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE,
+                     body_hash TEXT NOT NULL, token TEXT NOT NULL, service_code TEXT NOT NULL,
+                     identity_number TEXT NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL,
+                     created_at TEXT NOT NULL);
+                 CREATE TABLE referral_history (reference TEXT NOT NULL REFERENCES referrals(reference),
+                     seq INTEGER NOT NULL, status TEXT NOT NULL, at TEXT NOT NULL, note TEXT,
+                     PRIMARY KEY (reference, seq));
+                 INSERT INTO referrals VALUES ('VK-OLD0000001', 'old-key-123456', 'hash-of-Tolvan',
+                     'oldtokenoldtokenoldtokenoldtokenoldtoken', 'op-hoft', '191212121212', '{}', 'received',
+                     '2026-11-01T09:00:00Z');
+                 INSERT INTO referral_history VALUES ('VK-OLD0000001', 0, 'received', '2026-11-01T09:00:00Z', NULL);
+                 PRAGMA user_version = 1;",
+            )
+            .unwrap();
+    }
+    let store = store::open(&Config {
+        database: path.clone(),
+        ..Config::default()
+    })
+    .await
+    .unwrap();
+    let token = "oldtokenoldtokenoldtokenoldtokenoldtoken";
+    let view = store
+        .referral("VK-OLD0000001".into(), token.into())
+        .await
+        .unwrap()
+        .expect("still readable with its token");
+    assert_eq!(view.history.len(), 1);
+    let replayed = store
+        .create_referral(request("old-key-123456", "Tolvan"))
+        .await
+        .unwrap();
+    match replayed {
+        CreateOutcome::Replayed(c) => {
+            assert_eq!(
+                (c.reference.as_str(), c.token.as_str()),
+                ("VK-OLD0000001", token)
+            )
+        }
+        other => panic!("expected the old request's answer, got {other:?}"),
+    }
+    store.close().await.unwrap();
+    let connection = rusqlite::Connection::open(&path).unwrap();
+    let stored: String = connection
+        .query_row(
+            "SELECT key_hash || token_hash || token_sealed FROM referrals",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert!(!stored.contains("old-key-123456") && !stored.contains(token));
+    assert!(!dataset_is_empty(&*store_for(&path).await).await);
+}
+
+async fn store_for(path: &std::path::Path) -> Arc<dyn Store> {
+    store::open(&Config {
+        database: path.to_owned(),
+        ..Config::default()
+    })
+    .await
+    .unwrap()
+}
+
+async fn dataset_is_empty(store: &dyn Store) -> bool {
+    store.dataset().await.unwrap().regions.is_empty()
+}
