@@ -1,6 +1,7 @@
 // Starts the real reference server (the binary cargo built) on a free port with
-// a temporary database, for end-to-end tests.
-import { spawn } from "node:child_process";
+// a temporary database, for end-to-end tests; or several instances on one new
+// PostgreSQL database (`startApiInstances`).
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -21,9 +22,9 @@ async function freePort() {
 export const ADMIN_TOKEN = "e2e-admin-token-for-the-region-side";
 
 /** Starts the server; `env` adds or overrides settings (e.g. the rate limit). */
-export async function startApi(env = {}) {
+export async function startApi(env = {}, port = undefined) {
   const dir = mkdtempSync(join(tmpdir(), "vardkoll-e2e-"));
-  const port = await freePort();
+  port ??= await freePort();
   const child = spawn(BIN, [], {
     env: {
       ...process.env,
@@ -58,9 +59,35 @@ export async function startApi(env = {}) {
     setStatus: (reference, status, note) =>
       admin(`/referrals/${reference}/status`, { method: "POST", body: JSON.stringify(note ? { status, note } : { status }) }),
     async stop() {
-      child.kill("SIGTERM");
-      await new Promise((ok) => child.once("exit", ok));
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGTERM");
+        await new Promise((ok) => child.once("exit", ok));
+      }
       rmSync(dir, { recursive: true, force: true });
     },
+    /** Kills the process at once (SIGKILL): no graceful shutdown, no last commit. */
+    async kill() {
+      child.kill("SIGKILL");
+      await new Promise((ok) => child.once("exit", ok));
+    },
+    /** Starts the same instance again, on the same address and database. */
+    restart: () => startApi(env, port),
   };
+}
+
+/**
+ * `count` server instances on one new database of the PostgreSQL server that
+ * VARDKOLL_TEST_DATABASE_URL names (scripts/test starts a throwaway one).
+ */
+export async function startApiInstances(count, env = {}) {
+  const server = process.env.VARDKOLL_TEST_DATABASE_URL;
+  if (!server) {
+    throw new Error("several instances need PostgreSQL: run scripts/test, or scripts/postgres start DIR and export VARDKOLL_TEST_DATABASE_URL");
+  }
+  const name = `e2e_${Date.now()}_${process.pid}`;
+  execFileSync("psql", [server, "-q", "-c", `CREATE DATABASE ${name}`], { stdio: ["ignore", "ignore", "inherit"] });
+  const url = `${server.slice(0, server.lastIndexOf("/"))}/${name}`;
+  const instances = [];
+  for (let i = 0; i < count; i++) instances.push(startApi({ VARDKOLL_DATABASE_URL: url, ...env }));
+  return Promise.all(instances);
 }

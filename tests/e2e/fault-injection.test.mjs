@@ -1,13 +1,15 @@
 // Fault injection: 1,000 referral requests through the app's real client (its
-// outbox, sent from the browser) against the real server behind a proxy that
-// drops connections, loses answers, delays, and answers 500, 503 and 429 —
-// while the test reloads the page and takes the browser offline. At the end
-// every request is stored exactly once, none is left in the outbox, and no
-// identity number is left in the browser. Prints the counts.
+// outbox, sent from the browser) against two server instances on one PostgreSQL
+// database, behind a proxy that balances between them and drops connections,
+// loses answers, delays, and answers 500, 503 and 429 — while the test reloads
+// the page, takes the browser offline, and kills one instance with SIGKILL in the
+// middle (and starts it again). At the end every request is stored exactly once,
+// every acknowledged one is there, none is left in the outbox, and no identity
+// number is left in the browser. Prints the counts.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { startApi } from "./api-server.mjs";
+import { startApiInstances } from "./api-server.mjs";
 import { launch } from "./browser.mjs";
 import { startFaultProxy } from "./fault-proxy.mjs";
 import { startServer } from "./static-server.mjs";
@@ -16,14 +18,16 @@ const REQUESTS = Number(process.env.VARDKOLL_FAULT_REQUESTS ?? 1000);
 const TIME_LIMIT_MS = 300_000;
 const dist = fileURLToPath(new URL("../../dist", import.meta.url));
 let api;
+let instances;
 let proxy;
 let site;
 let browser;
 
 before(async () => {
   // Only the proxy limits the rate here.
-  api = await startApi({ VARDKOLL_RATE_PER_SECOND: "100000", VARDKOLL_RATE_BURST: "100000" });
-  proxy = await startFaultProxy(api.url);
+  instances = await startApiInstances(2, { VARDKOLL_RATE_PER_SECOND: "100000", VARDKOLL_RATE_BURST: "100000" });
+  api = instances[0];
+  proxy = await startFaultProxy(instances.map((i) => i.url));
   site = await startServer(dist, 0, proxy.url);
   browser = await launch();
 });
@@ -32,7 +36,7 @@ after(async () => {
   await browser?.close();
   await site?.close();
   await proxy?.close();
-  await api?.stop();
+  for (const instance of instances ?? []) await instance.stop();
 });
 
 /** Requests as the app's outbox stores them (`vardkoll.referrals`, version 1). */
@@ -60,7 +64,7 @@ function outboxOf(count, providers) {
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
-test(`${REQUESTS} requests survive faults, reloads and going offline: each stored exactly once`, async () => {
+test(`${REQUESTS} requests survive faults, reloads, going offline and a killed instance: each stored exactly once`, async () => {
   const providers = (await (await fetch(`${api.url}/api/v1/providers`)).json()).map((p) => p.id);
   const context = await browser.newContext({ locale: "sv-SE" });
   const page = await context.newPage();
@@ -78,9 +82,20 @@ test(`${REQUESTS} requests survive faults, reloads and going offline: each store
     });
   let reloads = 0;
   let offlineSpells = 0;
+  let killed = null;
   let now = { pending: REQUESTS };
   await page.reload(); // the app starts with a full outbox
   while (now.pending > 0) {
+    // A third of the way: the second instance dies mid-write (SIGKILL), and
+    // comes back a few seconds later on the same address and database.
+    if (!killed && now.pending < (REQUESTS * 2) / 3) {
+      await instances[1].kill();
+      killed = { at: REQUESTS - now.pending, time: Date.now() };
+    }
+    if (killed && !killed.restarted && Date.now() - killed.time > 4000) {
+      instances[1] = await instances[1].restart();
+      killed.restarted = true;
+    }
     assert.ok(Date.now() - started < TIME_LIMIT_MS, `still ${now.pending} waiting after ${TIME_LIMIT_MS / 1000} s`);
     await sleep(1500 + Math.random() * 2000);
     if (reloads % 4 === 2) {
@@ -104,14 +119,27 @@ test(`${REQUESTS} requests survive faults, reloads and going offline: each store
     JSON.parse(localStorage.getItem("vardkoll.referrals")).sent.map((s) => s.reference),
   );
   const leftovers = await page.evaluate(() => JSON.stringify(localStorage).includes("personalIdentityNumber"));
-  const report = { requests: REQUESTS, storedOnServer: stored, sentInBrowser: final.sent, leftInOutbox: final.pending, reloads, offlineSpells, seconds, proxy: proxy.counts };
+  const acknowledgedMissing = await page.evaluate(async (sent) => {
+    const missing = [];
+    for (const { reference, token } of sent) {
+      const r = await fetch(`/api/v1/referrals/${reference}`, { headers: { Authorization: `Bearer ${token}` } });
+      if (r.status !== 200) missing.push(reference);
+    }
+    return missing;
+  }, await page.evaluate(() => JSON.parse(localStorage.getItem("vardkoll.referrals")).sent));
+  const report = { requests: REQUESTS, storedOnServer: stored, sentInBrowser: final.sent, leftInOutbox: final.pending, reloads, offlineSpells, killedAfter: killed?.at, seconds, proxy: proxy.counts };
   console.log(`fault injection: ${JSON.stringify(report)}`);
 
   assert.equal(final.pending, 0);
   assert.equal(final.sent, REQUESTS);
   assert.equal(new Set(references).size, REQUESTS, "one reference per request");
   assert.equal(stored, REQUESTS, "each request stored exactly once");
-  assert.equal(proxy.counts.created, REQUESTS, "the server created each request once");
+  assert.deepEqual(acknowledgedMissing, [], "every acknowledged request is on the server");
+  // An instance killed after its commit but before its answer: the request is
+  // stored, and the retry gets it back as a replay.
+  assert.ok(proxy.counts.created <= REQUESTS, "no request created twice");
+  assert.ok(killed?.restarted, "one instance was killed and started again");
+  for (const [instance, n] of Object.entries(proxy.counts.byInstance)) assert.ok(n > 0, `${instance} took requests`);
   assert.ok(proxy.counts.replayed > 0, "repeats were answered with the original");
   assert.equal(leftovers, false, "no identity number left in the browser");
   assert.deepEqual(panics, []);

@@ -2,6 +2,9 @@
 // fault-injection test: it refuses connections, loses answers after the server
 // has stored the request, delays, and answers 500, 503 and 429 — chosen by a
 // seeded random generator, so a run can be repeated. Everything else passes.
+// Given several API instances it is also their load balancer: requests go to
+// the instances in turn; one that cannot be reached is taken out (that request
+// gets 502) and put back once its health check answers again.
 import { createServer, request as httpRequest } from "node:http";
 
 /** A small seeded PRNG (mulberry32). */
@@ -26,18 +29,38 @@ export const FAULTS = [
   ["delayed", 0.1], // 0.2–1.5 s late, then passed on
 ];
 
-export async function startFaultProxy(target, seed = 20261126) {
+/** `targets`: one API base URL, or several (balanced in turn). */
+export async function startFaultProxy(targets, seed = 20261126) {
   const next = random(seed);
-  const counts = { attempts: 0, passed: 0, created: 0, replayed: 0 };
+  const counts = { attempts: 0, passed: 0, created: 0, replayed: 0, byInstance: {}, instanceDown: 0 };
   for (const [name] of FAULTS) counts[name] = 0;
+  const instances = [targets].flat().map((url) => ({ url, up: true }));
+  for (const instance of instances) counts.byInstance[instance.url] = 0;
+  let turn = 0;
+  const pick = () => {
+    const up = instances.filter((i) => i.up);
+    return up.length ? up[turn++ % up.length] : instances[turn++ % instances.length];
+  };
+  const health = setInterval(() => {
+    for (const instance of instances.filter((i) => !i.up)) {
+      fetch(`${instance.url}/api/v1/health`).then((r) => { if (r.ok) instance.up = true; }, () => {});
+    }
+  }, 250);
 
   const forward = (req, body, answer) => {
-    const upstream = httpRequest(new URL(req.url, target), { method: req.method, headers: req.headers }, (res) => {
+    const instance = pick();
+    const upstream = httpRequest(new URL(req.url, instance.url), { method: req.method, headers: req.headers }, (res) => {
       const chunks = [];
       res.on("data", (c) => chunks.push(c));
       res.on("end", () => answer(res, Buffer.concat(chunks)));
+      res.on("error", () => answer(null, null));
     });
-    upstream.on("error", () => answer(null, null));
+    upstream.on("error", () => {
+      if (instance.up) counts.instanceDown++;
+      instance.up = false;
+      answer(null, null);
+    });
+    counts.byInstance[instance.url]++;
     upstream.end(body);
   };
   const relay = (res, upstream, data) => {
@@ -106,6 +129,6 @@ export async function startFaultProxy(target, seed = 20261126) {
   return {
     url: `http://127.0.0.1:${server.address().port}`,
     counts,
-    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+    close: () => new Promise((ok) => { clearInterval(health); server.closeAllConnections(); server.close(ok); }),
   };
 }
