@@ -24,6 +24,9 @@ fn field_error(field: &str, code: ProblemCode) -> &'static str {
         ("preferredProviders", Duplicate) => "This provider is already in the list.",
         ("preferredProviders", Unknown) => "The provider no longer exists. Choose another.",
 
+        (_, Characters) => {
+            "The text contains characters that cannot be used, such as invisible control characters. Type it again."
+        }
         ("serviceCode", _) => "Choose which treatment or visit it is about.",
         ("currentReferral/clinic", _) => "Write which clinic wrote the referral.",
         ("currentReferral/date", _) => "Write the referral date as YYYY-MM-DD.",
@@ -32,7 +35,7 @@ fn field_error(field: &str, code: ProblemCode) -> &'static str {
         }
         ("preferredProviders", _) => "Choose at least one provider.",
         ("interpreter/language", _) => "Write which language you need an interpreter for.",
-        ("message", _) => "The message may be at most 1000 characters.",
+        ("message", TooLong) => "The message may be at most 1000 characters.",
         ("consentToShare", _) => "You need to consent for the request to be sent.",
 
         (_, Format) => "This is not in the expected form.",

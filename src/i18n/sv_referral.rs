@@ -24,6 +24,9 @@ fn field_error(field: &str, code: ProblemCode) -> &'static str {
         ("preferredProviders", Duplicate) => "Den här vårdgivaren finns redan i listan.",
         ("preferredProviders", Unknown) => "Vårdgivaren finns inte längre. Välj en annan.",
 
+        (_, Characters) => {
+            "Texten innehåller tecken som inte går att använda, till exempel osynliga styrtecken. Skriv om den."
+        }
         ("serviceCode", _) => "Välj vilken behandling eller vilket besök det gäller.",
         ("currentReferral/clinic", _) => "Skriv vilken mottagning som skrev remissen.",
         ("currentReferral/date", _) => "Skriv remissens datum som ÅÅÅÅ-MM-DD.",
@@ -32,7 +35,7 @@ fn field_error(field: &str, code: ProblemCode) -> &'static str {
         }
         ("preferredProviders", _) => "Välj minst en vårdgivare.",
         ("interpreter/language", _) => "Skriv vilket språk du behöver tolk på.",
-        ("message", _) => "Meddelandet får vara högst 1000 tecken.",
+        ("message", TooLong) => "Meddelandet får vara högst 1000 tecken.",
         ("consentToShare", _) => "Du behöver samtycka för att förfrågan ska kunna skickas.",
 
         (_, Format) => "Uppgiften har inte rätt form.",

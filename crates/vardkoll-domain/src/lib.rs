@@ -14,7 +14,8 @@
 //! - [`excluded_time`]: merging and counting time that does not count.
 //! - [`deadline`]: turning an episode's events into clocks with deadlines.
 //! - [`status`]: on track, at risk, missed, ... for a clock on a given day.
-//! - [`validation`]: parsing and checking what a patient typed.
+//! - [`validation`]: parsing and checking what a patient typed; [`text`]: what
+//!   free text may contain.
 //! - [`ics`]: the calendar file export (RFC 5545).
 //! - [`personnummer`]: Swedish identity and coordination numbers.
 //! - [`compare`]: comparing wait times: search, the provider table, trends, the map, URL state.
@@ -36,6 +37,7 @@ pub mod rules;
 pub mod sorting;
 pub mod status;
 pub mod step;
+pub mod text;
 pub mod validation;
 
 pub use chrono::NaiveDate;

@@ -5,6 +5,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// The earliest year of birth accepted.
+pub const EARLIEST_BIRTH_YEAR: i32 = 1870;
+
 /// A checked identity number, kept in the 12-digit form `YYYYMMDDNNNC`.
 ///
 /// `Debug` never prints the number, so it cannot leak into logs by accident.
@@ -86,7 +89,9 @@ impl IdentityNumber {
             day -= 60;
         }
         let born = NaiveDate::from_ymd_opt(year, month, day).ok_or(IdentityNumberError::Date)?;
-        if born > today {
+        // Personal identity numbers were introduced in 1947; nobody alive was
+        // born before 1870.
+        if born > today || year < EARLIEST_BIRTH_YEAR {
             return Err(IdentityNumberError::Date);
         }
         if !luhn_ok(rest) {
@@ -181,6 +186,9 @@ mod tests {
         assert_eq!(parse("abcdefghij"), Err(IdentityNumberError::Format));
         assert_eq!(parse("811328-9874"), Err(IdentityNumberError::Date));
         assert_eq!(parse("20991212-1212"), Err(IdentityNumberError::Date));
+        // 1869-12-12 with a valid control digit: too early to be alive.
+        assert_eq!(parse("18691212-1214"), Err(IdentityNumberError::Date));
+        assert!(parse("18701212-1211").is_ok());
         assert_eq!(parse("811228-9873"), Err(IdentityNumberError::ControlDigit));
     }
 

@@ -2,6 +2,9 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::serve::Limits;
 
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -23,8 +26,14 @@ pub struct Config {
     /// address. Defaults 20 and 100.
     pub rate_per_second: f64,
     pub rate_burst: f64,
+    /// `VARDKOLL_TRUSTED_PROXIES`: addresses or CIDR ranges of reverse proxies
+    /// whose `Forwarded`/`X-Forwarded-For` names the client. Default: none.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     /// `VARDKOLL_MAX_BODY_BYTES`, default 16 KiB.
     pub max_body_bytes: usize,
+    /// `VARDKOLL_HEADER_TIMEOUT_SECONDS` (default 10), `VARDKOLL_BODY_TIMEOUT_SECONDS`
+    /// (10), `VARDKOLL_REQUEST_TIMEOUT_SECONDS` (30), `VARDKOLL_MAX_CONNECTIONS` (10,000).
+    pub limits: Limits,
     /// `VARDKOLL_ADMIN_TOKEN`: the bearer token of the region-side admin
     /// endpoint. Unset: the endpoint answers 404.
     pub admin_token: Option<String>,
@@ -40,7 +49,9 @@ impl Default for Config {
             cors_origins: Vec::new(),
             rate_per_second: 20.0,
             rate_burst: 100.0,
+            trusted_proxies: Vec::new(),
             max_body_bytes: 16 * 1024,
+            limits: Limits::default(),
             admin_token: None,
         }
     }
@@ -88,8 +99,31 @@ impl Config {
         if let Some(v) = var("VARDKOLL_RATE_BURST") {
             config.rate_burst = parse("VARDKOLL_RATE_BURST", v)?;
         }
+        if let Some(v) = var("VARDKOLL_TRUSTED_PROXIES") {
+            config.trusted_proxies = crate::client_addr::parse_trusted(&v)?;
+        }
         if let Some(v) = var("VARDKOLL_MAX_BODY_BYTES") {
             config.max_body_bytes = parse("VARDKOLL_MAX_BODY_BYTES", v)?;
+        }
+        let seconds = |name: &str, value: String| -> Result<Duration, String> {
+            let seconds: f64 = parse(name, value)?;
+            if seconds.is_finite() && seconds > 0.0 && seconds < 86_400.0 {
+                Ok(Duration::from_secs_f64(seconds))
+            } else {
+                Err(format!("{name} must be a number of seconds above 0"))
+            }
+        };
+        if let Some(v) = var("VARDKOLL_HEADER_TIMEOUT_SECONDS") {
+            config.limits.header_read = seconds("VARDKOLL_HEADER_TIMEOUT_SECONDS", v)?;
+        }
+        if let Some(v) = var("VARDKOLL_BODY_TIMEOUT_SECONDS") {
+            config.limits.body_read = seconds("VARDKOLL_BODY_TIMEOUT_SECONDS", v)?;
+        }
+        if let Some(v) = var("VARDKOLL_REQUEST_TIMEOUT_SECONDS") {
+            config.limits.request = seconds("VARDKOLL_REQUEST_TIMEOUT_SECONDS", v)?;
+        }
+        if let Some(v) = var("VARDKOLL_MAX_CONNECTIONS") {
+            config.limits.connections = parse("VARDKOLL_MAX_CONNECTIONS", v)?;
         }
         config.admin_token = var("VARDKOLL_ADMIN_TOKEN");
         Ok(config)

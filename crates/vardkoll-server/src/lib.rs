@@ -1,6 +1,9 @@
 //! Vårdkoll's reference API server.
 //!
 //! - [`config`]: settings from the environment.
+//! - [`serve`]: connections, with time limits; [`edge`]: the layers every
+//!   request passes (problems for every error, size and time limits);
+//!   [`client_addr`]: who a request counts against, behind trusted proxies.
 //! - [`routes`]: the `/api/v1` endpoints and the layers around them; [`problem`]:
 //!   RFC 9457 errors; [`rate_limit`]: 429 with Retry-After.
 //! - [`store`]: storage behind a narrow trait: SQLite by default, PostgreSQL
@@ -8,13 +11,16 @@
 //! - [`dataset`]: the embedded sample dataset; [`snapshot`]: it in memory, with
 //!   cached answers; [`import`]: loading vantetider.se files.
 
+pub mod client_addr;
 pub mod config;
 pub mod dataset;
+pub mod edge;
 pub mod hash;
 pub mod import;
 pub mod problem;
 pub mod rate_limit;
 pub mod routes;
+pub mod serve;
 pub mod snapshot;
 pub mod state;
 pub mod store;
@@ -62,16 +68,11 @@ pub async fn start(config: Config) -> Result<Running, String> {
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    let app = routes::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+    let app = routes::router(state.clone());
     let (shutdown, signal) = tokio::sync::oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        let served = axum::serve(listener, app).with_graceful_shutdown(async {
-            let _ = signal.await;
-        });
-        if let Err(error) = served.await {
-            tracing::error!(%error, "server stopped with an error");
-        }
-    });
+    let task = tokio::spawn(serve::serve(listener, app, config.limits, async {
+        let _ = signal.await;
+    }));
     Ok(Running {
         addr,
         state,

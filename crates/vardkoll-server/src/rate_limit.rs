@@ -1,4 +1,5 @@
-//! Rate limiting per client address: a token bucket each, answering 429 with
+//! Rate limiting per client address ([`crate::client_addr`]: the peer, or the
+//! client a trusted proxy names): a token bucket each, answering 429 with
 //! Retry-After when it is empty.
 
 use std::collections::HashMap;
@@ -6,7 +7,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -22,14 +23,16 @@ struct Bucket {
 pub struct RateLimiter {
     per_second: f64,
     burst: f64,
+    trusted_proxies: Arc<Vec<ipnet::IpNet>>,
     buckets: Arc<Mutex<HashMap<IpAddr, Bucket>>>,
 }
 
 impl RateLimiter {
-    pub fn new(per_second: f64, burst: f64) -> RateLimiter {
+    pub fn new(per_second: f64, burst: f64, trusted_proxies: Vec<ipnet::IpNet>) -> RateLimiter {
         RateLimiter {
             per_second: per_second.max(0.001),
             burst: burst.max(1.0),
+            trusted_proxies: Arc::new(trusted_proxies),
             buckets: Arc::default(),
         }
     }
@@ -61,10 +64,9 @@ impl RateLimiter {
 }
 
 pub async fn limit(State(limiter): State<RateLimiter>, request: Request, next: Next) -> Response {
-    let client = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|info| info.0.ip());
+    let client = crate::serve::peer(&request).map(|peer: SocketAddr| {
+        crate::client_addr::client_address(peer, request.headers(), &limiter.trusted_proxies)
+    });
     if let Some(client) = client
         && let Err(wait) = limiter.take(client, Instant::now())
     {
@@ -90,7 +92,7 @@ mod tests {
 
     #[test]
     fn a_bucket_allows_its_burst_then_refills_at_the_rate() {
-        let limiter = RateLimiter::new(2.0, 3.0);
+        let limiter = RateLimiter::new(2.0, 3.0, Vec::new());
         let client = IpAddr::from([127, 0, 0, 1]);
         let start = Instant::now();
         for _ in 0..3 {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::problem::FieldProblem;
 use crate::personnummer::{IdentityNumber, IdentityNumberError};
 use crate::step::Step;
+use crate::text::{check_text, is_blank};
 
 /// The most providers a patient may list, in order of preference.
 pub const MAX_PREFERRED_PROVIDERS: usize = 5;
@@ -14,6 +15,7 @@ pub const MAX_PREFERRED_PROVIDERS: usize = 5;
 pub const MAX_MESSAGE_CHARS: usize = 1000;
 const MAX_NAME_CHARS: usize = 100;
 const MAX_TEXT_CHARS: usize = 200;
+const MAX_LANGUAGE_CHARS: usize = 50;
 
 /// The referral the patient already has.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,6 +147,8 @@ pub enum ProblemCode {
     Shape,
     /// A number out of range (server).
     Range,
+    /// Control characters or direction overrides in text (see [`crate::text`]).
+    Characters,
     /// A code this build does not know; see the type's documentation.
     #[serde(other)]
     Unrecognised,
@@ -153,7 +157,7 @@ pub enum ProblemCode {
 impl ProblemCode {
     /// Every code that is produced: all but [`ProblemCode::Unrecognised`]. A new
     /// code goes here too, so the tests check its wire string and its words.
-    pub const ALL: [ProblemCode; 13] = [
+    pub const ALL: [ProblemCode; 14] = [
         ProblemCode::Format,
         ProblemCode::Date,
         ProblemCode::ControlDigit,
@@ -167,6 +171,7 @@ impl ProblemCode {
         ProblemCode::Duplicate,
         ProblemCode::Shape,
         ProblemCode::Range,
+        ProblemCode::Characters,
     ];
 
     /// The wire string.
@@ -185,6 +190,7 @@ impl ProblemCode {
             ProblemCode::Duplicate => "duplicate",
             ProblemCode::Shape => "shape",
             ProblemCode::Range => "range",
+            ProblemCode::Characters => "characters",
             ProblemCode::Unrecognised => "unrecognised",
         }
     }
@@ -241,10 +247,6 @@ fn valid_phone(phone: &str) -> bool {
         && (7..=15).contains(&digits)
 }
 
-fn too_long(text: &str, max: usize) -> bool {
-    text.chars().count() > max
-}
-
 impl NewReferral {
     /// A complete, valid request from Tolvan Tolvansson (Skatteverket's test
     /// person) for a hip replacement at providers `p1` and `p2`: for tests and
@@ -298,17 +300,17 @@ impl NewReferral {
             errors.push(problem("personalIdentityNumber", code, detail));
         });
         let name = self.name.trim();
-        if name.is_empty() {
+        if is_blank(name) {
             errors.push(problem(
                 "name",
                 ProblemCode::Required,
                 "the name is required",
             ));
-        } else if too_long(name, MAX_NAME_CHARS) {
+        } else if let Err(code) = check_text(name, MAX_NAME_CHARS, false) {
             errors.push(problem(
                 "name",
-                ProblemCode::TooLong,
-                "at most 100 characters",
+                code,
+                "at most 100 characters, no control or direction characters",
             ));
         }
         let phone = self
@@ -350,11 +352,17 @@ impl NewReferral {
             ));
         }
         if let Some(current) = &self.current_referral {
-            if current.clinic.trim().is_empty() || too_long(&current.clinic, MAX_TEXT_CHARS) {
+            if is_blank(&current.clinic) {
                 errors.push(problem(
                     "currentReferral/clinic",
                     ProblemCode::Required,
                     "the clinic, at most 200 characters",
+                ));
+            } else if let Err(code) = check_text(&current.clinic, MAX_TEXT_CHARS, false) {
+                errors.push(problem(
+                    "currentReferral/clinic",
+                    code,
+                    "the clinic, at most 200 characters, no control or direction characters",
                 ));
             }
             match crate::date::parse_iso(&current.date) {
@@ -408,24 +416,27 @@ impl NewReferral {
                 ));
             }
         }
-        if self.interpreter.needed
-            && self
-                .interpreter
-                .language
-                .as_deref()
-                .is_none_or(|l| l.trim().is_empty() || too_long(l, 50))
-        {
-            errors.push(problem(
-                "interpreter/language",
-                ProblemCode::Required,
-                "which language",
-            ));
+        if self.interpreter.needed {
+            let language = self.interpreter.language.as_deref().unwrap_or("");
+            if is_blank(language) {
+                errors.push(problem(
+                    "interpreter/language",
+                    ProblemCode::Required,
+                    "which language",
+                ));
+            } else if let Err(code) = check_text(language, MAX_LANGUAGE_CHARS, false) {
+                errors.push(problem(
+                    "interpreter/language",
+                    code,
+                    "a language, at most 50 characters",
+                ));
+            }
         }
-        if too_long(&self.message, MAX_MESSAGE_CHARS) {
+        if let Err(code) = check_text(&self.message, MAX_MESSAGE_CHARS, true) {
             errors.push(problem(
                 "message",
-                ProblemCode::TooLong,
-                "at most 1000 characters",
+                code,
+                "at most 1000 characters, no control or direction characters",
             ));
         }
         if !self.consent_to_share {

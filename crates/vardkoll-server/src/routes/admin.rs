@@ -2,11 +2,12 @@
 //! configured admin token; without one configured the endpoint does not exist.
 
 use axum::Json;
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use vardkoll_domain::api::ReferralStatus;
+use vardkoll_domain::api::{FieldProblem, ReferralStatus};
 
 use super::referrals::{bearer, store_error};
 use crate::problem::{ApiError, ApiJson};
@@ -20,43 +21,64 @@ pub struct StatusBody {
     note: Option<String>,
 }
 
-/// Lets the request through only with the configured admin token; without one
+/// The longest note to the patient the region side may write.
+pub const MAX_NOTE_CHARS: usize = 500;
+
+/// Proof that the request carries the configured admin token. An extractor of
+/// the request's head, so it runs before the body is read: an unauthenticated
+/// caller learns nothing about what the body should be. Without a token
 /// configured the admin endpoints do not exist (404).
-fn authorize(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
-    let Some(expected) = state.config.admin_token.as_deref() else {
-        return Err(ApiError::not_found());
-    };
-    let given = bearer(headers).unwrap_or_default();
-    if crate::hash::constant_time_eq(given.as_bytes(), expected.as_bytes()) {
-        Ok(())
-    } else {
-        Err(ApiError::new(
+pub struct Admin;
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let Some(expected) = state.config.admin_token.as_deref() else {
+            return Err(ApiError::not_found().into_response());
+        };
+        let given = bearer(&parts.headers).unwrap_or_default();
+        if crate::hash::constant_time_eq(given.as_bytes(), expected.as_bytes()) {
+            return Ok(Admin);
+        }
+        let mut response = ApiError::new(
             StatusCode::UNAUTHORIZED,
             "unauthorized",
             "Admin token required",
-        ))
+        )
+        .detail("Send the region side's token as Authorization: Bearer <token>.")
+        .into_response();
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static(r#"Bearer realm="vardkoll-admin""#),
+        );
+        Err(response)
     }
 }
 
 /// How many requests are stored: the region side's tally (and the fault-injection
 /// test's proof that each request was stored exactly once).
-pub async fn count(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-) -> Result<Response, ApiError> {
-    authorize(&state, &headers)?;
+pub async fn count(_: Admin, State(state): State<AppState>) -> Result<Response, ApiError> {
     let count = state.store.referral_count().await.map_err(store_error)?;
     Ok(Json(serde_json::json!({ "count": count })).into_response())
 }
 
 pub async fn set_status(
+    _: Admin,
     State(state): State<AppState>,
-    headers: HeaderMap,
     Path(reference): Path<String>,
     ApiJson(body): ApiJson<StatusBody>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &headers)?;
-    let note = body.note.map(|n| n.chars().take(500).collect());
+    let note = body.note.filter(|n| !n.trim().is_empty());
+    if let Some(note) = &note
+        && let Err(code) = vardkoll_domain::text::check_text(note, MAX_NOTE_CHARS, true)
+    {
+        return Err(ApiError::validation(vec![FieldProblem {
+            field: "note".into(),
+            code,
+            detail: format!("at most {MAX_NOTE_CHARS} characters of text"),
+        }]));
+    }
     let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     match state
         .store

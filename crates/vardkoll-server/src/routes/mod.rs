@@ -13,17 +13,26 @@ use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{get, post};
+use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
 
+use crate::edge;
 use crate::problem::ApiError;
 use crate::rate_limit::RateLimiter;
 use crate::state::AppState;
 
 pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
+pub const IDEMPOTENT_REPLAYED: &str = "idempotent-replayed";
 
 pub fn router(state: AppState) -> Router {
-    let limiter = RateLimiter::new(state.config.rate_per_second, state.config.rate_burst);
+    let limiter = RateLimiter::new(
+        state.config.rate_per_second,
+        state.config.rate_burst,
+        state.config.trusted_proxies.clone(),
+    );
+    let limits = state.config.limits;
     let api = Router::new()
         .route(
             "/health",
@@ -48,15 +57,26 @@ pub fn router(state: AppState) -> Router {
                 "Method not allowed",
             )
         });
+    // Layers run from the last added (outermost) to the first.
     let mut router = Router::new()
         .nest(vardkoll_domain::api::API_PREFIX, api)
         .fallback(|| async { ApiError::not_found() })
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
         .layer(middleware::from_fn_with_state(
+            limits.body_read,
+            edge::body_deadline,
+        ))
+        .layer(middleware::from_fn_with_state(
             limiter,
             crate::rate_limit::limit,
         ))
-        .layer(middleware::from_fn(access_log));
+        .layer(middleware::from_fn(edge::head_limits))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            limits.request,
+        ))
+        .layer(middleware::from_fn(access_log))
+        .layer(middleware::from_fn(edge::problems));
     for (name, value) in [
         ("x-content-type-options", "nosniff"),
         ("referrer-policy", "no-referrer"),
@@ -88,10 +108,16 @@ pub fn router(state: AppState) -> Router {
                     header::AUTHORIZATION,
                     HeaderName::from_static(IDEMPOTENCY_KEY),
                 ])
-                .expose_headers([header::ETAG, header::RETRY_AFTER, header::LOCATION]),
+                .expose_headers([
+                    header::ETAG,
+                    header::RETRY_AFTER,
+                    header::LOCATION,
+                    HeaderName::from_static(IDEMPOTENT_REPLAYED),
+                ]),
         );
     }
-    router.with_state(state)
+    // Outermost: JSON answers gzip or br as the client accepts (small ones as they are).
+    router.layer(CompressionLayer::new()).with_state(state)
 }
 
 /// One structured log line per request: method, route pattern (never the

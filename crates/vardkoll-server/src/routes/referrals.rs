@@ -6,7 +6,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use vardkoll_domain::api::{API_PREFIX, NewReferral};
 
-use super::IDEMPOTENCY_KEY;
+use super::{IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED};
 use crate::problem::{ApiError, ApiJson};
 use crate::state::AppState;
 use crate::store::{CreateOutcome, NewRequest, StoreError};
@@ -99,19 +99,17 @@ pub async fn create(
     if replayed {
         response
             .headers_mut()
-            .insert("idempotent-replayed", HeaderValue::from_static("true"));
+            .insert(IDEMPOTENT_REPLAYED, HeaderValue::from_static("true"));
     }
     Ok(no_store(response))
 }
 
-/// The bearer token of `Authorization: Bearer <token>`.
+/// The bearer token of `Authorization: Bearer <token>` (the scheme in any case).
 pub fn bearer(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(|t| t.trim().to_owned())
-        .filter(|t| !t.is_empty())
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?.trim();
+    let (scheme, token) = value.split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then(|| token.to_owned())
 }
 
 /// Only the holder of the token reads a request; anyone else gets 404, whether

@@ -20,6 +20,16 @@ fn field(field: &str, code: ProblemCode, detail: &str) -> FieldProblem {
     }
 }
 
+/// Whether an `If-None-Match` value names `etag`: the weak comparison (RFC 9110
+/// 13.1.2), so `W/"x"` from a cache or a proxy that compressed the answer (as
+/// nginx marks them) matches `"x"`; `*` matches anything.
+pub fn etag_matches(if_none_match: &str, etag: &str) -> bool {
+    let opaque = |tag: &str| tag.trim().trim_start_matches("W/").to_owned();
+    if_none_match
+        .split(',')
+        .any(|tag| tag.trim() == "*" || opaque(tag) == opaque(etag))
+}
+
 pub async fn statistics(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -93,12 +103,10 @@ pub async fn statistics(
     let etag = HeaderValue::from_str(&cached.etag).map_err(|_| ApiError::internal())?;
     let cache_control = HeaderValue::from_static("public, max-age=300");
     let matches = headers
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.split(',')
-                .any(|tag| tag.trim() == cached.etag || tag.trim() == "*")
-        });
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| etag_matches(v, &cached.etag));
     let mut response = if matches {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
@@ -114,4 +122,19 @@ pub async fn statistics(
         .headers_mut()
         .insert(header::CACHE_CONTROL, cache_control);
     Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::etag_matches;
+
+    #[test]
+    fn weak_and_strong_tags_compare_weakly() {
+        assert!(etag_matches(r#""abc""#, r#""abc""#));
+        assert!(etag_matches(r#"W/"abc""#, r#""abc""#));
+        assert!(etag_matches(r#""x", W/"abc""#, r#""abc""#));
+        assert!(etag_matches("*", r#""abc""#));
+        assert!(!etag_matches(r#"W/"abd""#, r#""abc""#));
+        assert!(!etag_matches("", r#""abc""#));
+    }
 }
