@@ -34,6 +34,9 @@ pub struct Config {
     /// `VARDKOLL_HEADER_TIMEOUT_SECONDS` (default 10), `VARDKOLL_BODY_TIMEOUT_SECONDS`
     /// (10), `VARDKOLL_REQUEST_TIMEOUT_SECONDS` (30), `VARDKOLL_MAX_CONNECTIONS` (10,000).
     pub limits: Limits,
+    /// `VARDKOLL_RETENTION_DAYS`, default 90: a request closed (declined or
+    /// withdrawn) longer ago than this is deleted with its personal data.
+    pub retention_days: u32,
     /// `VARDKOLL_ADMIN_TOKEN`: the bearer token of the region-side admin
     /// endpoint. Unset: the endpoint answers 404.
     pub admin_token: Option<String>,
@@ -52,6 +55,7 @@ impl Default for Config {
             trusted_proxies: Vec::new(),
             max_body_bytes: 16 * 1024,
             limits: Limits::default(),
+            retention_days: 90,
             admin_token: None,
         }
     }
@@ -124,6 +128,9 @@ impl Config {
         }
         if let Some(v) = var("VARDKOLL_MAX_CONNECTIONS") {
             config.limits.connections = parse("VARDKOLL_MAX_CONNECTIONS", v)?;
+        }
+        if let Some(v) = var("VARDKOLL_RETENTION_DAYS") {
+            config.retention_days = parse("VARDKOLL_RETENTION_DAYS", v)?;
         }
         config.admin_token = var("VARDKOLL_ADMIN_TOKEN");
         Ok(config)

@@ -41,6 +41,7 @@ pub struct Running {
     shutdown: tokio::sync::oneshot::Sender<()>,
     task: tokio::task::JoinHandle<()>,
     refresher: tokio::task::JoinHandle<()>,
+    purger: tokio::task::JoinHandle<()>,
     store: Arc<dyn Store>,
 }
 
@@ -51,6 +52,7 @@ impl Running {
         let _ = self.shutdown.send(());
         let _ = self.task.await;
         self.refresher.abort();
+        self.purger.abort();
         if let Err(error) = self.store.close().await {
             tracing::error!(%error, "store did not close cleanly");
         }
@@ -64,6 +66,7 @@ pub async fn start(config: Config) -> Result<Running, String> {
         .await
         .map_err(|e| e.to_string())?;
     let refresher = state.spawn_refresher();
+    let purger = state.spawn_purger();
     let listener = TcpListener::bind(config.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
@@ -79,6 +82,7 @@ pub async fn start(config: Config) -> Result<Running, String> {
         shutdown,
         task,
         refresher,
+        purger,
         store,
     })
 }

@@ -53,6 +53,30 @@ impl AppState {
         Ok(version)
     }
 
+    /// Deletes the requests closed longer ago than the retention time; returns how many.
+    pub async fn purge(&self, now: chrono::DateTime<chrono::Utc>) -> Result<u64, StoreError> {
+        let before = retention_cutoff(now, self.config.retention_days);
+        let deleted = self.store.purge_closed(before).await?;
+        if deleted > 0 {
+            tracing::info!(deleted, "closed requests past their retention time deleted");
+        }
+        Ok(deleted)
+    }
+
+    /// Purges now and then every hour until the task is aborted.
+    pub fn spawn_purger(&self) -> tokio::task::JoinHandle<()> {
+        let state = self.clone();
+        tokio::spawn(async move {
+            let mut interval = tokio::time::interval(Duration::from_secs(3600));
+            loop {
+                interval.tick().await;
+                if let Err(error) = state.purge(chrono::Utc::now()).await {
+                    tracing::warn!(%error, "could not delete expired requests");
+                }
+            }
+        })
+    }
+
     /// Checks for imports until the task is aborted.
     pub fn spawn_refresher(&self) -> tokio::task::JoinHandle<()> {
         let state = self.clone();
@@ -69,5 +93,23 @@ impl AppState {
                 }
             }
         })
+    }
+}
+
+/// The moment before which a closed request has been kept long enough.
+pub fn retention_cutoff(now: chrono::DateTime<chrono::Utc>, days: u32) -> String {
+    (now - chrono::Duration::days(i64::from(days)))
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    #[test]
+    fn the_cutoff_is_the_retention_time_ago_in_the_stored_form() {
+        let now = chrono::Utc.with_ymd_and_hms(2026, 12, 1, 9, 30, 0).unwrap();
+        assert_eq!(super::retention_cutoff(now, 90), "2026-09-02T09:30:00Z");
+        assert_eq!(super::retention_cutoff(now, 0), "2026-12-01T09:30:00Z");
     }
 }

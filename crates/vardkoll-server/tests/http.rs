@@ -565,3 +565,47 @@ async fn an_import_reaches_a_running_instance_without_a_restart() {
     assert_ne!(now, etag, "new figures, new validator");
     server.stop().await;
 }
+
+#[tokio::test]
+async fn a_closed_request_is_deleted_once_its_retention_time_has_passed() {
+    let server = TestServer::with(|c| c.retention_days = 30).await;
+    let created: Value = server
+        .post_referral("retention-key-01", &referral())
+        .await
+        .json()
+        .await
+        .unwrap();
+    let reference = created["reference"].as_str().unwrap();
+    let declined = server
+        .client
+        .post(server.url(&format!("/admin/referrals/{reference}/status")))
+        .header("Authorization", "Bearer admin-secret-token")
+        .json(&json!({ "status": "declined", "note": "Ingen ledig tid." }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(declined.status(), 200);
+    let state = &server.running.as_ref().unwrap().state;
+    let now = chrono::Utc::now();
+    assert_eq!(
+        state.purge(now + chrono::Duration::days(29)).await.unwrap(),
+        0
+    );
+    assert_eq!(server.count().await, 1);
+    assert_eq!(
+        state.purge(now + chrono::Duration::days(31)).await.unwrap(),
+        1
+    );
+    assert_eq!(server.count().await, 0);
+    let read = server
+        .client
+        .get(server.url(&format!("/referrals/{reference}")))
+        .header(
+            "Authorization",
+            format!("Bearer {}", created["token"].as_str().unwrap()),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(read.status(), 404);
+}

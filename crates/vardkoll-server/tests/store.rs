@@ -363,6 +363,75 @@ async fn secrets_are_not_stored_in_plain_text(kind: Kind) {
     }
 }
 
+async fn closed_requests_past_retention_are_deleted_with_their_data(kind: Kind) {
+    let db = Database::new(kind).await;
+    let store = db.open().await;
+    let old = created(
+        store
+            .create_referral(request("keep-000001", "A"))
+            .await
+            .unwrap(),
+    );
+    let recent = created(
+        store
+            .create_referral(request("keep-000002", "B"))
+            .await
+            .unwrap(),
+    );
+    let open = created(
+        store
+            .create_referral(request("keep-000003", "C"))
+            .await
+            .unwrap(),
+    );
+    for (made, at) in [
+        (&old, "2026-01-10T08:00:00Z"),
+        (&recent, "2026-11-20T08:00:00Z"),
+    ] {
+        store
+            .set_status(
+                made.reference.clone(),
+                ReferralStatus::Declined,
+                None,
+                at.into(),
+            )
+            .await
+            .unwrap()
+            .unwrap()
+            .unwrap();
+    }
+    let deleted = store
+        .purge_closed("2026-09-02T09:30:00Z".into())
+        .await
+        .unwrap();
+    assert_eq!(deleted, 1);
+    assert_eq!(
+        store.referral(old.reference, old.token).await.unwrap(),
+        None
+    );
+    assert!(
+        store
+            .referral(recent.reference, recent.token)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        store
+            .referral(open.reference, open.token)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert_eq!(store.referral_count().await.unwrap(), 2);
+    // A replay of the deleted request's key finds nothing left of it.
+    let again = store
+        .create_referral(request("keep-000001", "A"))
+        .await
+        .unwrap();
+    assert!(matches!(again, CreateOutcome::Created(_)));
+}
+
 macro_rules! both_stores {
     ($($test:ident),* $(,)?) => {
         mod sqlite {
@@ -392,6 +461,7 @@ both_stores!(
     an_import_moves_the_data_version_and_every_instance_reads_it,
     instances_starting_together_migrate_once,
     secrets_are_not_stored_in_plain_text,
+    closed_requests_past_retention_are_deleted_with_their_data,
 );
 
 /// A database written before secrets were hashed (schema version 1) is

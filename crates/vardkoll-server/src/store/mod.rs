@@ -84,6 +84,10 @@ pub trait Store: Send + Sync + 'static {
         at: String,
     ) -> StoreFuture<'_, Option<Result<ReferralView, ReferralStatus>>>;
 
+    /// Deletes every request closed (declined or withdrawn) before `before`
+    /// (RFC 3339, UTC), with its history and personal data; returns how many.
+    fn purge_closed(&self, before: String) -> StoreFuture<'_, u64>;
+
     /// How many requests are stored (for tests and benchmarks).
     fn referral_count(&self) -> StoreFuture<'_, u64>;
 

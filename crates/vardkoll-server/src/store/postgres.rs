@@ -535,6 +535,17 @@ impl Store for PostgresStore {
         })
     }
 
+    fn purge_closed(&self, before: String) -> StoreFuture<'_, u64> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            // The history goes with its request (ON DELETE CASCADE).
+            client
+                .execute("DELETE FROM referrals WHERE closed_at < $1", &[&before])
+                .await
+                .map_err(db)
+        })
+    }
+
     fn referral_count(&self) -> StoreFuture<'_, u64> {
         Box::pin(async move {
             let client = self.client().await?;

@@ -667,6 +667,25 @@ impl Store for SqliteStore {
         })
     }
 
+    fn purge_closed(&self, before: String) -> StoreFuture<'_, u64> {
+        self.read(move |connection| {
+            let tx = connection
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(db)?;
+            tx.execute(
+                "DELETE FROM referral_history WHERE reference IN
+                     (SELECT reference FROM referrals WHERE closed_at < ?1)",
+                [&before],
+            )
+            .map_err(db)?;
+            let deleted = tx
+                .execute("DELETE FROM referrals WHERE closed_at < ?1", [&before])
+                .map_err(db)?;
+            tx.commit().map_err(db)?;
+            Ok(deleted as u64)
+        })
+    }
+
     fn referral_count(&self) -> StoreFuture<'_, u64> {
         self.read(|connection| {
             connection
