@@ -3,18 +3,23 @@
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use vardkoll_domain::api::problem::PROBLEM_JSON;
 use vardkoll_domain::api::{FieldProblem, Problem, ProblemCode};
 
-/// An error response.
+/// An error response, with any headers it needs (`WWW-Authenticate`, …).
 #[derive(Debug)]
-pub struct ApiError(pub Problem);
+pub struct ApiError(pub Problem, pub Vec<(HeaderName, String)>);
 
 impl ApiError {
     pub fn new(status: StatusCode, slug: &str, title: &str) -> ApiError {
-        ApiError(Problem::new(status.as_u16(), slug, title))
+        ApiError(Problem::new(status.as_u16(), slug, title), Vec::new())
+    }
+
+    pub fn with_header(mut self, name: HeaderName, value: impl Into<String>) -> ApiError {
+        self.1.push((name, value.into()));
+        self
     }
 
     pub fn detail(mut self, detail: impl Into<String>) -> ApiError {
@@ -25,6 +30,7 @@ impl ApiError {
     pub fn validation(errors: Vec<FieldProblem>) -> ApiError {
         ApiError(
             Problem::new(422, "validation", "The request has invalid fields").with_errors(errors),
+            Vec::new(),
         )
     }
 
@@ -51,6 +57,11 @@ impl IntoResponse for ApiError {
         response
             .headers_mut()
             .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        for (name, value) in self.1 {
+            if let Ok(value) = HeaderValue::from_str(&value) {
+                response.headers_mut().insert(name, value);
+            }
+        }
         response
     }
 }

@@ -191,18 +191,35 @@ async fn a_referral_is_created_once_per_key_and_read_only_with_its_token() {
     assert!(!view.to_string().contains("1212") && !view.to_string().contains("Tolvan"));
 
     let url = format!("http://{}{location}", server.running.as_ref().unwrap().addr);
-    assert_problem(server.client.get(&url).send().await.unwrap(), 404).await;
-    assert_problem(
-        server
-            .client
-            .get(&url)
-            .bearer_auth("wrong-token")
-            .send()
-            .await
-            .unwrap(),
-        404,
-    )
-    .await;
+    // Without the request's token: 401, the same whether or not the reference exists.
+    let without = server.client.get(&url).send().await.unwrap();
+    assert_eq!(
+        without.headers()["www-authenticate"],
+        r#"Bearer realm="vardkoll-referral""#
+    );
+    assert_problem(without, 401).await;
+    let wrong = server
+        .client
+        .get(&url)
+        .bearer_auth("wrong-token")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        wrong.headers()["www-authenticate"]
+            .to_str()
+            .unwrap()
+            .contains("invalid_token")
+    );
+    assert_problem(wrong, 401).await;
+    let nobody = server
+        .client
+        .get(server.url("/referrals/VK-0000000000"))
+        .bearer_auth("wrong-token")
+        .send()
+        .await
+        .unwrap();
+    assert_problem(nobody, 401).await;
     let other = server
         .post_referral("key-00000002", &referral())
         .await
@@ -216,7 +233,7 @@ async fn a_referral_is_created_once_per_key_and_read_only_with_its_token() {
         .send()
         .await
         .unwrap();
-    assert_problem(theirs, 404).await;
+    assert_problem(theirs, 401).await;
 }
 
 #[tokio::test]
@@ -607,5 +624,5 @@ async fn a_closed_request_is_deleted_once_its_retention_time_has_passed() {
         .send()
         .await
         .unwrap();
-    assert_eq!(read.status(), 404);
+    assert_eq!(read.status(), 401, "nothing left to open");
 }

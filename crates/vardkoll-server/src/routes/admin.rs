@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use vardkoll_domain::api::{FieldProblem, ReferralStatus};
@@ -41,18 +41,14 @@ impl FromRequestParts<AppState> for Admin {
         if crate::hash::constant_time_eq(given.as_bytes(), expected.as_bytes()) {
             return Ok(Admin);
         }
-        let mut response = ApiError::new(
+        Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
             "unauthorized",
             "Admin token required",
         )
         .detail("Send the region side's token as Authorization: Bearer <token>.")
-        .into_response();
-        response.headers_mut().insert(
-            header::WWW_AUTHENTICATE,
-            HeaderValue::from_static(r#"Bearer realm="vardkoll-admin""#),
-        );
-        Err(response)
+        .with_header(header::WWW_AUTHENTICATE, r#"Bearer realm="vardkoll-admin""#)
+        .into_response())
     }
 }
 

@@ -112,18 +112,19 @@ pub fn bearer(headers: &HeaderMap) -> Option<String> {
     (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then(|| token.to_owned())
 }
 
-/// Only the holder of the token reads a request; anyone else gets 404, whether
-/// or not the reference exists.
+/// Only the holder of the token reads a request. Anyone else gets 401, whether
+/// or not the reference exists: without a token, or with one that does not open
+/// this reference (RFC 6750's `invalid_token`).
 pub async fn read(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path(reference): Path<String>,
 ) -> Result<Response, ApiError> {
     let Some(token) = bearer(&headers) else {
-        return Err(ApiError::not_found());
+        return Err(unauthorized(None));
     };
     if reference.len() > 40 {
-        return Err(ApiError::not_found());
+        return Err(unauthorized(Some("invalid_token")));
     }
     match state
         .store
@@ -132,6 +133,19 @@ pub async fn read(
         .map_err(store_error)?
     {
         Some(view) => Ok(no_store(Json(view).into_response())),
-        None => Err(ApiError::not_found()),
+        None => Err(unauthorized(Some("invalid_token"))),
     }
+}
+
+/// 401 with the challenge that says how to read a request.
+fn unauthorized(error: Option<&str>) -> ApiError {
+    let challenge = match error {
+        Some(error) => format!(r#"Bearer realm="vardkoll-referral", error="{error}""#),
+        None => r#"Bearer realm="vardkoll-referral""#.to_owned(),
+    };
+    ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", "Token required")
+        .detail(
+            "Read a request with the token its creation returned: Authorization: Bearer <token>.",
+        )
+        .with_header(header::WWW_AUTHENTICATE, challenge)
 }

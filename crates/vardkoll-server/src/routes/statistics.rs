@@ -59,9 +59,6 @@ pub async fn statistics(
         ));
     }
     let provider = params.get("provider").cloned();
-    if provider.as_ref().is_some_and(|p| !snapshot.has_provider(p)) {
-        errors.push(field("provider", ProblemCode::Unknown, "no such provider"));
-    }
     let level = match params.get("level").map(String::as_str) {
         None | Some("all") => None,
         Some("provider") => Some(Level::Provider),
@@ -92,6 +89,9 @@ pub async fn statistics(
     }
     if !snapshot.has_service(&service) {
         return Err(ApiError::not_found().detail("No service with that code."));
+    }
+    if provider.as_ref().is_some_and(|p| !snapshot.has_provider(p)) {
+        return Err(ApiError::not_found().detail("No provider with that id."));
     }
     let cached = snapshot.statistics(&StatisticsQuery {
         service,

@@ -1,0 +1,73 @@
+"""Schemathesis hooks for the Vårdkoll API: the bearer tokens each call needs.
+
+One auth provider (so Schemathesis knows the credentials are real, and its
+ignored_auth check probes without them and with wrong ones):
+- a request's own token, from its 201 answer, for GET /referrals/{reference},
+  so the stateful links create -> read reach the stored request;
+- the region side's token (VARDKOLL_ST_ADMIN_TOKEN) for /admin/...
+Other calls go without Authorization, as a patient's browser sends them.
+
+And, for half of the positive (schema-valid) request creations, the three
+facts no schema can state made true: a real identity number (Skatteverket's
+test numbers), a service and a provider from the catalogue. So requests are
+stored and the stateful phase follows their links; the other half, and every
+negative case, go as generated.
+"""
+import os
+import zlib
+
+import schemathesis
+
+# Skatteverket's published test personal identity numbers.
+TEST_NUMBERS = ["19121212-1212", "19000101-0008", "20010101-0007", "19811228-9874", "19400808-3125"]
+
+ADMIN = os.environ["VARDKOLL_ST_ADMIN_TOKEN"]
+TOKENS: dict[str, str] = {}
+
+
+@schemathesis.hook
+def after_call(context, case, response):
+    if case.method.upper() == "POST" and case.operation.path == "/referrals" and response.status_code == 201:
+        try:
+            body = response.json()
+            TOKENS[body["reference"]] = body["token"]
+        except (ValueError, KeyError, TypeError):
+            pass
+
+
+@schemathesis.hook
+def before_call(context, case, kwargs):
+    if case.method.upper() != "POST" or case.operation.path != "/referrals":
+        return
+    meta = case.meta
+    if meta is None or meta.generation.mode.is_negative:
+        return
+    body = case.body
+    if not isinstance(body, dict):
+        return
+    seed = zlib.crc32(repr(sorted(body.items(), key=str)).encode())
+    if seed % 2:
+        return
+    body = dict(body)
+    body["personalIdentityNumber"] = TEST_NUMBERS[seed % len(TEST_NUMBERS)]
+    body["serviceCode"] = "op-hoft"
+    body["preferredProviders"] = ["karolinska-solna"]
+    case.body = body
+    headers = dict(case.headers or {})
+    headers.setdefault("Idempotency-Key", f"st-{seed:08x}-{len(TOKENS):06d}")
+    case.headers = headers
+
+
+@schemathesis.auth(refresh_interval=None)
+class VardkollTokens:
+    def get(self, case, context):
+        path = case.operation.path
+        if path.startswith("/admin/"):
+            return ADMIN
+        if path == "/referrals/{reference}":
+            return TOKENS.get(str((case.path_parameters or {}).get("reference")))
+        return None
+
+    def set(self, case, data, context):
+        if data:
+            case.headers = {**(case.headers or {}), "Authorization": f"Bearer {data}"}
