@@ -10,11 +10,14 @@ use vardkoll_domain::api::{FieldProblem, Problem, ProblemCode};
 
 /// An error response, with any headers it needs (`WWW-Authenticate`, …).
 #[derive(Debug)]
-pub struct ApiError(pub Problem, pub Vec<(HeaderName, String)>);
+pub struct ApiError(pub Box<Problem>, pub Vec<(HeaderName, String)>);
 
 impl ApiError {
     pub fn new(status: StatusCode, slug: &str, title: &str) -> ApiError {
-        ApiError(Problem::new(status.as_u16(), slug, title), Vec::new())
+        ApiError(
+            Box::new(Problem::new(status.as_u16(), slug, title)),
+            Vec::new(),
+        )
     }
 
     pub fn with_header(mut self, name: HeaderName, value: impl Into<String>) -> ApiError {
@@ -23,13 +26,16 @@ impl ApiError {
     }
 
     pub fn detail(mut self, detail: impl Into<String>) -> ApiError {
-        self.0 = self.0.with_detail(detail);
+        self.0 = Box::new((*self.0).with_detail(detail));
         self
     }
 
     pub fn validation(errors: Vec<FieldProblem>) -> ApiError {
         ApiError(
-            Problem::new(422, "validation", "The request has invalid fields").with_errors(errors),
+            Box::new(
+                Problem::new(422, "validation", "The request has invalid fields")
+                    .with_errors(errors),
+            ),
             Vec::new(),
         )
     }
