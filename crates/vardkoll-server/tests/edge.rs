@@ -45,6 +45,22 @@ async fn a_client_that_sends_its_head_slowly_is_cut_off() {
 }
 
 #[tokio::test]
+async fn an_idle_kept_alive_connection_is_closed_too() {
+    let server = TestServer::with(fast_limits).await;
+    let (answer, took) = raw(
+        &server,
+        b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n",
+        Duration::from_secs(5),
+    )
+    .await;
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(
+        took < Duration::from_secs(3),
+        "an idle connection held for {took:?}"
+    );
+}
+
+#[tokio::test]
 async fn a_body_that_does_not_arrive_in_time_gets_408() {
     let server = TestServer::with(fast_limits).await;
     let head = "POST /api/v1/referrals HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
