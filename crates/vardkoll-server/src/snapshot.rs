@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::sync::RwLock;
+use std::sync::{Arc, OnceLock, RwLock};
 
 use axum::body::Bytes;
 use vardkoll_domain::api::{Period, StatisticsPage, WaitStatistic};
@@ -28,11 +28,90 @@ pub enum Level {
     Region,
 }
 
-/// A serialised answer and its validator.
+/// A serialised answer and its validator, and its compressed forms, each made
+/// once, the first time a client accepts it.
 #[derive(Clone)]
 pub struct Cached {
     pub body: Bytes,
     pub etag: String,
+    compressed: Arc<[OnceLock<Bytes>; 2]>,
+}
+
+/// A content coding of an answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coding {
+    Brotli,
+    Gzip,
+}
+
+impl Coding {
+    pub fn name(self) -> &'static str {
+        match self {
+            Coding::Brotli => "br",
+            Coding::Gzip => "gzip",
+        }
+    }
+
+    /// The coding to answer with for an `Accept-Encoding` value: br before
+    /// gzip, either only with a weight above 0 (or through `*`); `None` for
+    /// the body as it is.
+    pub fn negotiate(accept_encoding: &str) -> Option<Coding> {
+        let weight = |name: &str| -> Option<f32> {
+            accept_encoding.split(',').find_map(|item| {
+                let mut parts = item.split(';');
+                let coding = parts.next()?.trim();
+                if !coding.eq_ignore_ascii_case(name) {
+                    return None;
+                }
+                let q = parts
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+                Some(q)
+            })
+        };
+        let any = weight("*");
+        [Coding::Brotli, Coding::Gzip]
+            .into_iter()
+            .find(|c| weight(c.name()).or(any).is_some_and(|q| q > 0.0))
+    }
+}
+
+impl Cached {
+    fn new(body: Bytes, etag: String) -> Cached {
+        Cached {
+            body,
+            etag,
+            compressed: Arc::new([OnceLock::new(), OnceLock::new()]),
+        }
+    }
+
+    /// The body in `coding`, compressed the first time it is asked for.
+    pub fn encoded(&self, coding: Coding) -> Bytes {
+        let (slot, make): (usize, fn(&[u8]) -> Vec<u8>) = match coding {
+            Coding::Brotli => (0, brotli_bytes),
+            Coding::Gzip => (1, gzip_bytes),
+        };
+        self.compressed[slot]
+            .get_or_init(|| Bytes::from(make(&self.body)))
+            .clone()
+    }
+}
+
+fn gzip_bytes(body: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = encoder.write_all(body);
+    encoder.finish().unwrap_or_default()
+}
+
+fn brotli_bytes(body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        ..Default::default()
+    };
+    let _ = brotli::BrotliCompress(&mut &body[..], &mut out, &params);
+    out
 }
 
 pub struct Snapshot {
@@ -139,10 +218,10 @@ impl Snapshot {
         let body = Bytes::from(serde_json::to_vec(&page).unwrap_or_default());
         let mut hasher = DefaultHasher::new();
         body.hash(&mut hasher);
-        let cached = Cached {
-            etag: format!("\"{:x}-{:x}\"", self.version, hasher.finish()),
+        let cached = Cached::new(
             body,
-        };
+            format!("\"{:x}-{:x}\"", self.version, hasher.finish()),
+        );
         if let Ok(mut cache) = self.cache.write() {
             cache.insert(query.clone(), cached.clone());
         }
@@ -153,6 +232,43 @@ impl Snapshot {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_coding_follows_accept_encoding_and_its_weights() {
+        assert_eq!(
+            Coding::negotiate("gzip, deflate, br, zstd"),
+            Some(Coding::Brotli)
+        );
+        assert_eq!(Coding::negotiate("gzip"), Some(Coding::Gzip));
+        assert_eq!(Coding::negotiate("br;q=0, gzip;q=0.5"), Some(Coding::Gzip));
+        assert_eq!(Coding::negotiate("*"), Some(Coding::Brotli));
+        assert_eq!(Coding::negotiate("*;q=0, gzip"), Some(Coding::Gzip));
+        assert_eq!(Coding::negotiate("identity"), None);
+        assert_eq!(Coding::negotiate(""), None);
+        assert_eq!(Coding::negotiate("gzip;q=0"), None);
+    }
+
+    #[test]
+    fn compressed_forms_open_to_the_body() {
+        use std::io::Read;
+        let cached = Cached::new(
+            Bytes::from_static(b"{\"rows\":[1,2,3,1,2,3,1,2,3]}"),
+            "\"x\"".into(),
+        );
+        let mut plain = Vec::new();
+        flate2::read::GzDecoder::new(&cached.encoded(Coding::Gzip)[..])
+            .read_to_end(&mut plain)
+            .unwrap();
+        assert_eq!(plain, cached.body);
+        let mut plain = Vec::new();
+        brotli::BrotliDecompress(&mut &cached.encoded(Coding::Brotli)[..], &mut plain).unwrap();
+        assert_eq!(plain, cached.body);
+        // Made once.
+        assert_eq!(
+            cached.encoded(Coding::Gzip).as_ptr(),
+            cached.encoded(Coding::Gzip).as_ptr()
+        );
+    }
     use vardkoll_domain::api::FreeCapacity;
 
     fn row(service: &str, year: i32, month: u32) -> WaitStatistic {

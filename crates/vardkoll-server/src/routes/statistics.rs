@@ -9,7 +9,7 @@ use vardkoll_domain::api::{FieldProblem, ProblemCode};
 
 use crate::dataset::MONTHS;
 use crate::problem::ApiError;
-use crate::snapshot::{Level, StatisticsQuery};
+use crate::snapshot::{Coding, Level, StatisticsQuery};
 use crate::state::AppState;
 
 fn field(field: &str, code: ProblemCode, detail: &str) -> FieldProblem {
@@ -110,13 +110,32 @@ pub async fn statistics(
     let mut response = if matches {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        let mut response = cached.body.into_response();
+        // Compressed once per answer, not per request (the compression layer
+        // leaves an answer with a Content-Encoding as it is).
+        let coding = headers
+            .get(header::ACCEPT_ENCODING)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Coding::negotiate);
+        let mut response = match coding {
+            Some(coding) => {
+                let mut response = cached.encoded(coding).into_response();
+                response.headers_mut().insert(
+                    header::CONTENT_ENCODING,
+                    HeaderValue::from_static(coding.name()),
+                );
+                response
+            }
+            None => cached.body.clone().into_response(),
+        };
         response.headers_mut().insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/json"),
         );
         response
     };
+    response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     response.headers_mut().insert(header::ETAG, etag);
     response
         .headers_mut()
