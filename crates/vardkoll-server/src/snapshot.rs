@@ -87,12 +87,17 @@ impl Cached {
 
     /// The body in `coding`, compressed the first time it is asked for.
     pub fn encoded(&self, coding: Coding) -> Bytes {
-        let (slot, make): (usize, fn(&[u8]) -> Vec<u8>) = match coding {
-            Coding::Brotli => (0, brotli_bytes),
-            Coding::Gzip => (1, gzip_bytes),
+        let slot = match coding {
+            Coding::Brotli => 0,
+            Coding::Gzip => 1,
         };
         self.compressed[slot]
-            .get_or_init(|| Bytes::from(make(&self.body)))
+            .get_or_init(|| {
+                Bytes::from(match coding {
+                    Coding::Brotli => brotli_bytes(&self.body),
+                    Coding::Gzip => gzip_bytes(&self.body),
+                })
+            })
             .clone()
     }
 }
