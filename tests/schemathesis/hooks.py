@@ -2,6 +2,9 @@
 
 One auth provider (so Schemathesis knows the credentials are real, and its
 ignored_auth check probes without them and with wrong ones):
+- a signed-in patient's access token from the real OpenID provider the run
+  started (VARDKOLL_ST_ISSUER; its test-only token endpoint) for creating a
+  request and for GET /me/referrals;
 - a request's own token, from its 201 answer, for GET /referrals/{reference},
   so the stateful links create -> read reach the stored request;
 - the region side's token (VARDKOLL_ST_ADMIN_TOKEN) for /admin/...
@@ -13,7 +16,10 @@ test numbers), a service and a provider from the catalogue. So requests are
 stored and the stateful phase follows their links; the other half, and every
 negative case, go as generated.
 """
+import json
 import os
+import time
+import urllib.request
 import zlib
 
 import schemathesis
@@ -22,7 +28,21 @@ import schemathesis
 TEST_NUMBERS = ["19121212-1212", "19000101-0008", "20010101-0007", "19811228-9874", "19400808-3125"]
 
 ADMIN = os.environ["VARDKOLL_ST_ADMIN_TOKEN"]
+ISSUER = os.environ["VARDKOLL_ST_ISSUER"]
 TOKENS: dict[str, str] = {}
+PATIENT: dict[str, object] = {"token": None, "at": 0.0}
+
+
+def patient_token() -> str:
+    """Tolvan's access token, made again every five minutes (it lives ten)."""
+    if PATIENT["token"] is None or time.monotonic() - PATIENT["at"] > 300:
+        request = urllib.request.Request(
+            f"{ISSUER}/test/token", data=json.dumps({"sub": "tolvan"}).encode(), method="POST"
+        )
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            PATIENT["token"] = json.load(answer)["access_token"]
+        PATIENT["at"] = time.monotonic()
+    return PATIENT["token"]
 
 
 @schemathesis.hook
@@ -64,6 +84,8 @@ class VardkollTokens:
         path = case.operation.path
         if path.startswith("/admin/"):
             return ADMIN
+        if path in ("/referrals", "/me/referrals"):
+            return patient_token()
         if path == "/referrals/{reference}":
             return TOKENS.get(str((case.path_parameters or {}).get("reference")))
         return None

@@ -37,6 +37,9 @@ pub struct Config {
     /// `VARDKOLL_RETENTION_DAYS`, default 90: a request closed (declined or
     /// withdrawn) longer ago than this is deleted with its personal data.
     pub retention_days: u32,
+    /// The identity provider patients sign in with (`VARDKOLL_OIDC_*`); `None`:
+    /// anonymous requests, as in the embedded demo.
+    pub identity: Option<crate::identity::IdentityConfig>,
     /// `VARDKOLL_ADMIN_TOKEN`: the bearer token of the region-side admin
     /// endpoint. Unset: the endpoint answers 404.
     pub admin_token: Option<String>,
@@ -56,6 +59,7 @@ impl Default for Config {
             max_body_bytes: 16 * 1024,
             limits: Limits::default(),
             retention_days: 90,
+            identity: None,
             admin_token: None,
         }
     }
@@ -131,6 +135,18 @@ impl Config {
         }
         if let Some(v) = var("VARDKOLL_RETENTION_DAYS") {
             config.retention_days = parse("VARDKOLL_RETENTION_DAYS", v)?;
+        }
+        if let Some(issuer) = var("VARDKOLL_OIDC_ISSUER") {
+            config.identity = Some(crate::identity::IdentityConfig {
+                issuer: issuer.trim().to_owned(),
+                audience: var("VARDKOLL_OIDC_AUDIENCE").unwrap_or_else(|| "vardkoll-api".into()),
+                identity_claim: var("VARDKOLL_OIDC_IDENTITY_CLAIM")
+                    .unwrap_or_else(|| crate::identity::DEFAULT_IDENTITY_CLAIM.into()),
+                leeway_seconds: match var("VARDKOLL_OIDC_LEEWAY_SECONDS") {
+                    Some(v) => parse("VARDKOLL_OIDC_LEEWAY_SECONDS", v)?,
+                    None => 60,
+                },
+            });
         }
         config.admin_token = var("VARDKOLL_ADMIN_TOKEN");
         Ok(config)

@@ -6,6 +6,7 @@
 //!   [`client_addr`]: who a request counts against, behind trusted proxies.
 //! - [`routes`]: the `/api/v1` endpoints and the layers around them; [`problem`]:
 //!   RFC 9457 errors; [`rate_limit`]: 429 with Retry-After.
+//! - [`identity`]: signed-in patients (OpenID Connect access tokens).
 //! - [`store`]: storage behind a narrow trait: SQLite by default, PostgreSQL
 //!   for several instances on one database.
 //! - [`dataset`]: the embedded sample dataset; [`snapshot`]: it in memory, with
@@ -16,6 +17,7 @@ pub mod config;
 pub mod dataset;
 pub mod edge;
 pub mod hash;
+pub mod identity;
 pub mod import;
 pub mod problem;
 pub mod rate_limit;

@@ -11,6 +11,7 @@ use std::time::Duration;
 use arc_swap::ArcSwap;
 
 use crate::config::Config;
+use crate::identity::Verifier;
 use crate::snapshot::Snapshot;
 use crate::store::{Store, StoreError};
 
@@ -21,6 +22,8 @@ pub struct AppState {
     /// The store's data version when the first snapshot was read.
     loaded_version: i64,
     pub config: Arc<Config>,
+    /// Checks patients' access tokens, when an identity provider is configured.
+    pub identity: Option<Arc<Verifier>>,
 }
 
 impl AppState {
@@ -28,7 +31,14 @@ impl AppState {
         // The version first: an import in between is seen by the first check.
         let loaded_version = store.data_version().await?;
         let snapshot = Snapshot::new(store.dataset().await?);
+        let identity = match &config.identity {
+            Some(identity) => Some(Arc::new(
+                Verifier::new(identity.clone()).map_err(StoreError::Database)?,
+            )),
+            None => None,
+        };
         Ok(AppState {
+            identity,
             store,
             snapshot: Arc::new(ArcSwap::from_pointee(snapshot)),
             loaded_version,

@@ -96,6 +96,7 @@ fn request(key: &str, name: &str) -> NewRequest {
         body_hash: format!("hash-of-{name}"),
         referral: referral.validate(today, |_| true, |_| true).unwrap(),
         created_at: "2026-12-01T09:00:00Z".into(),
+        subject: None,
     }
 }
 
@@ -432,6 +433,80 @@ async fn closed_requests_past_retention_are_deleted_with_their_data(kind: Kind) 
     assert!(matches!(again, CreateOutcome::Created(_)));
 }
 
+async fn a_signed_in_patient_finds_their_own_requests_only(kind: Kind) {
+    let db = Database::new(kind).await;
+    let store = db.open().await;
+    let mine = |key: &str, subject: &str| NewRequest {
+        subject: Some(subject.to_owned()),
+        ..request(key, "Tolvan")
+    };
+    let first = created(
+        store
+            .create_referral(mine("subject-key-1", "tolvan"))
+            .await
+            .unwrap(),
+    );
+    let second = created(
+        store
+            .create_referral(mine("subject-key-2", "tolvan"))
+            .await
+            .unwrap(),
+    );
+    let theirs = created(
+        store
+            .create_referral(mine("subject-key-3", "lisa"))
+            .await
+            .unwrap(),
+    );
+    let anonymous = created(
+        store
+            .create_referral(request("subject-key-4", "X"))
+            .await
+            .unwrap(),
+    );
+    let listed: Vec<String> = store
+        .referrals_of("tolvan".into())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|v| v.reference)
+        .collect();
+    let mut expected = vec![first.reference.clone(), second.reference.clone()];
+    expected.sort();
+    let mut sorted = listed.clone();
+    sorted.sort();
+    assert_eq!(sorted, expected);
+    assert!(!listed.contains(&theirs.reference) && !listed.contains(&anonymous.reference));
+    assert!(
+        store
+            .referral_of(first.reference.clone(), "tolvan".into())
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert_eq!(
+        store
+            .referral_of(theirs.reference, "tolvan".into())
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        store
+            .referral_of(anonymous.reference, "tolvan".into())
+            .await
+            .unwrap(),
+        None
+    );
+    assert!(
+        store
+            .referrals_of("nobody".into())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
 macro_rules! both_stores {
     ($($test:ident),* $(,)?) => {
         mod sqlite {
@@ -462,6 +537,7 @@ both_stores!(
     instances_starting_together_migrate_once,
     secrets_are_not_stored_in_plain_text,
     closed_requests_past_retention_are_deleted_with_their_data,
+    a_signed_in_patient_finds_their_own_requests_only,
 );
 
 /// A database written before secrets were hashed (schema version 1) is

@@ -44,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .route("/statistics", get(statistics::statistics))
         .route("/referrals", post(referrals::create))
         .route("/referrals/{reference}", get(referrals::read))
+        .route("/me/referrals", get(referrals::mine))
         .route("/admin/referrals", get(admin::count))
         .route(
             "/admin/referrals/{reference}/status",

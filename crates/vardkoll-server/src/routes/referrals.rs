@@ -1,12 +1,14 @@
 //! Creating and reading referral requests.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use vardkoll_domain::api::{API_PREFIX, NewReferral};
 
 use super::{IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED};
+use crate::identity::{Patient, TokenError};
 use crate::problem::{ApiError, ApiJson};
 use crate::state::AppState;
 use crate::store::{CreateOutcome, NewRequest, StoreError};
@@ -51,12 +53,71 @@ fn no_store(mut response: Response) -> Response {
     response
 }
 
+/// The signed-in patient, when the deployment has an identity provider: then a
+/// valid access token is required (checked before the body is read), and the
+/// request is the token's patient's. Without a provider: `None`, anonymous.
+pub struct SignedIn(pub Option<Patient>);
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let Some(verifier) = &state.identity else {
+            return Ok(SignedIn(None));
+        };
+        let Some(token) = bearer(&parts.headers) else {
+            return Err(sign_in_required(None));
+        };
+        verifier
+            .verify(&token)
+            .await
+            .map(|p| SignedIn(Some(p)))
+            .map_err(token_error)
+    }
+}
+
+fn sign_in_required(error: Option<&str>) -> ApiError {
+    let challenge = match error {
+        Some(error) => format!(r#"Bearer realm="vardkoll", error="{error}""#),
+        None => r#"Bearer realm="vardkoll""#.to_owned(),
+    };
+    ApiError::new(StatusCode::UNAUTHORIZED, "sign-in-required", "Sign-in required")
+        .detail("Sign in with the region's e-identification and send the access token as Authorization: Bearer <token>.")
+        .with_header(header::WWW_AUTHENTICATE, challenge)
+}
+
+fn token_error(error: TokenError) -> ApiError {
+    match error {
+        TokenError::Invalid(reason) => {
+            tracing::info!(reason, "access token refused");
+            sign_in_required(Some("invalid_token"))
+        }
+        TokenError::Unavailable => ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "identity-provider-unavailable",
+            "Sign-in cannot be checked",
+        )
+        .detail("The identity provider could not be reached. Try again in a moment."),
+    }
+}
+
+/// The identity number as a request carries it: `YYYYMMDD-NNNN`.
+fn written(identity: &vardkoll_domain::personnummer::IdentityNumber) -> String {
+    let digits = identity.as_str();
+    format!("{}-{}", &digits[..8], &digits[8..])
+}
+
 pub async fn create(
+    SignedIn(patient): SignedIn,
     State(state): State<AppState>,
     headers: HeaderMap,
-    ApiJson(request): ApiJson<NewReferral>,
+    ApiJson(mut request): ApiJson<NewReferral>,
 ) -> Result<Response, ApiError> {
     let key = idempotency_key(&headers)?;
+    // Signed in, the identity is the verified one, never what was typed.
+    if let Some(patient) = &patient {
+        request.personal_identity_number = written(&patient.identity_number);
+    }
     let body = serde_json::to_vec(&request).map_err(|_| ApiError::internal())?;
     let body_hash = format!("{:016x}", crate::hash::fnv1a(&[&body]));
     let snapshot = state.snapshot();
@@ -76,6 +137,7 @@ pub async fn create(
             body_hash,
             referral,
             created_at,
+            subject: patient.map(|p| p.subject),
         })
         .await
         .map_err(store_error)?;
@@ -114,7 +176,9 @@ pub fn bearer(headers: &HeaderMap) -> Option<String> {
 
 /// Only the holder of the token reads a request. Anyone else gets 401, whether
 /// or not the reference exists: without a token, or with one that does not open
-/// this reference (RFC 6750's `invalid_token`).
+/// this reference (RFC 6750's `invalid_token`). With an identity provider, a
+/// signed-in patient's access token opens their own requests; another patient's
+/// are not there for them (404).
 pub async fn read(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -126,6 +190,19 @@ pub async fn read(
     if reference.len() > 40 {
         return Err(unauthorized(Some("invalid_token")));
     }
+    // Request tokens have no dots; access tokens (JWTs) have two.
+    if let Some(verifier) = state.identity.as_ref().filter(|_| token.contains('.')) {
+        let patient = verifier.verify(&token).await.map_err(token_error)?;
+        return match state
+            .store
+            .referral_of(reference, patient.subject)
+            .await
+            .map_err(store_error)?
+        {
+            Some(view) => Ok(no_store(Json(view).into_response())),
+            None => Err(ApiError::not_found()),
+        };
+    }
     match state
         .store
         .referral(reference, token)
@@ -135,6 +212,23 @@ pub async fn read(
         Some(view) => Ok(no_store(Json(view).into_response())),
         None => Err(unauthorized(Some("invalid_token"))),
     }
+}
+
+/// "Mina förfrågningar": every request of the signed-in patient, on any device,
+/// newest first. Without an identity provider there is no such list (404).
+pub async fn mine(
+    SignedIn(patient): SignedIn,
+    State(state): State<AppState>,
+) -> Result<Response, ApiError> {
+    let Some(patient) = patient else {
+        return Err(ApiError::not_found());
+    };
+    let views = state
+        .store
+        .referrals_of(patient.subject)
+        .await
+        .map_err(store_error)?;
+    Ok(no_store(Json(views).into_response()))
 }
 
 /// 401 with the challenge that says how to read a request.

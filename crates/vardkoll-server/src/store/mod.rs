@@ -47,6 +47,8 @@ pub struct NewRequest {
     pub body_hash: String,
     pub referral: ValidReferral,
     pub created_at: String,
+    /// The signed-in patient's subject at the identity provider, if any.
+    pub subject: Option<String>,
 }
 
 /// What creating a request led to.
@@ -74,6 +76,16 @@ pub trait Store: Send + Sync + 'static {
 
     /// The request with this reference, if `token` is its secret.
     fn referral(&self, reference: String, token: String) -> StoreFuture<'_, Option<ReferralView>>;
+
+    /// The request with this reference, if it belongs to the signed-in `subject`.
+    fn referral_of(
+        &self,
+        reference: String,
+        subject: String,
+    ) -> StoreFuture<'_, Option<ReferralView>>;
+
+    /// Every request of the signed-in `subject`, newest first.
+    fn referrals_of(&self, subject: String) -> StoreFuture<'_, Vec<ReferralView>>;
 
     /// Moves a request to `status` (the region side). `None` when there is no such request.
     fn set_status(

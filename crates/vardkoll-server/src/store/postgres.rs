@@ -21,7 +21,8 @@ use super::{
 use crate::dataset::{Dataset, default_dataset};
 
 /// The schema, step by step; `schema_migrations` records the steps that ran.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
     CREATE TABLE regions (code TEXT PRIMARY KEY, name TEXT NOT NULL, vantetider_id BIGINT NOT NULL UNIQUE);
     CREATE TABLE services (
         code TEXT PRIMARY KEY, name_sv TEXT NOT NULL, name_en TEXT NOT NULL,
@@ -47,7 +48,12 @@ const MIGRATIONS: &[&str] = &[r#"
     CREATE TABLE referral_history (
         reference TEXT NOT NULL REFERENCES referrals(reference) ON DELETE CASCADE, seq INTEGER NOT NULL,
         status TEXT NOT NULL, at TEXT NOT NULL, note TEXT, PRIMARY KEY (reference, seq));
-"#];
+"#,
+    r#"
+    ALTER TABLE referrals ADD COLUMN subject TEXT;
+    CREATE INDEX referrals_subject ON referrals (subject) WHERE subject IS NOT NULL;
+"#,
+];
 
 /// The advisory lock migrations hold ("vardkoll" in ASCII).
 const MIGRATION_LOCK: i64 = 0x7661_7264_6b6f_6c6c;
@@ -413,8 +419,8 @@ impl Store for PostgresStore {
             let inserted = tx
                 .query_opt(
                     "INSERT INTO referrals (reference, key_hash, body_hash, token_hash, token_sealed,
-                         service_code, identity_number, payload, status, created_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                         service_code, identity_number, payload, status, created_at, subject)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
                      ON CONFLICT (key_hash) DO NOTHING RETURNING reference",
                     &[
                         &reference,
@@ -427,6 +433,7 @@ impl Store for PostgresStore {
                         &payload,
                         &ReferralStatus::Received.as_str(),
                         &request.created_at,
+                        &request.subject,
                     ],
                 )
                 .await
@@ -484,6 +491,46 @@ impl Store for PostgresStore {
                 }
                 _ => Ok(None),
             }
+        })
+    }
+
+    fn referral_of(
+        &self,
+        reference: String,
+        subject: String,
+    ) -> StoreFuture<'_, Option<ReferralView>> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            let owned = client
+                .query_opt(
+                    "SELECT 1 FROM referrals WHERE reference = $1 AND subject = $2",
+                    &[&reference, &subject],
+                )
+                .await
+                .map_err(db)?;
+            match owned {
+                Some(_) => view(&client, &reference).await,
+                None => Ok(None),
+            }
+        })
+    }
+
+    fn referrals_of(&self, subject: String) -> StoreFuture<'_, Vec<ReferralView>> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            let rows = client
+                .query(
+                    "SELECT reference FROM referrals WHERE subject = $1 ORDER BY created_at DESC, reference",
+                    &[&subject],
+                )
+                .await
+                .map_err(db)?;
+            let mut views = Vec::with_capacity(rows.len());
+            for row in rows {
+                let reference: String = row.get(0);
+                views.extend(view(&client, &reference).await?);
+            }
+            Ok(views)
         })
     }
 

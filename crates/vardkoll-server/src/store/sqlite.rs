@@ -66,6 +66,12 @@ const MIGRATIONS: &[Migration] = &[
 "#,
     ),
     Migration::Rust(hash_stored_secrets),
+    Migration::Sql(
+        r#"
+    ALTER TABLE referrals ADD COLUMN subject TEXT;
+    CREATE INDEX referrals_subject ON referrals (subject) WHERE subject IS NOT NULL;
+"#,
+    ),
 ];
 
 /// Requests stored before secrets were hashed: hash the key and the token, and
@@ -338,7 +344,8 @@ fn create_in(tx: &Transaction<'_>, request: &NewRequest) -> Result<CreateOutcome
         .map_err(|e| StoreError::Database(e.to_string()))?;
     tx.execute(
         "INSERT INTO referrals (reference, key_hash, body_hash, token_hash, token_sealed, service_code,
-             identity_number, payload, status, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             identity_number, payload, status, created_at, subject)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             reference,
             key_hash,
@@ -350,6 +357,7 @@ fn create_in(tx: &Transaction<'_>, request: &NewRequest) -> Result<CreateOutcome
             payload,
             ReferralStatus::Received.as_str(),
             request.created_at,
+            request.subject,
         ],
     )
     .map_err(db)?;
@@ -643,6 +651,46 @@ impl Store for SqliteStore {
                 }
                 _ => Ok(None),
             }
+        })
+    }
+
+    fn referral_of(
+        &self,
+        reference: String,
+        subject: String,
+    ) -> StoreFuture<'_, Option<ReferralView>> {
+        self.read(move |connection| {
+            let owned = connection
+                .query_row(
+                    "SELECT 1 FROM referrals WHERE reference = ?1 AND subject = ?2",
+                    params![reference, subject],
+                    |_| Ok(()),
+                )
+                .optional()
+                .map_err(db)?;
+            match owned {
+                Some(()) => view(connection, &reference),
+                None => Ok(None),
+            }
+        })
+    }
+
+    fn referrals_of(&self, subject: String) -> StoreFuture<'_, Vec<ReferralView>> {
+        self.read(move |connection| {
+            let references = connection
+                .prepare(
+                    "SELECT reference FROM referrals WHERE subject = ?1 ORDER BY created_at DESC, reference",
+                )
+                .map_err(db)?
+                .query_map([&subject], |row| row.get::<_, String>(0))
+                .map_err(db)?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(db)?;
+            let mut views = Vec::with_capacity(references.len());
+            for reference in references {
+                views.extend(view(connection, &reference)?);
+            }
+            Ok(views)
         })
     }
 

@@ -1,0 +1,291 @@
+//! Signed-in patients against a real OpenID Connect provider (the npm package
+//! oidc-provider, started here on a free port by tests/e2e/oidc-provider.mjs):
+//! the server checks access tokens against the provider's published keys.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
+
+use common::{TestServer, assert_problem, referral};
+use serde_json::{Value, json};
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::{Child, Command};
+use vardkoll_server::identity::{DEFAULT_IDENTITY_CLAIM, IdentityConfig};
+
+/// The provider process; killed when dropped.
+struct Provider {
+    child: Child,
+    issuer: String,
+    http: reqwest::Client,
+}
+
+fn harness() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/e2e/oidc-provider.mjs")
+}
+
+impl Provider {
+    async fn start(keys: &Path, port: u16, add_key: bool) -> Provider {
+        let mut command = Command::new("node");
+        command
+            .arg(harness())
+            .args([
+                "--keys",
+                keys.to_str().unwrap(),
+                "--port",
+                &port.to_string(),
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .kill_on_drop(true);
+        if add_key {
+            command.arg("--add-key");
+        }
+        let mut child = command
+            .spawn()
+            .expect("node runs the OpenID provider (scripts/setup installs it)");
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let first = tokio::time::timeout(Duration::from_secs(20), lines.next_line())
+            .await
+            .expect("the provider starts")
+            .unwrap()
+            .expect("the provider prints its issuer");
+        let issuer = serde_json::from_str::<Value>(&first).unwrap()["issuer"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        Provider {
+            child,
+            issuer,
+            http: reqwest::Client::new(),
+        }
+    }
+
+    fn port(&self) -> u16 {
+        self.issuer.rsplit(':').next().unwrap().parse().unwrap()
+    }
+
+    async fn token(&self, subject: &str, audience: Option<&str>, ttl: Option<u64>) -> String {
+        let text = self
+            .http
+            .post(format!("{}/test/token", self.issuer))
+            .json(&json!({ "sub": subject, "audience": audience, "ttl": ttl }))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let answer: Value = serde_json::from_str(&text).unwrap_or_else(|_| panic!("token: {text}"));
+        answer["access_token"].as_str().unwrap().to_owned()
+    }
+
+    async fn stop(mut self) {
+        let _ = self.child.kill().await;
+    }
+}
+
+async fn server_for(provider: &Provider) -> TestServer {
+    let issuer = provider.issuer.clone();
+    TestServer::with(move |c| {
+        c.identity = Some(IdentityConfig {
+            issuer,
+            audience: "vardkoll-api".into(),
+            identity_claim: DEFAULT_IDENTITY_CLAIM.into(),
+            leeway_seconds: 0,
+        });
+    })
+    .await
+}
+
+async fn post_as(
+    server: &TestServer,
+    token: Option<&str>,
+    key: &str,
+    body: &Value,
+) -> reqwest::Response {
+    let mut request = server
+        .client
+        .post(server.url("/referrals"))
+        .header("Idempotency-Key", key)
+        .json(body);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    request.send().await.unwrap()
+}
+
+async fn get_as(server: &TestServer, token: &str, path: &str) -> reqwest::Response {
+    server
+        .client
+        .get(server.url(path))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_signed_in_patient_sends_and_finds_their_requests_and_nobody_elses() {
+    let dir = tempfile::tempdir().unwrap();
+    let provider = Provider::start(&dir.path().join("keys.json"), 0, false).await;
+    let server = server_for(&provider).await;
+    let tolvan = provider.token("tolvan", None, None).await;
+    let lisa = provider.token("lisa-bergstrom", None, None).await;
+
+    // Signed in or nothing: the token is asked for before the body is read.
+    let anonymous = post_as(&server, None, "oidc-key-0001", &referral()).await;
+    assert!(
+        anonymous.headers()["www-authenticate"]
+            .to_str()
+            .unwrap()
+            .starts_with("Bearer")
+    );
+    assert_problem(anonymous, 401).await;
+    assert_eq!(server.count().await, 0);
+
+    // What is typed as the identity number does not count: the token's does.
+    let mut typed = referral();
+    typed["personalIdentityNumber"] = json!("19811228-9874");
+    let created = post_as(&server, Some(&tolvan), "oidc-key-0002", &typed).await;
+    assert_eq!(created.status(), 201);
+    let created: Value = created.json().await.unwrap();
+    let reference = created["reference"].as_str().unwrap();
+    let stored: String = rusqlite::Connection::open(server.dir.path().join("test.sqlite3"))
+        .unwrap()
+        .query_row("SELECT identity_number FROM referrals", [], |row| {
+            row.get(0)
+        })
+        .unwrap();
+    assert_eq!(stored, "191212121212");
+
+    // On any device: the list and the request, with the access token.
+    let mine: Value = get_as(&server, &tolvan, "/me/referrals")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(mine.as_array().unwrap().len(), 1);
+    assert_eq!(mine[0]["reference"], reference);
+    let read = get_as(&server, &tolvan, &format!("/referrals/{reference}")).await;
+    assert_eq!(read.status(), 200);
+    // Another patient sees none of it: not there for them.
+    let theirs: Value = get_as(&server, &lisa, "/me/referrals")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(theirs, json!([]));
+    assert_problem(
+        get_as(&server, &lisa, &format!("/referrals/{reference}")).await,
+        404,
+    )
+    .await;
+    // The request's own token still opens it.
+    let own = get_as(
+        &server,
+        created["token"].as_str().unwrap(),
+        &format!("/referrals/{reference}"),
+    )
+    .await;
+    assert_eq!(own.status(), 200);
+    provider.stop().await;
+}
+
+#[tokio::test]
+async fn expired_tampered_foreign_and_misaddressed_tokens_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = dir.path().join("keys.json");
+    let provider = Provider::start(&keys, 0, false).await;
+    // Another provider with the very same keys: only the issuer tells them apart.
+    let impostor = Provider::start(&keys, 0, false).await;
+    let server = server_for(&provider).await;
+
+    let expired = provider.token("tolvan", None, Some(1)).await;
+    let wrong_audience = provider.token("tolvan", Some("other-api"), None).await;
+    let wrong_issuer = impostor.token("tolvan", None, None).await;
+    let valid = provider.token("tolvan", None, None).await;
+    let mut tampered = valid.clone();
+    let last = tampered.pop().unwrap();
+    tampered.push(if last == 'A' { 'B' } else { 'A' });
+    let unsigned = {
+        let mut parts = valid.split('.');
+        let (_, payload) = (parts.next(), parts.next().unwrap());
+        // {"alg":"none","kid":"x"}
+        format!("eyJhbGciOiJub25lIiwia2lkIjoieCJ9.{payload}.")
+    };
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    for (what, token) in [
+        ("expired", &expired),
+        ("wrong audience", &wrong_audience),
+        ("wrong issuer", &wrong_issuer),
+        ("bad signature", &tampered),
+        ("unsigned", &unsigned),
+        ("not a token", &"a.b.c".to_owned()),
+    ] {
+        let response = get_as(&server, token, "/me/referrals").await;
+        let challenge = response.headers()["www-authenticate"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(challenge.contains("invalid_token"), "{what}: {challenge}");
+        assert_problem(response, 401).await;
+        let posted = post_as(
+            &server,
+            Some(token),
+            &format!("refused-{}", what.len()),
+            &referral(),
+        )
+        .await;
+        assert_problem(posted, 401).await;
+    }
+    assert_eq!(get_as(&server, &valid, "/me/referrals").await.status(), 200);
+    assert_eq!(server.count().await, 0);
+    provider.stop().await;
+    impostor.stop().await;
+}
+
+#[tokio::test]
+async fn a_key_rotation_at_the_provider_is_picked_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = dir.path().join("keys.json");
+    let provider = Provider::start(&keys, 0, false).await;
+    let port = provider.port();
+    let server = server_for(&provider).await;
+    let before = provider.token("tolvan", None, None).await;
+    assert_eq!(
+        get_as(&server, &before, "/me/referrals").await.status(),
+        200
+    );
+
+    // The provider starts signing with a new key; the old one stays published.
+    provider.stop().await;
+    let rotated = Provider::start(&keys, port, true).await;
+    let after = rotated.token("tolvan", None, None).await;
+    assert_ne!(
+        after.split('.').next(),
+        before.split('.').next(),
+        "a new key id"
+    );
+    // Keys are fetched again for an unknown key id, at most every 5 seconds.
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    assert_eq!(get_as(&server, &after, "/me/referrals").await.status(), 200);
+    assert_eq!(
+        get_as(&server, &before, "/me/referrals").await.status(),
+        200
+    );
+    rotated.stop().await;
+}
+
+#[tokio::test]
+async fn without_a_provider_requests_stay_anonymous_and_there_is_no_list() {
+    let server = TestServer::start().await;
+    assert_eq!(
+        post_as(&server, None, "anon-key-0001", &referral())
+            .await
+            .status(),
+        201
+    );
+    assert_problem(server.get("/me/referrals").await, 404).await;
+}
