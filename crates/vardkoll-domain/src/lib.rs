@@ -14,6 +14,8 @@
 //! - [`excluded_time`]: merging and counting time that does not count.
 //! - [`deadline`]: turning an episode's events into clocks with deadlines.
 //! - [`status`]: on track, at risk, missed, ... for a clock on a given day.
+//! - [`signin`]: signing in with OpenID Connect from the browser (code flow
+//!   with PKCE), as plain functions.
 //! - [`validation`]: parsing and checking what a patient typed; [`text`]: what
 //!   free text may contain.
 //! - [`ics`]: the calendar file export (RFC 5545).
@@ -34,6 +36,7 @@ pub mod personnummer;
 pub mod referral;
 pub mod regions;
 pub mod rules;
+pub mod signin;
 pub mod sorting;
 pub mod status;
 pub mod step;
