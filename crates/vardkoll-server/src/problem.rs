@@ -40,6 +40,17 @@ impl ApiError {
         )
     }
 
+    /// 401 with the `WWW-Authenticate` challenge of a bearer token for `realm`;
+    /// `error` is RFC 6750's code when a token was sent (`invalid_token`).
+    pub fn unauthorized(realm: &str, slug: &str, title: &str, error: Option<&str>) -> ApiError {
+        let challenge = match error {
+            Some(error) => format!(r#"Bearer realm="{realm}", error="{error}""#),
+            None => format!(r#"Bearer realm="{realm}""#),
+        };
+        ApiError::new(StatusCode::UNAUTHORIZED, slug, title)
+            .with_header(header::WWW_AUTHENTICATE, challenge)
+    }
+
     pub fn not_found() -> ApiError {
         ApiError::new(StatusCode::NOT_FOUND, "not-found", "Not found")
     }

@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use vardkoll_domain::api::{FieldProblem, ReferralStatus};
@@ -41,13 +41,13 @@ impl FromRequestParts<AppState> for Admin {
         if crate::hash::constant_time_eq(given.as_bytes(), expected.as_bytes()) {
             return Ok(Admin);
         }
-        Err(ApiError::new(
-            StatusCode::UNAUTHORIZED,
+        Err(ApiError::unauthorized(
+            "vardkoll-admin",
             "unauthorized",
             "Admin token required",
+            None,
         )
         .detail("Send the region side's token as Authorization: Bearer <token>.")
-        .with_header(header::WWW_AUTHENTICATE, r#"Bearer realm="vardkoll-admin""#)
         .into_response())
     }
 }

@@ -77,13 +77,8 @@ impl FromRequestParts<AppState> for SignedIn {
 }
 
 fn sign_in_required(error: Option<&str>) -> ApiError {
-    let challenge = match error {
-        Some(error) => format!(r#"Bearer realm="vardkoll", error="{error}""#),
-        None => r#"Bearer realm="vardkoll""#.to_owned(),
-    };
-    ApiError::new(StatusCode::UNAUTHORIZED, "sign-in-required", "Sign-in required")
+    ApiError::unauthorized("vardkoll", "sign-in-required", "Sign-in required", error)
         .detail("Sign in with the region's e-identification and send the access token as Authorization: Bearer <token>.")
-        .with_header(header::WWW_AUTHENTICATE, challenge)
 }
 
 fn token_error(error: TokenError) -> ApiError {
@@ -233,13 +228,7 @@ pub async fn mine(
 
 /// 401 with the challenge that says how to read a request.
 fn unauthorized(error: Option<&str>) -> ApiError {
-    let challenge = match error {
-        Some(error) => format!(r#"Bearer realm="vardkoll-referral", error="{error}""#),
-        None => r#"Bearer realm="vardkoll-referral""#.to_owned(),
-    };
-    ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", "Token required")
-        .detail(
-            "Read a request with the token its creation returned: Authorization: Bearer <token>.",
-        )
-        .with_header(header::WWW_AUTHENTICATE, challenge)
+    ApiError::unauthorized("vardkoll-referral", "unauthorized", "Token required", error).detail(
+        "Read a request with the token its creation returned: Authorization: Bearer <token>.",
+    )
 }
