@@ -18,8 +18,9 @@ use serde::Deserialize;
 use tokio::sync::{Mutex, RwLock};
 use vardkoll_domain::personnummer::IdentityNumber;
 
-/// The Swedish OIDC profile's claim for the personal identity number.
-pub const DEFAULT_IDENTITY_CLAIM: &str = "https://id.oidc.se/claim/personalIdentityNumber";
+/// The Swedish OIDC profile's claim for the personal identity number (the one
+/// the app reads from the ID token, too).
+pub const DEFAULT_IDENTITY_CLAIM: &str = vardkoll_domain::signin::IDENTITY_CLAIM;
 
 /// The provider and what a token must say.
 #[derive(Clone, Debug)]

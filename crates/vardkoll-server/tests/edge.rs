@@ -169,30 +169,27 @@ async fn the_admin_token_is_checked_before_the_body_and_401_says_how() {
 #[tokio::test]
 async fn a_note_over_the_limit_or_with_control_characters_is_refused_not_cut() {
     let server = TestServer::start().await;
-    let created: Value = server
-        .post_referral("note-key-0001", &referral())
-        .await
-        .json()
-        .await
-        .unwrap();
+    let created = server.create_referral("note-key-0001").await;
     let reference = created["reference"].as_str().unwrap();
+    let admin = &server;
     let status = |note: String| {
-        server
-            .client
-            .post(server.url(&format!("/admin/referrals/{reference}/status")))
-            .header("Authorization", "Bearer admin-secret-token")
-            .json(&json!({ "status": "under_review", "note": note }))
-            .send()
+        let body = json!({ "status": "under_review", "note": note });
+        async move { admin.set_status(reference, &body).await }
     };
-    let problem = assert_problem(status("å".repeat(501)).await.unwrap(), 422).await;
+    let problem = assert_problem(status("å".repeat(501)).await, 422).await;
     assert_eq!(problem["errors"][0]["field"], "note");
     assert_eq!(problem["errors"][0]["code"], "too_long");
-    let problem = assert_problem(status("a\u{202E}b".into()).await.unwrap(), 422).await;
+    let problem = assert_problem(status("a\u{202E}b".into()).await, 422).await;
     assert_eq!(problem["errors"][0]["code"], "characters");
-    let fine = status(format!("{}\nRad två", "å".repeat(400)))
-        .await
-        .unwrap();
+    let fine = status(format!("{}\nRad två", "å".repeat(400))).await;
     assert_eq!(fine.status(), 200);
+    // null is no note, as the contract says.
+    let offered = server
+        .set_status(reference, &json!({ "status": "offered", "note": null }))
+        .await;
+    assert_eq!(offered.status(), 200);
+    let view: Value = offered.json().await.unwrap();
+    assert!(view["history"][2].get("note").is_none(), "{view}");
 }
 
 #[tokio::test]

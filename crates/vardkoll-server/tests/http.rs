@@ -586,21 +586,14 @@ async fn an_import_reaches_a_running_instance_without_a_restart() {
 #[tokio::test]
 async fn a_closed_request_is_deleted_once_its_retention_time_has_passed() {
     let server = TestServer::with(|c| c.retention_days = 30).await;
-    let created: Value = server
-        .post_referral("retention-key-01", &referral())
-        .await
-        .json()
-        .await
-        .unwrap();
+    let created = server.create_referral("retention-key-01").await;
     let reference = created["reference"].as_str().unwrap();
     let declined = server
-        .client
-        .post(server.url(&format!("/admin/referrals/{reference}/status")))
-        .header("Authorization", "Bearer admin-secret-token")
-        .json(&json!({ "status": "declined", "note": "Ingen ledig tid." }))
-        .send()
-        .await
-        .unwrap();
+        .set_status(
+            reference,
+            &json!({ "status": "declined", "note": "Ingen ledig tid." }),
+        )
+        .await;
     assert_eq!(declined.status(), 200);
     let state = &server.running.as_ref().unwrap().state;
     let now = chrono::Utc::now();

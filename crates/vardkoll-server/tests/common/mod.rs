@@ -63,6 +63,25 @@ impl TestServer {
             .expect("request")
     }
 
+    /// Creates a valid request and returns the 201 answer (reference, token, …).
+    pub async fn create_referral(&self, key: &str) -> Value {
+        let response = self.post_referral(key, &referral()).await;
+        assert_eq!(response.status(), 201);
+        response.json().await.expect("created")
+    }
+
+    /// The region side moves `reference` with the admin token; `body` is
+    /// `{"status": …, "note": …}`.
+    pub async fn set_status(&self, reference: &str, body: &Value) -> reqwest::Response {
+        self.client
+            .post(self.url(&format!("/admin/referrals/{reference}/status")))
+            .bearer_auth("admin-secret-token")
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
     pub async fn count(&self) -> u64 {
         let running = self.running.as_ref().unwrap();
         running.state.store.referral_count().await.unwrap()
