@@ -4,11 +4,13 @@
 //! [`crate::platform::split`]), loaded on first use into the same runtime, so
 //! they share the shell's signals and context: language, router, today's date.
 
+mod account;
 mod language_picker;
 mod lazy_page;
 mod shell;
 mod update_banner;
 
+pub use account::{Account, SignInNotice};
 pub use lazy_page::{LazyPage, PageLoad};
 pub use shell::Shell;
 pub use update_banner::UpdateBanner;
@@ -19,6 +21,8 @@ use crate::i18n::{Lang, browser_languages, provide_i18n};
 use crate::platform::clock::Today;
 use crate::platform::{config, host, storage};
 use crate::router::Router;
+use crate::state::sign_in_flow::{self, Action};
+use crate::state::{Callback, Session, take_callback};
 
 /// Provides what every page needs: today's date, the language and the router.
 /// Component tests call this with a fixed date.
@@ -42,6 +46,26 @@ fn send_waiting_requests() {
     };
     start();
     std::mem::forget(window_event_listener(leptos::ev::online, move |_| start()));
+}
+
+/// Signing in where the deployment has an identity provider: the provider's
+/// answer when the patient comes back from it, else a silent sign-in when they
+/// were signed in in this tab before a reload, or when an embedding portal
+/// asks for single sign-on (`data-single-sign-on`, tried once per tab).
+async fn resume_sign_in(session: Session, callback: Option<Callback>) {
+    if config::runtime_config().await.oidc.is_none() {
+        return;
+    }
+    session.configured();
+    let action = match callback {
+        Some(callback) => Action::Complete(callback),
+        None if storage::was_signed_in() => Action::Begin { silent: true },
+        None if host::setting("single-sign-on").is_some() && storage::first_single_sign_on() => {
+            Action::Begin { silent: true }
+        }
+        None => return,
+    };
+    let _ = sign_in_flow::start(action).await;
 }
 
 /// The language to start in: the embedding portal's, else the one the patient
@@ -71,6 +95,11 @@ pub fn start() {
 #[component]
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(initial_lang());
+    let session = Session::provide();
+    // Before the router reads the address: it goes back to the page the
+    // patient signed in from.
+    let callback = take_callback();
+    leptos::task::spawn_local(resume_sign_in(session, callback));
     send_waiting_requests();
     leptos::task::spawn_local(async {
         host::report_height(config::runtime_config().await.parent_origins);

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::language_picker::LanguagePicker;
-use super::{LazyPage, UpdateBanner, provide_app_context};
+use super::{Account, LazyPage, SignInNotice, UpdateBanner, provide_app_context};
 use crate::i18n::{Lang, use_texts};
 use crate::pages::{self, GuaranteesTop, NotFoundPage, ReferralTop, RequestsTop, WaitTimesTop};
 use crate::platform::clock::today;
@@ -31,8 +31,10 @@ pub fn Shell(lang: RwSignal<Lang>) -> impl IntoView {
                 </ul>
             </nav>
             <LanguagePicker lang=lang />
+            <Account />
         </header>
         <UpdateBanner />
+        <SignInNotice />
         <main id="main">
             {move || match router.route() {
                 Route::Guarantees => view! {

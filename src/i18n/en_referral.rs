@@ -171,6 +171,10 @@ pub const EN_REFERRAL: ReferralTexts = ReferralTexts {
     confirm_remove: "The request is removed from this browser and not sent.",
     confirm_remove_yes: "Yes, remove",
     save_failed: "Saving in the browser failed. Keep the page open until the request has been received.",
+    identity_from_sign_in: "Your name and personal identity number come from your sign-in with e-identification.",
+    sign_in_to_fill: "Sign in with e-identification, and your name and personal identity number are filled in \
+        for you and you can follow the request on all your devices.",
+    needs_sign_in: "The request is saved and will be sent once you have signed in again.",
     status,
     status_next,
 };

@@ -78,6 +78,12 @@ pub struct ReferralTexts {
     pub confirm_remove: &'static str,
     pub confirm_remove_yes: &'static str,
     pub save_failed: &'static str,
+    /// Signed in: the name and identity number come from the sign-in.
+    pub identity_from_sign_in: &'static str,
+    /// Signed out where the deployment has sign-in.
+    pub sign_in_to_fill: &'static str,
+    /// A request the server held until the patient signs in again.
+    pub needs_sign_in: &'static str,
     pub status: fn(ReferralStatus) -> &'static str,
     pub status_next: fn(ReferralStatus) -> &'static str,
 }

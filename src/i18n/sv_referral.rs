@@ -168,6 +168,10 @@ pub const SV_REFERRAL: ReferralTexts = ReferralTexts {
     confirm_remove: "Förfrågan tas bort från den här webbläsaren och skickas inte.",
     confirm_remove_yes: "Ja, ta bort",
     save_failed: "Det gick inte att spara i webbläsaren. Håll sidan öppen tills förfrågan är mottagen.",
+    identity_from_sign_in: "Namn och personnummer kommer från din inloggning med e-legitimation.",
+    sign_in_to_fill: "Logga in med e-legitimation, så fylls ditt namn och personnummer i åt dig och du kan \
+        följa förfrågan på alla dina enheter.",
+    needs_sign_in: "Förfrågan är sparad och skickas när du har loggat in igen.",
     status,
     status_next,
 };

@@ -111,6 +111,15 @@ pub struct Texts {
     pub request_elsewhere: &'static str,
     pub update_available: &'static str,
     pub update_reload: &'static str,
+    /// Signing in with the region's or portal's identity provider (header).
+    pub sign_in: &'static str,
+    pub sign_out: &'static str,
+    pub signing_in: &'static str,
+    /// "Inloggad som" before the patient's name.
+    pub signed_in_as: &'static str,
+    pub sign_in_failed: &'static str,
+    pub sign_in_refused: &'static str,
+    pub sign_in_expired: &'static str,
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
     pub back_home: &'static str,

@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 
 use serde::Deserialize;
+use vardkoll_domain::signin::ProviderConfig;
 
 /// Where the API is when `config.json` cannot be read.
 pub const DEFAULT_BASE: &str = "/api/v1";
@@ -15,6 +16,8 @@ struct ConfigFile {
     api_base_url: String,
     #[serde(default)]
     parent_origins: Vec<String>,
+    #[serde(default)]
+    oidc: Option<ProviderConfig>,
 }
 
 /// The runtime configuration in `config.json`, so a portal can change it
@@ -26,6 +29,10 @@ pub struct RuntimeConfig {
     /// The portals allowed to embed the app in an iframe: the app tells them its
     /// height (`postMessage`), and no one else. Origins only (`https://host`).
     pub parent_origins: Vec<String>,
+    /// The identity provider patients sign in with (OpenID Connect), if the
+    /// deployment has one: `"oidc": { "issuer", "clientId", "scopes",
+    /// "audience" }`. Without it there is no sign-in.
+    pub oidc: Option<ProviderConfig>,
 }
 
 impl Default for RuntimeConfig {
@@ -33,8 +40,23 @@ impl Default for RuntimeConfig {
         RuntimeConfig {
             api_base: DEFAULT_BASE.to_owned(),
             parent_origins: Vec::new(),
+            oidc: None,
         }
     }
+}
+
+/// A provider's settings as written, or `None` unless its issuer is a web
+/// address (`https://…`, or `http://` for a local test provider) and it names a
+/// client.
+fn checked_provider(mut config: ProviderConfig) -> Option<ProviderConfig> {
+    let issuer = config.issuer.trim().trim_end_matches('/');
+    let web = issuer.starts_with("https://") || issuer.starts_with("http://");
+    if !web || config.client_id.trim().is_empty() || !config.scopes.contains("openid") {
+        return None;
+    }
+    config.issuer = issuer.to_owned();
+    config.client_id = config.client_id.trim().to_owned();
+    Some(config)
 }
 
 /// Whether `origin` is a plain web origin: `https://host` or `http://host:port`,
@@ -72,6 +94,7 @@ pub fn parse_config(text: &str) -> RuntimeConfig {
             .into_iter()
             .filter(|o| is_origin(o))
             .collect(),
+        oidc: file.oidc.and_then(checked_provider),
     }
 }
 
@@ -85,6 +108,29 @@ impl RuntimeConfig {
     pub fn with_portal_api(mut self, portal: Option<String>) -> RuntimeConfig {
         if let Some(base) = portal.as_deref().and_then(web_base) {
             self.api_base = base;
+        }
+        self
+    }
+
+    /// This configuration with an embedding portal's identity provider
+    /// (`data-oidc-issuer`, `data-oidc-client-id`, optional `data-oidc-scopes`
+    /// and `data-oidc-audience`), when it names a valid one.
+    pub fn with_portal_provider(
+        mut self,
+        setting: impl Fn(&str) -> Option<String>,
+    ) -> RuntimeConfig {
+        let (Some(issuer), Some(client_id)) = (setting("oidc-issuer"), setting("oidc-client-id"))
+        else {
+            return self;
+        };
+        let portal = ProviderConfig {
+            issuer,
+            client_id,
+            scopes: setting("oidc-scopes").unwrap_or_else(|| "openid profile".to_owned()),
+            audience: setting("oidc-audience"),
+        };
+        if let Some(provider) = checked_provider(portal) {
+            self.oidc = Some(provider);
         }
         self
     }
@@ -120,7 +166,9 @@ pub async fn runtime_config() -> RuntimeConfig {
         .ok()
         .and_then(|text| text.as_string())
         .unwrap_or_default();
-    let config = parse_config(&text).with_portal_api(super::host::setting("api-base-url"));
+    let config = parse_config(&text)
+        .with_portal_api(super::host::setting("api-base-url"))
+        .with_portal_provider(super::host::setting);
     CONFIG.with(|c| *c.borrow_mut() = Some(config.clone()));
     config
 }
@@ -149,6 +197,74 @@ mod tests {
         assert_eq!(
             parse_config(r#"{"apiBaseUrl":"javascript:x"}"#).api_base,
             DEFAULT_BASE
+        );
+    }
+
+    #[test]
+    fn an_identity_provider_is_configured_only_when_it_is_usable() {
+        let config = parse_config(
+            r#"{"apiBaseUrl":"/api/v1","oidc":{"issuer":"https://login.region.se/","clientId":" vardkoll ",
+            "scopes":"openid profile pin","audience":"vardkoll-api"}}"#,
+        );
+        let oidc = config.oidc.unwrap();
+        assert_eq!(oidc.issuer, "https://login.region.se");
+        assert_eq!(oidc.client_id, "vardkoll");
+        assert_eq!(oidc.audience.as_deref(), Some("vardkoll-api"));
+        let provider =
+            |json: &str| parse_config(&format!(r#"{{"apiBaseUrl":"/api/v1","oidc":{json}}}"#)).oidc;
+        assert_eq!(
+            provider(r#"{"issuer":"https://a.se","clientId":"x"}"#)
+                .unwrap()
+                .scopes,
+            "openid profile"
+        );
+        assert_eq!(
+            provider(r#"{"issuer":"javascript:x","clientId":"x"}"#),
+            None
+        );
+        assert_eq!(provider(r#"{"issuer":"https://a.se","clientId":""}"#), None);
+        assert_eq!(
+            provider(r#"{"issuer":"https://a.se","clientId":"x","scopes":"profile"}"#),
+            None
+        );
+        assert_eq!(parse_config(r#"{"apiBaseUrl":"/api/v1"}"#).oidc, None);
+    }
+
+    #[test]
+    fn a_portal_may_name_its_own_identity_provider() {
+        let file = parse_config(r#"{"apiBaseUrl":"/api/v1"}"#);
+        let settings = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        let portal = file.clone().with_portal_provider(settings(&[
+            ("oidc-issuer", "https://login.portal.se"),
+            ("oidc-client-id", "portal-vardkoll"),
+        ]));
+        let oidc = portal.oidc.unwrap();
+        assert_eq!(
+            (oidc.issuer.as_str(), oidc.client_id.as_str()),
+            ("https://login.portal.se", "portal-vardkoll")
+        );
+        assert_eq!(oidc.scopes, "openid profile");
+        // Half a setting, or a bad one, changes nothing.
+        assert_eq!(
+            file.clone()
+                .with_portal_provider(settings(&[("oidc-issuer", "https://x.se")]))
+                .oidc,
+            None
+        );
+        assert_eq!(
+            file.with_portal_provider(settings(&[
+                ("oidc-issuer", "data:x"),
+                ("oidc-client-id", "y")
+            ]))
+            .oidc,
+            None
         );
     }
 

@@ -25,6 +25,12 @@
 //! | `data-lang`           | the language to show (`sv`, `en`, `ar`)              |
 //! | `data-home-region`    | the home region until the patient picks one (`01`…`25`) |
 //! | `data-api-base-url`   | where the API is (else `config.json` beside the app) |
+//! | `data-oidc-issuer`, `data-oidc-client-id` | the portal's identity provider (else `config.json`'s); `data-oidc-scopes`, `data-oidc-audience` optional |
+//!
+//! - **Signing in** (every mode): the identity provider sends the patient back
+//!   to [`redirect_uri`] (the app's start address: the site's root, or the
+//!   portal's `data-base-path`) with `?code=…&state=…`; the app takes the code
+//!   and puts the address back to where the patient was.
 //!
 //! Everything here reads the page as it is (nothing is kept).
 
@@ -117,6 +123,76 @@ pub fn asset_url(file: &str) -> String {
         Some(base) => format!("{base}/{file}"),
         None => file.to_owned(),
     }
+}
+
+/// The page's origin (`https://host`), if it has one.
+fn origin() -> Option<String> {
+    web_sys::window()?.location().origin().ok()
+}
+
+/// Where the identity provider returns the patient after signing in: the
+/// app's start address (register it at the provider).
+pub fn redirect_uri() -> String {
+    let base = setting("base-path").unwrap_or_default();
+    let base = base.trim_matches('/');
+    let path = if base.is_empty() {
+        "/".to_owned()
+    } else {
+        format!("/{base}/")
+    };
+    format!("{}{path}", origin().unwrap_or_default())
+}
+
+/// The address bar's path and query (`/begar-vard?tjanst=x`).
+pub fn address() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    )
+}
+
+/// The address bar's query (`?code=…`), or empty.
+pub fn address_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Writes `path` (path and query on this origin) into the address bar without
+/// loading it or adding to the history; anything else is ignored.
+pub fn replace_address(path: &str) {
+    if !path.starts_with('/') || path.starts_with("//") {
+        return;
+    }
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
+    }
+}
+
+/// Leaves the app for `url` (the identity provider), in the whole tab.
+pub fn go_to(url: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(url);
+    }
+}
+
+/// 96 bytes from the browser's cryptographic random generator; `None`
+/// without one (then nothing that needs secrets can start).
+pub fn random_bytes() -> Option<[u8; 96]> {
+    let crypto = js_sys::Reflect::get(&web_sys::window()?.into(), &"crypto".into()).ok()?;
+    let fill: js_sys::Function = js_sys::Reflect::get(&crypto, &"getRandomValues".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let array = js_sys::Uint8Array::new_with_length(96);
+    fill.call1(&crypto, &array).ok()?;
+    let mut bytes = [0u8; 96];
+    array.copy_to(&mut bytes);
+    Some(bytes)
 }
 
 /// The message an iframe's app sends its portal: `{ "type": "vardkoll:height", "height": 812 }`.

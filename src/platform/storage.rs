@@ -24,6 +24,12 @@ pub const HOME_REGION_KEY: &str = "vardkoll.home-region";
 pub const LANG_KEY: &str = "vardkoll.lang";
 pub const OUTBOX_KEY: &str = "vardkoll.referrals";
 pub const OUTBOX_BACKUP_KEY: &str = "vardkoll.referrals.unreadable";
+/// In the tab's session storage: what a sign-in keeps across the redirect to
+/// the identity provider (state, nonce, PKCE verifier; no personal data).
+pub const SIGN_IN_KEY: &str = "vardkoll.sign-in";
+/// In the tab's session storage: that the patient is signed in in this tab, so
+/// a reload signs in again silently. Only "1".
+pub const SIGNED_IN_KEY: &str = "vardkoll.signed-in";
 const VERSION: u32 = 1;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -205,6 +211,60 @@ pub fn save_lang(tag: &str) -> Result<(), StorageError> {
     local_storage()?
         .set_item(LANG_KEY, tag)
         .map_err(|_| StorageError::WriteFailed)
+}
+
+fn session_storage() -> Result<web_sys::Storage, StorageError> {
+    web_sys::window()
+        .and_then(|window| window.session_storage().ok().flatten())
+        .ok_or(StorageError::Unavailable)
+}
+
+/// Keeps a sign-in's secrets in this tab until the provider sends the patient back.
+pub fn save_sign_in(pending: &vardkoll_domain::signin::Pending) -> Result<(), StorageError> {
+    let text = serde_json::to_string(pending).map_err(|_| StorageError::WriteFailed)?;
+    session_storage()?
+        .set_item(SIGN_IN_KEY, &text)
+        .map_err(|_| StorageError::WriteFailed)
+}
+
+/// The sign-in this tab started, taken out (it is used once).
+pub fn take_sign_in() -> Option<vardkoll_domain::signin::Pending> {
+    let storage = session_storage().ok()?;
+    let text = storage.get_item(SIGN_IN_KEY).ok()??;
+    let _ = storage.remove_item(SIGN_IN_KEY);
+    serde_json::from_str(&text).ok()
+}
+
+/// Whether this tab started a sign-in that has not come back yet.
+pub fn has_sign_in() -> bool {
+    session_storage().is_ok_and(|s| s.get_item(SIGN_IN_KEY).ok().flatten().is_some())
+}
+
+/// Remembers (for this tab only) whether the patient is signed in.
+pub fn set_signed_in(signed_in: bool) {
+    if let Ok(storage) = session_storage() {
+        let _ = if signed_in {
+            storage.set_item(SIGNED_IN_KEY, "1")
+        } else {
+            storage.remove_item(SIGNED_IN_KEY)
+        };
+    }
+}
+
+/// Whether the patient was signed in in this tab before the page loaded.
+pub fn was_signed_in() -> bool {
+    session_storage().is_ok_and(|s| s.get_item(SIGNED_IN_KEY).ok().flatten().is_some())
+}
+
+/// Whether this is the first silent single sign-on this tab tries (an
+/// embedding portal asked for it); later loads do not try again.
+pub fn first_single_sign_on() -> bool {
+    const KEY: &str = "vardkoll.single-sign-on";
+    let Ok(storage) = session_storage() else {
+        return false;
+    };
+    let first = storage.get_item(KEY).ok().flatten().is_none();
+    first && storage.set_item(KEY, "1").is_ok()
 }
 
 /// Removes everything Vårdkoll has stored in this browser.

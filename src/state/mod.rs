@@ -6,12 +6,15 @@ mod event_form;
 mod loadable;
 mod outbox;
 mod referral_form;
+mod session;
+pub mod sign_in_flow;
 
 pub use episodes::{EpisodeStore, Notice};
 pub use event_form::EventFormState;
 pub use loadable::{Fetched, Loadable, Ticket};
 pub use outbox::{OutboxStore, new_key};
 pub use referral_form::{ReferralForm, label};
+pub use session::{Callback, Patient, Session, SignIn, SignInProblem, access_token, take_callback};
 
 /// Runs `create` outside the current reactive owner, so the signals it makes live
 /// as long as the page instead of being disposed with the view that happened to

@@ -97,6 +97,17 @@ impl OutboxStore {
                 store.reload();
             }
         }));
+        // A request the server held for want of a sign-in goes once the
+        // patient has signed in again.
+        let after_sign_in = move || {
+            store.update(|outbox| outbox.signed_in(now_ms()));
+            store.drain();
+        };
+        super::Session::on_signed_in(after_sign_in);
+        if super::access_token().is_some() {
+            // Signed in before this store was made.
+            after_sign_in();
+        }
         store.send_now();
         store
     }
@@ -246,7 +257,8 @@ impl OutboxStore {
             self.in_flight.update(|busy| {
                 busy.insert(key.clone());
             });
-            let result = api::create_referral(&key, &request).await;
+            let token = super::access_token();
+            let result = api::create_referral(&key, &request, token.as_deref()).await;
             self.update(|outbox| match result {
                 Ok(created) => outbox.acknowledged(&key, created),
                 Err(failure) => outbox.failed(

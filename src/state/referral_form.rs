@@ -87,13 +87,16 @@ impl ReferralForm {
     }
 
     /// Checks the form as the server will. On success returns the request and
-    /// its label; otherwise shows the problems.
+    /// its label; otherwise shows the problems. `patient`: the signed-in
+    /// patient, whose verified name and identity number the request carries
+    /// (never typed, never in the draft).
     pub fn check(
         &self,
         today: NaiveDate,
         services: &[Service],
         providers: &[Provider],
         texts: &Texts,
+        patient: Option<&super::Patient>,
     ) -> Option<(NewReferral, RequestLabel)> {
         // Empty provider slots are skipped; dropping them keeps a problem's
         // index pointing at the slot it is about.
@@ -103,7 +106,11 @@ impl ReferralForm {
                 draft.providers.push(String::new());
             }
         });
-        let request = self.draft.with_untracked(ReferralDraft::to_request);
+        let mut request = self.draft.with_untracked(ReferralDraft::to_request);
+        if let Some(patient) = patient {
+            request.personal_identity_number = patient.identity_number.clone();
+            request.name = patient.name.clone();
+        }
         match request.clone().validate(
             today,
             |code| services.iter().any(|s| s.code == code),

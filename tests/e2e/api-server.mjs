@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const BIN = process.env.VARDKOLL_SERVER_BIN ?? fileURLToPath(new URL("../../target/debug/vardkoll-server", import.meta.url));
 
-async function freePort() {
+export async function freePort() {
   const probe = createServer();
   await new Promise((ok) => probe.listen(0, "127.0.0.1", ok));
   const { port } = probe.address();

@@ -6,7 +6,7 @@
 //   Swedish OIDC profile's claim (https://id.oidc.se/claim/personalIdentityNumber),
 //   in the ID token and in the API's access tokens.
 // - The app is a public client (authorization code + PKCE, no secret); the API is
-//   the resource `vardkoll-api`, with JWT access tokens signed by the provider.
+//   the resource `urn:vardkoll:api`, with JWT access tokens signed by the provider.
 // - For tests that need a token without a browser, `POST /test/token` makes an
 //   access token through the provider's own token model (its keys, its format).
 //   It is part of this test harness only.
@@ -21,7 +21,7 @@ import { createServer } from "node:http";
 import Provider from "oidc-provider";
 
 export const PIN_CLAIM = "https://id.oidc.se/claim/personalIdentityNumber";
-export const API_AUDIENCE = "vardkoll-api";
+export const API_AUDIENCE = "urn:vardkoll:api";
 
 /** Test patients: Skatteverket's published test personal identity numbers. */
 export const PATIENTS = {
@@ -77,6 +77,11 @@ export async function startOidcProvider({ keys = [newKey()], port = 0, redirectU
     claims: { openid: ["sub"], profile: ["name"], pin: [PIN_CLAIM] },
     scopes: ["openid", "profile", "pin", "offline_access"],
     pkce: { required: () => true },
+    // The Swedish OIDC profile puts the patient's name and identity number in
+    // the ID token, which is where the app reads them.
+    conformIdTokenClaims: false,
+    // The app calls the token endpoint from its own origin (a browser, CORS).
+    clientBasedCORS: (_ctx, origin, client) => client.redirectUris.some((uri) => new URL(uri).origin === origin),
     features: {
       devInteractions: { enabled: true },
       resourceIndicators: {

@@ -13,7 +13,9 @@
 //! 4. [`token_request`] is the form to post to the token endpoint.
 //! 5. [`SignedIn::from_tokens`] checks the ID token's issuer, audience, nonce
 //!    and lifetime and reads the patient's name and identity number from it.
-//! 6. [`renew_at`]: when to renew silently before the access token expires.
+//! 6. [`renew_at`]: when to renew silently before the access token expires,
+//!    with [`refresh_request`] and [`SignedIn::renew`].
+//! 7. [`end_session_url`]: signing out at the provider too.
 //!
 //! No crate is used for the protocol: the ones for OAuth 2.0/OpenID Connect pull
 //! an HTTP client and crypto stack into the WebAssembly; the browser has both.
@@ -173,24 +175,75 @@ pub fn token_request(
     form(&fields)
 }
 
-/// The token endpoint's answer.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+/// The body of a silent renewal with the refresh token.
+pub fn refresh_request(config: &ProviderConfig, refresh_token: &str) -> String {
+    let mut fields = vec![
+        ("grant_type", "refresh_token".to_owned()),
+        ("refresh_token", refresh_token.to_owned()),
+        ("client_id", config.client_id.clone()),
+    ];
+    if let Some(audience) = &config.audience {
+        fields.push(("resource", audience.clone()));
+    }
+    form(&fields)
+}
+
+/// Where to send the patient to sign out at the provider too (RP-initiated
+/// logout), if the provider has such an endpoint.
+pub fn end_session_url(
+    discovery: &Discovery,
+    config: &ProviderConfig,
+    id_token: &str,
+    return_to: &str,
+) -> Option<String> {
+    let endpoint = discovery.end_session_endpoint.as_deref()?;
+    let separator = if endpoint.contains('?') { '&' } else { '?' };
+    let query = form(&[
+        ("id_token_hint", id_token.to_owned()),
+        ("client_id", config.client_id.clone()),
+        ("post_logout_redirect_uri", return_to.to_owned()),
+    ]);
+    Some(format!("{endpoint}{separator}{query}"))
+}
+
+/// The token endpoint's answer (to a code, or to a refresh token, where the
+/// ID token and a new refresh token are optional).
+#[derive(Clone, PartialEq, Eq, Deserialize)]
 pub struct Tokens {
     pub access_token: String,
-    pub id_token: String,
+    #[serde(default)]
+    pub id_token: Option<String>,
+    #[serde(default)]
+    pub refresh_token: Option<String>,
     /// Seconds.
     pub expires_in: u64,
 }
 
-/// The signed-in patient, as the ID token names them.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The signed-in patient, as the ID token names them, and their tokens. Kept
+/// in memory only: it holds the identity number.
+#[derive(Clone, PartialEq, Eq)]
 pub struct SignedIn {
     pub subject: String,
     pub name: String,
     pub identity_number: IdentityNumber,
     pub access_token: String,
-    /// Seconds since the epoch when the access token expires.
+    /// For silent renewal, when the provider gave one.
+    pub refresh_token: Option<String>,
+    /// For signing out at the provider.
+    pub id_token: String,
+    /// Seconds since the epoch when the access token was issued and expires.
+    pub issued_at: i64,
     pub expires_at: i64,
+}
+
+impl std::fmt::Debug for SignedIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the identity number or a token.
+        f.debug_struct("SignedIn")
+            .field("subject", &self.subject)
+            .field("expires_at", &self.expires_at)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Why the tokens were not accepted.
@@ -238,8 +291,8 @@ impl SignedIn {
         now: i64,
         today: chrono::NaiveDate,
     ) -> Result<SignedIn, TokenProblem> {
-        let payload = tokens
-            .id_token
+        let id_token = tokens.id_token.clone().ok_or(TokenProblem::Malformed)?;
+        let payload = id_token
             .split('.')
             .nth(1)
             .and_then(base64url_decode)
@@ -272,10 +325,37 @@ impl SignedIn {
             name: claims.name.unwrap_or_default(),
             subject: claims.sub,
             identity_number,
-            expires_at: now.saturating_add(i64::try_from(tokens.expires_in).unwrap_or(0)),
+            expires_at: expires_at(now, &tokens),
+            issued_at: now,
             access_token: tokens.access_token,
+            refresh_token: tokens.refresh_token,
+            id_token,
         })
     }
+
+    /// Takes the tokens of a silent renewal: a new access token and lifetime,
+    /// the new refresh token where the provider rotates them. Who is signed in
+    /// does not change.
+    pub fn renew(&mut self, tokens: Tokens, now: i64) {
+        self.expires_at = expires_at(now, &tokens);
+        self.issued_at = now;
+        self.access_token = tokens.access_token;
+        if tokens.refresh_token.is_some() {
+            self.refresh_token = tokens.refresh_token;
+        }
+        if let Some(id_token) = tokens.id_token {
+            self.id_token = id_token;
+        }
+    }
+
+    /// When to renew the access token (see [`renew_at`]).
+    pub fn renew_at(&self) -> i64 {
+        renew_at(self.expires_at, self.issued_at)
+    }
+}
+
+fn expires_at(now: i64, tokens: &Tokens) -> i64 {
+    now.saturating_add(i64::try_from(tokens.expires_in).unwrap_or(0))
 }
 
 /// When to renew the access token silently: a minute before it expires, or
@@ -384,7 +464,7 @@ mod tests {
             issuer: "https://login.region.example".into(),
             client_id: "vardkoll-app".into(),
             scopes: "openid profile".into(),
-            audience: Some("vardkoll-api".into()),
+            audience: Some("urn:vardkoll:api".into()),
         }
     }
 
@@ -456,7 +536,7 @@ mod tests {
         assert!(url.contains("scope=openid+profile"));
         assert!(url.contains("code_challenge_method=S256"));
         assert!(url.contains(&format!("code_challenge={}", pending().challenge())));
-        assert!(url.contains("resource=vardkoll-api") && url.ends_with("prompt=none"));
+        assert!(url.contains("resource=urn%3Avardkoll%3Aapi") && url.ends_with("prompt=none"));
         assert!(
             !url.contains(&pending().verifier),
             "the verifier never leaves the app"
@@ -513,7 +593,8 @@ mod tests {
         });
         let tokens = |claims: serde_json::Value| Tokens {
             access_token: "at".into(),
-            id_token: id_token(claims),
+            id_token: Some(id_token(claims)),
+            refresh_token: Some("rt".into()),
             expires_in: 600,
         };
         let signed =
@@ -545,12 +626,86 @@ mod tests {
             Err(TokenProblem::NoIdentityNumber)
         );
         let broken = Tokens {
-            id_token: "nonsense".into(),
-            ..tokens(good)
+            id_token: Some("nonsense".into()),
+            ..tokens(good.clone())
         };
         assert_eq!(
             SignedIn::from_tokens(broken, &config(), &p, 1_000, today),
             Err(TokenProblem::Malformed)
+        );
+        let none = Tokens {
+            id_token: None,
+            ..tokens(good)
+        };
+        assert_eq!(
+            SignedIn::from_tokens(none, &config(), &p, 1_000, today),
+            Err(TokenProblem::Malformed)
+        );
+        assert!(
+            !format!("{signed:?}").contains("191212121212"),
+            "no identity number in debug output"
+        );
+    }
+
+    #[test]
+    fn a_renewal_keeps_the_patient_and_takes_the_new_tokens() {
+        let p = pending();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let claims = serde_json::json!({
+            "iss": "https://login.region.example", "aud": "vardkoll-app", "sub": "tolvan",
+            "exp": 2_000, "nonce": p.nonce, "name": "Tolvan", IDENTITY_CLAIM: "191212121212"
+        });
+        let first = Tokens {
+            access_token: "at1".into(),
+            id_token: Some(id_token(claims)),
+            refresh_token: Some("rt1".into()),
+            expires_in: 600,
+        };
+        let mut signed = SignedIn::from_tokens(first, &config(), &p, 1_000, today).unwrap();
+        assert_eq!(signed.renew_at(), 1_540);
+        let body = refresh_request(&config(), signed.refresh_token.as_deref().unwrap());
+        assert_eq!(
+            body,
+            "grant_type=refresh_token&refresh_token=rt1&client_id=vardkoll-app&resource=urn%3Avardkoll%3Aapi"
+        );
+        let renewal: Tokens = serde_json::from_str(
+            r#"{"access_token":"at2","expires_in":600,"token_type":"Bearer"}"#,
+        )
+        .unwrap();
+        signed.renew(renewal, 1_540);
+        assert_eq!(signed.access_token, "at2");
+        assert_eq!(
+            signed.refresh_token.as_deref(),
+            Some("rt1"),
+            "kept when not rotated"
+        );
+        assert_eq!((signed.issued_at, signed.expires_at), (1_540, 2_140));
+        assert_eq!(signed.identity_number.as_str(), "191212121212");
+        let rotated: Tokens =
+            serde_json::from_str(r#"{"access_token":"at3","refresh_token":"rt2","expires_in":60}"#)
+                .unwrap();
+        signed.renew(rotated, 2_000);
+        assert_eq!(signed.refresh_token.as_deref(), Some("rt2"));
+        assert_eq!(signed.renew_at(), 2_048);
+    }
+
+    #[test]
+    fn signing_out_at_the_provider_returns_to_the_app() {
+        assert_eq!(
+            end_session_url(&discovery(), &config(), "idt", "https://app.example/"),
+            None,
+            "no endpoint, no provider sign-out"
+        );
+        let with_endpoint = Discovery {
+            end_session_endpoint: Some("https://login.region.example/session/end".into()),
+            ..discovery()
+        };
+        assert_eq!(
+            end_session_url(&with_endpoint, &config(), "idt", "https://app.example/").as_deref(),
+            Some(
+                "https://login.region.example/session/end?id_token_hint=idt&client_id=vardkoll-app\
+                 &post_logout_redirect_uri=https%3A%2F%2Fapp.example%2F"
+            )
         );
     }
 

@@ -27,7 +27,7 @@ pub const DEFAULT_IDENTITY_CLAIM: &str = vardkoll_domain::signin::IDENTITY_CLAIM
 pub struct IdentityConfig {
     /// `VARDKOLL_OIDC_ISSUER`: the provider's issuer URL, exactly as in its tokens.
     pub issuer: String,
-    /// `VARDKOLL_OIDC_AUDIENCE`, default `vardkoll-api`: the API's name at the provider.
+    /// `VARDKOLL_OIDC_AUDIENCE`, default `urn:vardkoll:api`: the API's name at the provider.
     pub audience: String,
     /// `VARDKOLL_OIDC_IDENTITY_CLAIM`: the claim with the personal identity number.
     pub identity_claim: String,

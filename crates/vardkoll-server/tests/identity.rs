@@ -91,7 +91,7 @@ async fn server_for(provider: &Provider) -> TestServer {
     TestServer::with(move |c| {
         c.identity = Some(IdentityConfig {
             issuer,
-            audience: "vardkoll-api".into(),
+            audience: "urn:vardkoll:api".into(),
             identity_claim: DEFAULT_IDENTITY_CLAIM.into(),
             leeway_seconds: 0,
         });

@@ -13,7 +13,7 @@ use crate::i18n::use_texts;
 use crate::platform::clock::Today;
 use crate::referral_fields::{message_for, messages};
 use crate::router::Router;
-use crate::state::{OutboxStore, ReferralForm};
+use crate::state::{OutboxStore, ReferralForm, Session};
 
 /// A text input bound to one field of the draft.
 #[component]
@@ -75,6 +75,7 @@ pub fn RequestForm(catalogue: Catalogue) -> impl IntoView {
     let outbox = OutboxStore::use_context();
     let router = Router::use_context();
     let Today(today) = expect_context::<Today>();
+    let session = Session::use_context();
     let summary = Signal::derive(move || form.problems.with(|p| messages(p, t)));
     let service_error = Signal::derive(move || {
         form.problems
@@ -98,7 +99,9 @@ pub fn RequestForm(catalogue: Catalogue) -> impl IntoView {
             catalogue.fetch();
             Default::default()
         });
-        let Some((request, label)) = form.check(today, &data.services, &data.providers, t) else {
+        let patient = session.patient_untracked();
+        let checked = form.check(today, &data.services, &data.providers, t, patient.as_ref());
+        let Some((request, label)) = checked else {
             return;
         };
         let replaces = form.correcting.get_untracked();
@@ -118,10 +121,24 @@ pub fn RequestForm(catalogue: Catalogue) -> impl IntoView {
             <ErrorSummary heading=t.errors.summary_heading errors=summary />
             <fieldset class="card">
                 <legend>{r.about_you}</legend>
-                <TextInput id="referral-identity" label=r.identity_label hint=r.identity_hint
-                    inputmode="numeric" maxlength=13 get=|d| &d.identity_number set=|d| &mut d.identity_number />
-                <TextInput id="referral-name" label=r.name_label autocomplete="name" maxlength=100
-                    get=|d| &d.name set=|d| &mut d.name />
+                {move || match session.patient() {
+                    Some(patient) => view! {
+                        <p class="field__hint">{r.identity_from_sign_in}</p>
+                        <dl class="facts signed-in-identity">
+                            <dt>{r.name_label}</dt>
+                            <dd>{patient.name}</dd>
+                            <dt>{r.identity_label}</dt>
+                            <dd>{patient.identity_number}</dd>
+                        </dl>
+                    }.into_any(),
+                    None => view! {
+                        <p class="notice" hidden=move || !session.available()>{r.sign_in_to_fill}</p>
+                        <TextInput id="referral-identity" label=r.identity_label hint=r.identity_hint
+                            inputmode="numeric" maxlength=13 get=|d| &d.identity_number set=|d| &mut d.identity_number />
+                        <TextInput id="referral-name" label=r.name_label autocomplete="name" maxlength=100
+                            get=|d| &d.name set=|d| &mut d.name />
+                    }.into_any(),
+                }}
                 <p class="field__hint">{r.contact_hint}</p>
                 <TextInput id="referral-phone" label=r.phone_label kind="tel" autocomplete="tel" inputmode="tel"
                     maxlength=30 get=|d| &d.phone set=|d| &mut d.phone />

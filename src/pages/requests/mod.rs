@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::i18n::use_texts;
 use crate::router::{Link, Route};
-use crate::state::OutboxStore;
+use crate::state::{OutboxStore, Session};
 use sent_card::SentCard;
 use waiting_card::WaitingCard;
 
@@ -21,13 +21,18 @@ pub fn RequestsPage() -> impl IntoView {
     let t = use_texts();
     let r = t.referral();
     let outbox = OutboxStore::use_context();
+    let session = Session::use_context();
+    let refresh = move || {
+        outbox.refresh();
+        session.refresh_mine();
+    };
     outbox.reload();
-    outbox.refresh();
-    let focus = window_event_listener(leptos::ev::focus, move |_| outbox.refresh());
+    refresh();
+    let focus = window_event_listener(leptos::ev::focus, move |_| refresh());
     // `visibilitychange` bubbles from the document to the window.
     let visibility = window_event_listener_untyped("visibilitychange", move |_| {
         if !document().hidden() {
-            outbox.refresh();
+            refresh();
         }
     });
     on_cleanup(move || {
@@ -39,14 +44,22 @@ pub fn RequestsPage() -> impl IntoView {
             .outbox()
             .with(|o| o.pending.iter().map(|p| p.key.clone()).collect::<Vec<_>>())
     });
+    // This browser's sent requests, newest first, then the signed-in
+    // patient's others from the server (sent from another device).
     let sent_references = Memo::new(move |_| {
-        outbox.outbox().with(|o| {
+        let mut references = outbox.outbox().with(|o| {
             o.sent
                 .iter()
                 .rev()
                 .map(|s| s.reference.clone())
                 .collect::<Vec<_>>()
-        })
+        });
+        for view in session.mine().unwrap_or_default() {
+            if !references.contains(&view.reference) {
+                references.push(view.reference);
+            }
+        }
+        references
     });
     // "No requests" is said by the page's top ([`RequestsTop`], drawn by the
     // app shell), from what the outbox holds.

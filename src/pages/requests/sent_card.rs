@@ -1,10 +1,13 @@
-//! A sent request: reference, status, what the patient can do next, history.
+//! A sent request: reference, status, what the patient can do next, history —
+//! from this browser's record of it, or from the signed-in patient's list on
+//! the server (a request sent from another device).
 
 use leptos::prelude::*;
-use vardkoll_domain::api::ReferralStatus;
+use vardkoll_domain::api::{ReferralStatus, ReferralView};
+use vardkoll_domain::referral::{RequestLabel, Sent};
 
 use crate::i18n::{use_texts, utc_time};
-use crate::state::OutboxStore;
+use crate::state::{OutboxStore, Session};
 
 fn tone(status: ReferralStatus) -> (&'static str, &'static str) {
     match status {
@@ -14,16 +17,45 @@ fn tone(status: ReferralStatus) -> (&'static str, &'static str) {
     }
 }
 
+/// A request known only from the server's list: labelled by its service code
+/// until this browser knows its name.
+fn from_server(view: ReferralView) -> Sent {
+    Sent {
+        key: String::new(),
+        token: String::new(),
+        label: RequestLabel {
+            service: view.service_code.clone(),
+            providers: Vec::new(),
+        },
+        created_at: view
+            .history
+            .first()
+            .map(|c| c.at.clone())
+            .unwrap_or_default(),
+        reference: view.reference,
+        status: view.status,
+        history: view.history,
+    }
+}
+
 #[component]
 pub fn SentCard(reference: String) -> impl IntoView {
     let t = use_texts();
     let r = t.referral();
     let outbox = OutboxStore::use_context();
     let reference = StoredValue::new(reference);
+    let session = Session::use_context();
     let sent = Memo::new(move |_| {
-        outbox
+        let here = outbox
             .outbox()
-            .with(|o| o.sent(&reference.get_value()).cloned())
+            .with(|o| o.sent(&reference.get_value()).cloned());
+        here.or_else(|| {
+            let view = session
+                .mine()?
+                .into_iter()
+                .find(|v| v.reference == reference.get_value())?;
+            Some(from_server(view))
+        })
     });
     move || {
         sent.get().map(|s| {

@@ -28,6 +28,7 @@ pub fn WaitingCard(key: String) -> impl IntoView {
                         {if rejected { r.rejected } else { r.waiting }}
                     </p>
                     {rejected.then(|| view! { <Rejected pending=p.clone() /> })}
+                    {p.needs_sign_in.then(|| view! { <p class="request__sign-in">{r.needs_sign_in}</p> })}
                     <p>{(r.attempts)(p.failures)}</p>
                     {(!rejected).then(|| view! {
                         <button type="button" class="button button--secondary" on:click=move |_| outbox.send_now()>

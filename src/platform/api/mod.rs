@@ -8,8 +8,9 @@
 //! data on screen.
 
 mod referrals;
+pub mod signin;
 
-pub use referrals::{create_referral, referral};
+pub use referrals::{create_referral, my_referrals, referral};
 
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;

@@ -49,7 +49,13 @@ impl Drop for Deadline {
 
 /// Sends one attempt of a new request. The same `key` on every attempt makes
 /// the server store it once and answer a repeat with the original answer.
-pub async fn create_referral(key: &str, request: &NewReferral) -> Result<ReferralCreated, Failure> {
+/// `access_token`: the signed-in patient's, where the deployment has sign-in
+/// (the server then takes the identity number from it).
+pub async fn create_referral(
+    key: &str,
+    request: &NewReferral,
+    access_token: Option<&str>,
+) -> Result<ReferralCreated, Failure> {
     let transient = Failure::Transient {
         retry_after_ms: None,
     };
@@ -57,9 +63,13 @@ pub async fn create_referral(key: &str, request: &NewReferral) -> Result<Referra
     let url = format!("{}/referrals", base_url().await);
     let deadline = Deadline::start();
     let signal = deadline.signal();
-    let response = Request::post(&url)
+    let mut builder = Request::post(&url)
         .header("Content-Type", "application/json")
-        .header("Idempotency-Key", key)
+        .header("Idempotency-Key", key);
+    if let Some(token) = access_token {
+        builder = builder.header("Authorization", &format!("Bearer {token}"));
+    }
+    let response = builder
         .abort_signal(signal.as_ref())
         .body(json)
         .map_err(|_| transient.clone())?
@@ -101,6 +111,30 @@ pub async fn referral(reference: &str, token: &str) -> Result<ReferralView, ApiE
     let view: ReferralView = parse(response.status(), &text)?;
     if view.reference == reference && !view.history.is_empty() {
         Ok(view)
+    } else {
+        Err(ApiError::Invalid)
+    }
+}
+
+/// "Mina förfrågningar" from the server: every request of the signed-in
+/// patient, on any device.
+pub async fn my_referrals(access_token: &str) -> Result<Vec<ReferralView>, ApiError> {
+    let url = format!("{}/me/referrals", base_url().await);
+    let deadline = Deadline::start();
+    let signal = deadline.signal();
+    let response = Request::get(&url)
+        .header("Authorization", &format!("Bearer {access_token}"))
+        .abort_signal(signal.as_ref())
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    let text = body(&response).await?;
+    let views: Vec<ReferralView> = parse(response.status(), &text)?;
+    if views
+        .iter()
+        .all(|v| !v.reference.is_empty() && !v.history.is_empty())
+    {
+        Ok(views)
     } else {
         Err(ApiError::Invalid)
     }

@@ -41,6 +41,18 @@ pub struct Pending {
     /// correct it (or remove it) and is not sent again as it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rejected: Option<Vec<FieldProblem>>,
+    /// Set when the server asked for a signed-in patient (the sign-in expired
+    /// or ended): it waits, kept, until the patient signs in again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub needs_sign_in: bool,
+}
+
+impl Pending {
+    /// Whether it is to be sent by itself (not turned down, not held for a
+    /// sign-in).
+    pub fn is_waiting(&self) -> bool {
+        self.rejected.is_none() && !self.needs_sign_in
+    }
 }
 
 /// A request the server has stored. Holds no personal data.
@@ -67,6 +79,8 @@ pub enum Failure {
     Transient { retry_after_ms: Option<u64> },
     /// The server turned the request down (4xx); the problems, per field, if given.
     Rejected(Vec<FieldProblem>),
+    /// 401: the server takes requests only from a signed-in patient.
+    SignInRequired,
 }
 
 impl Failure {
@@ -76,7 +90,9 @@ impl Failure {
         retry_after_ms: Option<u64>,
         problems: Vec<FieldProblem>,
     ) -> Failure {
-        if matches!(status, 404 | 408 | 425 | 429) || !(400..500).contains(&status) {
+        if status == 401 {
+            Failure::SignInRequired
+        } else if matches!(status, 404 | 408 | 425 | 429) || !(400..500).contains(&status) {
             Failure::Transient { retry_after_ms }
         } else {
             Failure::Rejected(problems)
@@ -105,6 +121,7 @@ impl Outbox {
             failures: 0,
             next_attempt: now,
             rejected: None,
+            needs_sign_in: false,
         });
     }
 
@@ -112,7 +129,7 @@ impl Outbox {
     pub fn due(&self, now: u64) -> Vec<String> {
         self.pending
             .iter()
-            .filter(|p| p.rejected.is_none() && p.next_attempt <= now)
+            .filter(|p| p.is_waiting() && p.next_attempt <= now)
             .map(|p| p.key.clone())
             .collect()
     }
@@ -121,7 +138,7 @@ impl Outbox {
     pub fn next_due(&self) -> Option<u64> {
         self.pending
             .iter()
-            .filter(|p| p.rejected.is_none())
+            .filter(|p| p.is_waiting())
             .map(|p| p.next_attempt)
             .min()
     }
@@ -129,9 +146,22 @@ impl Outbox {
     /// Makes every waiting request due now (the browser came back online, the
     /// app started, the patient pressed "send now").
     pub fn retry_all_now(&mut self, now: u64) {
-        for pending in self.pending.iter_mut().filter(|p| p.rejected.is_none()) {
+        for pending in self.pending.iter_mut().filter(|p| p.is_waiting()) {
             pending.next_attempt = pending.next_attempt.min(now);
         }
+    }
+
+    /// The patient signed in: requests held for want of a sign-in are sent now.
+    pub fn signed_in(&mut self, now: u64) {
+        for pending in self.pending.iter_mut().filter(|p| p.needs_sign_in) {
+            pending.needs_sign_in = false;
+            pending.next_attempt = now;
+        }
+    }
+
+    /// Whether any request waits for the patient to sign in.
+    pub fn waits_for_sign_in(&self) -> bool {
+        self.pending.iter().any(|p| p.needs_sign_in)
     }
 
     pub fn pending(&self, key: &str) -> Option<&Pending> {
@@ -158,6 +188,7 @@ impl Outbox {
                 pending.next_attempt = now.saturating_add(delay);
             }
             Failure::Rejected(problems) => pending.rejected = Some(problems),
+            Failure::SignInRequired => pending.needs_sign_in = true,
         }
     }
 
@@ -308,6 +339,40 @@ mod tests {
     }
 
     #[test]
+    fn a_request_refused_for_want_of_a_sign_in_waits_for_it_and_is_kept() {
+        let mut outbox = outbox_with(&["a", "b"]);
+        outbox.failed(
+            "a",
+            Failure::SignInRequired,
+            5_000,
+            0.5,
+            &BackoffOptions::default(),
+        );
+        assert!(outbox.waits_for_sign_in());
+        assert_eq!(outbox.due(u64::MAX), ["b"], "not sent again as it is");
+        outbox.retry_all_now(6_000);
+        assert_eq!(
+            outbox.due(u64::MAX),
+            ["b"],
+            "coming online is not a sign-in"
+        );
+        let stored = serde_json::to_string(&outbox).unwrap();
+        let restored: Outbox = serde_json::from_str(&stored).unwrap();
+        assert!(
+            restored.pending("a").unwrap().needs_sign_in,
+            "kept across reloads"
+        );
+        outbox.signed_in(7_000);
+        assert!(!outbox.waits_for_sign_in());
+        assert_eq!(outbox.due(7_000), ["a", "b"]);
+        assert_eq!(
+            outbox.pending("a").unwrap().request,
+            request("a"),
+            "nothing lost"
+        );
+    }
+
+    #[test]
     fn statuses_map_to_failures() {
         for status in [404, 408, 425, 429, 500, 502, 503, 504] {
             assert!(
@@ -318,7 +383,11 @@ mod tests {
                 "{status}"
             );
         }
-        for status in [400, 401, 403, 409, 413, 415, 422] {
+        assert_eq!(
+            Failure::from_status(401, None, vec![]),
+            Failure::SignInRequired
+        );
+        for status in [400, 403, 409, 413, 415, 422] {
             assert!(
                 matches!(
                     Failure::from_status(status, None, vec![]),
