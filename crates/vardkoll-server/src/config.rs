@@ -139,7 +139,8 @@ impl Config {
         if let Some(issuer) = var("VARDKOLL_OIDC_ISSUER") {
             config.identity = Some(crate::identity::IdentityConfig {
                 issuer: issuer.trim().to_owned(),
-                audience: var("VARDKOLL_OIDC_AUDIENCE").unwrap_or_else(|| "urn:vardkoll:api".into()),
+                audience: var("VARDKOLL_OIDC_AUDIENCE")
+                    .unwrap_or_else(|| "urn:vardkoll:api".into()),
                 identity_claim: var("VARDKOLL_OIDC_IDENTITY_CLAIM")
                     .unwrap_or_else(|| crate::identity::DEFAULT_IDENTITY_CLAIM.into()),
                 leeway_seconds: match var("VARDKOLL_OIDC_LEEWAY_SECONDS") {
