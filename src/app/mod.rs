@@ -57,10 +57,20 @@ async fn resume_sign_in(session: Session, callback: Option<Callback>) {
         return;
     }
     session.configured();
+    // A portal may hand in its own token (see `platform::host`).
+    host::on_portal_token(move |token| {
+        let action = match token {
+            Some(token) => Action::Accept(token),
+            None => Action::SignOut,
+        };
+        leptos::task::spawn_local(async move {
+            let _ = sign_in_flow::start(action).await;
+        });
+    });
     let action = match callback {
         Some(callback) => Action::Complete(callback),
         None if storage::was_signed_in() => Action::Begin { silent: true },
-        None if host::setting("single-sign-on").is_some() && storage::first_single_sign_on() => {
+        None if host::flag("single-sign-on") && storage::first_single_sign_on() => {
             Action::Begin { silent: true }
         }
         None => return,

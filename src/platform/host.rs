@@ -27,6 +27,15 @@
 //! | `data-api-base-url`   | where the API is (else `config.json` beside the app) |
 //! | `data-oidc-issuer`, `data-oidc-client-id` | the portal's identity provider (else `config.json`'s); `data-oidc-scopes`, `data-oidc-audience` optional |
 //!
+//! - **A portal's token** (element mode): a portal that has the patient signed
+//!   in may hand the app an access token for the API instead of the app's own
+//!   sign-in: `element.dispatchEvent(new CustomEvent("vardkoll:sign-in",
+//!   { detail: { accessToken } }))`; `vardkoll:sign-out` signs the patient out.
+//!   The app dispatches `vardkoll:token-needed` on the element before the token
+//!   runs out (answer with a new `vardkoll:sign-in`) and `vardkoll:signed-out`
+//!   when the patient signs out in the app ([`on_portal_token`], [`tell_portal`]).
+//!   `data-single-sign-on` asks the app to sign in silently (`prompt=none`)
+//!   once per tab where the portal's identity provider knows the patient.
 //! - **Signing in** (every mode): the identity provider sends the patient back
 //!   to [`redirect_uri`] (the app's start address: the site's root, or the
 //!   portal's `data-base-path`) with `?code=…&state=…`; the app takes the code
@@ -108,6 +117,12 @@ pub fn setting(name: &str) -> Option<String> {
     let value = host_element()?.get_attribute(&format!("data-{name}"))?;
     let value = value.trim();
     (!value.is_empty()).then(|| value.to_owned())
+}
+
+/// Whether the embedding portal's element carries `data-NAME` (a flag, such
+/// as `data-single-sign-on`), whatever its value.
+pub fn flag(name: &str) -> bool {
+    host_element().is_some_and(|element| element.has_attribute(&format!("data-{name}")))
 }
 
 /// The embedding portal's home region (`data-home-region`), if it names one.
@@ -193,6 +208,51 @@ pub fn random_bytes() -> Option<[u8; 96]> {
     let mut bytes = [0u8; 96];
     array.copy_to(&mut bytes);
     Some(bytes)
+}
+
+/// Asks the portal for a new access token (see the module's documentation).
+pub const TOKEN_NEEDED_EVENT: &str = "vardkoll:token-needed";
+/// Tells the portal the patient signed out in the app.
+pub const SIGNED_OUT_EVENT: &str = "vardkoll:signed-out";
+
+#[wasm_bindgen::prelude::wasm_bindgen(
+    inline_js = "export function listen_portal(element, handle) {
+    element.addEventListener('vardkoll:sign-in', (event) => {
+        const token = event.detail && event.detail.accessToken;
+        if (typeof token === 'string' && token.length > 0 && token.length < 16384) handle(token);
+    });
+    element.addEventListener('vardkoll:sign-out', () => handle(undefined));
+}
+export function dispatch(element, name) {
+    element.dispatchEvent(new CustomEvent(name, { bubbles: true }));
+}"
+)]
+extern "C" {
+    fn listen_portal(
+        element: &Element,
+        handle: &wasm_bindgen::closure::Closure<dyn Fn(Option<String>)>,
+    );
+    fn dispatch(element: &Element, name: &str);
+}
+
+/// Calls `handle` with each access token an embedding portal hands the app,
+/// and with `None` when it signs the patient out. Nothing outside a portal's
+/// element.
+pub fn on_portal_token(handle: impl Fn(Option<String>) + 'static) {
+    let Some(element) = host_element() else {
+        return;
+    };
+    let handle = wasm_bindgen::closure::Closure::<dyn Fn(Option<String>)>::new(handle);
+    listen_portal(&element, &handle);
+    // Listens as long as the page lives.
+    handle.forget();
+}
+
+/// Dispatches `name` on the portal's element, if the app is in one.
+pub fn tell_portal(name: &str) {
+    if let Some(element) = host_element() {
+        dispatch(&element, name);
+    }
 }
 
 /// The message an iframe's app sends its portal: `{ "type": "vardkoll:height", "height": 812 }`.

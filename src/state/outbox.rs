@@ -102,6 +102,7 @@ impl OutboxStore {
         let after_sign_in = move || {
             store.update(|outbox| outbox.signed_in(now_ms()));
             store.drain();
+            store.claim_sent();
         };
         super::Session::on_signed_in(after_sign_in);
         if super::access_token().is_some() {
@@ -202,6 +203,43 @@ impl OutboxStore {
                 }
             });
         }
+    }
+
+    /// Binds this browser's sent requests that the server does not yet list
+    /// as the signed-in patient's to them; the server does so only for those
+    /// carrying the patient's identity number.
+    pub fn claim_sent(&self) {
+        let Some(access_token) = super::access_token() else {
+            return;
+        };
+        let session = super::Session::shared();
+        let listed: HashSet<String> = session
+            .mine_untracked()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|view| view.reference)
+            .collect();
+        let unclaimed: Vec<(String, String)> = self.outbox.with_untracked(|o| {
+            o.sent
+                .iter()
+                .filter(|s| !listed.contains(&s.reference))
+                .map(|s| (s.reference.clone(), s.token.clone()))
+                .collect()
+        });
+        if unclaimed.is_empty() {
+            return;
+        }
+        spawn_local(async move {
+            let mut claimed = false;
+            for (reference, token) in unclaimed {
+                claimed |= api::claim_referral(&access_token, &reference, &token)
+                    .await
+                    .is_ok();
+            }
+            if claimed {
+                session.refresh_mine();
+            }
+        });
     }
 
     /// Shows what is stored now (another tab or "delete all my data" changed it).

@@ -131,6 +131,11 @@ impl Session {
         self.state.set(state);
     }
 
+    /// The signed-in patient's requests from the server, untracked.
+    pub fn mine_untracked(&self) -> Option<Vec<ReferralView>> {
+        self.mine.get_untracked()
+    }
+
     /// The signed-in patient's requests from the server (tracked).
     pub fn mine(&self) -> Option<Vec<ReferralView>> {
         self.mine.get()

@@ -29,6 +29,9 @@ pub enum Action {
     Complete(Callback),
     /// Renew the access token before it expires.
     Renew,
+    /// Take the access token an embedding portal handed the app (see
+    /// [`crate::platform::host`]).
+    Accept(String),
     SignOut,
 }
 
@@ -74,6 +77,7 @@ async fn run(session: Session, action: Action) {
         Action::Begin { silent } => begin(session, silent).await,
         Action::Complete(callback) => complete(session, callback).await,
         Action::Renew => renew(session).await,
+        Action::Accept(token) => accept(session, token).await,
         Action::SignOut => sign_out(session).await,
     }
 }
@@ -106,7 +110,11 @@ async fn begin(session: Session, silent: bool) {
 
 async fn complete(session: Session, callback: Callback) {
     session.set_state(SignIn::Working);
-    let code = match parse_callback(&callback.query, &callback.pending) {
+    let Some(config) = runtime_config().await.oidc else {
+        session.clear(Some(SignInProblem::Failed));
+        return;
+    };
+    let code = match parse_callback(&callback.query, &callback.pending, &config.issuer) {
         Ok(code) => code,
         Err(CallbackError::NotOurs | CallbackError::LoginRequired) => {
             session.clear(None);
@@ -117,7 +125,7 @@ async fn complete(session: Session, callback: Callback) {
             return;
         }
     };
-    let Some((config, discovery)) = provider().await else {
+    let Ok(discovery) = api::signin::discovery(&config.issuer).await else {
         session.clear(Some(SignInProblem::Failed));
         return;
     };
@@ -165,7 +173,28 @@ fn schedule_renewal() {
     }
 }
 
+async fn accept(session: Session, token: String) {
+    let Some(config) = runtime_config().await.oidc else {
+        return;
+    };
+    match SignedIn::from_access_token(&token, &config, now_seconds(), clock::today()) {
+        Ok(signed) => {
+            session.signed_in(signed);
+            schedule_renewal();
+            session.refresh_mine();
+        }
+        Err(_) => session.clear(Some(SignInProblem::Failed)),
+    }
+}
+
 async fn renew(session: Session) {
+    if with_signed_in(|s| s.is_some_and(|s| s.handed_in())) {
+        // The portal renews its token: ask it for a new one; without one the
+        // sign-in ends when this one runs out.
+        host::tell_portal(host::TOKEN_NEEDED_EVENT);
+        expire_or_retry(session, true);
+        return;
+    }
     let refresh = with_signed_in(|s| s.and_then(|s| s.refresh_token.clone()));
     let (Some(refresh), Some((config, discovery))) = (refresh, provider().await) else {
         expire_or_retry(session, true);
@@ -221,7 +250,11 @@ async fn sign_out(session: Session) {
     }
     let id_token = with_signed_in(|s| s.map(|s| s.id_token.clone()));
     session.clear(None);
-    let Some(id_token) = id_token else { return };
+    let Some(id_token) = id_token.filter(|t| !t.is_empty()) else {
+        // Handed in by a portal: the portal's own sign-out ends its session.
+        host::tell_portal(host::SIGNED_OUT_EVENT);
+        return;
+    };
     if let Some((config, discovery)) = provider().await
         && let Some(url) = end_session_url(&discovery, &config, &id_token, &host::redirect_uri())
     {

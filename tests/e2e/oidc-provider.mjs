@@ -48,16 +48,17 @@ function account(id) {
 
 /**
  * Starts the provider. `keys`: its signing keys (the first signs); `port`: 0
- * for a free one; `redirectUris`: the app's.
+ * for a free one; `redirectUris`: the app's; `accessTokenTTL`: seconds an
+ * access token for the API lives.
  */
-export async function startOidcProvider({ keys = [newKey()], port = 0, redirectUris = ["http://127.0.0.1/"] } = {}) {
+export async function startOidcProvider({ keys = [newKey()], port = 0, redirectUris = ["http://127.0.0.1/"], accessTokenTTL = 600 } = {}) {
   const server = createServer();
   await new Promise((ok) => server.listen(port, "127.0.0.1", ok));
   const issuer = `http://127.0.0.1:${server.address().port}`;
   const resourceInfo = (audience) => ({
     scope: "openid profile",
     audience,
-    accessTokenTTL: 600,
+    accessTokenTTL,
     accessTokenFormat: "jwt",
     jwt: { sign: { alg: "RS256" } },
   });
@@ -77,6 +78,9 @@ export async function startOidcProvider({ keys = [newKey()], port = 0, redirectU
     claims: { openid: ["sub"], profile: ["name"], pin: [PIN_CLAIM] },
     scopes: ["openid", "profile", "pin", "offline_access"],
     pkce: { required: () => true },
+    // The app renews silently with a refresh token (rotated on each use),
+    // as a browser app without a secret does.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed("refresh_token"),
     // The Swedish OIDC profile puts the patient's name and identity number in
     // the ID token, which is where the app reads them.
     conformIdTokenClaims: false,

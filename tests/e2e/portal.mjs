@@ -22,10 +22,13 @@ div{padding:3px}
 main>div{border:1px solid #999}
 iframe{border:0;width:100%;height:150px;display:block}`;
 
-/** A portal page; `scriptSrc` is its Content-Security-Policy for scripts. */
-function page(title, content, script, scriptSrc) {
+/**
+ * A portal page; `scriptSrc` is its Content-Security-Policy for scripts,
+ * `connectSrc` the origins besides its own the page may call (an identity provider).
+ */
+function page(title, content, script, scriptSrc, connectSrc = "") {
   return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${title}</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src ${scriptSrc}; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; frame-src *; object-src 'none'; base-uri 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src ${scriptSrc}; style-src 'self' 'unsafe-inline'; connect-src 'self' ${connectSrc}; img-src 'self' data:; frame-src *; object-src 'none'; base-uri 'none'">
 <style>${PORTAL_CSS}</style></head>
 <body><header><strong>Hälsoportalen</strong><nav aria-label="Portalen"><a href="/">Start</a> <a href="/kontakt">Kontakt</a></nav></header>
 <main><h1>Väntetider i vården</h1><p>Portalens egen text.</p>${content}<button type="button" id="portal-button">Portalens knapp</button></main>
@@ -45,15 +48,20 @@ function iframePage(appOrigin, appPath) {
   return page("Hälsoportalen", `<iframe title="Vårdkoll" src="${appOrigin}${appPath}"></iframe>`, listen, "'unsafe-inline'");
 }
 
-/** The README's example: the app in the portal's element, under /halsa/vardkoll. */
-function elementPage() {
+/**
+ * The README's example: the app in the portal's element, under /halsa/vardkoll;
+ * `attributes` adds to the element's (the portal's identity provider), with
+ * `connectSrc` allowing the page to call it.
+ */
+function elementPage(attributes = "", connectSrc = "") {
   return page(
     "Hälsoportalen – Vårdkoll",
     `<div id="vardkoll" data-vardkoll data-base-path="/halsa/vardkoll" data-start-page="vantetider"
-  data-lang="sv" data-home-region="12" data-api-base-url="/vardkoll/api/v1"><p>Vårdkoll laddas …</p></div>`,
+  data-lang="sv" data-home-region="12" data-api-base-url="/vardkoll/api/v1" ${attributes}><p>Vårdkoll laddas …</p></div>`,
     `<script type="module" src="/vardkoll/embed.js"></script>`,
     // What the README asks of a portal's policy: the app's scripts and WebAssembly, nothing inline.
     "'self' 'wasm-unsafe-eval'",
+    connectSrc,
   );
 }
 
@@ -62,14 +70,15 @@ function elementPage() {
  * the app's server may start later); `apiCalls` counts API calls through /vardkoll/.
  */
 export async function startPortal(origin) {
-  const portal = { url: "", apiCalls: 0 };
+  /** `elementAttributes` and `connectSrc` may be set once the portal runs (see `elementPage`). */
+  const portal = { url: "", apiCalls: 0, elementAttributes: "", connectSrc: "" };
   const server = createServer((req, res) => {
     const appOrigin = origin();
     const path = new URL(req.url, "http://x").pathname;
     const html = (body) => res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(body);
     if (path === "/favicon.ico") return res.writeHead(204).end();
     if (path.startsWith("/iframe/")) return html(iframePage(appOrigin, req.url.slice("/iframe".length)));
-    if (path === "/halsa/vardkoll" || path.startsWith("/halsa/vardkoll/")) return html(elementPage());
+    if (path === "/halsa/vardkoll" || path.startsWith("/halsa/vardkoll/")) return html(elementPage(portal.elementAttributes, portal.connectSrc));
     if (path.startsWith("/vardkoll/")) {
       if (path.startsWith("/vardkoll/api/")) portal.apiCalls++;
       return forward(req, res, new URL(req.url.slice("/vardkoll".length), appOrigin));

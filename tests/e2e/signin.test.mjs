@@ -12,20 +12,29 @@ import { join } from "node:path";
 import { freePort, startApi } from "./api-server.mjs";
 import { launch, openPage } from "./browser.mjs";
 import { startOidcProvider } from "./oidc-provider.mjs";
+import { startPortal } from "./portal.mjs";
 import { DIST } from "./stack.mjs";
 import { startServer } from "./static-server.mjs";
 
 const dist = mkdtempSync(join(tmpdir(), "vardkoll-signin-"));
 cpSync(DIST, dist, { recursive: true });
 let api;
+let apiPort;
 let site;
 let provider;
 let browser;
+let portal;
+/** Access tokens live this long here, so a test sees the app renew one. */
+const TOKEN_SECONDS = 20;
 
 before(async () => {
-  const apiPort = await freePort();
+  apiPort = await freePort();
   site = await startServer(dist, 0, `http://127.0.0.1:${apiPort}`);
-  provider = await startOidcProvider({ redirectUris: [`${site.url}/`] });
+  portal = await startPortal(() => site.url);
+  provider = await startOidcProvider({
+    redirectUris: [`${site.url}/`, `${portal.url}/halsa/vardkoll/`],
+    accessTokenTTL: TOKEN_SECONDS,
+  });
   api = await startApi({ VARDKOLL_OIDC_ISSUER: provider.issuer }, apiPort);
   // What a deployment sets: the provider in config.json, and its origin in the
   // page's Content-Security-Policy (connect-src) for discovery and tokens.
@@ -43,6 +52,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  await portal?.close();
   await site?.close();
   await api?.stop();
   await provider?.close();
@@ -158,5 +168,124 @@ test("a request sent without a sign-in waits, kept, and goes once the patient si
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
   assert.doesNotMatch(stored, /198112289874|19811228-9874/, "sent: the identity number has left storage");
   assert.deepEqual(errors.filter((e) => !/401/.test(e)), []);
+  await context.close();
+});
+
+test("the sign-in is renewed silently before the access token runs out", async () => {
+  const { context, page } = await openPage(browser, `${site.url}/forfragningar`);
+  const errors = appErrors(page);
+  await signIn(page, "tolvan");
+  const renewal = await page.waitForRequest(
+    (request) => request.url().startsWith(provider.issuer) && /grant_type=refresh_token/.test(request.postData() ?? ""),
+    { timeout: TOKEN_SECONDS * 1000 },
+  );
+  assert.equal((await renewal.response()).status(), 200);
+  // Past the first token's end: still signed in, and the server still answers.
+  await page.waitForTimeout(TOKEN_SECONDS * 1000 - 10_000);
+  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+  const listed = await page.waitForResponse((r) => r.url().endsWith("/api/v1/me/referrals"));
+  assert.equal(listed.status(), 200);
+  assert.match(await page.locator(".account__name").textContent(), /Tolvan Tolvansson/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("in a portal's element: single sign-on without a second login, and none where the patient is not signed in", async () => {
+  portal.elementAttributes = `data-oidc-issuer="${provider.issuer}" data-oidc-client-id="vardkoll-app" data-oidc-scopes="openid profile pin" data-single-sign-on`;
+  portal.connectSrc = provider.issuer;
+  // Signed in at the provider already (here: on the app's own site).
+  const { context, page } = await openPage(browser, `${site.url}/`);
+  await signIn(page, "tolvan");
+  await page.goto(`${portal.url}/halsa/vardkoll/`);
+  await page.locator(".account__name").waitFor();
+  assert.match(await page.locator(".account__name").textContent(), /Tolvan Tolvansson/);
+  assert.equal(new URL(page.url()).pathname, "/halsa/vardkoll/");
+  assert.equal(new URL(page.url()).search, "", "the code has left the address");
+  await context.close();
+
+  // Not signed in at the provider: one silent try, then "Logga in", no loop.
+  const fresh = await openPage(browser, `${portal.url}/halsa/vardkoll/`);
+  const navigations = [];
+  fresh.page.on("framenavigated", (frame) => frame === fresh.page.mainFrame() && navigations.push(frame.url()));
+  await fresh.page.getByRole("button", { name: "Logga in" }).waitFor();
+  await fresh.page.waitForTimeout(1500);
+  assert.ok(navigations.length <= 2, `no redirect loop: ${navigations.join(" ")}`);
+  assert.equal(await fresh.page.locator(".account__name").count(), 0);
+  await fresh.context.close();
+});
+
+test("a portal hands the app its own token (the JS hook), and hears when the patient signs out", async () => {
+  portal.elementAttributes = `data-oidc-issuer="${provider.issuer}" data-oidc-client-id="vardkoll-app"`;
+  portal.connectSrc = "";
+  const { context, page } = await openPage(browser, `${portal.url}/halsa/vardkoll/remiss`);
+  const errors = appErrors(page);
+  await page.getByRole("button", { name: "Logga in" }).waitFor();
+  const token = await provider.token("lisa-bergstrom", { ttl: TOKEN_SECONDS });
+  await page.evaluate((accessToken) => {
+    const element = document.querySelector("[data-vardkoll]");
+    window.portalEvents = [];
+    for (const name of ["vardkoll:signed-out", "vardkoll:token-needed"]) {
+      element.addEventListener(name, () => window.portalEvents.push(name));
+    }
+    element.dispatchEvent(new CustomEvent("vardkoll:sign-in", { detail: { accessToken } }));
+  }, token);
+  await page.locator(".account__name", { hasText: "Lisa Bergström" }).waitFor();
+  await page.locator(".signed-in-identity").getByText("19811228-9874").waitFor();
+  // Before it runs out, the app asks the portal for a new token.
+  await page.waitForFunction(() => window.portalEvents.includes("vardkoll:token-needed"), null, {
+    timeout: TOKEN_SECONDS * 1000,
+  });
+  await page.getByRole("button", { name: "Logga ut" }).click();
+  await page.getByRole("button", { name: "Logga in" }).waitFor();
+  assert.deepEqual(await page.evaluate(() => window.portalEvents), ["vardkoll:token-needed", "vardkoll:signed-out"]);
+  assert.equal(await page.locator(".signed-in-identity").count(), 0, "the identity is gone with the sign-out");
+  // A token that is not the provider's is not taken.
+  await page.evaluate(() =>
+    document
+      .querySelector("[data-vardkoll]")
+      .dispatchEvent(new CustomEvent("vardkoll:sign-in", { detail: { accessToken: "e30.e30.x" } })),
+  );
+  await page.getByText("Det gick inte att logga in just nu").waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a request sent before the deployment had sign-in is claimed by its patient only", async () => {
+  // The same database, first without an identity provider, then with one.
+  const db = join(dist, "claim.sqlite3");
+  await api.stop();
+  api = await startApi({ VARDKOLL_DB: db }, apiPort);
+  const { context, page } = await openPage(browser, `${site.url}/remiss?tjanst=op-hoft`);
+  const errors = appErrors(page);
+  await page.getByLabel("Personnummer eller samordningsnummer").fill("19121212-1212");
+  await page.getByLabel("Namn").fill("Tolvan Tolvansson");
+  await page.getByLabel("Telefon").fill("070-123 45 67");
+  await page.waitForFunction(() => document.querySelector("#referral-service")?.selectedIndex > 0);
+  await page.locator("#referral-provider-0").selectOption({ index: 1 });
+  await page.getByLabel("Jag samtycker till att förfrågan").check();
+  await page.getByRole("button", { name: "Skicka förfrågan" }).click();
+  await page.getByText("Förfrågan är mottagen").waitFor();
+  const reference = (await page.locator(".receipt__reference").textContent()).trim();
+  await api.stop();
+  api = await startApi({ VARDKOLL_DB: db, VARDKOLL_OIDC_ISSUER: provider.issuer }, apiPort);
+  assert.deepEqual(await mine("tolvan"), []);
+
+  // Another patient signed in on this browser cannot take it.
+  await page.goto(`${site.url}/forfragningar`);
+  await signIn(page, "lisa-bergstrom");
+  await page.locator(".request__reference", { hasText: reference }).waitFor();
+  await page.waitForTimeout(500);
+  assert.deepEqual(await mine("lisa-bergstrom"), [], "not Lisa's: it carries Tolvan's identity number");
+  await page.getByRole("button", { name: "Logga ut" }).click();
+  await page.getByRole("button", { name: /sign me out/i }).click();
+  await page.getByRole("button", { name: "Logga in" }).waitFor();
+
+  // Its own patient signs in: it is theirs, on every device.
+  await page.goto(`${site.url}/forfragningar`);
+  await signIn(page, "tolvan");
+  await page.locator(".request__reference", { hasText: reference }).waitFor();
+  for (let i = 0; i < 50 && (await mine("tolvan")).length === 0; i++) await page.waitForTimeout(100);
+  assert.deepEqual((await mine("tolvan")).map((r) => r.reference), [reference]);
+  assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
   await context.close();
 });

@@ -129,8 +129,13 @@ pub enum CallbackError {
     Refused(String),
 }
 
-/// The authorization code in the query the provider returned with.
-pub fn parse_callback(query: &str, pending: &Pending) -> Result<String, CallbackError> {
+/// The authorization code in the query the provider returned with. An `iss`
+/// in the answer (RFC 9207) must be the configured issuer's.
+pub fn parse_callback(
+    query: &str,
+    pending: &Pending,
+    issuer: &str,
+) -> Result<String, CallbackError> {
     let pairs = parse_form(query.trim_start_matches('?'));
     let value = |name: &str| {
         pairs
@@ -140,6 +145,9 @@ pub fn parse_callback(query: &str, pending: &Pending) -> Result<String, Callback
     };
     if value("state") != Some(pending.state.as_str()) {
         return Err(CallbackError::NotOurs);
+    }
+    if value("iss").is_some_and(|iss| iss.trim_end_matches('/') != issuer) {
+        return Err(CallbackError::Refused("wrong_issuer".into()));
     }
     if let Some(error) = value("error") {
         return Err(match error {
@@ -278,6 +286,47 @@ enum Audience {
     Many(Vec<String>),
 }
 
+impl IdClaims {
+    /// The claims of the JWT `token`, after checking its issuer, audience
+    /// (`audience`, if given) and expiry.
+    fn of(
+        token: &str,
+        config: &ProviderConfig,
+        audience: Option<&str>,
+        now: i64,
+    ) -> Result<IdClaims, TokenProblem> {
+        let payload = token
+            .split('.')
+            .nth(1)
+            .and_then(base64url_decode)
+            .ok_or(TokenProblem::Malformed)?;
+        let claims: IdClaims =
+            serde_json::from_slice(&payload).map_err(|_| TokenProblem::Malformed)?;
+        if claims.iss != config.issuer {
+            return Err(TokenProblem::WrongIssuer);
+        }
+        let for_us = audience.is_none_or(|audience| match &claims.aud {
+            Audience::One(aud) => aud == audience,
+            Audience::Many(list) => list.iter().any(|aud| aud == audience),
+        });
+        if !for_us {
+            return Err(TokenProblem::WrongAudience);
+        }
+        if claims.exp <= now {
+            return Err(TokenProblem::Expired);
+        }
+        Ok(claims)
+    }
+
+    fn identity_number(&self, today: chrono::NaiveDate) -> Result<IdentityNumber, TokenProblem> {
+        self.other
+            .get(IDENTITY_CLAIM)
+            .and_then(|v| v.as_str())
+            .and_then(|n| IdentityNumber::parse(n, today).ok())
+            .ok_or(TokenProblem::NoIdentityNumber)
+    }
+}
+
 impl SignedIn {
     /// Reads the patient from the ID token, after checking it was issued by the
     /// provider for this app, in answer to this sign-in, and is still valid. The
@@ -292,35 +341,11 @@ impl SignedIn {
         today: chrono::NaiveDate,
     ) -> Result<SignedIn, TokenProblem> {
         let id_token = tokens.id_token.clone().ok_or(TokenProblem::Malformed)?;
-        let payload = id_token
-            .split('.')
-            .nth(1)
-            .and_then(base64url_decode)
-            .ok_or(TokenProblem::Malformed)?;
-        let claims: IdClaims =
-            serde_json::from_slice(&payload).map_err(|_| TokenProblem::Malformed)?;
-        if claims.iss != config.issuer {
-            return Err(TokenProblem::WrongIssuer);
-        }
-        let for_us = match &claims.aud {
-            Audience::One(aud) => *aud == config.client_id,
-            Audience::Many(list) => list.contains(&config.client_id),
-        };
-        if !for_us {
-            return Err(TokenProblem::WrongAudience);
-        }
+        let claims = IdClaims::of(&id_token, config, Some(&config.client_id), now)?;
         if claims.nonce.as_deref() != Some(pending.nonce.as_str()) {
             return Err(TokenProblem::WrongNonce);
         }
-        if claims.exp <= now {
-            return Err(TokenProblem::Expired);
-        }
-        let identity_number = claims
-            .other
-            .get(IDENTITY_CLAIM)
-            .and_then(|v| v.as_str())
-            .and_then(|n| IdentityNumber::parse(n, today).ok())
-            .ok_or(TokenProblem::NoIdentityNumber)?;
+        let identity_number = claims.identity_number(today)?;
         Ok(SignedIn {
             name: claims.name.unwrap_or_default(),
             subject: claims.sub,
@@ -331,6 +356,37 @@ impl SignedIn {
             refresh_token: tokens.refresh_token,
             id_token,
         })
+    }
+
+    /// The patient an embedding portal signed in, from the access token it
+    /// handed the app (the documented JS hook; no ID token, no refresh token):
+    /// the provider's, for the API (when the configuration names its audience),
+    /// still valid, with an identity number. Its signature is the API's to
+    /// check, as for every access token; the app only shows who it names.
+    pub fn from_access_token(
+        token: &str,
+        config: &ProviderConfig,
+        now: i64,
+        today: chrono::NaiveDate,
+    ) -> Result<SignedIn, TokenProblem> {
+        let claims = IdClaims::of(token, config, config.audience.as_deref(), now)?;
+        let identity_number = claims.identity_number(today)?;
+        Ok(SignedIn {
+            name: claims.name.unwrap_or_default(),
+            subject: claims.sub,
+            identity_number,
+            access_token: token.to_owned(),
+            refresh_token: None,
+            id_token: String::new(),
+            issued_at: now,
+            expires_at: claims.exp,
+        })
+    }
+
+    /// Whether the sign-in came from a token handed in by a portal (which
+    /// renews it), not from the app's own sign-in.
+    pub fn handed_in(&self) -> bool {
+        self.id_token.is_empty()
     }
 
     /// Takes the tokens of a silent renewal: a new access token and lifetime,
@@ -459,6 +515,8 @@ fn parse_form(query: &str) -> Vec<(String, String)> {
 mod tests {
     use super::*;
 
+    const ISSUER: &str = "https://login.region.example";
+
     fn config() -> ProviderConfig {
         ProviderConfig {
             issuer: "https://login.region.example".into(),
@@ -555,22 +613,35 @@ mod tests {
     fn only_an_answer_with_our_state_gives_a_code() {
         let p = pending();
         let ok = format!("?code=abc%2B1&state={}", p.state);
-        assert_eq!(parse_callback(&ok, &p), Ok("abc+1".into()));
+        assert_eq!(parse_callback(&ok, &p, ISSUER), Ok("abc+1".into()));
         assert_eq!(
-            parse_callback("?code=abc&state=other", &p),
+            parse_callback("?code=abc&state=other", &p, ISSUER),
             Err(CallbackError::NotOurs)
         );
-        assert_eq!(parse_callback("?code=abc", &p), Err(CallbackError::NotOurs));
+        assert_eq!(
+            parse_callback("?code=abc", &p, ISSUER),
+            Err(CallbackError::NotOurs)
+        );
         let odd = format!("?code=%E2%9C%93%zz%&state={}", p.state);
-        assert_eq!(parse_callback(&odd, &p), Ok("✓%zz%".into()));
+        assert_eq!(parse_callback(&odd, &p, ISSUER), Ok("✓%zz%".into()));
         let silent = format!("error=login_required&state={}", p.state);
         assert_eq!(
-            parse_callback(&silent, &p),
+            parse_callback(&silent, &p, ISSUER),
             Err(CallbackError::LoginRequired)
+        );
+        let from = |iss: &str| format!("code=abc&state={}&iss={iss}", p.state);
+        assert_eq!(
+            parse_callback(&from("https%3A%2F%2Flogin.region.example"), &p, ISSUER),
+            Ok("abc".into())
+        );
+        assert_eq!(
+            parse_callback(&from("https%3A%2F%2Fevil.example"), &p, ISSUER),
+            Err(CallbackError::Refused("wrong_issuer".into())),
+            "a mix-up: the answer came from another provider"
         );
         let denied = format!("error=access_denied&state={}", p.state);
         assert_eq!(
-            parse_callback(&denied, &p),
+            parse_callback(&denied, &p, ISSUER),
             Err(CallbackError::Refused("access_denied".into()))
         );
     }
@@ -706,6 +777,46 @@ mod tests {
                 "https://login.region.example/session/end?id_token_hint=idt&client_id=vardkoll-app\
                  &post_logout_redirect_uri=https%3A%2F%2Fapp.example%2F"
             )
+        );
+    }
+
+    #[test]
+    fn a_portal_hands_in_an_access_token_for_the_api() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let good = serde_json::json!({
+            "iss": ISSUER, "aud": "urn:vardkoll:api", "sub": "tolvan", "exp": 1_300,
+            "name": "Tolvan Tolvansson", IDENTITY_CLAIM: "191212121212"
+        });
+        let token = |claims: &serde_json::Value| id_token(claims.clone());
+        let signed = SignedIn::from_access_token(&token(&good), &config(), 1_000, today).unwrap();
+        assert_eq!(signed.identity_number.as_str(), "191212121212");
+        assert_eq!(
+            (signed.name.as_str(), signed.expires_at),
+            ("Tolvan Tolvansson", 1_300)
+        );
+        assert!(signed.handed_in() && signed.refresh_token.is_none());
+        assert_eq!(signed.renew_at(), 1_240);
+        let with = |key: &str, value: serde_json::Value| {
+            let mut claims = good.clone();
+            claims[key] = value;
+            SignedIn::from_access_token(&token(&claims), &config(), 1_000, today)
+        };
+        assert_eq!(
+            with("aud", "vardkoll-app".into()),
+            Err(TokenProblem::WrongAudience)
+        );
+        assert_eq!(
+            with("iss", "https://evil.example".into()),
+            Err(TokenProblem::WrongIssuer)
+        );
+        assert_eq!(with("exp", 1_000.into()), Err(TokenProblem::Expired));
+        assert_eq!(
+            with(IDENTITY_CLAIM, serde_json::Value::Null),
+            Err(TokenProblem::NoIdentityNumber)
+        );
+        assert_eq!(
+            SignedIn::from_access_token("not a jwt", &config(), 1_000, today),
+            Err(TokenProblem::Malformed)
         );
     }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
 
-use common::{TestServer, assert_problem, referral};
+use common::{TestServer, assert_matches_contract, assert_problem, referral, schema};
 use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
@@ -86,17 +86,35 @@ impl Provider {
     }
 }
 
+fn identity_of(provider: &Provider) -> IdentityConfig {
+    IdentityConfig {
+        issuer: provider.issuer.clone(),
+        audience: "urn:vardkoll:api".into(),
+        identity_claim: DEFAULT_IDENTITY_CLAIM.into(),
+        leeway_seconds: 0,
+    }
+}
+
 async fn server_for(provider: &Provider) -> TestServer {
-    let issuer = provider.issuer.clone();
-    TestServer::with(move |c| {
-        c.identity = Some(IdentityConfig {
-            issuer,
-            audience: "urn:vardkoll:api".into(),
-            identity_claim: DEFAULT_IDENTITY_CLAIM.into(),
-            leeway_seconds: 0,
-        });
-    })
-    .await
+    let identity = identity_of(provider);
+    TestServer::with(move |c| c.identity = Some(identity)).await
+}
+
+/// `POST /me/referrals`: claims `reference` with its `token`.
+async fn claim_as(
+    server: &TestServer,
+    access_token: Option<&str>,
+    reference: &str,
+    token: &str,
+) -> reqwest::Response {
+    let mut request = server
+        .client
+        .post(server.url("/me/referrals"))
+        .json(&json!({ "reference": reference, "token": token }));
+    if let Some(access_token) = access_token {
+        request = request.bearer_auth(access_token);
+    }
+    request.send().await.unwrap()
 }
 
 async fn post_as(
@@ -278,6 +296,120 @@ async fn a_key_rotation_at_the_provider_is_picked_up() {
     rotated.stop().await;
 }
 
+/// A request sent before the deployment had sign-in (anonymous, read with its
+/// own token) is claimed by the patient it is about once sign-in is on: the
+/// same database, a server started again with a provider.
+#[tokio::test]
+async fn a_request_sent_before_sign_in_is_claimed_by_its_patient_only() {
+    let mut before = TestServer::start().await;
+    let created = before.create_referral("before-sign-in-1").await;
+    let (reference, token) = (
+        created["reference"].as_str().unwrap(),
+        created["token"].as_str().unwrap(),
+    );
+    before.stop().await;
+
+    let dir = tempfile::tempdir().unwrap();
+    let provider = Provider::start(&dir.path().join("keys.json"), 0, false).await;
+    let identity = identity_of(&provider);
+    let database = before.dir.path().join("test.sqlite3");
+    let server = TestServer::with(move |c| {
+        c.identity = Some(identity);
+        c.database = database;
+    })
+    .await;
+    let tolvan = provider.token("tolvan", None, None).await;
+    let lisa = provider.token("lisa-bergstrom", None, None).await;
+    assert_eq!(
+        get_as(&server, &tolvan, "/me/referrals")
+            .await
+            .json::<Value>()
+            .await
+            .unwrap(),
+        json!([])
+    );
+
+    // Signed in or nothing, before the body is read.
+    let anonymous = claim_as(&server, None, reference, token).await;
+    assert!(
+        anonymous.headers()["www-authenticate"]
+            .to_str()
+            .unwrap()
+            .starts_with("Bearer")
+    );
+    assert_problem(anonymous, 401).await;
+    assert_problem(
+        claim_as(&server, Some("a.b.c"), reference, token).await,
+        401,
+    )
+    .await;
+
+    // Another patient (198112289874), or the wrong request token: 404, the very
+    // same answer, and the request stays nobody's.
+    let theirs = assert_problem(claim_as(&server, Some(&lisa), reference, token).await, 404).await;
+    let wrong_token = format!("{}x", &token[1..]);
+    let wrong = assert_problem(
+        claim_as(&server, Some(&tolvan), reference, &wrong_token).await,
+        404,
+    )
+    .await;
+    let missing = assert_problem(
+        claim_as(&server, Some(&tolvan), "VK-0000000000", token).await,
+        404,
+    )
+    .await;
+    assert_eq!(theirs, wrong);
+    assert_eq!(theirs, missing);
+    assert_eq!(
+        get_as(&server, &tolvan, "/me/referrals")
+            .await
+            .json::<Value>()
+            .await
+            .unwrap(),
+        json!([])
+    );
+
+    // A body of the wrong shape is named field by field.
+    let invalid = assert_problem(claim_as(&server, Some(&tolvan), "VK-1", "").await, 422).await;
+    let fields: Vec<&str> = invalid["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["reference", "token"]);
+
+    // Tolvan (191212121212, the request's identity number) claims it.
+    let claimed = claim_as(&server, Some(&tolvan), reference, token).await;
+    assert_eq!(claimed.status(), 200);
+    assert_eq!(claimed.headers()["cache-control"], "no-store");
+    let claimed: Value = claimed.json().await.unwrap();
+    assert_matches_contract(&claimed, schema("ReferralView"));
+    assert_eq!(claimed["reference"], reference);
+    let mine: Value = get_as(&server, &tolvan, "/me/referrals")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(mine, json!([claimed.clone()]));
+    let read = get_as(&server, &tolvan, &format!("/referrals/{reference}")).await;
+    assert_eq!(read.json::<Value>().await.unwrap(), claimed);
+    // Again: the same answer. Lisa still gets 404 and sees nothing.
+    let again = claim_as(&server, Some(&tolvan), reference, token).await;
+    assert_eq!(again.status(), 200);
+    assert_eq!(again.json::<Value>().await.unwrap(), claimed);
+    assert_problem(claim_as(&server, Some(&lisa), reference, token).await, 404).await;
+    assert_eq!(
+        get_as(&server, &lisa, "/me/referrals")
+            .await
+            .json::<Value>()
+            .await
+            .unwrap(),
+        json!([])
+    );
+    provider.stop().await;
+}
+
 #[tokio::test]
 async fn without_a_provider_requests_stay_anonymous_and_there_is_no_list() {
     let server = TestServer::start().await;
@@ -288,4 +420,13 @@ async fn without_a_provider_requests_stay_anonymous_and_there_is_no_list() {
         201
     );
     assert_problem(server.get("/me/referrals").await, 404).await;
+    // Nor anything to claim a request for: 404 before the body is read.
+    let claim = server
+        .client
+        .post(server.url("/me/referrals"))
+        .body("not even JSON")
+        .send()
+        .await
+        .unwrap();
+    assert_problem(claim, 404).await;
 }

@@ -507,6 +507,166 @@ async fn a_signed_in_patient_finds_their_own_requests_only(kind: Kind) {
     );
 }
 
+/// Tolvan's identity number, as `request` carries it, normalised.
+const TOLVAN: &str = "191212121212";
+
+async fn a_request_sent_before_sign_in_is_claimed_by_its_patient_only(kind: Kind) {
+    let db = Database::new(kind).await;
+    let store = db.open().await;
+    let made = created(
+        store
+            .create_referral(request("claim-key-1", "Tolvan"))
+            .await
+            .unwrap(),
+    );
+    let claim = |token: &str, identity: &str, subject: &str| {
+        store.claim_referral(
+            made.reference.clone(),
+            token.to_owned(),
+            identity.to_owned(),
+            subject.to_owned(),
+        )
+    };
+    let wrong_token = format!("{}x", &made.token[1..]);
+    assert_eq!(claim(&wrong_token, TOLVAN, "tolvan").await.unwrap(), None);
+    assert_eq!(
+        claim(&made.token, "198112289874", "lisa").await.unwrap(),
+        None,
+        "another patient's identity number"
+    );
+    assert_eq!(
+        store
+            .claim_referral(
+                "VK-0000000000".into(),
+                made.token.clone(),
+                TOLVAN.into(),
+                "tolvan".into()
+            )
+            .await
+            .unwrap(),
+        None
+    );
+    // Nothing changed: still nobody's.
+    for subject in ["tolvan", "lisa"] {
+        assert!(store.referrals_of(subject.into()).await.unwrap().is_empty());
+    }
+
+    let claimed = claim(&made.token, TOLVAN, "tolvan")
+        .await
+        .unwrap()
+        .expect("the right token, identity number and nobody's yet");
+    assert_eq!(claimed.reference, made.reference);
+    assert_eq!(claimed.history.len(), 1);
+    assert_eq!(
+        claim(&made.token, TOLVAN, "tolvan").await.unwrap(),
+        Some(claimed.clone()),
+        "claimed again by the same patient: the same answer"
+    );
+    // Another account with the same identity number (a second e-identification)
+    // finds it bound already.
+    assert_eq!(claim(&made.token, TOLVAN, "tolvan-2").await.unwrap(), None);
+
+    assert_eq!(
+        store.referrals_of("tolvan".into()).await.unwrap(),
+        vec![claimed.clone()]
+    );
+    assert_eq!(
+        store
+            .referral_of(made.reference.clone(), "tolvan".into())
+            .await
+            .unwrap(),
+        Some(claimed.clone())
+    );
+    assert!(
+        store
+            .referrals_of("tolvan-2".into())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // Its own token still opens it.
+    assert_eq!(
+        store.referral(made.reference, made.token).await.unwrap(),
+        Some(claimed)
+    );
+}
+
+async fn a_request_created_signed_in_is_not_claimed_by_another_account(kind: Kind) {
+    let db = Database::new(kind).await;
+    let store = db.open().await;
+    let made = created(
+        store
+            .create_referral(NewRequest {
+                subject: Some("tolvan".into()),
+                ..request("claim-key-2", "Tolvan")
+            })
+            .await
+            .unwrap(),
+    );
+    let claim = |subject: &str| {
+        store.claim_referral(
+            made.reference.clone(),
+            made.token.clone(),
+            TOLVAN.into(),
+            subject.to_owned(),
+        )
+    };
+    assert_eq!(claim("tolvan-2").await.unwrap(), None);
+    assert!(claim("tolvan").await.unwrap().is_some());
+    assert!(
+        store
+            .referrals_of("tolvan-2".into())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(store.referrals_of("tolvan".into()).await.unwrap().len(), 1);
+}
+
+async fn two_accounts_claiming_at_once_on_two_instances_one_wins(kind: Kind) {
+    let db = Database::new(kind).await;
+    let (a, b) = (db.open().await, db.open().await);
+    let mut made = Vec::new();
+    for round in 0..10 {
+        made.push(created(
+            a.create_referral(request(&format!("race-key-{round:03}"), "Tolvan"))
+                .await
+                .unwrap(),
+        ));
+    }
+    let mut tasks = Vec::new();
+    for request in &made {
+        for (i, store) in [&a, &b, &a, &b].into_iter().enumerate() {
+            let store = Arc::clone(store);
+            let (reference, token) = (request.reference.clone(), request.token.clone());
+            tasks.push(tokio::spawn(async move {
+                let subject = format!("account-{i}");
+                let won = store
+                    .claim_referral(reference, token, TOLVAN.into(), subject.clone())
+                    .await
+                    .unwrap();
+                won.map(|_| subject)
+            }));
+        }
+    }
+    let mut winners = Vec::new();
+    for task in tasks {
+        winners.push(task.await.unwrap());
+    }
+    for (request, answers) in made.iter().zip(winners.chunks(4)) {
+        let won: Vec<&String> = answers.iter().flatten().collect();
+        assert_eq!(won.len(), 1, "{answers:?}");
+        for i in 0..4 {
+            let subject = format!("account-{i}");
+            let owned = b
+                .referral_of(request.reference.clone(), subject.clone())
+                .await
+                .unwrap();
+            assert_eq!(owned.is_some(), &subject == won[0]);
+        }
+    }
+}
+
 macro_rules! both_stores {
     ($($test:ident),* $(,)?) => {
         mod sqlite {
@@ -538,6 +698,9 @@ both_stores!(
     secrets_are_not_stored_in_plain_text,
     closed_requests_past_retention_are_deleted_with_their_data,
     a_signed_in_patient_finds_their_own_requests_only,
+    a_request_sent_before_sign_in_is_claimed_by_its_patient_only,
+    a_request_created_signed_in_is_not_claimed_by_another_account,
+    two_accounts_claiming_at_once_on_two_instances_one_wins,
 );
 
 /// A database written before secrets were hashed (schema version 1) is

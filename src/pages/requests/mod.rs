@@ -25,6 +25,7 @@ pub fn RequestsPage() -> impl IntoView {
     let refresh = move || {
         outbox.refresh();
         session.refresh_mine();
+        outbox.claim_sent();
     };
     outbox.reload();
     refresh();

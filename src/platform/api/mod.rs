@@ -10,7 +10,7 @@
 mod referrals;
 pub mod signin;
 
-pub use referrals::{create_referral, my_referrals, referral};
+pub use referrals::{claim_referral, create_referral, my_referrals, referral};
 
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;

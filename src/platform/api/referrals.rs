@@ -139,3 +139,35 @@ pub async fn my_referrals(access_token: &str) -> Result<Vec<ReferralView>, ApiEr
         Err(ApiError::Invalid)
     }
 }
+
+/// Binds a request this browser sent before the patient signed in to the
+/// signed-in patient ("claims" it), with the request's own token. The server
+/// does so only when the request carries the patient's identity number; any
+/// other case is an error (404), the same whatever the reason.
+pub async fn claim_referral(
+    access_token: &str,
+    reference: &str,
+    token: &str,
+) -> Result<ReferralView, ApiError> {
+    let reference = code(reference);
+    let url = format!("{}/me/referrals", base_url().await);
+    let json = serde_json::json!({ "reference": reference, "token": token }).to_string();
+    let deadline = Deadline::start();
+    let signal = deadline.signal();
+    let response = Request::post(&url)
+        .header("Authorization", &format!("Bearer {access_token}"))
+        .header("Content-Type", "application/json")
+        .abort_signal(signal.as_ref())
+        .body(json)
+        .map_err(|_| ApiError::Network)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    let text = body(&response).await?;
+    let view: ReferralView = parse(response.status(), &text)?;
+    if view.reference == reference {
+        Ok(view)
+    } else {
+        Err(ApiError::Invalid)
+    }
+}

@@ -2,6 +2,7 @@
 
 mod admin;
 mod catalog;
+mod claim;
 mod referrals;
 mod statistics;
 
@@ -44,7 +45,7 @@ pub fn router(state: AppState) -> Router {
         .route("/statistics", get(statistics::statistics))
         .route("/referrals", post(referrals::create))
         .route("/referrals/{reference}", get(referrals::read))
-        .route("/me/referrals", get(referrals::mine))
+        .route("/me/referrals", get(referrals::mine).post(claim::claim))
         .route("/admin/referrals", get(admin::count))
         .route(
             "/admin/referrals/{reference}/status",

@@ -87,6 +87,19 @@ pub trait Store: Send + Sync + 'static {
     /// Every request of the signed-in `subject`, newest first.
     fn referrals_of(&self, subject: String) -> StoreFuture<'_, Vec<ReferralView>>;
 
+    /// Binds a request sent before sign-in to the signed-in `subject`, in one
+    /// transaction, if and only if `token` is its secret, its identity number is
+    /// `identity_number` (normalised, 12 digits), and it is bound to no other
+    /// subject. `None` when any of that fails (the caller cannot tell which);
+    /// already bound to `subject` is a success, unchanged.
+    fn claim_referral(
+        &self,
+        reference: String,
+        token: String,
+        identity_number: String,
+        subject: String,
+    ) -> StoreFuture<'_, Option<ReferralView>>;
+
     /// Moves a request to `status` (the region side). `None` when there is no such request.
     fn set_status(
         &self,
@@ -145,6 +158,20 @@ pub(crate) fn replay(
         }),
         None => CreateOutcome::KeyReused,
     }
+}
+
+/// Whether a stored request may be bound to `subject`: what [`Store::claim_referral`]
+/// checks once it holds the row. Secrets are compared in constant time.
+pub(crate) fn may_claim(
+    stored: (&str, &str, Option<&str>),
+    token: &str,
+    identity_number: &str,
+    subject: &str,
+) -> bool {
+    let (token_hash, stored_identity, bound_to) = stored;
+    secrets::token_matches(token, token_hash)
+        && crate::hash::constant_time_eq(stored_identity.as_bytes(), identity_number.as_bytes())
+        && bound_to.is_none_or(|bound| bound == subject)
 }
 
 /// An enum's serde name (`"visit"`), as stored in a text column.

@@ -16,7 +16,8 @@ use vardkoll_domain::api::{
 };
 
 use super::{
-    CreateOutcome, NewRequest, Store, StoreError, StoreFuture, parse_text, replay, secrets, text_of,
+    CreateOutcome, NewRequest, Store, StoreError, StoreFuture, may_claim, parse_text, replay,
+    secrets, text_of,
 };
 use crate::dataset::{Dataset, default_dataset};
 
@@ -531,6 +532,52 @@ impl Store for PostgresStore {
                 views.extend(view(&client, &reference).await?);
             }
             Ok(views)
+        })
+    }
+
+    fn claim_referral(
+        &self,
+        reference: String,
+        token: String,
+        identity_number: String,
+        subject: String,
+    ) -> StoreFuture<'_, Option<ReferralView>> {
+        Box::pin(async move {
+            let mut client = self.client().await?;
+            let tx = client.transaction().await.map_err(db)?;
+            // The row lock makes two claims of one request take turns: the second
+            // sees the first's subject.
+            let Some(row) = tx
+                .query_opt(
+                    "SELECT token_hash, identity_number, subject FROM referrals
+                     WHERE reference = $1 FOR UPDATE",
+                    &[&reference],
+                )
+                .await
+                .map_err(db)?
+            else {
+                return Ok(None);
+            };
+            let bound_to: Option<&str> = row.get(2);
+            if !may_claim(
+                (row.get(0), row.get(1), bound_to),
+                &token,
+                &identity_number,
+                &subject,
+            ) {
+                return Ok(None);
+            }
+            if bound_to.is_none() {
+                tx.execute(
+                    "UPDATE referrals SET subject = $1 WHERE reference = $2 AND subject IS NULL",
+                    &[&subject, &reference],
+                )
+                .await
+                .map_err(db)?;
+            }
+            let claimed = view(&tx, &reference).await?;
+            tx.commit().await.map_err(db)?;
+            Ok(claimed)
         })
     }
 

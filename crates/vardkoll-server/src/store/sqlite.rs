@@ -17,7 +17,8 @@ use vardkoll_domain::api::{
 };
 
 use super::{
-    CreateOutcome, NewRequest, Store, StoreError, StoreFuture, parse_text, replay, secrets, text_of,
+    CreateOutcome, NewRequest, Store, StoreError, StoreFuture, may_claim, parse_text, replay,
+    secrets, text_of,
 };
 use crate::dataset::{Dataset, default_dataset};
 
@@ -166,6 +167,18 @@ enum Job {
         at: String,
         reply: oneshot::Sender<Result<Option<Result<ReferralView, ReferralStatus>>, StoreError>>,
     },
+    Claim {
+        claim: Claim,
+        reply: oneshot::Sender<Result<Option<ReferralView>, StoreError>>,
+    },
+}
+
+/// What [`Store::claim_referral`] was given.
+struct Claim {
+    reference: String,
+    token: String,
+    identity_number: String,
+    subject: String,
 }
 
 /// The SQLite store. Dropping it finishes the writer's queued work first.
@@ -269,6 +282,10 @@ fn writer_loop(mut connection: Connection, receiver: mpsc::Receiver<Job>) {
                     let result = set_status_in(&tx, &reference, status, note.as_deref(), &at);
                     replies.push(Reply::Status(reply, result));
                 }
+                Job::Claim { claim, reply } => {
+                    let result = claim_in(&tx, &claim);
+                    replies.push(Reply::Claim(reply, result));
+                }
             }
         }
         match tx.commit() {
@@ -289,6 +306,10 @@ enum Reply {
         oneshot::Sender<Result<Option<Result<ReferralView, ReferralStatus>>, StoreError>>,
         Result<Option<Result<ReferralView, ReferralStatus>>, StoreError>,
     ),
+    Claim(
+        oneshot::Sender<Result<Option<ReferralView>, StoreError>>,
+        Result<Option<ReferralView>, StoreError>,
+    ),
 }
 
 impl Reply {
@@ -296,6 +317,7 @@ impl Reply {
         match self {
             Reply::Create(reply, result) => drop(reply.send(result)),
             Reply::Status(reply, result) => drop(reply.send(result)),
+            Reply::Claim(reply, result) => drop(reply.send(result)),
         }
     }
 
@@ -304,6 +326,7 @@ impl Reply {
         match self {
             Reply::Create(reply, _) => drop(reply.send(Err(error()))),
             Reply::Status(reply, _) => drop(reply.send(Err(error()))),
+            Reply::Claim(reply, _) => drop(reply.send(Err(error()))),
         }
     }
 }
@@ -314,6 +337,7 @@ fn fail_all(batch: Vec<Job>, message: &str) {
         match job {
             Job::Create(_, reply) => drop(reply.send(Err(error()))),
             Job::SetStatus { reply, .. } => drop(reply.send(Err(error()))),
+            Job::Claim { reply, .. } => drop(reply.send(Err(error()))),
         }
     }
 }
@@ -439,6 +463,44 @@ fn set_status_in(
     )
     .map_err(db)?;
     Ok(view(tx, reference)?.map(Ok))
+}
+
+/// Binds the request to the subject when [`may_claim`] allows it. The writer's
+/// immediate transaction holds the database: nobody binds it in between.
+fn claim_in(tx: &Transaction<'_>, claim: &Claim) -> Result<Option<ReferralView>, StoreError> {
+    let stored = tx
+        .query_row(
+            "SELECT token_hash, identity_number, subject FROM referrals WHERE reference = ?1",
+            [&claim.reference],
+            |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, Option<String>>(2)?,
+                ))
+            },
+        )
+        .optional()
+        .map_err(db)?;
+    let Some((token_hash, identity_number, bound_to)) = stored else {
+        return Ok(None);
+    };
+    let stored = (
+        token_hash.as_str(),
+        identity_number.as_str(),
+        bound_to.as_deref(),
+    );
+    if !may_claim(stored, &claim.token, &claim.identity_number, &claim.subject) {
+        return Ok(None);
+    }
+    if bound_to.is_none() {
+        tx.execute(
+            "UPDATE referrals SET subject = ?1 WHERE reference = ?2 AND subject IS NULL",
+            params![claim.subject, claim.reference],
+        )
+        .map_err(db)?;
+    }
+    view(tx, &claim.reference)
 }
 
 fn write_dataset(
@@ -691,6 +753,29 @@ impl Store for SqliteStore {
                 views.extend(view(connection, &reference)?);
             }
             Ok(views)
+        })
+    }
+
+    fn claim_referral(
+        &self,
+        reference: String,
+        token: String,
+        identity_number: String,
+        subject: String,
+    ) -> StoreFuture<'_, Option<ReferralView>> {
+        let (reply, answer) = oneshot::channel();
+        let sent = self.send(Job::Claim {
+            claim: Claim {
+                reference,
+                token,
+                identity_number,
+                subject,
+            },
+            reply,
+        });
+        Box::pin(async move {
+            sent?;
+            answer.await.map_err(|_| StoreError::Closed)?
         })
     }
 
