@@ -53,12 +53,13 @@ fn send_waiting_requests() {
 /// were signed in in this tab before a reload, or when an embedding portal
 /// asks for single sign-on (`data-single-sign-on`, tried once per tab).
 async fn resume_sign_in(session: Session, callback: Option<Callback>) {
-    if config::runtime_config().await.oidc.is_none() {
+    let config = config::runtime_config().await;
+    if config.oidc.is_none() {
         return;
     }
     session.configured();
     // A portal may hand in its own token (see `platform::host`).
-    host::on_portal_token(move |token| {
+    host::on_portal_token(config.parent_origins, move |token| {
         let action = match token {
             Some(token) => Action::Accept(token),
             None => Action::SignOut,

@@ -7,7 +7,11 @@
 //!   new version waits, marks `<html data-update-ready>`, which shows the app's
 //!   reload prompt; its button calls [`take_update`].
 //! - **A portal's iframe**: the app reports its height to the origins
-//!   `config.json` allows ([`report_height`]).
+//!   `config.json` allows ([`report_height`]). Those origins may also hand it
+//!   a token, as a portal's element does (below), by `postMessage`:
+//!   `{ type: "vardkoll:sign-in", accessToken }` or `{ type: "vardkoll:sign-out" }`;
+//!   the app answers `{ type: "vardkoll:token-needed" }` and
+//!   `{ type: "vardkoll:signed-out" }` to them, and to no one else.
 //! - **A portal's element**: the portal adds an element carrying
 //!   `data-vardkoll` and the loader `embed.js` (see the README). The loader
 //!   gives the element a shadow root holding the app's stylesheet, where the
@@ -216,15 +220,27 @@ pub const TOKEN_NEEDED_EVENT: &str = "vardkoll:token-needed";
 pub const SIGNED_OUT_EVENT: &str = "vardkoll:signed-out";
 
 #[wasm_bindgen::prelude::wasm_bindgen(
-    inline_js = "export function listen_portal(element, handle) {
+    inline_js = "const ok = (token) => typeof token === 'string' && token.length > 0 && token.length < 16384;
+export function listen_portal(element, handle) {
     element.addEventListener('vardkoll:sign-in', (event) => {
         const token = event.detail && event.detail.accessToken;
-        if (typeof token === 'string' && token.length > 0 && token.length < 16384) handle(token);
+        if (ok(token)) handle(token);
     });
     element.addEventListener('vardkoll:sign-out', () => handle(undefined));
 }
 export function dispatch(element, name) {
     element.dispatchEvent(new CustomEvent(name, { bubbles: true }));
+}
+export function listen_parent(origins, handle) {
+    window.addEventListener('message', (event) => {
+        if (event.source !== window.parent || !origins.includes(event.origin)) return;
+        const data = event.data || {};
+        if (data.type === 'vardkoll:sign-in' && ok(data.accessToken)) handle(data.accessToken);
+        else if (data.type === 'vardkoll:sign-out') handle(undefined);
+    });
+}
+export function post_parent(origins, name) {
+    for (const origin of origins) window.parent.postMessage({ type: name }, origin);
 }"
 )]
 extern "C" {
@@ -233,25 +249,57 @@ extern "C" {
         handle: &wasm_bindgen::closure::Closure<dyn Fn(Option<String>)>,
     );
     fn dispatch(element: &Element, name: &str);
+    fn listen_parent(
+        origins: Vec<String>,
+        handle: &wasm_bindgen::closure::Closure<dyn Fn(Option<String>)>,
+    );
+    fn post_parent(origins: Vec<String>, name: &str);
+}
+
+thread_local! {
+    /// The portal origins an iframe's app takes tokens from and answers.
+    static PARENTS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Whether the app runs in an iframe.
+fn in_iframe() -> bool {
+    web_sys::window().is_some_and(|window| {
+        window
+            .parent()
+            .ok()
+            .flatten()
+            .is_some_and(|parent| !js_sys::Object::is(&parent, &window))
+    })
 }
 
 /// Calls `handle` with each access token an embedding portal hands the app,
-/// and with `None` when it signs the patient out. Nothing outside a portal's
-/// element.
-pub fn on_portal_token(handle: impl Fn(Option<String>) + 'static) {
-    let Some(element) = host_element() else {
-        return;
-    };
+/// and with `None` when it signs the patient out: a portal's element, or the
+/// parent page of an iframe when it is one of `parent_origins`. Nothing on the
+/// app's own page.
+pub fn on_portal_token(parent_origins: Vec<String>, handle: impl Fn(Option<String>) + 'static) {
     let handle = wasm_bindgen::closure::Closure::<dyn Fn(Option<String>)>::new(handle);
-    listen_portal(&element, &handle);
+    if let Some(element) = host_element() {
+        listen_portal(&element, &handle);
+    } else if in_iframe() && !parent_origins.is_empty() {
+        PARENTS.with(|p| *p.borrow_mut() = parent_origins.clone());
+        listen_parent(parent_origins, &handle);
+    } else {
+        return;
+    }
     // Listens as long as the page lives.
     handle.forget();
 }
 
-/// Dispatches `name` on the portal's element, if the app is in one.
+/// Tells the embedding portal `name`: an event on its element, or a message
+/// to an iframe's allowed parents.
 pub fn tell_portal(name: &str) {
     if let Some(element) = host_element() {
         dispatch(&element, name);
+    } else {
+        let parents = PARENTS.with(|p| p.borrow().clone());
+        if !parents.is_empty() {
+            post_parent(parents, name);
+        }
     }
 }
 

@@ -42,6 +42,7 @@ before(async () => {
     join(dist, "config.json"),
     JSON.stringify({
       apiBaseUrl: "/api/v1",
+      parentOrigins: [portal.url],
       oidc: { issuer: provider.issuer, clientId: "vardkoll-app", scopes: "openid profile pin" },
     }),
   );
@@ -287,5 +288,38 @@ test("a request sent before the deployment had sign-in is claimed by its patient
   for (let i = 0; i < 50 && (await mine("tolvan")).length === 0; i++) await page.waitForTimeout(100);
   assert.deepEqual((await mine("tolvan")).map((r) => r.reference), [reference]);
   assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
+  await context.close();
+});
+
+test("in an allowed portal's iframe the portal hands the app its token by message; another portal cannot", async () => {
+  const other = await startPortal(() => site.url);
+  const handIn = async (page, origin, accessToken) => {
+    await page.frameLocator("iframe").getByRole("button", { name: "Logga in" }).waitFor();
+    await page.evaluate(
+      ({ origin, accessToken }) => {
+        window.appMessages = [];
+        window.addEventListener("message", (event) => event.origin === origin && window.appMessages.push(event.data.type));
+        document.querySelector("iframe").contentWindow.postMessage({ type: "vardkoll:sign-in", accessToken }, origin);
+      },
+      { origin, accessToken },
+    );
+  };
+  const token = await provider.token("lisa-bergstrom");
+
+  const stranger = await openPage(browser, `${other.url}/iframe/remiss`);
+  await handIn(stranger.page, site.url, token);
+  await stranger.page.waitForTimeout(1000);
+  assert.equal(await stranger.page.frameLocator("iframe").locator(".account__name").count(), 0, "not an allowed portal");
+  await stranger.context.close();
+  await other.close();
+
+  const { context, page } = await openPage(browser, `${portal.url}/iframe/remiss`);
+  await handIn(page, site.url, token);
+  const app = page.frameLocator("iframe");
+  await app.locator(".account__name", { hasText: "Lisa Bergström" }).waitFor();
+  await app.locator(".signed-in-identity").getByText("19811228-9874").waitFor();
+  await app.getByRole("button", { name: "Logga ut" }).click();
+  await page.waitForFunction(() => window.appMessages.includes("vardkoll:signed-out"));
+  await app.getByRole("button", { name: "Logga in" }).waitFor();
   await context.close();
 });
