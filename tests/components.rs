@@ -766,3 +766,31 @@ async fn a_page_whose_code_fails_to_load_says_so_and_loads_on_retry() {
     assert!(page.root.query_selector("[role=alert]").unwrap().is_none());
     assert!(page.root.query_selector(".loading").unwrap().is_none());
 }
+
+#[wasm_bindgen_test]
+async fn sign_in_shows_only_where_the_deployment_has_a_provider() {
+    fresh_storage();
+    let session = vardkoll::state::Session::shared();
+    let page = mount_view(|| view! { <vardkoll::app::Account /> }.into_any()).await;
+    // No provider in the configuration: nothing about signing in.
+    assert_eq!(session.state(), vardkoll::state::SignIn::Unavailable);
+    assert!(page.root.query_selector("button").unwrap().is_none());
+    session.configured();
+    settle().await;
+    let button = page.root.query_selector("button").unwrap().unwrap();
+    assert_eq!(button.text_content().unwrap().trim(), "Logga in");
+    assert!(
+        page.root
+            .query_selector(".account__name")
+            .unwrap()
+            .is_none()
+    );
+    session.clear(Some(vardkoll::state::SignInProblem::Expired));
+    settle().await;
+    let button = page.root.query_selector("button").unwrap().unwrap();
+    assert_eq!(
+        button.text_content().unwrap().trim(),
+        "Logga in",
+        "signed out by expiry: sign in again"
+    );
+}

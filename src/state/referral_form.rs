@@ -34,6 +34,8 @@ impl ReferralForm {
             correcting: RwSignal::new(None),
         });
         SHARED.with(|s| s.set(Some(form)));
+        // Signing out on a shared computer leaves nothing typed behind.
+        super::Session::on_signed_out(move || form.clear());
         form
     }
 

@@ -59,6 +59,7 @@ thread_local! {
     static SHARED: Cell<Option<Session>> = const { Cell::new(None) };
     static SIGNED_IN: RefCell<Option<SignedIn>> = const { RefCell::new(None) };
     static LISTENERS: RefCell<Vec<Box<dyn Fn()>>> = const { RefCell::new(Vec::new()) };
+    static SIGN_OUT_LISTENERS: RefCell<Vec<Box<dyn Fn()>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Seconds since the epoch.
@@ -160,15 +161,25 @@ impl Session {
     }
 
     /// Forgets the patient: tokens, name, identity number and their requests
-    /// from the server. `problem`: why, when the patient did not ask.
+    /// from the server. `problem`: why, when the patient did not ask. When the
+    /// patient signs out, whoever holds what they typed clears it too; when
+    /// the sign-in ran out, it is kept for signing in again.
     pub fn clear(&self, problem: Option<SignInProblem>) {
-        SIGNED_IN.with(|s| s.borrow_mut().take());
+        let was_signed_in = SIGNED_IN.with(|s| s.borrow_mut().take()).is_some();
+        if was_signed_in && problem.is_none() {
+            SIGN_OUT_LISTENERS.with(|l| l.borrow().iter().for_each(|listener| listener()));
+        }
         storage::set_signed_in(false);
         self.mine.set(None);
         self.state.set(match problem {
             Some(problem) => SignIn::Ended(problem),
             None => SignIn::SignedOut,
         });
+    }
+
+    /// Calls `listener` each time the patient signs out.
+    pub fn on_signed_out(listener: impl Fn() + 'static) {
+        SIGN_OUT_LISTENERS.with(|l| l.borrow_mut().push(Box::new(listener)));
     }
 
     /// Calls `listener` each time a patient signs in.

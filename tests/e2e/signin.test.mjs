@@ -236,10 +236,12 @@ test("a portal hands the app its own token (the JS hook), and hears when the pat
   await page.waitForFunction(() => window.portalEvents.includes("vardkoll:token-needed"), null, {
     timeout: TOKEN_SECONDS * 1000,
   });
+  await page.getByLabel("Telefon").fill("070-765 43 21");
   await page.getByRole("button", { name: "Logga ut" }).click();
   await page.getByRole("button", { name: "Logga in" }).waitFor();
   assert.deepEqual(await page.evaluate(() => window.portalEvents), ["vardkoll:token-needed", "vardkoll:signed-out"]);
   assert.equal(await page.locator(".signed-in-identity").count(), 0, "the identity is gone with the sign-out");
+  assert.equal(await page.getByLabel("Telefon").inputValue(), "", "what was typed is gone with the sign-out");
   // A token that is not the provider's is not taken.
   await page.evaluate(() =>
     document
