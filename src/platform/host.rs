@@ -199,21 +199,6 @@ pub fn go_to(url: &str) {
     }
 }
 
-/// 96 bytes from the browser's cryptographic random generator; `None`
-/// without one (then nothing that needs secrets can start).
-pub fn random_bytes() -> Option<[u8; 96]> {
-    let crypto = js_sys::Reflect::get(&web_sys::window()?.into(), &"crypto".into()).ok()?;
-    let fill: js_sys::Function = js_sys::Reflect::get(&crypto, &"getRandomValues".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let array = js_sys::Uint8Array::new_with_length(96);
-    fill.call1(&crypto, &array).ok()?;
-    let mut bytes = [0u8; 96];
-    array.copy_to(&mut bytes);
-    Some(bytes)
-}
-
 /// Asks the portal for a new access token (see the module's documentation).
 pub const TOKEN_NEEDED_EVENT: &str = "vardkoll:token-needed";
 /// Tells the portal the patient signed out in the app.

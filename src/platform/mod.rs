@@ -5,6 +5,7 @@
 //!   iframe) and everything the app agrees with that page: mounting, settings,
 //!   element lookups, the iframe's height, the service worker's update.
 //! - [`config`]: the runtime configuration (`config.json`, portal settings).
+//! - [`crypto`]: random bytes and SHA-256 from the browser, for signing in.
 //! - [`api`]: the only module that speaks HTTP (the API client).
 //! - [`storage`]: the only module that touches browser storage.
 //! - [`clock`]: today's date and the time; [`geolocation`]: the patient's
@@ -15,6 +16,7 @@
 pub mod api;
 pub mod clock;
 pub mod config;
+pub mod crypto;
 pub mod download;
 pub mod geolocation;
 pub mod host;

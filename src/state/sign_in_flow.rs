@@ -15,7 +15,7 @@ use super::session::{Callback, Session, SignIn, SignInProblem, now_seconds, with
 use crate::platform::api::{self, ApiError};
 use crate::platform::config::runtime_config;
 use crate::platform::split::SplitError;
-use crate::platform::{clock, host, storage};
+use crate::platform::{clock, crypto, host, storage};
 use crate::split_point;
 
 /// What to do.
@@ -95,16 +95,27 @@ async fn begin(session: Session, silent: bool) {
         session.clear(Some(SignInProblem::Failed));
         return;
     };
-    let Some(random) = host::random_bytes() else {
+    let Some(random) = crypto::random_bytes() else {
         session.clear(Some(SignInProblem::Failed));
         return;
     };
     let pending = vardkoll_domain::signin::Pending::new(&random, &host::address());
+    let Some(challenge) = crypto::pkce_challenge(&pending.verifier).await else {
+        session.clear(Some(SignInProblem::Failed));
+        return;
+    };
     if storage::save_sign_in(&pending).is_err() {
         session.clear(Some(SignInProblem::Failed));
         return;
     }
-    let url = authorization_url(&discovery, &config, &pending, &host::redirect_uri(), silent);
+    let url = authorization_url(
+        &discovery,
+        &config,
+        &pending,
+        &challenge,
+        &host::redirect_uri(),
+        silent,
+    );
     host::go_to(&url);
 }
 

@@ -151,7 +151,16 @@ pub async fn claim_referral(
 ) -> Result<ReferralView, ApiError> {
     let reference = code(reference);
     let url = format!("{}/me/referrals", base_url().await);
-    let json = serde_json::json!({ "reference": reference, "token": token }).to_string();
+    #[derive(serde::Serialize)]
+    struct Claim<'a> {
+        reference: &'a str,
+        token: &'a str,
+    }
+    let json = serde_json::to_string(&Claim {
+        reference: &reference,
+        token,
+    })
+    .map_err(|_| ApiError::Invalid)?;
     let deadline = Deadline::start();
     let signal = deadline.signal();
     let response = Request::post(&url)
