@@ -63,8 +63,10 @@ pub async fn start(action: Action) -> Result<(), SplitError> {
             Ok(())
         }
         Err(error) => {
+            // The patient asked and nothing happened would be worse than a
+            // message; a signed-in patient stays signed in.
             let session = Session::shared();
-            if matches!(session.state_untracked(), SignIn::Working) {
+            if !matches!(session.state_untracked(), SignIn::SignedIn(_)) {
                 session.clear(Some(SignInProblem::Failed));
             }
             Err(error)

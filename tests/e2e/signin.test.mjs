@@ -325,3 +325,19 @@ test("in an allowed portal's iframe the portal hands the app its token by messag
   await app.getByRole("button", { name: "Logga in" }).waitFor();
   await context.close();
 });
+
+test("when the sign-in code cannot be loaded, the patient hears so and signing in works on the next try", async () => {
+  const { context, page } = await openPage(browser, `${site.url}/remiss`);
+  const pageErrors = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  let blocked = true;
+  await page.route("**/split_sign_in.wasm", (route) => (blocked ? route.abort("internetdisconnected") : route.fallback()));
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByRole("alert").filter({ hasText: "Det gick inte att logga in just nu" }).waitFor();
+  assert.equal(new URL(page.url()).origin, site.url, "still in the app");
+  blocked = false;
+  await signIn(page, "tolvan");
+  assert.equal(await page.getByRole("alert").filter({ hasText: "Det gick inte att logga in" }).count(), 0);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
