@@ -38,7 +38,7 @@ pub fn Account() -> impl IntoView {
         .into_any(),
         SignIn::SignedOut | SignIn::Ended(_) => view! {
             <div class="account">
-                <button type="button" class="button" on:click=|_| act(Action::Begin { silent: false })>
+                <button type="button" class="button button--secondary" on:click=|_| act(Action::Begin { silent: false })>
                     {t.sign_in}
                 </button>
             </div>

@@ -10,6 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, startApi } from "./api-server.mjs";
+import { violations } from "./axe.mjs";
 import { launch, openPage } from "./browser.mjs";
 import { startOidcProvider } from "./oidc-provider.mjs";
 import { startPortal } from "./portal.mjs";
@@ -106,6 +107,7 @@ test("a signed-in patient sends a request with their verified identity and finds
   const identity = page.locator(".signed-in-identity");
   await identity.getByText("19121212-1212").waitFor();
   assert.equal(await page.locator("#referral-identity").count(), 0);
+  assert.deepEqual(await violations(page), [], "signed in: WCAG 2.1 AA");
   await page.getByLabel("Telefon").fill("070-123 45 67");
   await page.waitForFunction(() => document.querySelector("#referral-service")?.selectedIndex > 0);
   await page.locator("#referral-provider-0").selectOption({ index: 1 });
