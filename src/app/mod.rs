@@ -51,12 +51,14 @@ fn send_waiting_requests() {
 /// Signing in where the deployment has an identity provider: the provider's
 /// answer when the patient comes back from it, else a silent sign-in when they
 /// were signed in in this tab before a reload, or when an embedding portal
-/// asks for single sign-on (`data-single-sign-on`, tried once per tab).
+/// asks for single sign-on (`data-single-sign-on`, or `singleSignOn` in
+/// `config.json` for an iframe; tried once per tab).
 async fn resume_sign_in(session: Session, callback: Option<Callback>) {
     let config = config::runtime_config().await;
-    if config.oidc.is_none() {
+    let Some(provider) = &config.oidc else {
         return;
-    }
+    };
+    let single_sign_on = provider.single_sign_on || host::flag("single-sign-on");
     session.configured();
     // A portal may hand in its own token (see `platform::host`).
     host::on_portal_token(config.parent_origins, move |token| {
@@ -71,7 +73,7 @@ async fn resume_sign_in(session: Session, callback: Option<Callback>) {
     let action = match callback {
         Some(callback) => Action::Complete(callback),
         None if storage::was_signed_in() => Action::Begin { silent: true },
-        None if host::flag("single-sign-on") && storage::first_single_sign_on() => {
+        None if single_sign_on && storage::first_single_sign_on() => {
             Action::Begin { silent: true }
         }
         None => return,

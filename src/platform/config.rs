@@ -128,6 +128,7 @@ impl RuntimeConfig {
             client_id,
             scopes: setting("oidc-scopes").unwrap_or_else(|| "openid profile".to_owned()),
             audience: setting("oidc-audience"),
+            single_sign_on: false,
         };
         if let Some(provider) = checked_provider(portal) {
             self.oidc = Some(provider);

@@ -19,6 +19,12 @@ import { startServer } from "./static-server.mjs";
 
 const dist = mkdtempSync(join(tmpdir(), "vardkoll-signin-"));
 cpSync(DIST, dist, { recursive: true });
+// A second deployment of the build for a portal's iframe, asking for single
+// sign-on in its config.json.
+const framed = mkdtempSync(join(tmpdir(), "vardkoll-signin-framed-"));
+cpSync(DIST, framed, { recursive: true });
+let framedSite;
+let framingPortal;
 let api;
 let apiPort;
 let site;
@@ -32,8 +38,10 @@ before(async () => {
   apiPort = await freePort();
   site = await startServer(dist, 0, `http://127.0.0.1:${apiPort}`);
   portal = await startPortal(() => site.url);
+  framedSite = await startServer(framed, 0, `http://127.0.0.1:${apiPort}`);
+  framingPortal = await startPortal(() => framedSite.url);
   provider = await startOidcProvider({
-    redirectUris: [`${site.url}/`, `${portal.url}/halsa/vardkoll/`],
+    redirectUris: [`${site.url}/`, `${portal.url}/halsa/vardkoll/`, `${framedSite.url}/`],
     accessTokenTTL: TOKEN_SECONDS,
   });
   api = await startApi({ VARDKOLL_OIDC_ISSUER: provider.issuer }, apiPort);
@@ -47,18 +55,31 @@ before(async () => {
       oidc: { issuer: provider.issuer, clientId: "vardkoll-app", scopes: "openid profile pin" },
     }),
   );
-  const index = join(dist, "index.html");
-  writeFileSync(index, readFileSync(index, "utf8").replace("connect-src 'self'", `connect-src 'self' ${provider.issuer}`));
+  writeFileSync(
+    join(framed, "config.json"),
+    JSON.stringify({
+      apiBaseUrl: "/api/v1",
+      parentOrigins: [framingPortal.url],
+      oidc: { issuer: provider.issuer, clientId: "vardkoll-app", scopes: "openid profile pin", singleSignOn: true },
+    }),
+  );
+  for (const root of [dist, framed]) {
+    const index = join(root, "index.html");
+    writeFileSync(index, readFileSync(index, "utf8").replace("connect-src 'self'", `connect-src 'self' ${provider.issuer}`));
+  }
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await portal?.close();
+  await framingPortal?.close();
   await site?.close();
+  await framedSite?.close();
   await api?.stop();
   await provider?.close();
   rmSync(dist, { recursive: true, force: true });
+  rmSync(framed, { recursive: true, force: true });
 });
 
 /**
@@ -342,4 +363,21 @@ test("when the sign-in code cannot be loaded, the patient hears so and signing i
   assert.equal(await page.getByRole("alert").filter({ hasText: "Det gick inte att logga in" }).count(), 0);
   assert.deepEqual(pageErrors, []);
   await context.close();
+});
+
+test("in a portal's iframe: single sign-on without a second login where the patient is signed in", async () => {
+  const { context, page } = await openPage(browser, `${site.url}/`);
+  await signIn(page, "tolvan");
+  await page.goto(`${framingPortal.url}/iframe/forfragningar`);
+  const app = page.frameLocator("iframe");
+  await app.locator(".account__name", { hasText: "Tolvan Tolvansson" }).waitFor();
+  assert.equal(await app.getByRole("button", { name: "Logga in" }).count(), 0);
+  await context.close();
+
+  // Not signed in at the provider: one silent try, then "Logga in".
+  const fresh = await openPage(browser, `${framingPortal.url}/iframe/forfragningar`);
+  await fresh.page.frameLocator("iframe").getByRole("button", { name: "Logga in" }).waitFor();
+  await fresh.page.waitForTimeout(1000);
+  assert.equal(await fresh.page.frameLocator("iframe").getByRole("button", { name: "Logga in" }).count(), 1, "no loop");
+  await fresh.context.close();
 });

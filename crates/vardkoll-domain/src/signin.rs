@@ -39,6 +39,10 @@ pub struct ProviderConfig {
     /// The API's name at the provider (a resource indicator), if it needs one.
     #[serde(default)]
     pub audience: Option<String>,
+    /// Sign in silently (`prompt=none`) once per tab where the provider already
+    /// knows the patient: single sign-on, for a portal's iframe.
+    #[serde(default)]
+    pub single_sign_on: bool,
 }
 
 fn default_scopes() -> String {
@@ -528,6 +532,7 @@ mod tests {
             client_id: "vardkoll-app".into(),
             scopes: "openid profile".into(),
             audience: Some("urn:vardkoll:api".into()),
+            single_sign_on: false,
         }
     }
 
