@@ -73,9 +73,7 @@ async fn resume_sign_in(session: Session, callback: Option<Callback>) {
     let action = match callback {
         Some(callback) => Action::Complete(callback),
         None if storage::was_signed_in() => Action::Begin { silent: true },
-        None if single_sign_on && storage::first_single_sign_on() => {
-            Action::Begin { silent: true }
-        }
+        None if single_sign_on && storage::first_single_sign_on() => Action::Begin { silent: true },
         None => return,
     };
     let _ = sign_in_flow::start(action).await;
