@@ -2,7 +2,23 @@
 // downloads a browser here; CHROMIUM overrides the path.
 import { chromium } from "playwright-core";
 
-export function launch() {
+/**
+ * Starts Chromium; a start that fails (seen once here: the browser gone before
+ * Playwright reached it, on a loaded machine) is tried again, twice at most —
+ * no test has begun yet, so nothing is hidden.
+ */
+export async function launch() {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launchOnce();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.error(`chromium did not start (attempt ${attempt}): ${String(error).split("\n")[0]}`);
+    }
+  }
+}
+
+function launchOnce() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: [

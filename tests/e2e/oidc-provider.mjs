@@ -29,6 +29,24 @@ export const PATIENTS = {
   "lisa-bergstrom": { name: "Lisa Bergström", pin: "198112289874" },
 };
 
+export const ROLE_CLAIM = "https://vardkoll.se/claim/roles";
+export const REGION_CLAIM = "https://vardkoll.se/claim/regions";
+
+/**
+ * Test staff of the regions: a role claim (navigator, auditor) and a region
+ * claim (county codes) in their access tokens, and no identity number.
+ */
+export const STAFF = {
+  "navigator-01": { name: "Nora Navigator", roles: ["navigator"], regions: ["01"] },
+  "navigator-12": { name: "Nils Navigator", roles: ["navigator"], regions: ["12"] },
+  auditor: { name: "Astrid Auditor", roles: ["auditor"], regions: [] },
+};
+
+/** The claims of a staff member's tokens. */
+function staffClaims(member) {
+  return { name: member.name, [ROLE_CLAIM]: member.roles, [REGION_CLAIM]: member.regions };
+}
+
 /** A new RSA signing key as a private JWK. */
 export function newKey() {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
@@ -36,6 +54,15 @@ export function newKey() {
 }
 
 function account(id) {
+  const member = STAFF[id];
+  if (member) {
+    return {
+      accountId: id,
+      async claims() {
+        return { sub: id, ...staffClaims(member) };
+      },
+    };
+  }
   const patient = PATIENTS[id];
   if (!patient) return undefined;
   return {
@@ -75,8 +102,8 @@ export async function startOidcProvider({ keys = [newKey()], port = 0, redirectU
     ],
     jwks: { keys },
     findAccount: (_ctx, id) => account(id),
-    claims: { openid: ["sub"], profile: ["name"], pin: [PIN_CLAIM] },
-    scopes: ["openid", "profile", "pin", "offline_access"],
+    claims: { openid: ["sub"], profile: ["name"], pin: [PIN_CLAIM], staff: [ROLE_CLAIM, REGION_CLAIM] },
+    scopes: ["openid", "profile", "pin", "staff", "offline_access"],
     pkce: { required: () => true },
     // The app renews silently with a refresh token (rotated on each use),
     // as a browser app without a secret does.
@@ -96,6 +123,8 @@ export async function startOidcProvider({ keys = [newKey()], port = 0, redirectU
       },
     },
     extraTokenClaims: async (_ctx, token) => {
+      const member = token.accountId && STAFF[token.accountId];
+      if (member) return staffClaims(member);
       const found = token.accountId && PATIENTS[token.accountId];
       return found ? { [PIN_CLAIM]: found.pin, name: found.name } : undefined;
     },

@@ -7,7 +7,9 @@ ignored_auth check probes without them and with wrong ones):
   request and for GET /me/referrals;
 - a request's own token, from its 201 answer, for GET /referrals/{reference},
   so the stateful links create -> read reach the stored request;
-- the region side's token (VARDKOLL_ST_ADMIN_TOKEN) for /admin/...
+- the region side's token (VARDKOLL_ST_ADMIN_TOKEN) for /admin/...;
+- a care navigator's access token (navigator-01, region 01) for /staff/...,
+  and the auditor's for /audit, from the same provider.
 Other calls go without Authorization, as a patient's browser sends them.
 
 And, for half of the positive (schema-valid) request creations, the three
@@ -30,19 +32,26 @@ TEST_NUMBERS = ["19121212-1212", "19000101-0008", "20010101-0007", "19811228-987
 ADMIN = os.environ["VARDKOLL_ST_ADMIN_TOKEN"]
 ISSUER = os.environ["VARDKOLL_ST_ISSUER"]
 TOKENS: dict[str, str] = {}
-PATIENT: dict[str, object] = {"token": None, "at": 0.0}
+ACCESS: dict[str, tuple[str, float]] = {}
+
+
+def access_token(subject: str) -> str:
+    """An access token of the provider's test account `subject`, made again
+    every five minutes (it lives ten)."""
+    kept = ACCESS.get(subject)
+    if kept is None or time.monotonic() - kept[1] > 300:
+        request = urllib.request.Request(
+            f"{ISSUER}/test/token", data=json.dumps({"sub": subject}).encode(), method="POST"
+        )
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            kept = (json.load(answer)["access_token"], time.monotonic())
+        ACCESS[subject] = kept
+    return kept[0]
 
 
 def patient_token() -> str:
-    """Tolvan's access token, made again every five minutes (it lives ten)."""
-    if PATIENT["token"] is None or time.monotonic() - PATIENT["at"] > 300:
-        request = urllib.request.Request(
-            f"{ISSUER}/test/token", data=json.dumps({"sub": "tolvan"}).encode(), method="POST"
-        )
-        with urllib.request.urlopen(request, timeout=10) as answer:
-            PATIENT["token"] = json.load(answer)["access_token"]
-        PATIENT["at"] = time.monotonic()
-    return PATIENT["token"]
+    """Tolvan's access token."""
+    return access_token("tolvan")
 
 
 @schemathesis.hook
@@ -72,6 +81,7 @@ def before_call(context, case, kwargs):
     body["personalIdentityNumber"] = TEST_NUMBERS[seed % len(TEST_NUMBERS)]
     body["serviceCode"] = "op-hoft"
     body["preferredProviders"] = ["karolinska-solna"]
+    body["homeRegion"] = "01"
     case.body = body
     headers = dict(case.headers or {})
     headers.setdefault("Idempotency-Key", f"st-{seed:08x}-{len(TOKENS):06d}")
@@ -84,6 +94,10 @@ class VardkollTokens:
         path = case.operation.path
         if path.startswith("/admin/"):
             return ADMIN
+        if path.startswith("/staff/"):
+            return access_token("navigator-01")
+        if path == "/audit":
+            return access_token("auditor")
         if path in ("/referrals", "/me/referrals"):
             return patient_token()
         if path == "/referrals/{reference}":

@@ -37,8 +37,10 @@ pub struct Config {
     /// `VARDKOLL_RETENTION_DAYS`, default 90: a request closed (declined or
     /// withdrawn) longer ago than this is deleted with its personal data.
     pub retention_days: u32,
-    /// The identity provider patients sign in with (`VARDKOLL_OIDC_*`); `None`:
-    /// anonymous requests, as in the embedded demo.
+    /// The identity provider patients and the region's staff sign in with
+    /// (`VARDKOLL_OIDC_*`, staff roles and regions in `VARDKOLL_OIDC_ROLE_CLAIM`
+    /// and `VARDKOLL_OIDC_REGION_CLAIM`); `None`: anonymous requests, as in the
+    /// embedded demo, and no staff routes.
     pub identity: Option<crate::identity::IdentityConfig>,
     /// `VARDKOLL_ADMIN_TOKEN`: the bearer token of the region-side admin
     /// endpoint. Unset: the endpoint answers 404.
@@ -147,6 +149,10 @@ impl Config {
                     Some(v) => parse("VARDKOLL_OIDC_LEEWAY_SECONDS", v)?,
                     None => 60,
                 },
+                role_claim: var("VARDKOLL_OIDC_ROLE_CLAIM")
+                    .unwrap_or_else(|| crate::identity::DEFAULT_ROLE_CLAIM.into()),
+                region_claim: var("VARDKOLL_OIDC_REGION_CLAIM")
+                    .unwrap_or_else(|| crate::identity::DEFAULT_REGION_CLAIM.into()),
             });
         }
         config.admin_token = var("VARDKOLL_ADMIN_TOKEN");

@@ -33,6 +33,53 @@ pub struct IdentityConfig {
     pub identity_claim: String,
     /// `VARDKOLL_OIDC_LEEWAY_SECONDS`, default 60: clock skew allowed.
     pub leeway_seconds: u64,
+    /// `VARDKOLL_OIDC_ROLE_CLAIM`, default [`DEFAULT_ROLE_CLAIM`]: the claim with
+    /// a staff member's roles (an array of strings: `navigator`, `auditor`).
+    pub role_claim: String,
+    /// `VARDKOLL_OIDC_REGION_CLAIM`, default [`DEFAULT_REGION_CLAIM`]: the claim
+    /// with the county codes of the regions a staff member works for.
+    pub region_claim: String,
+}
+
+/// The claim with a staff member's roles.
+pub const DEFAULT_ROLE_CLAIM: &str = "https://vardkoll.se/claim/roles";
+/// The claim with the county codes of a staff member's regions.
+pub const DEFAULT_REGION_CLAIM: &str = "https://vardkoll.se/claim/regions";
+
+/// What a staff member may do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// A care navigator (vårdlots): works the queue of their regions' requests.
+    Navigator,
+    /// Reads the audit log.
+    Auditor,
+}
+
+impl Role {
+    pub fn parse(text: &str) -> Option<Role> {
+        match text {
+            "navigator" => Some(Role::Navigator),
+            "auditor" => Some(Role::Auditor),
+            _ => None,
+        }
+    }
+}
+
+/// A staff member of a region, as their access token says: the same provider
+/// and the same checks as a patient's token, with roles and regions in the
+/// configured claims. Roles not known here are left out; regions are two-digit
+/// county codes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Staff {
+    pub subject: String,
+    pub roles: Vec<Role>,
+    pub regions: Vec<String>,
+}
+
+impl Staff {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
 }
 
 /// A patient, as their access token says.
@@ -50,6 +97,8 @@ pub enum TokenError {
     Invalid(&'static str),
     /// The provider's keys could not be fetched.
     Unavailable,
+    /// A valid token, but no staff member's: no known role in the role claim.
+    NotStaff,
 }
 
 #[derive(Deserialize)]
@@ -110,6 +159,63 @@ impl Verifier {
 
     /// The patient a bearer token belongs to.
     pub async fn verify(&self, token: &str) -> Result<Patient, TokenError> {
+        let claims = self.claims(token).await?;
+        let number = claims
+            .other
+            .get(&self.config.identity_claim)
+            .and_then(|v| v.as_str())
+            .ok_or(TokenError::Invalid("no identity number claim"))?;
+        let today = chrono::Local::now().date_naive();
+        let identity_number = IdentityNumber::parse(number, today)
+            .map_err(|_| TokenError::Invalid("the identity number claim is not valid"))?;
+        Ok(Patient {
+            subject: claims.sub,
+            identity_number,
+            name: claims.name.filter(|n| !n.trim().is_empty()),
+        })
+    }
+
+    /// The staff member a bearer token belongs to: a valid token with at least
+    /// one known role. A patient's token (no role claim) is no staff member's.
+    pub async fn verify_staff(&self, token: &str) -> Result<Staff, TokenError> {
+        let claims = self.claims(token).await?;
+        let strings = |claim: &str| -> Vec<String> {
+            match claims.other.get(claim) {
+                Some(serde_json::Value::Array(items)) => items
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect(),
+                Some(serde_json::Value::String(one)) => vec![one.clone()],
+                _ => Vec::new(),
+            }
+        };
+        let mut roles: Vec<Role> = strings(&self.config.role_claim)
+            .iter()
+            .filter_map(|r| Role::parse(r))
+            .collect();
+        roles.dedup();
+        if roles.is_empty() {
+            return Err(TokenError::NotStaff);
+        }
+        let mut regions: Vec<String> = strings(&self.config.region_claim)
+            .into_iter()
+            .filter(|code| {
+                vardkoll_domain::regions::REGIONS
+                    .iter()
+                    .any(|r| r.code == code)
+            })
+            .collect();
+        regions.sort();
+        regions.dedup();
+        Ok(Staff {
+            subject: claims.sub,
+            roles,
+            regions,
+        })
+    }
+
+    /// The claims of a token that passed every check.
+    async fn claims(&self, token: &str) -> Result<Claims, TokenError> {
         let header =
             jsonwebtoken::decode_header(token).map_err(|_| TokenError::Invalid("not a JWT"))?;
         if !ALGORITHMS.contains(&header.alg) {
@@ -137,22 +243,10 @@ impl Verifier {
                 })
             })?
             .claims;
-        let number = claims
-            .other
-            .get(&self.config.identity_claim)
-            .and_then(|v| v.as_str())
-            .ok_or(TokenError::Invalid("no identity number claim"))?;
-        let today = chrono::Local::now().date_naive();
-        let identity_number = IdentityNumber::parse(number, today)
-            .map_err(|_| TokenError::Invalid("the identity number claim is not valid"))?;
         if claims.sub.is_empty() {
             return Err(TokenError::Invalid("empty subject"));
         }
-        Ok(Patient {
-            subject: claims.sub,
-            identity_number,
-            name: claims.name.filter(|n| !n.trim().is_empty()),
-        })
+        Ok(claims)
     }
 
     /// The key `kid`, from what was fetched, or fetched again (a rotation).

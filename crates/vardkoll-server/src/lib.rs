@@ -6,7 +6,8 @@
 //!   [`client_addr`]: who a request counts against, behind trusted proxies.
 //! - [`routes`]: the `/api/v1` endpoints and the layers around them; [`problem`]:
 //!   RFC 9457 errors; [`rate_limit`]: 429 with Retry-After.
-//! - [`identity`]: signed-in patients (OpenID Connect access tokens).
+//! - [`identity`]: signed-in patients and the region's staff (OpenID Connect
+//!   access tokens; staff roles and regions from claims).
 //! - [`store`]: storage behind a narrow trait: SQLite by default, PostgreSQL
 //!   for several instances on one database.
 //! - [`dataset`]: the embedded sample dataset; [`snapshot`]: it in memory, with

@@ -99,6 +99,22 @@ where
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let ApiJsonBytes(bytes) = ApiJsonBytes::from_request(request, state).await?;
+        parse_json(&bytes).map(ApiJson)
+    }
+}
+
+/// The body of a JSON request, not yet parsed: the checks of [`ApiJson`]
+/// before parsing (media type, size, time).
+pub struct ApiJsonBytes(pub Bytes);
+
+impl<S> FromRequest<S> for ApiJsonBytes
+where
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         if !is_json(request.headers()) {
             return Err(ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -126,7 +142,7 @@ where
                     .detail("The body did not arrive in time. Send the request again.")
                 }
             })?;
-        parse_json(&bytes).map(ApiJson)
+        Ok(ApiJsonBytes(bytes))
     }
 }
 

@@ -12,7 +12,9 @@ use common::{TestServer, assert_matches_contract, assert_problem, referral, sche
 use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
-use vardkoll_server::identity::{DEFAULT_IDENTITY_CLAIM, IdentityConfig};
+use vardkoll_server::identity::{
+    DEFAULT_IDENTITY_CLAIM, DEFAULT_REGION_CLAIM, DEFAULT_ROLE_CLAIM, IdentityConfig,
+};
 
 /// The provider process; killed when dropped.
 struct Provider {
@@ -92,6 +94,8 @@ fn identity_of(provider: &Provider) -> IdentityConfig {
         audience: "urn:vardkoll:api".into(),
         identity_claim: DEFAULT_IDENTITY_CLAIM.into(),
         leeway_seconds: 0,
+        role_claim: DEFAULT_ROLE_CLAIM.into(),
+        region_claim: DEFAULT_REGION_CLAIM.into(),
     }
 }
 

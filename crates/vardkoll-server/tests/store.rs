@@ -9,7 +9,9 @@ use chrono::NaiveDate;
 use vardkoll_domain::api::{NewReferral, ReferralStatus, ServiceCategory};
 use vardkoll_server::config::Config;
 use vardkoll_server::dataset::Dataset;
-use vardkoll_server::store::{self, CreateOutcome, NewRequest, Store};
+use vardkoll_server::store::{
+    self, Actor, AuditQuery, CreateOutcome, Move, MoveRefused, NewRequest, Offer, Store,
+};
 
 #[derive(Clone, Copy)]
 enum Kind {
@@ -97,6 +99,7 @@ fn request(key: &str, name: &str) -> NewRequest {
         referral: referral.validate(today, |_| true, |_| true).unwrap(),
         created_at: "2026-12-01T09:00:00Z".into(),
         subject: None,
+        home_region: None,
     }
 }
 
@@ -667,6 +670,316 @@ async fn two_accounts_claiming_at_once_on_two_instances_one_wins(kind: Kind) {
     }
 }
 
+fn actor(staff: &str, regions: &[&str]) -> Actor {
+    Actor {
+        staff: staff.into(),
+        regions: regions.iter().map(|r| r.to_string()).collect(),
+        client_address: "192.0.2.7".into(),
+        at: "2026-12-02T10:00:00Z".into(),
+    }
+}
+
+fn change(status: ReferralStatus, version: i64) -> Move {
+    Move {
+        status,
+        version,
+        note: Some("Vi ringer dig.".into()),
+        offer: None,
+        decline_reason: None,
+    }
+}
+
+/// A request of region 01 (Stockholm).
+async fn stockholm_request(store: &Arc<dyn Store>, key: &str) -> String {
+    created(
+        store
+            .create_referral(NewRequest {
+                home_region: Some("01".into()),
+                ..request(key, "Tolvan")
+            })
+            .await
+            .unwrap(),
+    )
+    .reference
+}
+
+/// Runs `sql` directly on the database, as someone with database access (not
+/// the API) would; the error's text, if it failed.
+async fn run_sql(db: &Database, kind: Kind, sql: &str) -> Result<(), String> {
+    match kind {
+        Kind::Sqlite => rusqlite::Connection::open(&db.config.database)
+            .unwrap()
+            .execute_batch(sql)
+            .map_err(|e| e.to_string()),
+        Kind::Postgres => {
+            let url = db.config.database_url.as_deref().unwrap();
+            let (client, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+                .await
+                .unwrap();
+            tokio::spawn(connection);
+            client.batch_execute(sql).await.map_err(|e| {
+                e.as_db_error()
+                    .map_or_else(|| e.to_string(), |d| d.message().to_owned())
+            })
+        }
+    }
+}
+
+async fn staff_reads_and_moves_are_versioned_and_audited(kind: Kind) {
+    let db = Database::new(kind).await;
+    let store = db.open().await;
+    let reference = stockholm_request(&store, "staff-key-01").await;
+    let elsewhere = created(
+        store
+            .create_referral(request("staff-key-02", "B"))
+            .await
+            .unwrap(),
+    );
+
+    // The queue of region 01 has it; region 12's has nothing; a request
+    // without a home region is in no queue.
+    let queue = store.queue(vec!["01".into()]).await.unwrap();
+    assert_eq!(queue.len(), 1);
+    assert_eq!(queue[0].reference, reference);
+    assert_eq!(queue[0].version, 1);
+    assert!(store.queue(vec!["12".into()]).await.unwrap().is_empty());
+    assert!(queue.iter().all(|r| r.reference != elsewhere.reference));
+
+    // Another region's navigator: not there, and nothing audited.
+    let nils = actor("navigator-12", &["12"]);
+    assert_eq!(
+        store
+            .open_referral(reference.clone(), nils.clone())
+            .await
+            .unwrap(),
+        None
+    );
+    let nora = actor("navigator-01", &["01"]);
+    let opened = store
+        .open_referral(reference.clone(), nora.clone())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(opened.identity_number, TOLVAN);
+    assert_eq!(opened.request.name, "Tolvan");
+    assert_eq!(opened.history.len(), 1);
+
+    let moved = store
+        .move_referral(
+            reference.clone(),
+            change(ReferralStatus::UnderReview, 1),
+            nora.clone(),
+        )
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (moved.status, moved.version),
+        (ReferralStatus::UnderReview, 2)
+    );
+    assert_eq!(moved.history[1].by.as_deref(), Some("navigator-01"));
+    assert_eq!(moved.history[1].note.as_deref(), Some("Vi ringer dig."));
+    // A stale version, an invalid move, another region: refused, nothing written.
+    let stale = store
+        .move_referral(
+            reference.clone(),
+            change(ReferralStatus::Declined, 1),
+            nora.clone(),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stale, Err(MoveRefused::Stale { current: 2 }));
+    let invalid = store
+        .move_referral(
+            reference.clone(),
+            change(ReferralStatus::Received, 2),
+            nora.clone(),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        invalid,
+        Err(MoveRefused::Invalid {
+            current: ReferralStatus::UnderReview
+        })
+    );
+    assert_eq!(
+        store
+            .move_referral(reference.clone(), change(ReferralStatus::Declined, 2), nils)
+            .await
+            .unwrap(),
+        None
+    );
+    // The offer is kept with its change.
+    let offer = Offer {
+        provider_id: "karolinska-solna".into(),
+        date: "2027-01-15".into(),
+        time: "09:30".into(),
+    };
+    let offered = store
+        .move_referral(
+            reference.clone(),
+            Move {
+                offer: Some(offer.clone()),
+                ..change(ReferralStatus::Offered, 2)
+            },
+            nora.clone(),
+        )
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    assert_eq!(offered.version, 3);
+    assert_eq!(offered.history[2].offer, Some(offer));
+    // The admin token's moves count as changes too.
+    store
+        .set_status(
+            reference.clone(),
+            ReferralStatus::Withdrawn,
+            None,
+            "2026-12-03T10:00:00Z".into(),
+        )
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    assert_eq!(store.queue(vec!["01".into()]).await.unwrap()[0].version, 4);
+
+    // The audit log: the read and the two changes, newest first, by patient
+    // and by staff member; nothing of the refused ones.
+    let by_patient = store
+        .audit(AuditQuery::identity_number(TOLVAN))
+        .await
+        .unwrap();
+    let actions: Vec<(&str, Option<&str>)> = by_patient
+        .iter()
+        .map(|e| (e.action.as_str(), e.detail.as_deref()))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            ("change", Some("offered")),
+            ("change", Some("under_review")),
+            ("read", None)
+        ]
+    );
+    assert!(by_patient.iter().all(|e| e.staff == "navigator-01"
+        && e.reference == reference
+        && e.client_address == "192.0.2.7"
+        && e.at == "2026-12-02T10:00:00Z"));
+    assert_eq!(
+        store
+            .audit(AuditQuery::staff("navigator-01"))
+            .await
+            .unwrap(),
+        by_patient
+    );
+    assert!(
+        store
+            .audit(AuditQuery::staff("navigator-12"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // Append-only, even for someone at the database.
+    store.close().await.unwrap();
+    for sql in [
+        "UPDATE audit_log SET staff = 'someone-else'",
+        "DELETE FROM audit_log",
+    ] {
+        let refused = run_sql(&db, kind, sql).await.unwrap_err();
+        assert!(refused.contains("append-only"), "{refused}");
+    }
+}
+
+/// The change and its audit entry are one transaction: when the audit entry
+/// cannot be written, the change is not made either.
+async fn a_change_whose_audit_entry_fails_is_not_made(kind: Kind) {
+    let db = Database::new(kind).await;
+    let store = db.open().await;
+    let reference = stockholm_request(&store, "atomic-key-1").await;
+    run_sql(&db, kind, "DROP TABLE audit_log").await.unwrap();
+    let nora = actor("navigator-01", &["01"]);
+    assert!(
+        store
+            .move_referral(
+                reference.clone(),
+                change(ReferralStatus::UnderReview, 1),
+                nora.clone()
+            )
+            .await
+            .is_err()
+    );
+    assert!(store.open_referral(reference.clone(), nora).await.is_err());
+    let queue = store.queue(vec!["01".into()]).await.unwrap();
+    assert_eq!(
+        (queue[0].status, queue[0].version),
+        (ReferralStatus::Received, 1)
+    );
+    // Other writes in the same batch are not affected (SQLite's writer).
+    store
+        .create_referral(request("atomic-key-2", "B"))
+        .await
+        .unwrap();
+    assert_eq!(store.referral_count().await.unwrap(), 2);
+}
+
+/// Two navigators on two instances move one request at once, both having read
+/// version 1: one change is made, every other is told its version is stale.
+async fn two_navigators_moving_at_once_one_wins(kind: Kind) {
+    let db = Database::new(kind).await;
+    let (a, b) = (db.open().await, db.open().await);
+    let reference = stockholm_request(&a, "race-staff-1").await;
+    let mut tasks = Vec::new();
+    for i in 0..8 {
+        let store = Arc::clone(if i % 2 == 0 { &a } else { &b });
+        let reference = reference.clone();
+        tasks.push(tokio::spawn(async move {
+            let status = if i % 3 == 0 {
+                ReferralStatus::Declined
+            } else {
+                ReferralStatus::UnderReview
+            };
+            let mut declined = change(status, 1);
+            if status == ReferralStatus::Declined {
+                declined.decline_reason = Some("duplicate".into());
+            }
+            store
+                .move_referral(
+                    reference,
+                    declined,
+                    actor(&format!("navigator-{i}"), &["01"]),
+                )
+                .await
+                .unwrap()
+                .unwrap()
+        }));
+    }
+    let mut won = 0;
+    for task in tasks {
+        match task.await.unwrap() {
+            Ok(moved) => {
+                won += 1;
+                assert_eq!(moved.version, 2);
+            }
+            Err(refused) => assert_eq!(refused, MoveRefused::Stale { current: 2 }),
+        }
+    }
+    assert_eq!(won, 1);
+    let changes = a.audit(AuditQuery::identity_number(TOLVAN)).await.unwrap();
+    assert_eq!(changes.len(), 1);
+    let opened = b
+        .open_referral(reference, actor("navigator-01", &["01"]))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(opened.history.len(), 2);
+}
+
 macro_rules! both_stores {
     ($($test:ident),* $(,)?) => {
         mod sqlite {
@@ -701,6 +1014,9 @@ both_stores!(
     a_request_sent_before_sign_in_is_claimed_by_its_patient_only,
     a_request_created_signed_in_is_not_claimed_by_another_account,
     two_accounts_claiming_at_once_on_two_instances_one_wins,
+    staff_reads_and_moves_are_versioned_and_audited,
+    a_change_whose_audit_entry_fails_is_not_made,
+    two_navigators_moving_at_once_one_wins,
 );
 
 /// A database written before secrets were hashed (schema version 1) is

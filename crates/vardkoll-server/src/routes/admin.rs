@@ -1,5 +1,9 @@
 //! The region side: moving a request through its states. Authenticated with the
 //! configured admin token; without one configured the endpoint does not exist.
+//!
+//! Superseded by the staff routes ([`super::staff`]: signed-in navigators, a
+//! version check, the audit log); kept for now because the end-to-end tests
+//! move requests with it. Removing it (and `VARDKOLL_ADMIN_TOKEN`) is the next step.
 
 use axum::Json;
 use axum::extract::{FromRequestParts, Path, State};

@@ -4,6 +4,7 @@ mod admin;
 mod catalog;
 mod claim;
 mod referrals;
+mod staff;
 mod statistics;
 
 use std::time::Instant;
@@ -51,6 +52,13 @@ pub fn router(state: AppState) -> Router {
             "/admin/referrals/{reference}/status",
             post(admin::set_status),
         )
+        .route("/staff/referrals", get(staff::queue))
+        .route("/staff/referrals/{reference}", get(staff::open))
+        .route(
+            "/staff/referrals/{reference}/status",
+            post(staff::move_referral),
+        )
+        .route("/audit", get(staff::audit))
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async {
             ApiError::new(

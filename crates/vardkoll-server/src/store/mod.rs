@@ -15,7 +15,9 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
-use vardkoll_domain::api::{ReferralCreated, ReferralStatus, ReferralView, ValidReferral};
+use vardkoll_domain::api::{
+    NewReferral, ReferralCreated, ReferralStatus, ReferralView, ValidReferral,
+};
 
 use crate::config::Config;
 use crate::dataset::Dataset;
@@ -49,7 +51,131 @@ pub struct NewRequest {
     pub created_at: String,
     /// The signed-in patient's subject at the identity provider, if any.
     pub subject: Option<String>,
+    /// The county code of the patient's home region, when the request says it:
+    /// whose navigators handle it. `None`: in no region's queue.
+    pub home_region: Option<String>,
 }
+
+/// A request as the region's staff see it: everything stored about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StaffReferral {
+    pub reference: String,
+    pub status: ReferralStatus,
+    pub service_code: String,
+    pub created_at: String,
+    pub home_region: Option<String>,
+    /// Incremented by every change: what a change must name (optimistic locking).
+    pub version: i64,
+    /// The normalised identity number (12 digits).
+    pub identity_number: String,
+    /// The request as the patient sent it.
+    pub request: NewReferral,
+    pub history: Vec<StaffChange>,
+}
+
+/// One entry of a request's history, with what the region side recorded.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StaffChange {
+    pub status: ReferralStatus,
+    pub at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The offer, when the change is to `offered`; the reason, when to `declined`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offer: Option<Offer>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decline_reason: Option<String>,
+    /// The staff member who made the change (none: the patient, or the admin token).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+}
+
+/// A time offered at a provider.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Offer {
+    pub provider_id: String,
+    /// YYYY-MM-DD.
+    pub date: String,
+    /// HH:MM.
+    pub time: String,
+}
+
+/// Who reads or changes a request, from where: what the audit log records.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub staff: String,
+    pub regions: Vec<String>,
+    pub client_address: String,
+    pub at: String,
+}
+
+/// A change a navigator asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Move {
+    pub status: ReferralStatus,
+    /// The version the navigator saw.
+    pub version: i64,
+    pub note: Option<String>,
+    pub offer: Option<Offer>,
+    pub decline_reason: Option<String>,
+}
+
+/// Why a move was not made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MoveRefused {
+    /// The version named is not the request's: someone changed it since.
+    Stale { current: i64 },
+    /// The request's status cannot become the one asked for.
+    Invalid { current: ReferralStatus },
+}
+
+/// One entry of the audit log.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: String,
+    pub staff: String,
+    /// `read` or `change`.
+    pub action: String,
+    pub reference: String,
+    pub identity_number: String,
+    pub client_address: String,
+    /// For a change: the status it moved to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// What to search the audit log for: entries matching every part given
+/// (none: the newest entries).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AuditQuery {
+    /// Normalised, 12 digits.
+    pub identity_number: Option<String>,
+    /// The staff member's subject.
+    pub staff: Option<String>,
+}
+
+impl AuditQuery {
+    pub fn identity_number(number: &str) -> AuditQuery {
+        AuditQuery {
+            identity_number: Some(number.to_owned()),
+            staff: None,
+        }
+    }
+
+    pub fn staff(staff: &str) -> AuditQuery {
+        AuditQuery {
+            identity_number: None,
+            staff: Some(staff.to_owned()),
+        }
+    }
+}
+
+/// The most audit entries one search returns (newest first).
+pub const AUDIT_LIMIT: i64 = 1000;
 
 /// What creating a request led to.
 #[derive(Debug, PartialEq, Eq)]
@@ -108,6 +234,32 @@ pub trait Store: Send + Sync + 'static {
         note: Option<String>,
         at: String,
     ) -> StoreFuture<'_, Option<Result<ReferralView, ReferralStatus>>>;
+
+    /// Every request whose home region is one of `regions` (for a navigator's
+    /// queue; filtered and sorted by the caller), without history.
+    fn queue(&self, regions: Vec<String>) -> StoreFuture<'_, Vec<StaffReferral>>;
+
+    /// The request with this reference, if its home region is one of the
+    /// actor's, and an audit entry of the read, in one transaction.
+    fn open_referral(
+        &self,
+        reference: String,
+        actor: Actor,
+    ) -> StoreFuture<'_, Option<StaffReferral>>;
+
+    /// Moves a request of one of the actor's regions if `change.version` is its
+    /// version and its status may become `change.status`: the change, its
+    /// history entry, the new version and the audit entry in one transaction.
+    /// `None`: no such request in the actor's regions.
+    fn move_referral(
+        &self,
+        reference: String,
+        change: Move,
+        actor: Actor,
+    ) -> StoreFuture<'_, Option<Result<StaffReferral, MoveRefused>>>;
+
+    /// Audit entries, newest first, at most [`AUDIT_LIMIT`].
+    fn audit(&self, query: AuditQuery) -> StoreFuture<'_, Vec<AuditEntry>>;
 
     /// Deletes every request closed (declined or withdrawn) before `before`
     /// (RFC 3339, UTC), with its history and personal data; returns how many.
@@ -185,4 +337,85 @@ pub(crate) fn text_of<T: serde::Serialize>(value: &T) -> String {
 /// The enum a text column names, if it names one.
 pub(crate) fn parse_text<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(text.to_owned())).ok()
+}
+
+/// The staff side's schema on SQLite: the home region and version of a
+/// request, what the region side recorded with a change, and the audit log
+/// (append-only: triggers refuse updates and deletes).
+pub(crate) const STAFF_MIGRATION_SQLITE: &str = r#"
+    ALTER TABLE referrals ADD COLUMN home_region TEXT;
+    ALTER TABLE referrals ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    CREATE INDEX referrals_home_region ON referrals (home_region) WHERE home_region IS NOT NULL;
+    ALTER TABLE referral_history ADD COLUMN detail TEXT;
+    CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, staff TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('read', 'change')), reference TEXT NOT NULL,
+        identity_number TEXT NOT NULL, client_address TEXT NOT NULL, detail TEXT);
+    CREATE INDEX audit_log_identity_number ON audit_log (identity_number, id);
+    CREATE INDEX audit_log_staff ON audit_log (staff, id);
+    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"#;
+
+/// The same on PostgreSQL.
+pub(crate) const STAFF_MIGRATION_POSTGRES: &str = r#"
+    ALTER TABLE referrals ADD COLUMN home_region TEXT;
+    ALTER TABLE referrals ADD COLUMN version BIGINT NOT NULL DEFAULT 1;
+    CREATE INDEX referrals_home_region ON referrals (home_region) WHERE home_region IS NOT NULL;
+    ALTER TABLE referral_history ADD COLUMN detail TEXT;
+    CREATE TABLE audit_log (
+        id BIGSERIAL PRIMARY KEY, at TEXT NOT NULL, staff TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('read', 'change')), reference TEXT NOT NULL,
+        identity_number TEXT NOT NULL, client_address TEXT NOT NULL, detail TEXT);
+    CREATE INDEX audit_log_identity_number ON audit_log (identity_number, id);
+    CREATE INDEX audit_log_staff ON audit_log (staff, id);
+    CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+    CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+        FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+    CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+        FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+"#;
+
+/// What a history entry's `detail` column holds: the offer or decline reason,
+/// and who made the change.
+#[derive(serde::Serialize, serde::Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct HistoryDetail {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    offer: Option<Offer>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    decline_reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    by: Option<String>,
+}
+
+pub(crate) fn history_detail(change: &Move, actor: &Actor) -> Option<String> {
+    serde_json::to_string(&HistoryDetail {
+        offer: change.offer.clone(),
+        decline_reason: change.decline_reason.clone(),
+        by: Some(actor.staff.clone()),
+    })
+    .ok()
+}
+
+pub(crate) fn history_entry(
+    status: ReferralStatus,
+    at: String,
+    note: Option<String>,
+    detail: Option<&str>,
+) -> StaffChange {
+    let detail: HistoryDetail = detail
+        .and_then(|d| serde_json::from_str(d).ok())
+        .unwrap_or_default();
+    StaffChange {
+        status,
+        at,
+        note,
+        offer: detail.offer,
+        decline_reason: detail.decline_reason,
+        by: detail.by,
+    }
 }

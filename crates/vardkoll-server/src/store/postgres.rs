@@ -16,8 +16,8 @@ use vardkoll_domain::api::{
 };
 
 use super::{
-    CreateOutcome, NewRequest, Store, StoreError, StoreFuture, may_claim, parse_text, replay,
-    secrets, text_of,
+    AUDIT_LIMIT, Actor, AuditEntry, AuditQuery, CreateOutcome, Move, MoveRefused, NewRequest,
+    StaffReferral, Store, StoreError, StoreFuture, may_claim, parse_text, replay, secrets, text_of,
 };
 use crate::dataset::{Dataset, default_dataset};
 
@@ -54,6 +54,7 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE referrals ADD COLUMN subject TEXT;
     CREATE INDEX referrals_subject ON referrals (subject) WHERE subject IS NOT NULL;
 "#,
+    super::STAFF_MIGRATION_POSTGRES,
 ];
 
 /// The advisory lock migrations hold ("vardkoll" in ASCII).
@@ -381,6 +382,92 @@ async fn view(
     }))
 }
 
+const STAFF_COLUMNS: &str = "reference, status, service_code, created_at, home_region, version,
+     identity_number, payload";
+
+fn staff_row(row: &tokio_postgres::Row) -> Result<StaffReferral, StoreError> {
+    Ok(StaffReferral {
+        reference: row.get(0),
+        status: ReferralStatus::parse(row.get(1)).unwrap_or(ReferralStatus::Received),
+        service_code: row.get(2),
+        created_at: row.get(3),
+        home_region: row.get(4),
+        version: row.get(5),
+        identity_number: row.get(6),
+        request: serde_json::from_str(row.get(7)).map_err(db)?,
+        history: Vec::new(),
+    })
+}
+
+/// The request with its history, if its home region is one of `regions`;
+/// `lock`: with a row lock, for a change.
+async fn staff_referral(
+    client: &impl GenericClient,
+    reference: &str,
+    regions: &[String],
+    lock: bool,
+) -> Result<Option<StaffReferral>, StoreError> {
+    let lock = if lock { " FOR UPDATE" } else { "" };
+    let Some(row) = client
+        .query_opt(
+            &format!(
+                "SELECT {STAFF_COLUMNS} FROM referrals
+                 WHERE reference = $1 AND home_region = ANY($2){lock}"
+            ),
+            &[&reference, &regions],
+        )
+        .await
+        .map_err(db)?
+    else {
+        return Ok(None);
+    };
+    let mut found = staff_row(&row)?;
+    found.history = client
+        .query(
+            "SELECT status, at, note, detail FROM referral_history WHERE reference = $1 ORDER BY seq",
+            &[&reference],
+        )
+        .await
+        .map_err(db)?
+        .iter()
+        .map(|row| {
+            super::history_entry(
+                ReferralStatus::parse(row.get(0)).unwrap_or(ReferralStatus::Received),
+                row.get(1),
+                row.get(2),
+                row.get(3),
+            )
+        })
+        .collect();
+    Ok(Some(found))
+}
+
+async fn audit_in(
+    client: &impl GenericClient,
+    actor: &Actor,
+    action: &str,
+    found: &StaffReferral,
+    detail: Option<&str>,
+) -> Result<(), StoreError> {
+    client
+        .execute(
+            "INSERT INTO audit_log (at, staff, action, reference, identity_number, client_address, detail)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            &[
+                &actor.at,
+                &actor.staff,
+                &action,
+                &found.reference,
+                &found.identity_number,
+                &actor.client_address,
+                &detail,
+            ],
+        )
+        .await
+        .map_err(db)?;
+    Ok(())
+}
+
 impl Store for PostgresStore {
     fn dataset(&self) -> StoreFuture<'_, Dataset> {
         Box::pin(async move {
@@ -420,8 +507,8 @@ impl Store for PostgresStore {
             let inserted = tx
                 .query_opt(
                     "INSERT INTO referrals (reference, key_hash, body_hash, token_hash, token_sealed,
-                         service_code, identity_number, payload, status, created_at, subject)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                         service_code, identity_number, payload, status, created_at, subject, home_region)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
                      ON CONFLICT (key_hash) DO NOTHING RETURNING reference",
                     &[
                         &reference,
@@ -435,6 +522,7 @@ impl Store for PostgresStore {
                         &ReferralStatus::Received.as_str(),
                         &request.created_at,
                         &request.subject,
+                        &request.home_region,
                     ],
                 )
                 .await
@@ -607,7 +695,7 @@ impl Store for PostgresStore {
                 return Ok(Some(Err(current)));
             }
             tx.execute(
-                "UPDATE referrals SET status = $1, closed_at = $2 WHERE reference = $3",
+                "UPDATE referrals SET status = $1, closed_at = $2, version = version + 1 WHERE reference = $3",
                 &[
                     &status.as_str(),
                     &status.is_closed().then_some(at.as_str()),
@@ -626,6 +714,124 @@ impl Store for PostgresStore {
             let changed = view(&tx, &reference).await?;
             tx.commit().await.map_err(db)?;
             Ok(changed.map(Ok))
+        })
+    }
+
+    fn queue(&self, regions: Vec<String>) -> StoreFuture<'_, Vec<StaffReferral>> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            client
+                .query(
+                    &format!("SELECT {STAFF_COLUMNS} FROM referrals WHERE home_region = ANY($1)"),
+                    &[&regions],
+                )
+                .await
+                .map_err(db)?
+                .iter()
+                .map(staff_row)
+                .collect()
+        })
+    }
+
+    fn open_referral(
+        &self,
+        reference: String,
+        actor: Actor,
+    ) -> StoreFuture<'_, Option<StaffReferral>> {
+        Box::pin(async move {
+            let mut client = self.client().await?;
+            let tx = client.transaction().await.map_err(db)?;
+            let found = staff_referral(&tx, &reference, &actor.regions, false).await?;
+            if let Some(found) = &found {
+                audit_in(&tx, &actor, "read", found, None).await?;
+            }
+            tx.commit().await.map_err(db)?;
+            Ok(found)
+        })
+    }
+
+    fn move_referral(
+        &self,
+        reference: String,
+        change: Move,
+        actor: Actor,
+    ) -> StoreFuture<'_, Option<Result<StaffReferral, MoveRefused>>> {
+        Box::pin(async move {
+            let mut client = self.client().await?;
+            let tx = client.transaction().await.map_err(db)?;
+            // The row lock makes two changes take turns: the second sees the
+            // first's version and is refused.
+            let Some(found) = staff_referral(&tx, &reference, &actor.regions, true).await? else {
+                return Ok(None);
+            };
+            if found.version != change.version {
+                return Ok(Some(Err(MoveRefused::Stale {
+                    current: found.version,
+                })));
+            }
+            if !found.status.may_become(change.status) {
+                return Ok(Some(Err(MoveRefused::Invalid {
+                    current: found.status,
+                })));
+            }
+            tx.execute(
+                "UPDATE referrals SET status = $1, closed_at = $2, version = version + 1
+                 WHERE reference = $3 AND version = $4",
+                &[
+                    &change.status.as_str(),
+                    &change.status.is_closed().then_some(actor.at.as_str()),
+                    &reference,
+                    &change.version,
+                ],
+            )
+            .await
+            .map_err(db)?;
+            tx.execute(
+                "INSERT INTO referral_history (reference, seq, status, at, note, detail)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                &[
+                    &reference,
+                    &(found.history.len() as i32),
+                    &change.status.as_str(),
+                    &actor.at,
+                    &change.note,
+                    &super::history_detail(&change, &actor),
+                ],
+            )
+            .await
+            .map_err(db)?;
+            audit_in(&tx, &actor, "change", &found, Some(change.status.as_str())).await?;
+            let moved = staff_referral(&tx, &reference, &actor.regions, false).await?;
+            tx.commit().await.map_err(db)?;
+            Ok(moved.map(Ok))
+        })
+    }
+
+    fn audit(&self, query: AuditQuery) -> StoreFuture<'_, Vec<AuditEntry>> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            Ok(client
+                .query(
+                    "SELECT id, at, staff, action, reference, identity_number, client_address, detail
+                     FROM audit_log
+                     WHERE ($1::text IS NULL OR identity_number = $1) AND ($2::text IS NULL OR staff = $2)
+                     ORDER BY id DESC LIMIT $3",
+                    &[&query.identity_number, &query.staff, &AUDIT_LIMIT],
+                )
+                .await
+                .map_err(db)?
+                .iter()
+                .map(|row| AuditEntry {
+                    id: row.get(0),
+                    at: row.get(1),
+                    staff: row.get(2),
+                    action: row.get(3),
+                    reference: row.get(4),
+                    identity_number: row.get(5),
+                    client_address: row.get(6),
+                    detail: row.get(7),
+                })
+                .collect())
         })
     }
 

@@ -17,8 +17,8 @@ use vardkoll_domain::api::{
 };
 
 use super::{
-    CreateOutcome, NewRequest, Store, StoreError, StoreFuture, may_claim, parse_text, replay,
-    secrets, text_of,
+    AUDIT_LIMIT, Actor, AuditEntry, AuditQuery, CreateOutcome, Move, MoveRefused, NewRequest,
+    StaffReferral, Store, StoreError, StoreFuture, may_claim, parse_text, replay, secrets, text_of,
 };
 use crate::dataset::{Dataset, default_dataset};
 
@@ -73,6 +73,7 @@ const MIGRATIONS: &[Migration] = &[
     CREATE INDEX referrals_subject ON referrals (subject) WHERE subject IS NOT NULL;
 "#,
     ),
+    Migration::Sql(super::STAFF_MIGRATION_SQLITE),
 ];
 
 /// Requests stored before secrets were hashed: hash the key and the token, and
@@ -171,6 +172,28 @@ enum Job {
         claim: Claim,
         reply: oneshot::Sender<Result<Option<ReferralView>, StoreError>>,
     },
+    Staff {
+        work: StaffWork,
+        reply: oneshot::Sender<Result<StaffOutcome, StoreError>>,
+    },
+}
+
+/// What a staff member asked the writer for.
+enum StaffWork {
+    Open {
+        reference: String,
+        actor: Actor,
+    },
+    Move {
+        reference: String,
+        change: Move,
+        actor: Actor,
+    },
+}
+
+enum StaffOutcome {
+    Opened(Option<StaffReferral>),
+    Moved(Option<Result<StaffReferral, MoveRefused>>),
 }
 
 /// What [`Store::claim_referral`] was given.
@@ -257,7 +280,7 @@ fn writer_loop(mut connection: Connection, receiver: mpsc::Receiver<Job>) {
                 Err(_) => break,
             }
         }
-        let tx =
+        let mut tx =
             match connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate) {
                 Ok(tx) => tx,
                 Err(error) => {
@@ -286,6 +309,10 @@ fn writer_loop(mut connection: Connection, receiver: mpsc::Receiver<Job>) {
                     let result = claim_in(&tx, &claim);
                     replies.push(Reply::Claim(reply, result));
                 }
+                Job::Staff { work, reply } => {
+                    let result = staff_in(&mut tx, work);
+                    replies.push(Reply::Staff(reply, Box::new(result)));
+                }
             }
         }
         match tx.commit() {
@@ -310,6 +337,10 @@ enum Reply {
         oneshot::Sender<Result<Option<ReferralView>, StoreError>>,
         Result<Option<ReferralView>, StoreError>,
     ),
+    Staff(
+        oneshot::Sender<Result<StaffOutcome, StoreError>>,
+        Box<Result<StaffOutcome, StoreError>>,
+    ),
 }
 
 impl Reply {
@@ -318,6 +349,7 @@ impl Reply {
             Reply::Create(reply, result) => drop(reply.send(result)),
             Reply::Status(reply, result) => drop(reply.send(result)),
             Reply::Claim(reply, result) => drop(reply.send(result)),
+            Reply::Staff(reply, result) => drop(reply.send(*result)),
         }
     }
 
@@ -327,6 +359,7 @@ impl Reply {
             Reply::Create(reply, _) => drop(reply.send(Err(error()))),
             Reply::Status(reply, _) => drop(reply.send(Err(error()))),
             Reply::Claim(reply, _) => drop(reply.send(Err(error()))),
+            Reply::Staff(reply, _) => drop(reply.send(Err(error()))),
         }
     }
 }
@@ -338,6 +371,7 @@ fn fail_all(batch: Vec<Job>, message: &str) {
             Job::Create(_, reply) => drop(reply.send(Err(error()))),
             Job::SetStatus { reply, .. } => drop(reply.send(Err(error()))),
             Job::Claim { reply, .. } => drop(reply.send(Err(error()))),
+            Job::Staff { reply, .. } => drop(reply.send(Err(error()))),
         }
     }
 }
@@ -368,8 +402,8 @@ fn create_in(tx: &Transaction<'_>, request: &NewRequest) -> Result<CreateOutcome
         .map_err(|e| StoreError::Database(e.to_string()))?;
     tx.execute(
         "INSERT INTO referrals (reference, key_hash, body_hash, token_hash, token_sealed, service_code,
-             identity_number, payload, status, created_at, subject)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+             identity_number, payload, status, created_at, subject, home_region)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             reference,
             key_hash,
@@ -382,6 +416,7 @@ fn create_in(tx: &Transaction<'_>, request: &NewRequest) -> Result<CreateOutcome
             ReferralStatus::Received.as_str(),
             request.created_at,
             request.subject,
+            request.home_region,
         ],
     )
     .map_err(db)?;
@@ -453,7 +488,7 @@ fn set_status_in(
         return Ok(Some(Err(current.status)));
     }
     tx.execute(
-        "UPDATE referrals SET status = ?1, closed_at = ?2 WHERE reference = ?3",
+        "UPDATE referrals SET status = ?1, closed_at = ?2, version = version + 1 WHERE reference = ?3",
         params![status.as_str(), status.is_closed().then_some(at), reference],
     )
     .map_err(db)?;
@@ -463,6 +498,169 @@ fn set_status_in(
     )
     .map_err(db)?;
     Ok(view(tx, reference)?.map(Ok))
+}
+
+const STAFF_COLUMNS: &str = "reference, status, service_code, created_at, home_region, version,
+     identity_number, payload";
+
+fn staff_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StaffReferral> {
+    let payload: String = row.get(7)?;
+    let request = serde_json::from_str(&payload).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Text, Box::new(e))
+    })?;
+    Ok(StaffReferral {
+        reference: row.get(0)?,
+        status: ReferralStatus::parse(&row.get::<_, String>(1)?)
+            .unwrap_or(ReferralStatus::Received),
+        service_code: row.get(2)?,
+        created_at: row.get(3)?,
+        home_region: row.get(4)?,
+        version: row.get(5)?,
+        identity_number: row.get(6)?,
+        request,
+        history: Vec::new(),
+    })
+}
+
+/// The request with its history, if its home region is one of `regions`.
+fn staff_referral(
+    connection: &Connection,
+    reference: &str,
+    regions: &[String],
+) -> Result<Option<StaffReferral>, StoreError> {
+    let regions = serde_json::to_string(regions).unwrap_or_else(|_| "[]".into());
+    let found = connection
+        .query_row(
+            &format!(
+                "SELECT {STAFF_COLUMNS} FROM referrals WHERE reference = ?1
+                 AND home_region IN (SELECT value FROM json_each(?2))"
+            ),
+            params![reference, regions],
+            staff_row,
+        )
+        .optional()
+        .map_err(db)?;
+    let Some(mut found) = found else {
+        return Ok(None);
+    };
+    found.history = connection
+        .prepare_cached(
+            "SELECT status, at, note, detail FROM referral_history WHERE reference = ?1 ORDER BY seq",
+        )
+        .map_err(db)?
+        .query_map([reference], |row| {
+            let detail: Option<String> = row.get(3)?;
+            Ok(super::history_entry(
+                ReferralStatus::parse(&row.get::<_, String>(0)?).unwrap_or(ReferralStatus::Received),
+                row.get(1)?,
+                row.get(2)?,
+                detail.as_deref(),
+            ))
+        })
+        .map_err(db)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(db)?;
+    Ok(Some(found))
+}
+
+fn audit_in(
+    connection: &Connection,
+    actor: &Actor,
+    action: &str,
+    found: &StaffReferral,
+    detail: Option<&str>,
+) -> Result<(), StoreError> {
+    connection
+        .execute(
+            "INSERT INTO audit_log (at, staff, action, reference, identity_number, client_address, detail)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                actor.at,
+                actor.staff,
+                action,
+                found.reference,
+                found.identity_number,
+                actor.client_address,
+                detail
+            ],
+        )
+        .map_err(db)?;
+    Ok(())
+}
+
+/// A staff member's read or change, in a savepoint of the writer's
+/// transaction: the change and its audit entry are kept together or not at all.
+fn staff_in(tx: &mut Transaction<'_>, work: StaffWork) -> Result<StaffOutcome, StoreError> {
+    let savepoint = tx.savepoint().map_err(db)?;
+    let outcome = match work {
+        StaffWork::Open { reference, actor } => {
+            let found = staff_referral(&savepoint, &reference, &actor.regions)?;
+            if let Some(found) = &found {
+                audit_in(&savepoint, &actor, "read", found, None)?;
+            }
+            StaffOutcome::Opened(found)
+        }
+        StaffWork::Move {
+            reference,
+            change,
+            actor,
+        } => {
+            let Some(found) = staff_referral(&savepoint, &reference, &actor.regions)? else {
+                return Ok(StaffOutcome::Moved(None));
+            };
+            if found.version != change.version {
+                return Ok(StaffOutcome::Moved(Some(Err(MoveRefused::Stale {
+                    current: found.version,
+                }))));
+            }
+            if !found.status.may_become(change.status) {
+                return Ok(StaffOutcome::Moved(Some(Err(MoveRefused::Invalid {
+                    current: found.status,
+                }))));
+            }
+            let updated = savepoint
+                .execute(
+                    "UPDATE referrals SET status = ?1, closed_at = ?2, version = version + 1
+                     WHERE reference = ?3 AND version = ?4",
+                    params![
+                        change.status.as_str(),
+                        change.status.is_closed().then_some(&actor.at),
+                        reference,
+                        change.version
+                    ],
+                )
+                .map_err(db)?;
+            if updated != 1 {
+                return Err(StoreError::Database(
+                    "the version moved under the writer".into(),
+                ));
+            }
+            savepoint
+                .execute(
+                    "INSERT INTO referral_history (reference, seq, status, at, note, detail)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![
+                        reference,
+                        found.history.len() as i64,
+                        change.status.as_str(),
+                        actor.at,
+                        change.note,
+                        super::history_detail(&change, &actor),
+                    ],
+                )
+                .map_err(db)?;
+            audit_in(
+                &savepoint,
+                &actor,
+                "change",
+                &found,
+                Some(change.status.as_str()),
+            )?;
+            StaffOutcome::Moved(staff_referral(&savepoint, &reference, &actor.regions)?.map(Ok))
+        }
+    };
+    savepoint.commit().map_err(db)?;
+    Ok(outcome)
 }
 
 /// Binds the request to the subject when [`may_claim`] allows it. The writer's
@@ -797,6 +995,92 @@ impl Store for SqliteStore {
         Box::pin(async move {
             sent?;
             answer.await.map_err(|_| StoreError::Closed)?
+        })
+    }
+
+    fn queue(&self, regions: Vec<String>) -> StoreFuture<'_, Vec<StaffReferral>> {
+        self.read(move |connection| {
+            let regions = serde_json::to_string(&regions).unwrap_or_else(|_| "[]".into());
+            connection
+                .prepare(&format!(
+                    "SELECT {STAFF_COLUMNS} FROM referrals
+                     WHERE home_region IN (SELECT value FROM json_each(?1))"
+                ))
+                .map_err(db)?
+                .query_map([regions], staff_row)
+                .map_err(db)?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(db)
+        })
+    }
+
+    fn open_referral(
+        &self,
+        reference: String,
+        actor: Actor,
+    ) -> StoreFuture<'_, Option<StaffReferral>> {
+        let (reply, answer) = oneshot::channel();
+        let sent = self.send(Job::Staff {
+            work: StaffWork::Open { reference, actor },
+            reply,
+        });
+        Box::pin(async move {
+            sent?;
+            match answer.await.map_err(|_| StoreError::Closed)?? {
+                StaffOutcome::Opened(found) => Ok(found),
+                StaffOutcome::Moved(_) => Err(StoreError::Database("unexpected answer".into())),
+            }
+        })
+    }
+
+    fn move_referral(
+        &self,
+        reference: String,
+        change: Move,
+        actor: Actor,
+    ) -> StoreFuture<'_, Option<Result<StaffReferral, MoveRefused>>> {
+        let (reply, answer) = oneshot::channel();
+        let sent = self.send(Job::Staff {
+            work: StaffWork::Move {
+                reference,
+                change,
+                actor,
+            },
+            reply,
+        });
+        Box::pin(async move {
+            sent?;
+            match answer.await.map_err(|_| StoreError::Closed)?? {
+                StaffOutcome::Moved(moved) => Ok(moved),
+                StaffOutcome::Opened(_) => Err(StoreError::Database("unexpected answer".into())),
+            }
+        })
+    }
+
+    fn audit(&self, query: AuditQuery) -> StoreFuture<'_, Vec<AuditEntry>> {
+        self.read(move |connection| {
+            connection
+                .prepare(
+                    "SELECT id, at, staff, action, reference, identity_number, client_address, detail
+                     FROM audit_log WHERE (?1 IS NULL OR identity_number = ?1) AND (?2 IS NULL OR staff = ?2)
+                     ORDER BY id DESC LIMIT ?3",
+                )
+                .map_err(db)?
+                .query_map(params![query.identity_number, query.staff, AUDIT_LIMIT], |row| {
+                    Ok(AuditEntry {
+                        id: row.get(0)?,
+                        at: row.get(1)?,
+                        staff: row.get(2)?,
+                        action: row.get(3)?,
+                        reference: row.get(4)?,
+                        identity_number: row.get(5)?,
+                        client_address: row.get(6)?,
+                        detail: row.get(7)?,
+                    })
+                })
+                .map_err(db)?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(db)
         })
     }
 
