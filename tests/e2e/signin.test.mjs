@@ -110,6 +110,22 @@ async function signIn(page, login) {
   await page.getByText("Inloggad som").waitFor();
 }
 
+/**
+ * Fills the request form on /remiss?tjanst=op-hoft: `typed` (identity number
+ * and name) only where the patient types them (not signed in), then the phone,
+ * the first provider and consent.
+ */
+async function fillRequest(page, phone, typed = null) {
+  if (typed) {
+    await page.getByLabel("Personnummer eller samordningsnummer").fill(typed.identity);
+    await page.getByLabel("Namn").fill(typed.name);
+  }
+  await page.getByLabel("Telefon").fill(phone);
+  await page.waitForFunction(() => document.querySelector("#referral-service")?.selectedIndex > 0);
+  await page.locator("#referral-provider-0").selectOption({ index: 1 });
+  await page.getByLabel("Jag samtycker till att förfrågan").check();
+}
+
 const mine = async (sub) => {
   const token = await provider.token(sub);
   const r = await fetch(`${api.url}/api/v1/me/referrals`, { headers: { Authorization: `Bearer ${token}` } });
@@ -129,10 +145,7 @@ test("a signed-in patient sends a request with their verified identity and finds
   await identity.getByText("19121212-1212").waitFor();
   assert.equal(await page.locator("#referral-identity").count(), 0);
   assert.deepEqual(await violations(page), [], "signed in: WCAG 2.1 AA");
-  await page.getByLabel("Telefon").fill("070-123 45 67");
-  await page.waitForFunction(() => document.querySelector("#referral-service")?.selectedIndex > 0);
-  await page.locator("#referral-provider-0").selectOption({ index: 1 });
-  await page.getByLabel("Jag samtycker till att förfrågan").check();
+  await fillRequest(page, "070-123 45 67");
   await page.getByRole("button", { name: "Skicka förfrågan" }).click();
   await page.getByText("Förfrågan är mottagen").waitFor();
   const reference = (await page.locator(".receipt__reference").textContent()).trim();
@@ -175,12 +188,7 @@ test("a request sent without a sign-in waits, kept, and goes once the patient si
   const { context, page } = await openPage(browser, `${site.url}/remiss?tjanst=op-hoft`);
   const errors = appErrors(page);
   await page.getByRole("button", { name: "Logga in" }).waitFor();
-  await page.getByLabel("Personnummer eller samordningsnummer").fill("19811228-9874");
-  await page.getByLabel("Namn").fill("Lisa Bergström");
-  await page.getByLabel("Telefon").fill("070-765 43 21");
-  await page.waitForFunction(() => document.querySelector("#referral-service")?.selectedIndex > 0);
-  await page.locator("#referral-provider-0").selectOption({ index: 1 });
-  await page.getByLabel("Jag samtycker till att förfrågan").check();
+  await fillRequest(page, "070-765 43 21", { identity: "19811228-9874", name: "Lisa Bergström" });
   const before = (await mine("lisa-bergstrom")).length;
   await page.getByRole("button", { name: "Skicka förfrågan" }).click();
   await page.goto(`${site.url}/forfragningar`);
@@ -283,12 +291,7 @@ test("a request sent before the deployment had sign-in is claimed by its patient
   api = await startApi({ VARDKOLL_DB: db }, apiPort);
   const { context, page } = await openPage(browser, `${site.url}/remiss?tjanst=op-hoft`);
   const errors = appErrors(page);
-  await page.getByLabel("Personnummer eller samordningsnummer").fill("19121212-1212");
-  await page.getByLabel("Namn").fill("Tolvan Tolvansson");
-  await page.getByLabel("Telefon").fill("070-123 45 67");
-  await page.waitForFunction(() => document.querySelector("#referral-service")?.selectedIndex > 0);
-  await page.locator("#referral-provider-0").selectOption({ index: 1 });
-  await page.getByLabel("Jag samtycker till att förfrågan").check();
+  await fillRequest(page, "070-123 45 67", { identity: "19121212-1212", name: "Tolvan Tolvansson" });
   await page.getByRole("button", { name: "Skicka förfrågan" }).click();
   await page.getByText("Förfrågan är mottagen").waitFor();
   const reference = (await page.locator(".receipt__reference").textContent()).trim();

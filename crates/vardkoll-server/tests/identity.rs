@@ -4,105 +4,11 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::Stdio;
 use std::time::Duration;
 
+use common::provider::{Provider, identity_of, server_for};
 use common::{TestServer, assert_matches_contract, assert_problem, referral, schema};
 use serde_json::{Value, json};
-use tokio::io::{AsyncBufReadExt, BufReader};
-use tokio::process::{Child, Command};
-use vardkoll_server::identity::{
-    DEFAULT_IDENTITY_CLAIM, DEFAULT_REGION_CLAIM, DEFAULT_ROLE_CLAIM, IdentityConfig,
-};
-
-/// The provider process; killed when dropped.
-struct Provider {
-    child: Child,
-    issuer: String,
-    http: reqwest::Client,
-}
-
-fn harness() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/e2e/oidc-provider.mjs")
-}
-
-impl Provider {
-    async fn start(keys: &Path, port: u16, add_key: bool) -> Provider {
-        let mut command = Command::new("node");
-        command
-            .arg(harness())
-            .args([
-                "--keys",
-                keys.to_str().unwrap(),
-                "--port",
-                &port.to_string(),
-            ])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .kill_on_drop(true);
-        if add_key {
-            command.arg("--add-key");
-        }
-        let mut child = command
-            .spawn()
-            .expect("node runs the OpenID provider (scripts/setup installs it)");
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let first = tokio::time::timeout(Duration::from_secs(20), lines.next_line())
-            .await
-            .expect("the provider starts")
-            .unwrap()
-            .expect("the provider prints its issuer");
-        let issuer = serde_json::from_str::<Value>(&first).unwrap()["issuer"]
-            .as_str()
-            .unwrap()
-            .to_owned();
-        Provider {
-            child,
-            issuer,
-            http: reqwest::Client::new(),
-        }
-    }
-
-    fn port(&self) -> u16 {
-        self.issuer.rsplit(':').next().unwrap().parse().unwrap()
-    }
-
-    async fn token(&self, subject: &str, audience: Option<&str>, ttl: Option<u64>) -> String {
-        let text = self
-            .http
-            .post(format!("{}/test/token", self.issuer))
-            .json(&json!({ "sub": subject, "audience": audience, "ttl": ttl }))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let answer: Value = serde_json::from_str(&text).unwrap_or_else(|_| panic!("token: {text}"));
-        answer["access_token"].as_str().unwrap().to_owned()
-    }
-
-    async fn stop(mut self) {
-        let _ = self.child.kill().await;
-    }
-}
-
-fn identity_of(provider: &Provider) -> IdentityConfig {
-    IdentityConfig {
-        issuer: provider.issuer.clone(),
-        audience: "urn:vardkoll:api".into(),
-        identity_claim: DEFAULT_IDENTITY_CLAIM.into(),
-        leeway_seconds: 0,
-        role_claim: DEFAULT_ROLE_CLAIM.into(),
-        region_claim: DEFAULT_REGION_CLAIM.into(),
-    }
-}
-
-async fn server_for(provider: &Provider) -> TestServer {
-    let identity = identity_of(provider);
-    TestServer::with(move |c| c.identity = Some(identity)).await
-}
 
 /// `POST /me/referrals`: claims `reference` with its `token`.
 async fn claim_as(

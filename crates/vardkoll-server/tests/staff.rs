@@ -6,17 +6,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::Stdio;
-use std::time::Duration;
-
+use common::provider::{Provider, server_for};
 use common::{TestServer, array_of, assert_matches_contract, assert_problem, referral, schema};
 use serde_json::{Value, json};
-use tokio::io::{AsyncBufReadExt, BufReader};
-use tokio::process::{Child, Command};
-use vardkoll_server::identity::{
-    DEFAULT_IDENTITY_CLAIM, DEFAULT_REGION_CLAIM, DEFAULT_ROLE_CLAIM, IdentityConfig,
-};
 
 /// Everything the server logs in this test binary, as it would go to stderr
 /// (JSON lines, every level).
@@ -47,71 +39,6 @@ fn capture_logs() {
     });
 }
 
-/// The provider process; killed when dropped.
-struct Provider {
-    _child: Child,
-    issuer: String,
-    http: reqwest::Client,
-}
-
-fn harness() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/e2e/oidc-provider.mjs")
-}
-
-impl Provider {
-    async fn start() -> Provider {
-        let mut child = Command::new("node")
-            .arg(harness())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .expect("node runs the OpenID provider (scripts/setup installs it)");
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let first = tokio::time::timeout(Duration::from_secs(20), lines.next_line())
-            .await
-            .expect("the provider starts")
-            .unwrap()
-            .expect("the provider prints its issuer");
-        let issuer = serde_json::from_str::<Value>(&first).unwrap()["issuer"]
-            .as_str()
-            .unwrap()
-            .to_owned();
-        Provider {
-            _child: child,
-            issuer,
-            http: reqwest::Client::new(),
-        }
-    }
-
-    async fn token(&self, subject: &str) -> String {
-        let text = self
-            .http
-            .post(format!("{}/test/token", self.issuer))
-            .json(&json!({ "sub": subject }))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let answer: Value = serde_json::from_str(&text).unwrap_or_else(|_| panic!("token: {text}"));
-        answer["access_token"].as_str().unwrap().to_owned()
-    }
-}
-
-async fn server_for(provider: &Provider) -> TestServer {
-    let identity = IdentityConfig {
-        issuer: provider.issuer.clone(),
-        audience: "urn:vardkoll:api".into(),
-        identity_claim: DEFAULT_IDENTITY_CLAIM.into(),
-        leeway_seconds: 0,
-        role_claim: DEFAULT_ROLE_CLAIM.into(),
-        region_claim: DEFAULT_REGION_CLAIM.into(),
-    };
-    TestServer::with(move |c| c.identity = Some(identity)).await
-}
-
 struct Tokens {
     tolvan: String,
     nora: String,
@@ -121,10 +48,10 @@ struct Tokens {
 
 async fn tokens(provider: &Provider) -> Tokens {
     Tokens {
-        tolvan: provider.token("tolvan").await,
-        nora: provider.token("navigator-01").await,
-        nils: provider.token("navigator-12").await,
-        auditor: provider.token("auditor").await,
+        tolvan: provider.token("tolvan", None, None).await,
+        nora: provider.token("navigator-01", None, None).await,
+        nils: provider.token("navigator-12", None, None).await,
+        auditor: provider.token("auditor", None, None).await,
     }
 }
 
@@ -180,7 +107,7 @@ async fn send(server: &TestServer, tolvan: &str, key: &str, region: &str, extra:
 #[tokio::test]
 async fn a_navigator_of_the_region_works_a_request_and_the_auditor_sees_it() {
     capture_logs();
-    let provider = Provider::start().await;
+    let provider = Provider::start_fresh().await;
     let server = server_for(&provider).await;
     let t = tokens(&provider).await;
 
@@ -484,7 +411,7 @@ async fn a_navigator_of_the_region_works_a_request_and_the_auditor_sees_it() {
 
 #[tokio::test]
 async fn two_navigators_moving_one_request_at_once_one_wins() {
-    let provider = Provider::start().await;
+    let provider = Provider::start_fresh().await;
     let server = server_for(&provider).await;
     let t = tokens(&provider).await;
     let reference = send(&server, &t.tolvan, "staff-race-1", "01", json!({})).await;
@@ -508,7 +435,7 @@ async fn two_navigators_moving_one_request_at_once_one_wins() {
 
 #[tokio::test]
 async fn only_staff_with_the_role_get_in() {
-    let provider = Provider::start().await;
+    let provider = Provider::start_fresh().await;
     let server = server_for(&provider).await;
     let t = tokens(&provider).await;
     let reference = send(&server, &t.tolvan, "staff-roles-1", "01", json!({})).await;

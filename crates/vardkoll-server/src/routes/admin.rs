@@ -88,15 +88,20 @@ pub async fn set_status(
     {
         None => Err(ApiError::not_found()),
         Some(Ok(view)) => Ok(Json(view).into_response()),
-        Some(Err(current)) => Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "invalid-transition",
-            "Invalid status change",
-        )
-        .detail(format!(
-            "A request that is {} cannot become {}.",
-            current.as_str(),
-            body.status.as_str()
-        ))),
+        Some(Err(current)) => Err(invalid_transition(current, body.status)),
     }
+}
+
+/// 409: a request that is `current` cannot become `asked`.
+pub(super) fn invalid_transition(current: ReferralStatus, asked: ReferralStatus) -> ApiError {
+    ApiError::new(
+        StatusCode::CONFLICT,
+        "invalid-transition",
+        "Invalid status change",
+    )
+    .detail(format!(
+        "A request that is {} cannot become {}.",
+        current.as_str(),
+        asked.as_str()
+    ))
 }

@@ -435,16 +435,9 @@ pub async fn move_referral(
         .detail(format!(
             "You read version {version}; it is at version {current} now. Open it again and decide anew."
         ))),
-        Some(Err(MoveRefused::Invalid { current })) => Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "invalid-transition",
-            "Invalid status change",
-        )
-        .detail(format!(
-            "A request that is {} cannot become {}.",
-            current.as_str(),
-            asked.as_str()
-        ))),
+        Some(Err(MoveRefused::Invalid { current })) => {
+            Err(super::admin::invalid_transition(current, asked))
+        }
     }
 }
 

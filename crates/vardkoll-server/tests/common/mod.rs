@@ -2,6 +2,8 @@
 //! database, an HTTP client, and validation against the OpenAPI document.
 #![allow(dead_code)]
 
+pub mod provider;
+
 use serde_json::{Value, json};
 use vardkoll_server::Running;
 use vardkoll_server::config::Config;
