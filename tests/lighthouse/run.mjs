@@ -3,9 +3,13 @@
 // the real API server, in the system Chromium. Prints performance, accessibility
 // and best-practices scores for each page and fails below the goal of 95. Each
 // page is a first visit in a browser of its own: no service worker or cache
-// left by the page before serves it. LIGHTHOUSE_PAGE=/path runs that page alone.
+// left by the page before serves it. LIGHTHOUSE_PAGE=/path runs that page alone;
+// LIGHTHOUSE_SAVE=dir writes each page's full report there (JSON), for its long
+// tasks and script timings.
 import { launch as launchChrome } from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startApi } from "../e2e/api-server.mjs";
 import { startServer } from "../e2e/static-server.mjs";
@@ -42,6 +46,10 @@ try {
       onlyCategories: categories,
     }).finally(() => chrome.kill());
     const lhr = result.lhr;
+    if (process.env.LIGHTHOUSE_SAVE) {
+      mkdirSync(process.env.LIGHTHOUSE_SAVE, { recursive: true });
+      writeFileSync(join(process.env.LIGHTHOUSE_SAVE, `${path.replace(/\W+/g, "-").replace(/^-|-$/g, "") || "index"}.json`), JSON.stringify(lhr));
+    }
     const scores = categories.map((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100));
     if (scores.some((s) => s < GOAL)) failed = true;
     const audit = (id) => lhr.audits[id]?.displayValue ?? "–";
