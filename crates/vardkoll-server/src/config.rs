@@ -45,6 +45,39 @@ pub struct Config {
     /// `VARDKOLL_ADMIN_TOKEN`: the bearer token of the region-side admin
     /// endpoint. Unset: the endpoint answers 404.
     pub admin_token: Option<String>,
+    /// E-mail to patients about news on their requests (`VARDKOLL_SMTP_URL`
+    /// and the rest of [`MailConfig`]); `None`: news is queued, not sent.
+    pub mail: Option<MailConfig>,
+}
+
+/// How the server sends e-mail.
+#[derive(Clone)]
+pub struct MailConfig {
+    /// `VARDKOLL_SMTP_URL`: `smtp://[user:password@]host[:port][?tls=required]`
+    /// (STARTTLS; `opportunistic` tries it) or `smtps://...` (TLS from the start).
+    pub smtp_url: String,
+    /// `VARDKOLL_MAIL_FROM`, default `Vårdkoll <no-reply@localhost>`.
+    pub from: String,
+    /// `VARDKOLL_APP_URL`: where the app is, for the link in the message
+    /// (required with `VARDKOLL_SMTP_URL`).
+    pub app_url: String,
+    /// `VARDKOLL_MAIL_POLL_SECONDS`, default 10: how often the outbox is read.
+    pub poll: Duration,
+    /// `VARDKOLL_MAIL_RETRY_SECONDS`, default 60: the wait after a first failed
+    /// try, doubled after each further one, at most an hour.
+    pub retry: Duration,
+}
+
+impl std::fmt::Debug for MailConfig {
+    // The SMTP URL may hold a password.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MailConfig")
+            .field("from", &self.from)
+            .field("app_url", &self.app_url)
+            .field("poll", &self.poll)
+            .field("retry", &self.retry)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Default for Config {
@@ -63,6 +96,7 @@ impl Default for Config {
             retention_days: 90,
             identity: None,
             admin_token: None,
+            mail: None,
         }
     }
 }
@@ -156,6 +190,31 @@ impl Config {
             });
         }
         config.admin_token = var("VARDKOLL_ADMIN_TOKEN");
+        if let Some(smtp_url) = var("VARDKOLL_SMTP_URL") {
+            let smtp_url = smtp_url.trim().to_owned();
+            if !smtp_url.starts_with("smtp://") && !smtp_url.starts_with("smtps://") {
+                return Err("VARDKOLL_SMTP_URL must be an smtp:// or smtps:// URL".into());
+            }
+            let app_url = var("VARDKOLL_APP_URL")
+                .map(|v| v.trim().trim_end_matches('/').to_owned())
+                .filter(|v| v.starts_with("https://") || v.starts_with("http://"))
+                .ok_or("VARDKOLL_SMTP_URL needs VARDKOLL_APP_URL, the app's http(s) address")?;
+            config.mail = Some(MailConfig {
+                smtp_url,
+                from: var("VARDKOLL_MAIL_FROM")
+                    .map(|v| v.trim().to_owned())
+                    .unwrap_or_else(|| "Vårdkoll <no-reply@localhost>".into()),
+                app_url,
+                poll: match var("VARDKOLL_MAIL_POLL_SECONDS") {
+                    Some(v) => seconds("VARDKOLL_MAIL_POLL_SECONDS", v)?,
+                    None => Duration::from_secs(10),
+                },
+                retry: match var("VARDKOLL_MAIL_RETRY_SECONDS") {
+                    Some(v) => seconds("VARDKOLL_MAIL_RETRY_SECONDS", v)?,
+                    None => Duration::from_secs(60),
+                },
+            });
+        }
         Ok(config)
     }
 }

@@ -8,6 +8,8 @@
 //!   RFC 9457 errors; [`rate_limit`]: 429 with Retry-After.
 //! - [`identity`]: signed-in patients and the region's staff (OpenID Connect
 //!   access tokens; staff roles and regions from claims).
+//! - [`mail`]: e-mail to patients that there is news on a request, from an
+//!   outbox in the store, over SMTP.
 //! - [`store`]: storage behind a narrow trait: SQLite by default, PostgreSQL
 //!   for several instances on one database.
 //! - [`dataset`]: the embedded sample dataset; [`snapshot`]: it in memory, with
@@ -20,6 +22,7 @@ pub mod edge;
 pub mod hash;
 pub mod identity;
 pub mod import;
+pub mod mail;
 pub mod problem;
 pub mod rate_limit;
 pub mod routes;
@@ -45,6 +48,7 @@ pub struct Running {
     task: tokio::task::JoinHandle<()>,
     refresher: tokio::task::JoinHandle<()>,
     purger: tokio::task::JoinHandle<()>,
+    mailer: Option<tokio::task::JoinHandle<()>>,
     store: Arc<dyn Store>,
 }
 
@@ -56,6 +60,9 @@ impl Running {
         let _ = self.task.await;
         self.refresher.abort();
         self.purger.abort();
+        if let Some(mailer) = self.mailer {
+            mailer.abort();
+        }
         if let Err(error) = self.store.close().await {
             tracing::error!(%error, "store did not close cleanly");
         }
@@ -70,6 +77,20 @@ pub async fn start(config: Config) -> Result<Running, String> {
         .map_err(|e| e.to_string())?;
     let refresher = state.spawn_refresher();
     let purger = state.spawn_purger();
+    let mailer = match &config.mail {
+        Some(mail) => {
+            let sender = mail::smtp::SmtpSender::new(&mail.smtp_url, &mail.from)?;
+            let delivery = mail::delivery::Delivery {
+                store: store.clone(),
+                domain: sender.domain(),
+                sender: Arc::new(sender),
+                app_url: mail.app_url.clone(),
+                retry: mail.retry,
+            };
+            Some(delivery.spawn(mail.poll))
+        }
+        None => None,
+    };
     let listener = TcpListener::bind(config.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
@@ -86,6 +107,7 @@ pub async fn start(config: Config) -> Result<Running, String> {
         task,
         refresher,
         purger,
+        mailer,
         store,
     })
 }

@@ -2,13 +2,15 @@
 //! oidc-provider, started here by tests/e2e/oidc-provider.mjs, whose test
 //! accounts include navigator-01 (region 01), navigator-12 (region 12) and
 //! auditor): the work queue, opening and moving a request, the version check
-//! and the audit log.
+//! and the audit log; news to the patient by e-mail (a real SMTP server).
 
 mod common;
 
-use common::provider::{Provider, server_for};
+use common::provider::{Provider, identity_of, server_for};
+use common::smtp::SmtpServer;
 use common::{TestServer, array_of, assert_matches_contract, assert_problem, referral, schema};
 use serde_json::{Value, json};
+use vardkoll_server::config::MailConfig;
 
 /// Everything the server logs in this test binary, as it would go to stderr
 /// (JSON lines, every level).
@@ -37,6 +39,24 @@ fn capture_logs() {
             .finish();
         tracing::subscriber::set_global_default(subscriber).unwrap();
     });
+}
+
+/// Fails if anything logged so far names the test patient or their contact details.
+fn assert_logs_free_of_personal_data() {
+    let logs = String::from_utf8_lossy(&LOGS.lock().unwrap()).to_lowercase();
+    assert!(
+        !logs.is_empty(),
+        "the server logged nothing: the capture is broken"
+    );
+    for personal in [
+        "191212121212",
+        "19121212-1212",
+        "tolvan",
+        "070-123",
+        "anna@example.se",
+    ] {
+        assert!(!logs.contains(personal), "the logs name {personal:?}");
+    }
 }
 
 struct Tokens {
@@ -407,6 +427,60 @@ async fn a_navigator_of_the_region_works_a_request_and_the_auditor_sees_it() {
         422,
     )
     .await;
+    assert_logs_free_of_personal_data();
+}
+
+#[tokio::test]
+async fn a_navigators_change_sends_the_patient_news_by_email() {
+    capture_logs();
+    let smtp = SmtpServer::start();
+    let provider = Provider::start_fresh().await;
+    let identity = identity_of(&provider);
+    let smtp_url = smtp.url();
+    let server = TestServer::with(move |c| {
+        c.identity = Some(identity);
+        c.mail = Some(MailConfig {
+            smtp_url,
+            from: "Vårdkoll <no-reply@vardkoll.example>".into(),
+            app_url: "https://vardkoll.example".into(),
+            poll: std::time::Duration::from_millis(100),
+            retry: std::time::Duration::from_secs(1),
+        });
+    })
+    .await;
+    let t = tokens(&provider).await;
+    let with_email = send(
+        &server,
+        &t.tolvan,
+        "staff-mail-1",
+        "01",
+        json!({ "email": "anna@example.se" }),
+    )
+    .await;
+    let without = send(&server, &t.tolvan, "staff-mail-2", "01", json!({})).await;
+    for reference in [&with_email, &without] {
+        let review = json!({ "status": "under_review", "version": 1 });
+        assert_eq!(
+            move_as(&server, &t.nora, reference, &review).await.status(),
+            200
+        );
+    }
+    let messages = smtp.wait_for(1, std::time::Duration::from_secs(15)).await;
+    assert_eq!(
+        messages.len(),
+        1,
+        "one message, to the request that gave an address"
+    );
+    assert_eq!(messages[0].header("to"), Some("anna@example.se"));
+    assert!(
+        messages[0]
+            .body
+            .contains("https://vardkoll.example/forfragningar")
+    );
+    // Nothing more arrives (the other request has no address; nothing twice).
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(smtp.messages().len(), 1);
+    assert_logs_free_of_personal_data();
 }
 
 #[tokio::test]

@@ -1,114 +1,19 @@
-//! One test suite for both stores: every test runs on SQLite (a temporary file)
-//! and on PostgreSQL (a new database on the server `VARDKOLL_TEST_DATABASE_URL`
-//! names; `scripts/test` starts a throwaway one with `scripts/postgres`).
-//! "Two instances" are two stores opened on one database.
+//! One test suite for both stores: every test runs on SQLite and on PostgreSQL
+//! (see `common/database.rs`).
+
+mod common;
 
 use std::sync::Arc;
 
-use chrono::NaiveDate;
-use vardkoll_domain::api::{NewReferral, ReferralStatus, ServiceCategory};
+use common::database::{
+    Database, Kind, actor, both_stores, change, created, request, run_sql, stockholm_request,
+};
+use vardkoll_domain::api::{DeclineReason, Offer, ReferralStatus, ServiceCategory};
 use vardkoll_server::config::Config;
 use vardkoll_server::dataset::Dataset;
 use vardkoll_server::store::{
-    self, Actor, AuditQuery, CreateOutcome, Move, MoveRefused, NewRequest, Offer, Store,
+    self, AuditQuery, CreateOutcome, Move, MoveRefused, NewRequest, Store,
 };
-
-#[derive(Clone, Copy)]
-enum Kind {
-    Sqlite,
-    Postgres,
-}
-
-/// One database, and what opens a store (an "instance") on it.
-struct Database {
-    config: Config,
-    _dir: Option<tempfile::TempDir>,
-}
-
-fn postgres_server() -> String {
-    std::env::var("VARDKOLL_TEST_DATABASE_URL").unwrap_or_else(|_| {
-        panic!(
-            "the PostgreSQL half of the store tests needs a server: run scripts/test, or \
-             `scripts/postgres start /tmp/vardkoll-pg` and export VARDKOLL_TEST_DATABASE_URL=<the URL it prints>"
-        )
-    })
-}
-
-impl Database {
-    async fn new(kind: Kind) -> Database {
-        match kind {
-            Kind::Sqlite => {
-                let dir = tempfile::tempdir().unwrap();
-                let config = Config {
-                    database: dir.path().join("store.sqlite3"),
-                    ..Config::default()
-                };
-                Database {
-                    config,
-                    _dir: Some(dir),
-                }
-            }
-            Kind::Postgres => {
-                let server = postgres_server();
-                let (client, connection) = tokio_postgres::connect(&server, tokio_postgres::NoTls)
-                    .await
-                    .expect("the test PostgreSQL server answers");
-                tokio::spawn(connection);
-                let mut name = [0u8; 8];
-                getrandom::fill(&mut name).unwrap();
-                let name: String = name.iter().map(|b| format!("{b:02x}")).collect();
-                let name = format!("test_{name}");
-                client
-                    .batch_execute(&format!("CREATE DATABASE {name}"))
-                    .await
-                    .unwrap();
-                let (base, _) = server.rsplit_once('/').unwrap();
-                Database {
-                    config: Config {
-                        database_url: Some(format!("{base}/{name}")),
-                        ..Config::default()
-                    },
-                    _dir: None,
-                }
-            }
-        }
-    }
-
-    async fn open(&self) -> Arc<dyn Store> {
-        store::open(&self.config).await.expect("the store opens")
-    }
-}
-
-fn request(key: &str, name: &str) -> NewRequest {
-    let body = serde_json::json!({
-        "personalIdentityNumber": "19121212-1212",
-        "name": name,
-        "phone": "070-123 45 67",
-        "serviceCode": "op-hoft",
-        "preferredProviders": ["karolinska-solna"],
-        "canTravel": true,
-        "interpreter": { "needed": false },
-        "message": "",
-        "consentToShare": true
-    });
-    let referral: NewReferral = serde_json::from_value(body).unwrap();
-    let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-    NewRequest {
-        idempotency_key: key.to_owned(),
-        body_hash: format!("hash-of-{name}"),
-        referral: referral.validate(today, |_| true, |_| true).unwrap(),
-        created_at: "2026-12-01T09:00:00Z".into(),
-        subject: None,
-        home_region: None,
-    }
-}
-
-fn created(outcome: CreateOutcome) -> vardkoll_domain::api::ReferralCreated {
-    match outcome {
-        CreateOutcome::Created(created) => created,
-        other => panic!("expected a new request, got {other:?}"),
-    }
-}
 
 async fn a_request_is_stored_once_per_key_and_replayed_with_its_token(kind: Kind) {
     let db = Database::new(kind).await;
@@ -670,61 +575,6 @@ async fn two_accounts_claiming_at_once_on_two_instances_one_wins(kind: Kind) {
     }
 }
 
-fn actor(staff: &str, regions: &[&str]) -> Actor {
-    Actor {
-        staff: staff.into(),
-        regions: regions.iter().map(|r| r.to_string()).collect(),
-        client_address: "192.0.2.7".into(),
-        at: "2026-12-02T10:00:00Z".into(),
-    }
-}
-
-fn change(status: ReferralStatus, version: i64) -> Move {
-    Move {
-        status,
-        version,
-        note: Some("Vi ringer dig.".into()),
-        offer: None,
-        decline_reason: None,
-    }
-}
-
-/// A request of region 01 (Stockholm).
-async fn stockholm_request(store: &Arc<dyn Store>, key: &str) -> String {
-    created(
-        store
-            .create_referral(NewRequest {
-                home_region: Some("01".into()),
-                ..request(key, "Tolvan")
-            })
-            .await
-            .unwrap(),
-    )
-    .reference
-}
-
-/// Runs `sql` directly on the database, as someone with database access (not
-/// the API) would; the error's text, if it failed.
-async fn run_sql(db: &Database, kind: Kind, sql: &str) -> Result<(), String> {
-    match kind {
-        Kind::Sqlite => rusqlite::Connection::open(&db.config.database)
-            .unwrap()
-            .execute_batch(sql)
-            .map_err(|e| e.to_string()),
-        Kind::Postgres => {
-            let url = db.config.database_url.as_deref().unwrap();
-            let (client, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls)
-                .await
-                .unwrap();
-            tokio::spawn(connection);
-            client.batch_execute(sql).await.map_err(|e| {
-                e.as_db_error()
-                    .map_or_else(|| e.to_string(), |d| d.message().to_owned())
-            })
-        }
-    }
-}
-
 async fn staff_reads_and_moves_are_versioned_and_audited(kind: Kind) {
     let db = Database::new(kind).await;
     let store = db.open().await;
@@ -779,7 +629,10 @@ async fn staff_reads_and_moves_are_versioned_and_audited(kind: Kind) {
         (ReferralStatus::UnderReview, 2)
     );
     assert_eq!(moved.history[1].by.as_deref(), Some("navigator-01"));
-    assert_eq!(moved.history[1].note.as_deref(), Some("Vi ringer dig."));
+    assert_eq!(
+        moved.history[1].change.note.as_deref(),
+        Some("Vi ringer dig.")
+    );
     // A stale version, an invalid move, another region: refused, nothing written.
     let stale = store
         .move_referral(
@@ -833,7 +686,7 @@ async fn staff_reads_and_moves_are_versioned_and_audited(kind: Kind) {
         .unwrap()
         .unwrap();
     assert_eq!(offered.version, 3);
-    assert_eq!(offered.history[2].offer, Some(offer));
+    assert_eq!(offered.history[2].change.offer, Some(offer));
     // The admin token's moves count as changes too.
     store
         .set_status(
@@ -946,7 +799,7 @@ async fn two_navigators_moving_at_once_one_wins(kind: Kind) {
             };
             let mut declined = change(status, 1);
             if status == ReferralStatus::Declined {
-                declined.decline_reason = Some("duplicate".into());
+                declined.decline_reason = Some(DeclineReason::Duplicate);
             }
             store
                 .move_referral(
@@ -980,28 +833,85 @@ async fn two_navigators_moving_at_once_one_wins(kind: Kind) {
     assert_eq!(opened.history.len(), 2);
 }
 
-macro_rules! both_stores {
-    ($($test:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $test() {
-                    super::$test(super::Kind::Sqlite).await
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $test() {
-                    super::$test(super::Kind::Postgres).await
-                }
-            )*
-        }
+async fn the_patient_reads_the_offer_and_why_a_request_was_declined(kind: Kind) {
+    let db = Database::new(kind).await;
+    let store = db.open().await;
+    let nora = actor("navigator-01", &["01"]);
+    let mut requests = Vec::new();
+    for key in ["k-offer", "k-decline"] {
+        let made = created(
+            store
+                .create_referral(NewRequest {
+                    home_region: Some("01".into()),
+                    ..request(key, "Tolvan")
+                })
+                .await
+                .unwrap(),
+        );
+        store
+            .move_referral(
+                made.reference.clone(),
+                change(ReferralStatus::UnderReview, 1),
+                nora.clone(),
+            )
+            .await
+            .unwrap()
+            .unwrap()
+            .unwrap();
+        requests.push(made);
+    }
+    let offer = Offer {
+        provider_id: "karolinska-solna".into(),
+        date: "2027-01-15".into(),
+        time: "09:30".into(),
     };
+    let offered = Move {
+        offer: Some(offer.clone()),
+        ..change(ReferralStatus::Offered, 2)
+    };
+    let mut declined = change(ReferralStatus::Declined, 2);
+    declined.decline_reason = Some(DeclineReason::NoProviderAvailable);
+    for (made, next) in requests.iter().zip([offered, declined]) {
+        store
+            .move_referral(made.reference.clone(), next, nora.clone())
+            .await
+            .unwrap()
+            .unwrap()
+            .unwrap();
+    }
+    let seen: Vec<_> = futures_read(&store, &requests).await;
+    assert_eq!(seen[0].history[2].offer, Some(offer));
+    assert_eq!(seen[0].history[2].note.as_deref(), Some("Vi ringer dig."));
+    assert_eq!(
+        seen[1].history[2].decline_reason,
+        Some(DeclineReason::NoProviderAvailable)
+    );
+    assert_eq!(seen[1].history[2].offer, None);
+    // Who made the change is for staff, not the patient.
+    let text = serde_json::to_string(&seen).unwrap();
+    assert!(!text.contains("navigator-01"), "{text}");
+}
+
+/// Each request as its patient reads it with the token.
+async fn futures_read(
+    store: &Arc<dyn Store>,
+    requests: &[vardkoll_domain::api::ReferralCreated],
+) -> Vec<vardkoll_domain::api::ReferralView> {
+    let mut seen = Vec::new();
+    for made in requests {
+        seen.push(
+            store
+                .referral(made.reference.clone(), made.token.clone())
+                .await
+                .unwrap()
+                .expect("the patient reads their request"),
+        );
+    }
+    seen
 }
 
 both_stores!(
+    the_patient_reads_the_offer_and_why_a_request_was_declined,
     a_request_is_stored_once_per_key_and_replayed_with_its_token,
     only_the_token_reads_a_request,
     status_moves_are_checked_and_kept_in_the_history,

@@ -5,11 +5,13 @@
 //!
 //! Field names are camelCase on the wire.
 
+mod answer;
 mod catalog;
 pub mod problem;
 mod referral;
 mod statistics;
 
+pub use answer::{DeclineReason, Offer};
 pub use catalog::{GuaranteeKind, Provider, Region, Service, ServiceCategory};
 pub use problem::{FieldProblem, Problem};
 pub use referral::{

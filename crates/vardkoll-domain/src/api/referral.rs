@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::answer::{DeclineReason, Offer};
 use super::problem::FieldProblem;
 use crate::personnummer::{IdentityNumber, IdentityNumberError};
 use crate::step::Step;
@@ -509,15 +510,40 @@ impl ReferralStatus {
     }
 }
 
-/// One entry of a request's history.
+/// One entry of a request's history: the status it moved to, and what the
+/// region said with it. A reader ignores fields it does not know (an app built
+/// before the server learned them keeps working).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct StatusChange {
     pub status: ReferralStatus,
     /// RFC 3339 time.
     pub at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The time offered, with the status `offered`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offer: Option<Offer>,
+    /// Why, with the status `declined`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decline_reason: Option<DeclineReason>,
+}
+
+impl StatusChange {
+    /// A change with nothing said but an optional note.
+    pub fn new(
+        status: ReferralStatus,
+        at: impl Into<String>,
+        note: Option<String>,
+    ) -> StatusChange {
+        StatusChange {
+            status,
+            at: at.into(),
+            note,
+            offer: None,
+            decline_reason: None,
+        }
+    }
 }
 
 /// The answer to a successful create: keep `token`, it is the only way to read the request.

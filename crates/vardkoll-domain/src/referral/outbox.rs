@@ -204,11 +204,11 @@ impl Outbox {
             return;
         }
         self.sent.push(Sent {
-            history: vec![StatusChange {
-                status: created.status,
-                at: created.created_at.clone(),
-                note: None,
-            }],
+            history: vec![StatusChange::new(
+                created.status,
+                created.created_at.clone(),
+                None,
+            )],
             key: pending.key,
             reference: created.reference,
             token: created.token,
@@ -250,6 +250,7 @@ impl Outbox {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::Offer;
 
     fn request(name: &str) -> NewReferral {
         NewReferral {
@@ -425,9 +426,16 @@ mod tests {
             status: ReferralStatus::Offered,
             service_code: "op-hoft".into(),
             history: vec![StatusChange {
-                status: ReferralStatus::Offered,
-                at: "2026-11-26T09:00:00Z".into(),
-                note: Some("Tid 3 december".into()),
+                offer: Some(Offer {
+                    provider_id: "capio-st-goran".into(),
+                    date: "2026-12-03".into(),
+                    time: "09:30".into(),
+                }),
+                ..StatusChange::new(
+                    ReferralStatus::Offered,
+                    "2026-11-26T09:00:00Z",
+                    Some("Tid 3 december".into()),
+                )
             }],
         };
         assert!(outbox.refreshed(view.clone()));

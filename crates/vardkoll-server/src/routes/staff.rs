@@ -20,7 +20,9 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use vardkoll_domain::api::{FieldProblem, NewReferral, ProblemCode, ReferralStatus};
+use vardkoll_domain::api::{
+    DeclineReason, FieldProblem, NewReferral, Offer, ProblemCode, ReferralStatus,
+};
 use vardkoll_domain::personnummer::IdentityNumber;
 use vardkoll_domain::referral::path::CarePath;
 
@@ -29,16 +31,7 @@ use super::referrals::{bearer, no_store, store_error, token_error};
 use crate::identity::{Role, Staff, TokenError};
 use crate::problem::{ApiError, ApiJson};
 use crate::state::AppState;
-use crate::store::{Actor, AuditQuery, Move, MoveRefused, Offer, StaffChange, StaffReferral};
-
-/// The reasons a navigator may give for declining a request.
-pub const DECLINE_REASONS: [&str; 5] = [
-    "no_provider_available",
-    "not_covered_by_guarantee",
-    "incomplete_request",
-    "duplicate",
-    "other",
-];
+use crate::store::{Actor, AuditQuery, Move, MoveRefused, StaffChange, StaffReferral};
 
 /// A signed-in staff member, and the address their request came from (for
 /// the audit log). Checked before the body is read.
@@ -316,7 +309,7 @@ pub struct MoveBody {
     #[serde(default)]
     offer: Option<Offer>,
     #[serde(default)]
-    decline_reason: Option<String>,
+    decline_reason: Option<DeclineReason>,
 }
 
 fn check_move(body: MoveBody, state: &AppState) -> Result<Move, ApiError> {
@@ -384,11 +377,6 @@ fn check_move(body: MoveBody, state: &AppState) -> Result<Move, ApiError> {
             "declineReason",
             ProblemCode::Format,
             "only with the status declined",
-        )),
-        (Some(reason), _) if !DECLINE_REASONS.contains(&reason.as_str()) => errors.push(field(
-            "declineReason",
-            ProblemCode::Unknown,
-            "not one of the reasons",
         )),
         _ => {}
     }

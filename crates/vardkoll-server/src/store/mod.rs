@@ -7,6 +7,7 @@
 //! Referral requests are written through the store, durably, once per
 //! idempotency key; their secrets are kept as [`secrets`] describes.
 
+pub mod mail_outbox;
 pub mod postgres;
 pub mod secrets;
 pub mod sqlite;
@@ -16,11 +17,13 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use vardkoll_domain::api::{
-    NewReferral, ReferralCreated, ReferralStatus, ReferralView, ValidReferral,
+    DeclineReason, NewReferral, Offer, ReferralCreated, ReferralStatus, ReferralView, StatusChange,
+    ValidReferral,
 };
 
 use crate::config::Config;
 use crate::dataset::Dataset;
+pub use mail_outbox::{MailOutcome, QueuedMail};
 
 /// A store's asynchronous answer.
 pub type StoreFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, StoreError>> + Send + 'a>>;
@@ -73,33 +76,16 @@ pub struct StaffReferral {
     pub history: Vec<StaffChange>,
 }
 
-/// One entry of a request's history, with what the region side recorded.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// One entry of a request's history as staff see it: what the patient sees,
+/// and who made the change.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StaffChange {
-    pub status: ReferralStatus,
-    pub at: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    /// The offer, when the change is to `offered`; the reason, when to `declined`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub offer: Option<Offer>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub decline_reason: Option<String>,
+    #[serde(flatten)]
+    pub change: StatusChange,
     /// The staff member who made the change (none: the patient, or the admin token).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
-}
-
-/// A time offered at a provider.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Offer {
-    pub provider_id: String,
-    /// YYYY-MM-DD.
-    pub date: String,
-    /// HH:MM.
-    pub time: String,
 }
 
 /// Who reads or changes a request, from where: what the audit log records.
@@ -119,7 +105,7 @@ pub struct Move {
     pub version: i64,
     pub note: Option<String>,
     pub offer: Option<Offer>,
-    pub decline_reason: Option<String>,
+    pub decline_reason: Option<DeclineReason>,
 }
 
 /// Why a move was not made.
@@ -226,7 +212,9 @@ pub trait Store: Send + Sync + 'static {
         subject: String,
     ) -> StoreFuture<'_, Option<ReferralView>>;
 
-    /// Moves a request to `status` (the region side). `None` when there is no such request.
+    /// Moves a request to `status` (the region side), and queues news for the
+    /// patient's e-mail address if they gave one, in one transaction. `None`
+    /// when there is no such request.
     fn set_status(
         &self,
         reference: String,
@@ -249,7 +237,8 @@ pub trait Store: Send + Sync + 'static {
 
     /// Moves a request of one of the actor's regions if `change.version` is its
     /// version and its status may become `change.status`: the change, its
-    /// history entry, the new version and the audit entry in one transaction.
+    /// history entry, the new version, the audit entry and news for the
+    /// patient's e-mail address (if given) in one transaction.
     /// `None`: no such request in the actor's regions.
     fn move_referral(
         &self,
@@ -258,11 +247,23 @@ pub trait Store: Send + Sync + 'static {
         actor: Actor,
     ) -> StoreFuture<'_, Option<Result<StaffReferral, MoveRefused>>>;
 
+    /// Claims at most `limit` e-mails due at `now` (RFC 3339, UTC) for the
+    /// caller until `lease_until`: nobody else gets them before then.
+    fn claim_mail(
+        &self,
+        now: String,
+        lease_until: String,
+        limit: i64,
+    ) -> StoreFuture<'_, Vec<QueuedMail>>;
+
+    /// Records how sending a claimed e-mail went.
+    fn finish_mail(&self, id: i64, outcome: MailOutcome) -> StoreFuture<'_, ()>;
+
     /// Audit entries, newest first, at most [`AUDIT_LIMIT`].
     fn audit(&self, query: AuditQuery) -> StoreFuture<'_, Vec<AuditEntry>>;
 
     /// Deletes every request closed (declined or withdrawn) before `before`
-    /// (RFC 3339, UTC), with its history and personal data; returns how many.
+    /// (RFC 3339, UTC), with its history, e-mail and personal data; returns how many.
     fn purge_closed(&self, before: String) -> StoreFuture<'_, u64>;
 
     /// How many requests are stored (for tests and benchmarks).
@@ -387,7 +388,7 @@ struct HistoryDetail {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     offer: Option<Offer>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    decline_reason: Option<String>,
+    decline_reason: Option<DeclineReason>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     by: Option<String>,
 }
@@ -395,12 +396,13 @@ struct HistoryDetail {
 pub(crate) fn history_detail(change: &Move, actor: &Actor) -> Option<String> {
     serde_json::to_string(&HistoryDetail {
         offer: change.offer.clone(),
-        decline_reason: change.decline_reason.clone(),
+        decline_reason: change.decline_reason,
         by: Some(actor.staff.clone()),
     })
     .ok()
 }
 
+/// A history row as staff see it; `.change` is what the patient sees.
 pub(crate) fn history_entry(
     status: ReferralStatus,
     at: String,
@@ -411,11 +413,11 @@ pub(crate) fn history_entry(
         .and_then(|d| serde_json::from_str(d).ok())
         .unwrap_or_default();
     StaffChange {
-        status,
-        at,
-        note,
-        offer: detail.offer,
-        decline_reason: detail.decline_reason,
+        change: StatusChange {
+            offer: detail.offer,
+            decline_reason: detail.decline_reason,
+            ..StatusChange::new(status, at, note)
+        },
         by: detail.by,
     }
 }

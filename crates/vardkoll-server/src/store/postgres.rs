@@ -12,12 +12,13 @@ use deadpool_postgres::{GenericClient, Manager, ManagerConfig, Object, Pool, Rec
 use tokio_postgres::NoTls;
 use vardkoll_domain::api::{
     FreeCapacity, GuaranteeKind, Period, Provider, ReferralCreated, ReferralStatus, ReferralView,
-    Region, Service, ServiceCategory, StatusChange, WaitBand, WaitStatistic,
+    Region, Service, ServiceCategory, WaitBand, WaitStatistic,
 };
 
 use super::{
-    AUDIT_LIMIT, Actor, AuditEntry, AuditQuery, CreateOutcome, Move, MoveRefused, NewRequest,
-    StaffReferral, Store, StoreError, StoreFuture, may_claim, parse_text, replay, secrets, text_of,
+    AUDIT_LIMIT, Actor, AuditEntry, AuditQuery, CreateOutcome, MailOutcome, Move, MoveRefused,
+    NewRequest, QueuedMail, StaffReferral, Store, StoreError, StoreFuture, mail_outbox, may_claim,
+    parse_text, replay, secrets, text_of,
 };
 use crate::dataset::{Dataset, default_dataset};
 
@@ -55,6 +56,7 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX referrals_subject ON referrals (subject) WHERE subject IS NOT NULL;
 "#,
     super::STAFF_MIGRATION_POSTGRES,
+    mail_outbox::MAIL_MIGRATION_POSTGRES,
 ];
 
 /// The advisory lock migrations hold ("vardkoll" in ASCII).
@@ -362,16 +364,20 @@ async fn view(
     };
     let history = client
         .query(
-            "SELECT status, at, note FROM referral_history WHERE reference = $1 ORDER BY seq",
+            "SELECT status, at, note, detail FROM referral_history WHERE reference = $1 ORDER BY seq",
             &[&reference],
         )
         .await
         .map_err(db)?
         .iter()
-        .map(|row| StatusChange {
-            status: ReferralStatus::parse(row.get(0)).unwrap_or(ReferralStatus::Received),
-            at: row.get(1),
-            note: row.get(2),
+        .map(|row| {
+            super::history_entry(
+                ReferralStatus::parse(row.get(0)).unwrap_or(ReferralStatus::Received),
+                row.get(1),
+                row.get(2),
+                row.get::<_, Option<&str>>(3),
+            )
+            .change
         })
         .collect();
     Ok(Some(ReferralView {
@@ -711,6 +717,9 @@ impl Store for PostgresStore {
             )
             .await
             .map_err(db)?;
+            tx.execute(mail_outbox::ENQUEUE_POSTGRES, &[&reference, &at])
+                .await
+                .map_err(db)?;
             let changed = view(&tx, &reference).await?;
             tx.commit().await.map_err(db)?;
             Ok(changed.map(Ok))
@@ -801,9 +810,56 @@ impl Store for PostgresStore {
             .await
             .map_err(db)?;
             audit_in(&tx, &actor, "change", &found, Some(change.status.as_str())).await?;
+            tx.execute(mail_outbox::ENQUEUE_POSTGRES, &[&reference, &actor.at])
+                .await
+                .map_err(db)?;
             let moved = staff_referral(&tx, &reference, &actor.regions, false).await?;
             tx.commit().await.map_err(db)?;
             Ok(moved.map(Ok))
+        })
+    }
+
+    fn claim_mail(
+        &self,
+        now: String,
+        lease_until: String,
+        limit: i64,
+    ) -> StoreFuture<'_, Vec<QueuedMail>> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            Ok(client
+                .query(
+                    &mail_outbox::claim_postgres(),
+                    &[&now, &lease_until, &limit],
+                )
+                .await
+                .map_err(db)?
+                .iter()
+                .map(|row| QueuedMail {
+                    id: row.get(0),
+                    recipient: row.get(1),
+                    created_at: row.get(2),
+                    attempts: row.get(3),
+                })
+                .collect())
+        })
+    }
+
+    fn finish_mail(&self, id: i64, outcome: MailOutcome) -> StoreFuture<'_, ()> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            let texts = outcome.values();
+            let mut values: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = vec![&id];
+            values.extend(
+                texts
+                    .iter()
+                    .map(|v| v as &(dyn tokio_postgres::types::ToSql + Sync)),
+            );
+            client
+                .execute(&outcome.statement(|n| format!("${n}")), &values)
+                .await
+                .map_err(db)?;
+            Ok(())
         })
     }
 
@@ -838,7 +894,7 @@ impl Store for PostgresStore {
     fn purge_closed(&self, before: String) -> StoreFuture<'_, u64> {
         Box::pin(async move {
             let client = self.client().await?;
-            // The history goes with its request (ON DELETE CASCADE).
+            // The history and e-mail rows go with their request (ON DELETE CASCADE).
             client
                 .execute("DELETE FROM referrals WHERE closed_at < $1", &[&before])
                 .await

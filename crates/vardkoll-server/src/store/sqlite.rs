@@ -13,12 +13,13 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use tokio::sync::oneshot;
 use vardkoll_domain::api::{
     FreeCapacity, GuaranteeKind, Period, Provider, ReferralCreated, ReferralStatus, ReferralView,
-    Region, Service, ServiceCategory, StatusChange, WaitBand, WaitStatistic,
+    Region, Service, ServiceCategory, WaitBand, WaitStatistic,
 };
 
 use super::{
-    AUDIT_LIMIT, Actor, AuditEntry, AuditQuery, CreateOutcome, Move, MoveRefused, NewRequest,
-    StaffReferral, Store, StoreError, StoreFuture, may_claim, parse_text, replay, secrets, text_of,
+    AUDIT_LIMIT, Actor, AuditEntry, AuditQuery, CreateOutcome, MailOutcome, Move, MoveRefused,
+    NewRequest, QueuedMail, StaffReferral, Store, StoreError, StoreFuture, mail_outbox, may_claim,
+    parse_text, replay, secrets, text_of,
 };
 use crate::dataset::{Dataset, default_dataset};
 
@@ -74,6 +75,7 @@ const MIGRATIONS: &[Migration] = &[
 "#,
     ),
     Migration::Sql(super::STAFF_MIGRATION_SQLITE),
+    Migration::Sql(super::mail_outbox::MAIL_MIGRATION_SQLITE),
 ];
 
 /// Requests stored before secrets were hashed: hash the key and the token, and
@@ -176,6 +178,23 @@ enum Job {
         work: StaffWork,
         reply: oneshot::Sender<Result<StaffOutcome, StoreError>>,
     },
+    Mail {
+        work: MailWork,
+        reply: oneshot::Sender<Result<Vec<QueuedMail>, StoreError>>,
+    },
+}
+
+/// What the e-mail sender asked the writer for (a finish answers no rows).
+enum MailWork {
+    Claim {
+        now: String,
+        lease_until: String,
+        limit: i64,
+    },
+    Finish {
+        id: i64,
+        outcome: MailOutcome,
+    },
 }
 
 /// What a staff member asked the writer for.
@@ -247,6 +266,16 @@ impl SqliteStore {
             .map_err(|_| StoreError::Closed)
     }
 
+    /// E-mail outbox work, through the writer.
+    fn mail(&self, work: MailWork) -> StoreFuture<'_, Vec<QueuedMail>> {
+        let (reply, answer) = oneshot::channel();
+        let sent = self.send(Job::Mail { work, reply });
+        Box::pin(async move {
+            sent?;
+            answer.await.map_err(|_| StoreError::Closed)?
+        })
+    }
+
     /// Runs `work` on the reading connection, off the async threads (imports
     /// write through it too; the writer thread is for referral requests).
     fn read<T: Send + 'static>(
@@ -313,6 +342,10 @@ fn writer_loop(mut connection: Connection, receiver: mpsc::Receiver<Job>) {
                     let result = staff_in(&mut tx, work);
                     replies.push(Reply::Staff(reply, Box::new(result)));
                 }
+                Job::Mail { work, reply } => {
+                    let result = mail_in(&tx, &work);
+                    replies.push(Reply::Mail(reply, result));
+                }
             }
         }
         match tx.commit() {
@@ -341,6 +374,10 @@ enum Reply {
         oneshot::Sender<Result<StaffOutcome, StoreError>>,
         Box<Result<StaffOutcome, StoreError>>,
     ),
+    Mail(
+        oneshot::Sender<Result<Vec<QueuedMail>, StoreError>>,
+        Result<Vec<QueuedMail>, StoreError>,
+    ),
 }
 
 impl Reply {
@@ -350,6 +387,7 @@ impl Reply {
             Reply::Status(reply, result) => drop(reply.send(result)),
             Reply::Claim(reply, result) => drop(reply.send(result)),
             Reply::Staff(reply, result) => drop(reply.send(*result)),
+            Reply::Mail(reply, result) => drop(reply.send(result)),
         }
     }
 
@@ -360,6 +398,7 @@ impl Reply {
             Reply::Status(reply, _) => drop(reply.send(Err(error()))),
             Reply::Claim(reply, _) => drop(reply.send(Err(error()))),
             Reply::Staff(reply, _) => drop(reply.send(Err(error()))),
+            Reply::Mail(reply, _) => drop(reply.send(Err(error()))),
         }
     }
 }
@@ -372,6 +411,7 @@ fn fail_all(batch: Vec<Job>, message: &str) {
             Job::SetStatus { reply, .. } => drop(reply.send(Err(error()))),
             Job::Claim { reply, .. } => drop(reply.send(Err(error()))),
             Job::Staff { reply, .. } => drop(reply.send(Err(error()))),
+            Job::Mail { reply, .. } => drop(reply.send(Err(error()))),
         }
     }
 }
@@ -451,17 +491,20 @@ fn view(connection: &Connection, reference: &str) -> Result<Option<ReferralView>
     };
     let mut statement = connection
         .prepare_cached(
-            "SELECT status, at, note FROM referral_history WHERE reference = ?1 ORDER BY seq",
+            "SELECT status, at, note, detail FROM referral_history WHERE reference = ?1 ORDER BY seq",
         )
         .map_err(db)?;
     let history = statement
         .query_map([reference], |row| {
-            Ok(StatusChange {
-                status: ReferralStatus::parse(&row.get::<_, String>(0)?)
+            let detail: Option<String> = row.get(3)?;
+            Ok(super::history_entry(
+                ReferralStatus::parse(&row.get::<_, String>(0)?)
                     .unwrap_or(ReferralStatus::Received),
-                at: row.get(1)?,
-                note: row.get(2)?,
-            })
+                row.get(1)?,
+                row.get(2)?,
+                detail.as_deref(),
+            )
+            .change)
         })
         .map_err(db)?
         .collect::<Result<Vec<_>, _>>()
@@ -497,6 +540,8 @@ fn set_status_in(
         params![reference, current.history.len() as i64, status.as_str(), at, note],
     )
     .map_err(db)?;
+    tx.execute(mail_outbox::ENQUEUE_SQLITE, params![reference, at])
+        .map_err(db)?;
     Ok(view(tx, reference)?.map(Ok))
 }
 
@@ -656,11 +701,46 @@ fn staff_in(tx: &mut Transaction<'_>, work: StaffWork) -> Result<StaffOutcome, S
                 &found,
                 Some(change.status.as_str()),
             )?;
+            savepoint
+                .execute(mail_outbox::ENQUEUE_SQLITE, params![reference, actor.at])
+                .map_err(db)?;
             StaffOutcome::Moved(staff_referral(&savepoint, &reference, &actor.regions)?.map(Ok))
         }
     };
     savepoint.commit().map_err(db)?;
     Ok(outcome)
+}
+
+/// Claims due e-mails, or records how sending one went.
+fn mail_in(tx: &Transaction<'_>, work: &MailWork) -> Result<Vec<QueuedMail>, StoreError> {
+    match work {
+        MailWork::Claim {
+            now,
+            lease_until,
+            limit,
+        } => tx
+            .prepare_cached(&mail_outbox::claim_sqlite())
+            .map_err(db)?
+            .query_map(params![now, lease_until, limit], |row| {
+                Ok(QueuedMail {
+                    id: row.get(0)?,
+                    recipient: row.get(1)?,
+                    created_at: row.get(2)?,
+                    attempts: row.get(3)?,
+                })
+            })
+            .map_err(db)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(db),
+        MailWork::Finish { id, outcome } => {
+            let mut values: Vec<&dyn rusqlite::ToSql> = vec![id];
+            let texts = outcome.values();
+            values.extend(texts.iter().map(|v| v as &dyn rusqlite::ToSql));
+            tx.execute(&outcome.statement(|n| format!("?{n}")), values.as_slice())
+                .map_err(db)?;
+            Ok(Vec::new())
+        }
+    }
 }
 
 /// Binds the request to the subject when [`may_claim`] allows it. The writer's
@@ -1057,6 +1137,24 @@ impl Store for SqliteStore {
         })
     }
 
+    fn claim_mail(
+        &self,
+        now: String,
+        lease_until: String,
+        limit: i64,
+    ) -> StoreFuture<'_, Vec<QueuedMail>> {
+        self.mail(MailWork::Claim {
+            now,
+            lease_until,
+            limit,
+        })
+    }
+
+    fn finish_mail(&self, id: i64, outcome: MailOutcome) -> StoreFuture<'_, ()> {
+        let done = self.mail(MailWork::Finish { id, outcome });
+        Box::pin(async move { done.await.map(drop) })
+    }
+
     fn audit(&self, query: AuditQuery) -> StoreFuture<'_, Vec<AuditEntry>> {
         self.read(move |connection| {
             connection
@@ -1095,6 +1193,7 @@ impl Store for SqliteStore {
                 [&before],
             )
             .map_err(db)?;
+            // The request's e-mail rows go with it (ON DELETE CASCADE).
             let deleted = tx
                 .execute("DELETE FROM referrals WHERE closed_at < ?1", [&before])
                 .map_err(db)?;

@@ -2,7 +2,9 @@
 //! database, an HTTP client, and validation against the OpenAPI document.
 #![allow(dead_code)]
 
+pub mod database;
 pub mod provider;
+pub mod smtp;
 
 use serde_json::{Value, json};
 use vardkoll_server::Running;
