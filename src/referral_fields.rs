@@ -32,6 +32,7 @@ pub fn input_id(path: &str) -> String {
         "interpreter/language" => "referral-language".into(),
         "message" => "referral-message".into(),
         "consentToShare" => "referral-consent".into(),
+        "homeRegion" => "referral-home-region".into(),
         // A field the form does not show: the summary still lists it.
         _ => "referral-form".into(),
     }

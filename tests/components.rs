@@ -575,6 +575,26 @@ async fn the_referral_form_shows_each_problem_beside_its_field_and_queues_nothin
         summary.contains(&"#referral-provider-0".to_owned()),
         "{summary:?}"
     );
+    // The home region (whose navigators handle the request) is asked for, and
+    // listed where the form shows it: after the contact details.
+    assert_eq!(beside("referral-home-region"), "Välj din hemregion.");
+    let at = |href: &str| summary.iter().position(|h| h == href).unwrap();
+    assert!(
+        at("#referral-email") < at("#referral-home-region"),
+        "{summary:?}"
+    );
+    assert!(
+        at("#referral-home-region") < at("#referral-service"),
+        "{summary:?}"
+    );
+    let region: HtmlSelectElement = page.find("#referral-home-region").unchecked_into();
+    region.set_value("12");
+    dispatch(&region, "change");
+    page.click_button("Skicka förfrågan").await;
+    assert!(
+        page.find("#referral-home-region-error")
+            .has_attribute("hidden")
+    );
     // What was typed stays; nothing is queued or stored.
     let identity: HtmlInputElement = page.find("#referral-identity").unchecked_into();
     assert_eq!(identity.value(), "19121212-1213");
@@ -582,7 +602,7 @@ async fn the_referral_form_shows_each_problem_beside_its_field_and_queues_nothin
 }
 
 #[wasm_bindgen_test]
-async fn requests_are_listed_with_status_history_and_what_to_do_next() {
+async fn requests_are_listed_with_status_answer_history_and_what_to_do_next() {
     fresh_storage();
     let outbox = r#"{"version":1,"pending":[{"key":"key-rejected-1","request":{"personalIdentityNumber":"19121212-1212",
         "name":"Tolvan","phone":"0701234567","serviceCode":"op-hoft","preferredProviders":["gone"],"canTravel":true,
@@ -592,7 +612,13 @@ async fn requests_are_listed_with_status_history_and_what_to_do_next() {
         "sent":[{"key":"key-sent-1","reference":"VK-ABCDEFGHJK","token":"t","label":{"service":"Kataraktoperation",
         "providers":["<b>Ögonkliniken</b>, Lund"]},"createdAt":"2026-11-20T09:00:00Z","status":"declined",
         "history":[{"status":"received","at":"2026-11-20T09:00:00Z"},
-        {"status":"declined","at":"2026-11-22T10:30:00Z","note":"Ingen plats"}]}]}"#;
+        {"status":"declined","at":"2026-11-22T10:30:00Z","note":"Ingen plats","declineReason":"no_provider_available"}]},
+        {"key":"key-sent-2","reference":"VK-OFFERED123","token":"t","label":{"service":"Höftledsplastik",
+        "providers":[]},"createdAt":"2026-11-24T09:00:00Z","status":"offered",
+        "history":[{"status":"received","at":"2026-11-24T09:00:00Z"},
+        {"status":"under_review","at":"2026-11-25T09:00:00Z"},
+        {"status":"offered","at":"2026-11-26T09:00:00Z","offer":{"providerId":"capio-st-goran","date":"2026-12-20","time":"09:30"},
+        "futureField":"a newer server's"}]}]}"#;
     storage().set_item(OUTBOX_KEY, outbox).unwrap();
     let page = mount_view(|| view! { <pages::RequestsTop><LazyPage load=|| Box::pin(pages::requests_page()) /></pages::RequestsTop> }.into_any()).await;
     let text = page.text();
@@ -602,13 +628,30 @@ async fn requests_are_listed_with_status_history_and_what_to_do_next() {
     assert!(text.contains("Avslagen"));
     assert!(text.contains("Du kan skicka en ny förfrågan"));
     assert!(
-        text.contains("2026-11-22 10:30 UTC: Avslagen — Ingen plats"),
+        text.contains(
+            "2026-11-22 10:30 UTC: Avslagen — Orsak: ingen vårdgivare kan ge vården tidigare än den du redan har. — Ingen plats"
+        ),
         "{text}"
+    );
+    // The region's answer above the history: why it declined, the time offered
+    // (the provider by its id while the catalogue cannot be read).
+    let answers: Vec<String> = page
+        .all(".request__answer")
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        answers,
+        [
+            // Newest first.
+            "Erbjuden tid: söndag 20 december 2026 kl. 09:30, capio-st-goran.",
+            "Orsak: ingen vårdgivare kan ge vården tidigare än den du redan har."
+        ]
     );
     // Names are text, never markup.
     assert!(text.contains("<b>Ögonkliniken</b>, Lund"));
     assert!(page.all(".request b").is_empty());
-    assert_eq!(page.all(".request__history li").len(), 2);
+    assert_eq!(page.all(".request__history li").len(), 5);
     // A rejected request is kept, not sent again by itself.
     settle().await;
     let stored = storage().get_item(OUTBOX_KEY).unwrap().unwrap();

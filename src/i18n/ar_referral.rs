@@ -1,6 +1,6 @@
 //! Arabic texts of requesting care elsewhere and following the requests.
 
-use vardkoll_domain::api::{MAX_MESSAGE_CHARS, ProblemCode, ReferralStatus};
+use vardkoll_domain::api::{DeclineReason, MAX_MESSAGE_CHARS, ProblemCode, ReferralStatus};
 
 use super::referral_texts::ReferralTexts;
 
@@ -35,6 +35,7 @@ fn field_error(field: &str, code: ProblemCode) -> &'static str {
         ("interpreter/language", _) => "اكتب اللغة التي تحتاج مترجمًا لها.",
         ("message", TooLong) => "يجب ألا تتجاوز الرسالة 1000 حرف.",
         ("consentToShare", _) => "تحتاج إلى الموافقة لكي يُرسل الطلب.",
+        ("homeRegion", _) => "اختر منطقتك.",
 
         (_, Format) => "هذه المعلومة ليست بالشكل المطلوب.",
         (_, Date) => "تاريخ الميلاد في الرقم ليس يومًا حقيقيًا.",
@@ -83,6 +84,20 @@ fn status_next(status: ReferralStatus) -> &'static str {
     }
 }
 
+fn decline_reason(reason: DeclineReason) -> &'static str {
+    match reason {
+        DeclineReason::NoProviderAvailable => {
+            "السبب: لا يوجد مقدم رعاية يمكنه تقديم الرعاية في وقت أبكر من الموعد الذي لديك."
+        }
+        DeclineReason::NotCoveredByGuarantee => "السبب: الرعاية التي تطلبها لا يشملها ضمان الرعاية.",
+        DeclineReason::IncompleteRequest => {
+            "السبب: تنقص الطلب معلومات تحتاجها المنطقة. أرسل طلبًا جديدًا بما ينقصه."
+        }
+        DeclineReason::Duplicate => "السبب: تم إرسال الطلب نفسه من قبل.",
+        DeclineReason::Other => "السبب: انظر رسالة المنطقة.",
+    }
+}
+
 pub const AR_REFERRAL: ReferralTexts = ReferralTexts {
     from_episode: |title| format!("يتعلق الطلب بحالة رعايتك «{title}»."),
 
@@ -96,6 +111,9 @@ pub const AR_REFERRAL: ReferralTexts = ReferralTexts {
     care_heading: "الرعاية التي تطلبها",
     service_label: "العلاج أو الزيارة",
     service_none: "اختر علاجًا أو زيارة",
+    home_region_label: "منطقتك",
+    home_region_hint: "المنطقة التي تسكن فيها. يتولى منسقو الرعاية فيها طلبك.",
+    home_region_none: "اختر منطقة",
     referral_heading: "إحالتك الحالية",
     referral_hint: "اتركه فارغًا إن لم تكن لديك إحالة.",
     clinic_label: "العيادة التي كتبت الإحالة",
@@ -166,4 +184,8 @@ pub const AR_REFERRAL: ReferralTexts = ReferralTexts {
     needs_sign_in: "الطلب محفوظ وسيُرسل بعد أن تسجّل الدخول مرة أخرى.",
     status,
     status_next,
+    offered_time: |date, time, provider| {
+        format!("الموعد المعروض: {date} الساعة {time}، {provider}.")
+    },
+    decline_reason,
 };

@@ -1,6 +1,6 @@
 //! English texts of requesting care elsewhere and following the requests.
 
-use vardkoll_domain::api::{MAX_MESSAGE_CHARS, ProblemCode, ReferralStatus};
+use vardkoll_domain::api::{DeclineReason, MAX_MESSAGE_CHARS, ProblemCode, ReferralStatus};
 
 use super::referral_texts::ReferralTexts;
 
@@ -37,6 +37,7 @@ fn field_error(field: &str, code: ProblemCode) -> &'static str {
         ("interpreter/language", _) => "Write which language you need an interpreter for.",
         ("message", TooLong) => "The message may be at most 1000 characters.",
         ("consentToShare", _) => "You need to consent for the request to be sent.",
+        ("homeRegion", _) => "Choose your home region.",
 
         (_, Format) => "This is not in the expected form.",
         (_, Date) => "The date of birth in the number is not a real day.",
@@ -93,6 +94,22 @@ fn status_next(status: ReferralStatus) -> &'static str {
     }
 }
 
+fn decline_reason(reason: DeclineReason) -> &'static str {
+    match reason {
+        DeclineReason::NoProviderAvailable => {
+            "Reason: no provider can give the care sooner than the one you already have."
+        }
+        DeclineReason::NotCoveredByGuarantee => {
+            "Reason: the care you ask for is not covered by the care guarantee."
+        }
+        DeclineReason::IncompleteRequest => {
+            "Reason: the request lacks details the region needs. Send a new one with what is missing."
+        }
+        DeclineReason::Duplicate => "Reason: the same request was already sent.",
+        DeclineReason::Other => "Reason: see the region's message.",
+    }
+}
+
 pub const EN_REFERRAL: ReferralTexts = ReferralTexts {
     from_episode: |title| format!("The request is about your care episode “{title}”."),
 
@@ -106,6 +123,9 @@ pub const EN_REFERRAL: ReferralTexts = ReferralTexts {
     care_heading: "The care you are asking for",
     service_label: "Treatment or visit",
     service_none: "Choose a treatment or visit",
+    home_region_label: "Your home region",
+    home_region_hint: "The region where you live. Its care navigators handle the request.",
+    home_region_none: "Choose a region",
     referral_heading: "Your current referral",
     referral_hint: "Leave empty if you have no referral.",
     clinic_label: "Clinic that wrote the referral",
@@ -177,4 +197,6 @@ pub const EN_REFERRAL: ReferralTexts = ReferralTexts {
     needs_sign_in: "The request is saved and will be sent once you have signed in again.",
     status,
     status_next,
+    offered_time: |date, time, provider| format!("Time offered: {date} at {time}, {provider}."),
+    decline_reason,
 };

@@ -2,7 +2,7 @@
 //! [`super::Texts`], every language fills every field, so a missing translation
 //! does not compile.
 
-use vardkoll_domain::api::{ProblemCode, ReferralStatus};
+use vardkoll_domain::api::{DeclineReason, ProblemCode, ReferralStatus};
 
 pub struct ReferralTexts {
     pub from_episode: fn(&str) -> String,
@@ -18,6 +18,9 @@ pub struct ReferralTexts {
     pub care_heading: &'static str,
     pub service_label: &'static str,
     pub service_none: &'static str,
+    pub home_region_label: &'static str,
+    pub home_region_hint: &'static str,
+    pub home_region_none: &'static str,
     pub referral_heading: &'static str,
     pub referral_hint: &'static str,
     pub clinic_label: &'static str,
@@ -86,6 +89,10 @@ pub struct ReferralTexts {
     pub needs_sign_in: &'static str,
     pub status: fn(ReferralStatus) -> &'static str,
     pub status_next: fn(ReferralStatus) -> &'static str,
+    /// The time the region offered: the date written out, the time, the provider.
+    pub offered_time: fn(&str, &str, &str) -> String,
+    /// Why the region declined, as a sentence starting "Reason:".
+    pub decline_reason: fn(DeclineReason) -> &'static str,
 }
 
 #[cfg(test)]
@@ -148,9 +155,10 @@ mod tests {
                     interpreter: interpreter(),
                     message: "x".repeat(MAX_MESSAGE_CHARS + 1),
                     consent_to_share: false,
+                    home_region: Some("99".into()),
                 },
                 |_| false,
-                16,
+                17,
             ),
             (
                 NewReferral {
@@ -169,6 +177,7 @@ mod tests {
                     interpreter: interpreter(),
                     message: "x".repeat(MAX_MESSAGE_CHARS + 1),
                     consent_to_share: false,
+                    home_region: None,
                 },
                 |p| p == "p",
                 12,

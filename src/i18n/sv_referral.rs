@@ -1,6 +1,6 @@
 //! Swedish texts of requesting care elsewhere and following the requests.
 
-use vardkoll_domain::api::{MAX_MESSAGE_CHARS, ProblemCode, ReferralStatus};
+use vardkoll_domain::api::{DeclineReason, MAX_MESSAGE_CHARS, ProblemCode, ReferralStatus};
 
 use super::referral_texts::ReferralTexts;
 
@@ -37,6 +37,7 @@ fn field_error(field: &str, code: ProblemCode) -> &'static str {
         ("interpreter/language", _) => "Skriv vilket språk du behöver tolk på.",
         ("message", TooLong) => "Meddelandet får vara högst 1000 tecken.",
         ("consentToShare", _) => "Du behöver samtycka för att förfrågan ska kunna skickas.",
+        ("homeRegion", _) => "Välj din hemregion.",
 
         (_, Format) => "Uppgiften har inte rätt form.",
         (_, Date) => "Födelsedatumet i numret är inte en riktig dag.",
@@ -90,6 +91,22 @@ fn status_next(status: ReferralStatus) -> &'static str {
     }
 }
 
+fn decline_reason(reason: DeclineReason) -> &'static str {
+    match reason {
+        DeclineReason::NoProviderAvailable => {
+            "Orsak: ingen vårdgivare kan ge vården tidigare än den du redan har."
+        }
+        DeclineReason::NotCoveredByGuarantee => {
+            "Orsak: vården du söker omfattas inte av vårdgarantin."
+        }
+        DeclineReason::IncompleteRequest => {
+            "Orsak: förfrågan saknar uppgifter som regionen behöver. Skicka en ny med det som saknas."
+        }
+        DeclineReason::Duplicate => "Orsak: samma förfrågan har redan skickats.",
+        DeclineReason::Other => "Orsak: se regionens meddelande.",
+    }
+}
+
 pub const SV_REFERRAL: ReferralTexts = ReferralTexts {
     from_episode: |title| format!("Förfrågan gäller ditt vårdärende ”{title}”."),
 
@@ -103,6 +120,9 @@ pub const SV_REFERRAL: ReferralTexts = ReferralTexts {
     care_heading: "Vården du söker",
     service_label: "Behandling eller besök",
     service_none: "Välj behandling eller besök",
+    home_region_label: "Din hemregion",
+    home_region_hint: "Regionen där du bor. Dess vårdlotsar tar hand om förfrågan.",
+    home_region_none: "Välj region",
     referral_heading: "Din nuvarande remiss",
     referral_hint: "Lämna tomt om du inte har någon remiss.",
     clinic_label: "Mottagning som skrev remissen",
@@ -174,6 +194,8 @@ pub const SV_REFERRAL: ReferralTexts = ReferralTexts {
     needs_sign_in: "Förfrågan är sparad och skickas när du har loggat in igen.",
     status,
     status_next,
+    offered_time: |date, time, provider| format!("Erbjuden tid: {date} kl. {time}, {provider}."),
+    decline_reason,
 };
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Application state: signals and the intents that change them. Components read
 //! state and call intents; they do not change data themselves.
 
+mod catalogue;
 mod episodes;
 mod event_form;
 mod loadable;
@@ -9,12 +10,19 @@ mod referral_form;
 mod session;
 pub mod sign_in_flow;
 
+pub use catalogue::{Catalogue, CatalogueData};
 pub use episodes::{EpisodeStore, Notice};
 pub use event_form::EventFormState;
 pub use loadable::{Fetched, Loadable, Ticket};
 pub use outbox::{OutboxStore, new_key};
 pub use referral_form::{ReferralForm, label};
 pub use session::{Callback, Patient, Session, SignIn, SignInProblem, access_token, take_callback};
+
+/// The patient's home region: the one they chose (saved in this browser), else
+/// the embedding portal's.
+pub fn home_region() -> Option<vardkoll_domain::regions::RegionCode> {
+    crate::platform::storage::load_home_region().or_else(crate::platform::host::home_region)
+}
 
 /// Runs `create` outside the current reactive owner, so the signals it makes live
 /// as long as the page instead of being disposed with the view that happened to

@@ -3,10 +3,13 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use vardkoll_domain::api::{FieldProblem, NewReferral, Provider, Service};
+use vardkoll_domain::api::{FieldProblem, NewReferral, ProblemCode, Provider, Service};
 use vardkoll_domain::referral::{ReferralDraft, RequestLabel};
 
 use crate::i18n::Texts;
+
+/// The fields above the home region on the form.
+const ABOUT_YOU: [&str; 4] = ["personalIdentityNumber", "name", "phone", "email"];
 
 /// The form's state. Cheap to copy; provided once for the whole app.
 #[derive(Clone, Copy)]
@@ -48,6 +51,16 @@ impl ReferralForm {
 
     pub fn use_context() -> ReferralForm {
         expect_context::<ReferralForm>()
+    }
+
+    /// Fills in the home region, unless one is chosen already.
+    pub fn prefill_home_region(&self, region: Option<vardkoll_domain::regions::RegionCode>) {
+        let Some(region) = region else { return };
+        self.draft.update(|draft| {
+            if draft.home_region.is_empty() {
+                draft.home_region = region.as_str().to_owned();
+            }
+        });
     }
 
     /// Carries in what the page was opened with: a service, a provider (added to
@@ -113,19 +126,38 @@ impl ReferralForm {
             request.personal_identity_number = patient.identity_number.clone();
             request.name = patient.name.clone();
         }
-        match request.clone().validate(
-            today,
-            |code| services.iter().any(|s| s.code == code),
-            |id| providers.iter().any(|p| p.id == id),
-        ) {
-            Ok(_) => {
-                self.problems.set(Vec::new());
-                Some((request.clone(), label(&request, services, providers, texts)))
-            }
-            Err(problems) => {
-                self.problems.set(problems);
-                None
-            }
+        let mut problems = request
+            .clone()
+            .validate(
+                today,
+                |code| services.iter().any(|s| s.code == code),
+                |id| providers.iter().any(|p| p.id == id),
+            )
+            .err()
+            .unwrap_or_default();
+        // The form asks for the home region (its navigators handle the
+        // request); the API lets older clients leave it out. Listed where the
+        // form shows it: after the contact details.
+        if request.home_region.is_none() {
+            let after = problems
+                .iter()
+                .rposition(|p| ABOUT_YOU.contains(&p.field.as_str()))
+                .map_or(0, |i| i + 1);
+            problems.insert(
+                after,
+                FieldProblem {
+                    field: "homeRegion".into(),
+                    code: ProblemCode::Required,
+                    detail: "choose your home region".into(),
+                },
+            );
+        }
+        if problems.is_empty() {
+            self.problems.set(Vec::new());
+            Some((request.clone(), label(&request, services, providers, texts)))
+        } else {
+            self.problems.set(problems);
+            None
         }
     }
 

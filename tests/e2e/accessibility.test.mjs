@@ -73,6 +73,7 @@ for (const lang of ["sv", "en", "ar"]) {
       await page.locator("#referral-identity").fill("19121212-1212");
       await page.locator("#referral-name").fill("Tolvan Tolvansson");
       await page.locator("#referral-email").fill("tolvan@example.se");
+      await page.locator("#referral-home-region").selectOption("01");
       await page.locator("#referral-consent").check();
       await page.locator("#referral-form button[type=submit]").click();
       await page.locator(".receipt__reference").waitFor();

@@ -53,6 +53,7 @@ async function patientFlows(app) {
   await app.getByLabel("Personnummer eller samordningsnummer").fill("19121212-1212");
   await app.getByLabel("Namn").fill("Tolvan Tolvansson");
   await app.getByLabel("Telefon").fill("070-123 45 67");
+  await app.locator("#referral-home-region").selectOption("12");
   await app.getByLabel("Jag samtycker till att förfrågan").check();
   const before = await stack.api.referralCount();
   await app.getByRole("button", { name: "Skicka förfrågan" }).click();

@@ -47,6 +47,10 @@ test("compare, request care elsewhere and follow the request with the keyboard a
     assert.ok(await focusVisible(page), `#${id} shows focus`);
     await page.keyboard.type(text);
   }
+  // The home region: the first region with the arrow key.
+  await tabTo(page, "#referral-home-region");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.locator("#referral-home-region").inputValue(), "01");
   await tabTo(page, "#referral-consent");
   await page.keyboard.press("Space");
   await tabTo(page, "#referral-form button[type=submit]");

@@ -78,6 +78,7 @@ test("offline: the tracker, the last comparison and the form work; a request wai
   await page.getByLabel("Personnummer eller samordningsnummer").fill("19121212-1212");
   await page.getByLabel("Namn").fill("Tolvan Tolvansson");
   await page.getByLabel("Telefon").fill("070-123 45 67");
+  await page.locator("#referral-home-region").selectOption("01");
   await page.getByLabel("Jag samtycker till att förfrågan").check();
   await page.getByRole("button", { name: "Skicka förfrågan" }).click();
   await page.getByText("Väntar på att skickas").waitFor();

@@ -6,7 +6,7 @@
 // it; a request refused for want of a sign-in waits and goes after signing in.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, startApi } from "./api-server.mjs";
@@ -14,6 +14,7 @@ import { violations } from "./axe.mjs";
 import { launch, openPage } from "./browser.mjs";
 import { startOidcProvider } from "./oidc-provider.mjs";
 import { startPortal } from "./portal.mjs";
+import { appErrors as errorsOn, fillRequest, signIn, useProvider } from "./signin-helpers.mjs";
 import { DIST } from "./stack.mjs";
 import { startServer } from "./static-server.mjs";
 
@@ -31,6 +32,8 @@ let site;
 let provider;
 let browser;
 let portal;
+/** Errors on the app's own pages (see signin-helpers.mjs). */
+const appErrors = (page) => errorsOn(page, provider, site.url);
 /** Access tokens live this long here, so a test sees the app renew one. */
 const TOKEN_SECONDS = 20;
 
@@ -47,26 +50,8 @@ before(async () => {
   api = await startApi({ VARDKOLL_OIDC_ISSUER: provider.issuer }, apiPort);
   // What a deployment sets: the provider in config.json, and its origin in the
   // page's Content-Security-Policy (connect-src) for discovery and tokens.
-  writeFileSync(
-    join(dist, "config.json"),
-    JSON.stringify({
-      apiBaseUrl: "/api/v1",
-      parentOrigins: [portal.url],
-      oidc: { issuer: provider.issuer, clientId: "vardkoll-app", scopes: "openid profile pin" },
-    }),
-  );
-  writeFileSync(
-    join(framed, "config.json"),
-    JSON.stringify({
-      apiBaseUrl: "/api/v1",
-      parentOrigins: [framingPortal.url],
-      oidc: { issuer: provider.issuer, clientId: "vardkoll-app", scopes: "openid profile pin", singleSignOn: true },
-    }),
-  );
-  for (const root of [dist, framed]) {
-    const index = join(root, "index.html");
-    writeFileSync(index, readFileSync(index, "utf8").replace("connect-src 'self'", `connect-src 'self' ${provider.issuer}`));
-  }
+  useProvider(dist, provider, { parentOrigins: [portal.url] });
+  useProvider(framed, provider, { parentOrigins: [framingPortal.url], oidc: { singleSignOn: true } });
   browser = await launch();
 });
 
@@ -81,50 +66,6 @@ after(async () => {
   rmSync(dist, { recursive: true, force: true });
   rmSync(framed, { recursive: true, force: true });
 });
-
-/**
- * Errors on the app's own pages: the provider's pages are not ours (they load
- * their own fonts and icon, which this offline machine cannot reach).
- */
-function appErrors(page) {
-  const errors = [];
-  page.on("console", (message) => {
-    const from = message.location().url ?? "";
-    if (message.type() === "error" && !from.startsWith(provider.issuer) && new URL(page.url()).origin === site.url) {
-      errors.push(`${message.text()} (${from})`);
-    }
-  });
-  page.on("pageerror", (error) => errors.push(String(error)));
-  return errors;
-}
-
-/** Signs in as `login` at the provider's own pages (login, then consent). */
-async function signIn(page, login) {
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await page.locator("input[name=login]").fill(login);
-  await page.locator("input[name=password]").fill("any");
-  await page.locator("button[type=submit]").click();
-  // The first time, the provider asks the patient to let the app in.
-  const consent = page.getByRole("button", { name: "Continue" });
-  await Promise.race([consent.click().catch(() => {}), page.getByText("Inloggad som").waitFor()]);
-  await page.getByText("Inloggad som").waitFor();
-}
-
-/**
- * Fills the request form on /remiss?tjanst=op-hoft: `typed` (identity number
- * and name) only where the patient types them (not signed in), then the phone,
- * the first provider and consent.
- */
-async function fillRequest(page, phone, typed = null) {
-  if (typed) {
-    await page.getByLabel("Personnummer eller samordningsnummer").fill(typed.identity);
-    await page.getByLabel("Namn").fill(typed.name);
-  }
-  await page.getByLabel("Telefon").fill(phone);
-  await page.waitForFunction(() => document.querySelector("#referral-service")?.selectedIndex > 0);
-  await page.locator("#referral-provider-0").selectOption({ index: 1 });
-  await page.getByLabel("Jag samtycker till att förfrågan").check();
-}
 
 const mine = async (sub) => {
   const token = await provider.token(sub);

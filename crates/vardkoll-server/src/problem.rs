@@ -106,7 +106,7 @@ where
 
 /// The body of a JSON request, not yet parsed: the checks of [`ApiJson`]
 /// before parsing (media type, size, time).
-pub struct ApiJsonBytes(pub Bytes);
+struct ApiJsonBytes(Bytes);
 
 impl<S> FromRequest<S> for ApiJsonBytes
 where

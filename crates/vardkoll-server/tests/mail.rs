@@ -8,12 +8,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{TimeZone, Utc};
-use common::database::{Database, Kind, actor, both_stores, change, created, request};
+use common::database::{Database, Kind, actor, both_stores, change, created, in_region, request};
 use common::smtp::{SmtpServer, free_port};
 use vardkoll_domain::api::{Offer, ReferralStatus};
 use vardkoll_server::mail::delivery::{Delivery, Round};
 use vardkoll_server::mail::smtp::SmtpSender;
-use vardkoll_server::store::{MailOutcome, NewRequest, Store};
+use vardkoll_server::store::{MailOutcome, Store};
 
 // Every change here is made at 2026-12-02T10:00:00Z (`actor`).
 
@@ -21,10 +21,7 @@ const LATER: &str = "2026-12-02T10:00:05.000Z";
 
 /// A Stockholm request, with `email` if given; its reference.
 async fn request_with(store: &Arc<dyn Store>, key: &str, email: Option<&str>) -> String {
-    let mut new = NewRequest {
-        home_region: Some("01".into()),
-        ..request(key, "Tolvan")
-    };
+    let mut new = in_region(request(key, "Tolvan"), "01");
     new.referral.request.email = email.map(str::to_owned);
     created(store.create_referral(new).await.unwrap()).reference
 }

@@ -6,7 +6,8 @@ mod common;
 use std::sync::Arc;
 
 use common::database::{
-    Database, Kind, actor, both_stores, change, created, request, run_sql, stockholm_request,
+    Database, Kind, actor, both_stores, change, created, in_region, request, run_sql,
+    stockholm_request,
 };
 use vardkoll_domain::api::{DeclineReason, Offer, ReferralStatus, ServiceCategory};
 use vardkoll_server::config::Config;
@@ -841,10 +842,7 @@ async fn the_patient_reads_the_offer_and_why_a_request_was_declined(kind: Kind) 
     for key in ["k-offer", "k-decline"] {
         let made = created(
             store
-                .create_referral(NewRequest {
-                    home_region: Some("01".into()),
-                    ..request(key, "Tolvan")
-                })
+                .create_referral(in_region(request(key, "Tolvan"), "01"))
                 .await
                 .unwrap(),
         );

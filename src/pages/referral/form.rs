@@ -5,14 +5,15 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use vardkoll_domain::api::MAX_MESSAGE_CHARS;
 use vardkoll_domain::referral::ReferralDraft;
+use vardkoll_domain::regions::REGIONS;
 
-use super::catalogue::Catalogue;
 use super::provider_choices::ProviderChoices;
 use crate::components::{ErrorSummary, Field, described_by};
 use crate::i18n::use_texts;
 use crate::platform::clock::Today;
 use crate::referral_fields::{message_for, messages};
 use crate::router::Router;
+use crate::state::Catalogue;
 use crate::state::{OutboxStore, ReferralForm, Session};
 
 /// A text input bound to one field of the draft.
@@ -81,6 +82,10 @@ pub fn RequestForm(catalogue: Catalogue) -> impl IntoView {
         form.problems
             .with(|p| message_for(p, "referral-service", t))
     });
+    let home_region_error = Signal::derive(move || {
+        form.problems
+            .with(|p| message_for(p, "referral-home-region", t))
+    });
     let language_error = Signal::derive(move || {
         form.problems
             .with(|p| message_for(p, "referral-language", t))
@@ -144,6 +149,20 @@ pub fn RequestForm(catalogue: Catalogue) -> impl IntoView {
                     maxlength=30 get=|d| &d.phone set=|d| &mut d.phone />
                 <TextInput id="referral-email" label=r.email_label kind="email" autocomplete="email" inputmode="email"
                     maxlength=254 get=|d| &d.email set=|d| &mut d.email />
+                <Field id="referral-home-region" label=r.home_region_label.to_owned() hint=r.home_region_hint
+                    error=home_region_error>
+                    <select id="referral-home-region" name="home-region"
+                        aria-describedby=described_by("referral-home-region", true)
+                        aria-invalid=move || home_region_error.get().is_some().to_string()
+                        prop:value=move || form.draft.with(|d| d.home_region.clone())
+                        on:change=move |ev| form.draft.update(|d| d.home_region = event_target_value(&ev))>
+                        <option value="">{r.home_region_none}</option>
+                        {REGIONS.iter().map(|region| {
+                            let selected = move || form.draft.with(|d| d.home_region == region.code);
+                            view! { <option value=region.code selected=selected>{region.name}</option> }
+                        }).collect_view()}
+                    </select>
+                </Field>
             </fieldset>
             <fieldset class="card">
                 <legend>{r.care_heading}</legend>

@@ -3,7 +3,6 @@
 //! from an episode (`?episod=`), or showing the receipt of a request
 //! (`?kvitto=`, the request's idempotency key — never personal data).
 
-mod catalogue;
 mod form;
 mod path_notice;
 mod provider_choices;
@@ -18,8 +17,8 @@ use vardkoll_domain::rules::RuleBook;
 use crate::i18n::use_texts;
 use crate::platform::clock::Today;
 use crate::router::{Router, query_param};
+use crate::state::Catalogue;
 use crate::state::{EpisodeStore, ReferralForm};
-use catalogue::Catalogue;
 use form::RequestForm;
 use receipt::Receipt;
 pub use rejected::Rejected;
@@ -52,6 +51,13 @@ pub fn ReferralPage() -> impl IntoView {
             &service,
             &provider,
             episode.as_ref().and_then(current_referral_date),
+        );
+        // The episode's region, else the one the patient chose or the portal's.
+        form.prefill_home_region(
+            episode
+                .as_ref()
+                .and_then(|e| e.region)
+                .or_else(crate::state::home_region),
         );
         if let Some(e) = episode {
             let guarantee = care_path(Some(&e), today, &RuleBook::swedish()).guarantee();

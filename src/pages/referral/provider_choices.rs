@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use vardkoll_domain::api::{MAX_PREFERRED_PROVIDERS, Provider};
 use vardkoll_domain::regions::REGIONS;
 
-use super::catalogue::Catalogue;
 use crate::components::{Field, described_by};
 use crate::i18n::use_texts;
 use crate::referral_fields::message_for;
+use crate::state::Catalogue;
 use crate::state::ReferralForm;
 
 /// The providers grouped by region, in the regions' order.

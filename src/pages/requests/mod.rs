@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::i18n::use_texts;
 use crate::router::{Link, Route};
-use crate::state::{OutboxStore, Session};
+use crate::state::{Catalogue, OutboxStore, Session};
 use sent_card::SentCard;
 use waiting_card::WaitingCard;
 
@@ -22,6 +22,8 @@ pub fn RequestsPage() -> impl IntoView {
     let r = t.referral();
     let outbox = OutboxStore::use_context();
     let session = Session::use_context();
+    // Names of services and providers for the cards (an offer names its provider).
+    provide_context(Catalogue::load());
     let refresh = move || {
         outbox.refresh();
         session.refresh_mine();

@@ -1,13 +1,15 @@
-//! A sent request: reference, status, what the patient can do next, history —
-//! from this browser's record of it, or from the signed-in patient's list on
-//! the server (a request sent from another device).
+//! A sent request: reference, status, what the patient can do next, the
+//! region's answer (the time offered, or why it declined), history — from this
+//! browser's record of it, or from the signed-in patient's list on the server
+//! (a request sent from another device). Names of services and providers come
+//! from the catalogue when it has loaded.
 
 use leptos::prelude::*;
-use vardkoll_domain::api::{ReferralStatus, ReferralView};
+use vardkoll_domain::api::{Offer, ReferralStatus, ReferralView};
 use vardkoll_domain::referral::{RequestLabel, Sent};
 
-use crate::i18n::{use_texts, utc_time};
-use crate::state::{OutboxStore, Session};
+use crate::i18n::{Texts, long_date, use_texts, utc_time};
+use crate::state::{Catalogue, CatalogueData, OutboxStore, Session};
 
 fn tone(status: ReferralStatus) -> (&'static str, &'static str) {
     match status {
@@ -38,6 +40,18 @@ fn from_server(view: ReferralView) -> Sent {
     }
 }
 
+/// "Time offered: Sunday 20 December 2026 at 09:30, Capio S:t Göran, Stockholm."
+fn offered(t: &Texts, catalogue: Option<&CatalogueData>, offer: &Offer) -> String {
+    let date = chrono::NaiveDate::parse_from_str(&offer.date, "%Y-%m-%d")
+        .map(|d| long_date(t, d))
+        .unwrap_or_else(|_| offer.date.clone());
+    let provider = catalogue
+        .and_then(|c| c.providers.iter().find(|p| p.id == offer.provider_id))
+        .map(|p| format!("{}, {}", p.name, p.town))
+        .unwrap_or_else(|| offer.provider_id.clone());
+    (t.referral().offered_time)(&date, &offer.time, &provider)
+}
+
 #[component]
 pub fn SentCard(reference: String) -> impl IntoView {
     let t = use_texts();
@@ -45,6 +59,7 @@ pub fn SentCard(reference: String) -> impl IntoView {
     let outbox = OutboxStore::use_context();
     let reference = StoredValue::new(reference);
     let session = Session::use_context();
+    let catalogue = use_context::<Catalogue>();
     let sent = Memo::new(move |_| {
         let here = outbox
             .outbox()
@@ -60,9 +75,23 @@ pub fn SentCard(reference: String) -> impl IntoView {
     move || {
         sent.get().map(|s| {
             let (class, symbol) = tone(s.status);
+            let known = catalogue.and_then(|c| c.data());
+            let known = known.as_ref();
+            // A request known only from the server is labelled by its code.
+            let title = known
+                .and_then(|c| c.services.iter().find(|x| x.code == s.label.service))
+                .map(|service| t.service_name(service).to_owned())
+                .unwrap_or_else(|| s.label.service.clone());
+            // The region's answer, from the change that made the status.
+            let answer = s.history.iter().rev().find(|c| c.status == s.status).and_then(|c| {
+                c.offer
+                    .as_ref()
+                    .map(|offer| offered(t, known, offer))
+                    .or_else(|| c.decline_reason.map(|reason| (r.decline_reason)(reason).to_owned()))
+            });
             view! {
                 <article class="card request" data-state=s.status.as_str()>
-                    <h3>{s.label.service.clone()}</h3>
+                    <h3>{title}</h3>
                     <dl class="facts">
                         <dt>{r.reference_label}</dt>
                         <dd class="request__reference">{s.reference.clone()}</dd>
@@ -76,6 +105,7 @@ pub fn SentCard(reference: String) -> impl IntoView {
                             </span>
                         </dd>
                     </dl>
+                    {answer.map(|answer| view! { <p class="request__answer">{answer}</p> })}
                     <p class="request__next">{(r.status_next)(s.status)}</p>
                     <h4>{r.history_heading}</h4>
                     <ol class="request__history">
@@ -83,6 +113,8 @@ pub fn SentCard(reference: String) -> impl IntoView {
                             <li>
                                 <time datetime=change.at.clone()>{utc_time(&change.at)}</time>
                                 ": "{(r.status)(change.status)}
+                                {change.offer.as_ref().map(|offer| format!(" — {}", offered(t, known, offer)))}
+                                {change.decline_reason.map(|reason| format!(" — {}", (r.decline_reason)(reason)))}
                                 {change.note.clone().map(|note| view! { " — "<q>{note}</q> })}
                             </li>
                         }).collect_view()}

@@ -66,9 +66,7 @@ impl Compare {
             providers: RwSignal::new(Loadable::default()),
             figures: RwSignal::new(Loadable::default()),
             trend: RwSignal::new(Loadable::default()),
-            home: RwSignal::new(
-                storage::load_home_region().or_else(crate::platform::host::home_region),
-            ),
+            home: RwSignal::new(crate::state::home_region()),
             position: RwSignal::new(None),
             position_denied: RwSignal::new(false),
             cache: StoredValue::new(HashMap::new()),

@@ -9,6 +9,7 @@ mod answer;
 mod catalog;
 pub mod problem;
 mod referral;
+mod staff;
 mod statistics;
 
 pub use answer::{DeclineReason, Offer};
@@ -19,6 +20,7 @@ pub use referral::{
     MAX_PREFERRED_PROVIDERS, NewReferral, ProblemCode, ReferralCreated, ReferralStatus,
     ReferralView, StatusChange, ValidReferral,
 };
+pub use staff::{PathKind, RequestPath, StaffChange, StaffMove, StaffQueueItem, StaffReferral};
 pub use statistics::{FreeCapacity, Period, StatisticsPage, WaitBand, WaitStatistic};
 
 /// The path prefix of every endpoint.

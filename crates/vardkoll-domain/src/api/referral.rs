@@ -86,6 +86,10 @@ pub struct NewReferral {
     #[serde(default)]
     pub message: String,
     pub consent_to_share: bool,
+    /// The county code of the patient's home region: whose care navigators
+    /// handle the request. Optional on the wire (older clients send none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_region: Option<String>,
 }
 
 impl std::fmt::Debug for NewReferral {
@@ -272,6 +276,7 @@ impl NewReferral {
             },
             message: String::new(),
             consent_to_share: true,
+            home_region: None,
         }
     }
 
@@ -447,6 +452,15 @@ impl NewReferral {
                 "consent is needed to send the request",
             ));
         }
+        if let Some(code) = &self.home_region
+            && crate::regions::RegionCode::parse(code).is_none()
+        {
+            errors.push(problem(
+                "homeRegion",
+                ProblemCode::Unknown,
+                "no such region (a two-digit county code)",
+            ));
+        }
         match identity {
             Ok(identity_number) if errors.is_empty() => Ok(ValidReferral {
                 identity_number,
@@ -620,6 +634,7 @@ mod tests {
             },
             message: "å".repeat(1001),
             consent_to_share: false,
+            home_region: Some("99".into()),
         };
         assert_eq!(
             check(bad).unwrap_err(),
@@ -637,8 +652,34 @@ mod tests {
                 "interpreter/language:required",
                 "message:too_long",
                 "consentToShare:required",
+                "homeRegion:unknown",
             ]
         );
+    }
+
+    #[test]
+    fn a_home_region_is_a_county_code_and_may_be_left_out() {
+        for ok in [None, Some("01"), Some("25")] {
+            let request = NewReferral {
+                home_region: ok.map(str::to_owned),
+                ..request()
+            };
+            assert!(check(request).is_ok(), "{ok:?}");
+        }
+        for bad in ["1", "02", "stockholm", ""] {
+            let request = NewReferral {
+                home_region: Some(bad.into()),
+                ..request()
+            };
+            assert_eq!(
+                check(request).unwrap_err(),
+                vec!["homeRegion:unknown"],
+                "{bad}"
+            );
+        }
+        // Left out, the request is written as before (the same body hash).
+        let text = serde_json::to_string(&request()).unwrap();
+        assert!(!text.contains("homeRegion"), "{text}");
     }
 
     #[test]

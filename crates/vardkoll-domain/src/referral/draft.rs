@@ -27,6 +27,8 @@ pub struct ReferralDraft {
     pub interpreter_language: String,
     pub message: String,
     pub consent: bool,
+    /// The county code of the patient's home region (chosen from a list).
+    pub home_region: String,
 }
 
 fn optional(text: &str) -> Option<String> {
@@ -73,6 +75,7 @@ impl ReferralDraft {
             },
             message: self.message.trim().to_owned(),
             consent_to_share: self.consent,
+            home_region: optional(&self.home_region),
         }
     }
 
@@ -98,6 +101,7 @@ impl ReferralDraft {
             interpreter_language: request.interpreter.language.clone().unwrap_or_default(),
             message: request.message.clone(),
             consent: request.consent_to_share,
+            home_region: request.home_region.clone().unwrap_or_default(),
         }
     }
 
@@ -149,6 +153,7 @@ mod tests {
             interpreter_language: "arabiska".into(),
             message: " Helst förmiddag ".into(),
             consent: true,
+            home_region: "01".into(),
         }
     }
 

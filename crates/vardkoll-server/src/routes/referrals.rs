@@ -5,11 +5,11 @@ use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use vardkoll_domain::api::{API_PREFIX, FieldProblem, NewReferral, ProblemCode};
+use vardkoll_domain::api::{API_PREFIX, NewReferral};
 
 use super::{IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED};
 use crate::identity::{Patient, TokenError};
-use crate::problem::{ApiError, ApiJsonBytes};
+use crate::problem::{ApiError, ApiJson};
 use crate::state::AppState;
 use crate::store::{CreateOutcome, NewRequest, StoreError};
 
@@ -107,23 +107,15 @@ pub async fn create(
     SignedIn(patient): SignedIn,
     State(state): State<AppState>,
     headers: HeaderMap,
-    ApiJsonBytes(bytes): ApiJsonBytes,
+    ApiJson(mut request): ApiJson<NewReferral>,
 ) -> Result<Response, ApiError> {
     let key = idempotency_key(&headers)?;
-    let (mut request, home_region) = with_home_region(&bytes)?;
     // Signed in, the identity is the verified one, never what was typed.
     if let Some(patient) = &patient {
         request.personal_identity_number = written(&patient.identity_number);
     }
     let body = serde_json::to_vec(&request).map_err(|_| ApiError::internal())?;
-    // The home region counts for the key's body (without one, the hash is as it was).
-    let body_hash = match &home_region {
-        None => format!("{:016x}", crate::hash::fnv1a(&[&body])),
-        Some(region) => format!(
-            "{:016x}",
-            crate::hash::fnv1a(&[&body, b"\0homeRegion=", region.as_bytes()])
-        ),
-    };
+    let body_hash = format!("{:016x}", crate::hash::fnv1a(&[&body]));
     let snapshot = state.snapshot();
     let today = chrono::Local::now().date_naive();
     let referral = request
@@ -142,7 +134,6 @@ pub async fn create(
             referral,
             created_at,
             subject: patient.map(|p| p.subject),
-            home_region,
         })
         .await
         .map_err(store_error)?;
@@ -169,46 +160,6 @@ pub async fn create(
             .insert(IDEMPOTENT_REPLAYED, HeaderValue::from_static("true"));
     }
     Ok(no_store(response))
-}
-
-/// The request and the county code of the patient's home region, when the body
-/// names one (`homeRegion`: whose navigators handle the request). It is taken
-/// out of the body before the request is read, so a body without it is read
-/// exactly as before.
-fn with_home_region(bytes: &[u8]) -> Result<(NewReferral, Option<String>), ApiError> {
-    let mut value: serde_json::Value = crate::problem::parse_json(bytes)?;
-    let Some(region) = value
-        .as_object_mut()
-        .and_then(|object| object.remove("homeRegion"))
-    else {
-        return Ok((crate::problem::parse_json(bytes)?, None));
-    };
-    let region = match region {
-        serde_json::Value::Null => None,
-        serde_json::Value::String(code)
-            if vardkoll_domain::regions::REGIONS
-                .iter()
-                .any(|r| r.code == code) =>
-        {
-            Some(code)
-        }
-        serde_json::Value::String(_) => {
-            return Err(ApiError::validation(vec![FieldProblem {
-                field: "homeRegion".into(),
-                code: ProblemCode::Unknown,
-                detail: "no such region (a two-digit county code)".into(),
-            }]));
-        }
-        _ => {
-            return Err(ApiError::validation(vec![FieldProblem {
-                field: "homeRegion".into(),
-                code: ProblemCode::Shape,
-                detail: "a county code as a string, or null".into(),
-            }]));
-        }
-    };
-    let rest = serde_json::to_vec(&value).map_err(|_| ApiError::internal())?;
-    Ok((crate::problem::parse_json(&rest)?, region))
 }
 
 /// The bearer token of `Authorization: Bearer <token>` (the scheme in any case).

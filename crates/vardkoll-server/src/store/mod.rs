@@ -24,6 +24,9 @@ use vardkoll_domain::api::{
 use crate::config::Config;
 use crate::dataset::Dataset;
 pub use mail_outbox::{MailOutcome, QueuedMail};
+pub use vardkoll_domain::api::StaffChange;
+/// A change a navigator asks for, checked ([`crate::routes::staff`]).
+pub use vardkoll_domain::api::StaffMove as Move;
 
 /// A store's asynchronous answer.
 pub type StoreFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, StoreError>> + Send + 'a>>;
@@ -54,9 +57,6 @@ pub struct NewRequest {
     pub created_at: String,
     /// The signed-in patient's subject at the identity provider, if any.
     pub subject: Option<String>,
-    /// The county code of the patient's home region, when the request says it:
-    /// whose navigators handle it. `None`: in no region's queue.
-    pub home_region: Option<String>,
 }
 
 /// A request as the region's staff see it: everything stored about it.
@@ -76,18 +76,6 @@ pub struct StaffReferral {
     pub history: Vec<StaffChange>,
 }
 
-/// One entry of a request's history as staff see it: what the patient sees,
-/// and who made the change.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct StaffChange {
-    #[serde(flatten)]
-    pub change: StatusChange,
-    /// The staff member who made the change (none: the patient, or the admin token).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub by: Option<String>,
-}
-
 /// Who reads or changes a request, from where: what the audit log records.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Actor {
@@ -95,17 +83,6 @@ pub struct Actor {
     pub regions: Vec<String>,
     pub client_address: String,
     pub at: String,
-}
-
-/// A change a navigator asks for.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Move {
-    pub status: ReferralStatus,
-    /// The version the navigator saw.
-    pub version: i64,
-    pub note: Option<String>,
-    pub offer: Option<Offer>,
-    pub decline_reason: Option<DeclineReason>,
 }
 
 /// Why a move was not made.

@@ -528,7 +528,7 @@ impl Store for PostgresStore {
                         &ReferralStatus::Received.as_str(),
                         &request.created_at,
                         &request.subject,
-                        &request.home_region,
+                        &request.referral.request.home_region,
                     ],
                 )
                 .await

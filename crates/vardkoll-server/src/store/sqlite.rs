@@ -456,7 +456,7 @@ fn create_in(tx: &Transaction<'_>, request: &NewRequest) -> Result<CreateOutcome
             ReferralStatus::Received.as_str(),
             request.created_at,
             request.subject,
-            request.home_region,
+            request.referral.request.home_region,
         ],
     )
     .map_err(db)?;

@@ -99,8 +99,13 @@ pub fn request(key: &str, name: &str) -> NewRequest {
         referral: referral.validate(today, |_| true, |_| true).unwrap(),
         created_at: "2026-12-01T09:00:00Z".into(),
         subject: None,
-        home_region: None,
     }
+}
+
+/// `request` with `region` as the patient's home region.
+pub fn in_region(mut request: NewRequest, region: &str) -> NewRequest {
+    request.referral.request.home_region = Some(region.into());
+    request
 }
 
 pub fn created(outcome: CreateOutcome) -> vardkoll_domain::api::ReferralCreated {
@@ -133,10 +138,7 @@ pub fn change(status: ReferralStatus, version: i64) -> Move {
 pub async fn stockholm_request(store: &Arc<dyn Store>, key: &str) -> String {
     created(
         store
-            .create_referral(NewRequest {
-                home_region: Some("01".into()),
-                ..request(key, "Tolvan")
-            })
+            .create_referral(in_region(request(key, "Tolvan"), "01"))
             .await
             .unwrap(),
     )

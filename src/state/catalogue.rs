@@ -1,4 +1,6 @@
-//! The services and providers the form offers, fetched once per visit.
+//! The services and providers of the catalogue, fetched once per page visit:
+//! the request form's choices, and the names of services and providers on
+//! "Mina förfrågningar".
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -1,0 +1,133 @@
+//! Moving a request: checked, version-locked, audited.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::NaiveDate;
+use vardkoll_domain::api::{ProblemCode, ReferralStatus, StaffMove};
+
+use super::open::staff_view;
+use super::{StaffMember, field};
+use crate::identity::Role;
+use crate::problem::{ApiError, ApiJson};
+use crate::routes::admin::MAX_NOTE_CHARS;
+use crate::routes::referrals::store_error;
+use crate::state::AppState;
+use crate::store::{Move, MoveRefused};
+
+fn check_move(body: StaffMove, state: &AppState) -> Result<Move, ApiError> {
+    let mut errors = Vec::new();
+    let note = body.note.filter(|n| !n.trim().is_empty());
+    if let Some(note) = &note
+        && let Err(code) = vardkoll_domain::text::check_text(note, MAX_NOTE_CHARS, true)
+    {
+        errors.push(field(
+            "note",
+            code,
+            &format!("at most {MAX_NOTE_CHARS} characters of text"),
+        ));
+    }
+    if body.version < 1 {
+        errors.push(field(
+            "version",
+            ProblemCode::Format,
+            "the version the request was read at",
+        ));
+    }
+    match (&body.offer, body.status) {
+        (None, ReferralStatus::Offered) => errors.push(field(
+            "offer",
+            ProblemCode::Required,
+            "an offer needs a provider, a date and a time",
+        )),
+        (Some(_), status) if status != ReferralStatus::Offered => errors.push(field(
+            "offer",
+            ProblemCode::Format,
+            "only with the status offered",
+        )),
+        (Some(offer), _) => {
+            if !state.snapshot().has_provider(&offer.provider_id) {
+                errors.push(field(
+                    "offer/providerId",
+                    ProblemCode::Unknown,
+                    "no such provider",
+                ));
+            }
+            let today = chrono::Local::now().date_naive();
+            match NaiveDate::parse_from_str(&offer.date, "%Y-%m-%d") {
+                Ok(date) if date >= today && offer.date.len() == 10 => {}
+                _ => errors.push(field(
+                    "offer/date",
+                    ProblemCode::Format,
+                    "a day from today on, YYYY-MM-DD",
+                )),
+            }
+            if offer.time.len() != 5
+                || chrono::NaiveTime::parse_from_str(&offer.time, "%H:%M").is_err()
+            {
+                errors.push(field("offer/time", ProblemCode::Format, "HH:MM"));
+            }
+        }
+        (None, _) => {}
+    }
+    match (&body.decline_reason, body.status) {
+        (None, ReferralStatus::Declined) => errors.push(field(
+            "declineReason",
+            ProblemCode::Required,
+            "the reason for declining",
+        )),
+        (Some(_), status) if status != ReferralStatus::Declined => errors.push(field(
+            "declineReason",
+            ProblemCode::Format,
+            "only with the status declined",
+        )),
+        _ => {}
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    Ok(Move {
+        status: body.status,
+        version: body.version,
+        note,
+        offer: body.offer,
+        decline_reason: body.decline_reason,
+    })
+}
+
+/// Moves a request of the navigator's regions, if it is still at the version
+/// they read and its status may become the one asked for.
+pub async fn move_referral(
+    member: StaffMember,
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    ApiJson(body): ApiJson<StaffMove>,
+) -> Result<Response, ApiError> {
+    member.require(Role::Navigator)?;
+    if reference.len() > 40 {
+        return Err(ApiError::not_found());
+    }
+    let change = check_move(body, &state)?;
+    let asked = change.status;
+    let version = change.version;
+    match state
+        .store
+        .move_referral(reference, change, member.actor())
+        .await
+        .map_err(store_error)?
+    {
+        None => Err(ApiError::not_found()),
+        Some(Ok(found)) => Ok(staff_view(found)),
+        Some(Err(MoveRefused::Stale { current })) => Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "stale-version",
+            "The request changed since you read it",
+        )
+        .detail(format!(
+            "You read version {version}; it is at version {current} now. Open it again and decide anew."
+        ))),
+        Some(Err(MoveRefused::Invalid { current })) => {
+            Err(crate::routes::admin::invalid_transition(current, asked))
+        }
+    }
+}

@@ -1,0 +1,159 @@
+// The region's side, end to end with the real components: the test OpenID
+// provider (oidc-provider), the real server, a real SMTP server (aiosmtpd) and
+// Chromium. A signed-in patient sends a request; a navigator of the patient's
+// region finds it in the work queue, opens it and offers a time (through the
+// staff API, as the Vårdlotsen page will); a navigator of another region cannot
+// see it; the patient gets an e-mail that says only that there is news, and
+// sees the offer on another device; the auditor finds the read and the changes.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort, startApi } from "./api-server.mjs";
+import { violations } from "./axe.mjs";
+import { launch, openPage } from "./browser.mjs";
+import { startOidcProvider } from "./oidc-provider.mjs";
+import { appErrors, fillRequest, signIn, useProvider } from "./signin-helpers.mjs";
+import { startSmtp } from "./smtp.mjs";
+import { DIST } from "./stack.mjs";
+import { startServer } from "./static-server.mjs";
+
+const dist = mkdtempSync(join(tmpdir(), "vardkoll-region-side-"));
+cpSync(DIST, dist, { recursive: true });
+let api;
+let site;
+let provider;
+let smtp;
+let browser;
+
+before(async () => {
+  const apiPort = await freePort();
+  site = await startServer(dist, 0, `http://127.0.0.1:${apiPort}`);
+  provider = await startOidcProvider({ redirectUris: [`${site.url}/`] });
+  smtp = await startSmtp();
+  api = await startApi(
+    {
+      VARDKOLL_OIDC_ISSUER: provider.issuer,
+      VARDKOLL_SMTP_URL: smtp.url,
+      VARDKOLL_APP_URL: site.url,
+      VARDKOLL_MAIL_FROM: "Vårdkoll <no-reply@vardkoll.example>",
+      VARDKOLL_MAIL_POLL_SECONDS: "0.2",
+    },
+    apiPort,
+  );
+  useProvider(dist, provider);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await api?.stop();
+  await smtp?.stop();
+  await provider?.close();
+  rmSync(dist, { recursive: true, force: true });
+});
+
+/** The staff API as `token`'s holder: status and parsed body. */
+async function staff(token, path, body) {
+  const r = await fetch(`${api.url}/api/v1${path}`, {
+    method: body ? "POST" : "GET",
+    headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: r.status, body: await r.json() };
+}
+
+const inDays = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+test("a request reaches its region's navigator; the offer reaches the patient by e-mail and on another device; the audit log shows who read and changed it", async () => {
+  // The patient, signed in, sends a request with an e-mail address.
+  const { context, page } = await openPage(browser, `${site.url}/remiss?tjanst=op-hoft`);
+  const errors = appErrors(page, provider, site.url);
+  await signIn(page, "tolvan");
+  await fillRequest(page, "070-123 45 67", null, "tolvan@example.se");
+  await page.getByRole("button", { name: "Skicka förfrågan" }).click();
+  await page.getByText("Förfrågan är mottagen").waitFor();
+  const reference = (await page.locator(".receipt__reference").textContent()).trim();
+  await context.close();
+
+  const nora = await provider.token("navigator-01");
+  const nils = await provider.token("navigator-12");
+  const auditor = await provider.token("auditor");
+
+  // Region 01's navigator finds it in the queue; region 12's does not, and
+  // cannot open it.
+  const queue = await staff(nora, "/staff/referrals");
+  assert.equal(queue.status, 200);
+  assert.ok(queue.body.some((item) => item.reference === reference), JSON.stringify(queue.body));
+  const elsewhere = await staff(nils, "/staff/referrals");
+  assert.ok(!elsewhere.body.some((item) => item.reference === reference));
+  assert.equal((await staff(nils, `/staff/referrals/${reference}`)).status, 404);
+
+  // Opened: the patient's ask and contact details; then under review and offered.
+  const opened = await staff(nora, `/staff/referrals/${reference}`);
+  assert.equal(opened.status, 200);
+  assert.equal(opened.body.request.email, "tolvan@example.se");
+  assert.equal(opened.body.request.homeRegion, "01");
+  const providerId = opened.body.request.preferredProviders[0];
+  const review = await staff(nora, `/staff/referrals/${reference}/status`, { status: "under_review", version: opened.body.version });
+  assert.equal(review.status, 200, JSON.stringify(review.body));
+  const date = inDays(14);
+  const offer = { providerId, date, time: "09:30" };
+  const offered = await staff(nora, `/staff/referrals/${reference}/status`, {
+    status: "offered",
+    version: review.body.version,
+    offer,
+    note: "Ring mottagningen för att tacka ja.",
+  });
+  assert.equal(offered.status, 200, JSON.stringify(offered.body));
+  // A second move on the version already used is a conflict, not a lost update.
+  const stale = await staff(nora, `/staff/referrals/${reference}/status`, { status: "withdrawn", version: review.body.version });
+  assert.equal(stale.status, 409);
+
+  // The patient's e-mail: one per change, news only, with the link.
+  const providers = await (await fetch(`${api.url}/api/v1/providers`)).json();
+  const place = providers.find((p) => p.id === providerId);
+  let mail = await smtp.waitFor("tolvan@example.se");
+  for (let i = 0; mail.length < 2 && i < 50; i++) {
+    await new Promise((ok) => setTimeout(ok, 100));
+    mail = smtp.messages().filter((m) => m.headers.to === "tolvan@example.se");
+  }
+  assert.equal(mail.length, 2);
+  for (const message of mail) {
+    assert.match(message.body, /Det finns nytt om din förfrågan/);
+    assert.ok(message.body.includes(`${site.url}/forfragningar`), message.body);
+    const everything = `${JSON.stringify(message.headers)}${message.body}`.toLowerCase();
+    for (const detail of ["höft", place.name.toLowerCase(), date, "09:30", reference.toLowerCase(), "tolvan tolvansson", "19121212"]) {
+      assert.ok(!everything.includes(detail), `the e-mail names ${detail}`);
+    }
+  }
+
+  // Another device: signed in, the offer on "Mina förfrågningar".
+  const other = await openPage(browser, `${site.url}/forfragningar`);
+  const otherErrors = appErrors(other.page, provider, site.url);
+  await signIn(other.page, "tolvan");
+  const card = other.page.locator("article.request", { hasText: reference });
+  await card.locator(".request__answer", { hasText: "Erbjuden tid" }).waitFor();
+  const answer = await card.locator(".request__answer").textContent();
+  assert.ok(answer.includes(place.name) && answer.includes("kl. 09:30"), answer);
+  await card.getByText("Ring mottagningen för att tacka ja.").waitFor();
+  assert.deepEqual(await violations(other.page), []);
+  await other.context.close();
+
+  // The auditor: the read and both changes, by region 01's navigator.
+  const audit = await staff(auditor, "/audit?identityNumber=191212121212");
+  assert.equal(audit.status, 200);
+  const mine = audit.body.filter((entry) => entry.reference === reference);
+  assert.deepEqual(
+    mine.map((entry) => [entry.action, entry.staff, entry.detail ?? null]).reverse(),
+    [
+      ["read", "navigator-01", null],
+      ["change", "navigator-01", "under_review"],
+      ["change", "navigator-01", "offered"],
+    ],
+  );
+  assert.deepEqual(errors, []);
+  assert.deepEqual(otherErrors, []);
+});
