@@ -19,6 +19,8 @@ pub enum Route {
     WaitTimes,
     Referral,
     Requests,
+    /// "Vårdlotsen", the region's care navigators' page.
+    Navigator,
     NotFound,
 }
 
@@ -30,6 +32,7 @@ impl Route {
             "/vantetider" => Route::WaitTimes,
             "/remiss" => Route::Referral,
             "/forfragningar" => Route::Requests,
+            "/vardlotsen" => Route::Navigator,
             _ => Route::NotFound,
         }
     }
@@ -40,6 +43,7 @@ impl Route {
             Route::WaitTimes => "/vantetider",
             Route::Referral => "/remiss",
             Route::Requests => "/forfragningar",
+            Route::Navigator => "/vardlotsen",
         }
     }
 }
@@ -278,6 +282,7 @@ mod tests {
         assert_eq!(Route::parse(Route::Referral.path()), Route::Referral);
         assert_eq!(Route::parse(Route::Guarantees.path()), Route::Guarantees);
         assert_eq!(Route::parse("/forfragningar"), Route::Requests);
+        assert_eq!(Route::parse(Route::Navigator.path()), Route::Navigator);
         assert_eq!(Route::parse("/vardgarantier"), Route::Guarantees);
     }
 

@@ -837,3 +837,27 @@ async fn sign_in_shows_only_where_the_deployment_has_a_provider() {
         "signed out by expiry: sign in again"
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_navigators_page_asks_staff_to_sign_in_and_shows_no_queue_before() {
+    fresh_storage();
+    let session = vardkoll::state::Session::shared();
+    session.configured();
+    session.clear(None);
+    let page = mount_view(|| {
+        view! {
+            <pages::NavigatorTop />
+            <LazyPage load=|| Box::pin(pages::navigator_page()) />
+        }
+        .into_any()
+    })
+    .await;
+    settle().await;
+    assert_eq!(page.find("h1").text_content().unwrap(), "Vårdlotsen");
+    let text = page.text();
+    assert!(
+        text.contains("Logga in med ditt konto i regionen för att se förfrågningarna."),
+        "{text}"
+    );
+    assert!(page.all("table").is_empty());
+}

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use super::language_picker::LanguagePicker;
 use super::{Account, LazyPage, SignInNotice, UpdateBanner, provide_app_context};
 use crate::i18n::{Lang, use_texts};
-use crate::pages::{self, GuaranteesTop, NotFoundPage, ReferralTop, RequestsTop, WaitTimesTop};
+use crate::pages::{
+    self, GuaranteesTop, NavigatorTop, NotFoundPage, ReferralTop, RequestsTop, WaitTimesTop,
+};
 use crate::platform::clock::today;
 use crate::platform::host;
 use crate::router::{Link, Route};
@@ -55,9 +57,16 @@ pub fn Shell(lang: RwSignal<Lang>) -> impl IntoView {
                         <LazyPage load=|| Box::pin(pages::requests_page()) />
                     </RequestsTop>
                 }.into_any(),
+                Route::Navigator => view! {
+                    <NavigatorTop />
+                    <LazyPage load=|| Box::pin(pages::navigator_page()) />
+                }.into_any(),
                 Route::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}
         </main>
-        <footer class="site-footer"><p>{t.footer}</p></footer>
+        <footer class="site-footer">
+            <p>{t.footer}</p>
+            <p><Link route=Route::Navigator>{t.navigator_link}</Link></p>
+        </footer>
     }
 }

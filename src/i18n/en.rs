@@ -158,6 +158,10 @@ pub const EN: Texts = Texts {
     storage_save_failed: "Saving in the browser failed. Your changes remain as long as the page is open.",
 
     wait_times_title: "Waiting times",
+    navigator_title: "Vårdlotsen",
+    navigator_intro: "For the region's care navigators: requests for care elsewhere from patients in your regions, \
+        the most urgent first.",
+    navigator_link: "For the region's care navigators",
     wait_times_intro: "See how long people wait in different regions for a treatment or a first visit.",
     wait_times_caption: "Estimated wait for a new patient, latest month, shortest first",
     service_label: "Treatment or visit",

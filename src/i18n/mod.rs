@@ -15,16 +15,20 @@ mod ar_referral;
 mod compare_texts;
 mod en;
 mod en_compare;
+mod en_navigator;
 mod en_referral;
 mod format;
+mod navigator_texts;
 mod referral_texts;
 mod sv;
 mod sv_compare;
+mod sv_navigator;
 mod sv_referral;
 mod texts;
 
 pub use compare_texts::CompareTexts;
 pub use format::{long_date, numeric_date, utc_time};
+pub use navigator_texts::NavigatorTexts;
 pub use referral_texts::ReferralTexts;
 pub use texts::Texts;
 
@@ -95,6 +99,15 @@ impl Lang {
             Lang::Sv => &sv_compare::SV_COMPARE,
             Lang::En => &en_compare::EN_COMPARE,
             Lang::Ar => &ar_compare::AR_COMPARE,
+        }
+    }
+
+    /// "Vårdlotsen" is for the region's staff, in Swedish or English; Arabic
+    /// readers get English.
+    pub const fn navigator_texts(self) -> &'static NavigatorTexts {
+        match self {
+            Lang::Sv => &sv_navigator::SV_NAVIGATOR,
+            Lang::En | Lang::Ar => &en_navigator::EN_NAVIGATOR,
         }
     }
 

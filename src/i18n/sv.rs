@@ -157,6 +157,10 @@ pub const SV: Texts = Texts {
     storage_save_failed: "Det gick inte att spara i webbläsaren. Dina ändringar finns kvar så länge sidan är öppen.",
 
     wait_times_title: "Väntetider",
+    navigator_title: "Vårdlotsen",
+    navigator_intro: "För regionens vårdlotsar: förfrågningar om vård hos en annan vårdgivare från patienter i dina \
+        regioner, de mest brådskande först.",
+    navigator_link: "För regionens vårdlotsar",
     wait_times_intro: "Se hur länge man väntar i olika regioner på en behandling eller ett första besök.",
     wait_times_caption: "Beräknad väntetid för en ny patient, senaste månaden, kortast först",
     service_label: "Behandling eller besök",

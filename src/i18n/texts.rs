@@ -193,6 +193,11 @@ pub struct Texts {
     pub storage_save_failed: &'static str,
 
     pub wait_times_title: &'static str,
+    /// "Vårdlotsen", the region's care navigators' page: its heading, what it
+    /// is for, and the footer link to it.
+    pub navigator_title: &'static str,
+    pub navigator_intro: &'static str,
+    pub navigator_link: &'static str,
     pub wait_times_intro: &'static str,
     pub wait_times_caption: &'static str,
     pub service_label: &'static str,
@@ -235,6 +240,11 @@ impl Texts {
     /// The comparison's texts in this language (used only by its split point).
     pub fn compare(&self) -> &'static CompareTexts {
         self.lang.compare_texts()
+    }
+
+    /// "Vårdlotsen"'s texts (used only by its split point).
+    pub fn navigator(&self) -> &'static super::NavigatorTexts {
+        self.lang.navigator_texts()
     }
 
     /// The referral pages' texts in this language (used only by their split points).

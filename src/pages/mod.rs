@@ -4,12 +4,14 @@
 //! first opened.
 
 pub mod guarantees;
+mod navigator;
 mod not_found;
 pub(crate) mod referral;
 mod requests;
 mod wait_times;
 
 pub use guarantees::{GuaranteesPage, GuaranteesTop};
+pub use navigator::{NavigatorPage, NavigatorTop};
 pub use not_found::NotFoundPage;
 pub use referral::{ReferralPage, ReferralTop};
 pub use requests::{RequestsPage, RequestsTop};
@@ -52,6 +54,13 @@ split_point! {
         // A request the server turned down is corrected in the form.
         ReferralForm::provide();
         view! { <RequestsPage /> }.into_any()
+    }
+}
+
+split_point! {
+    /// "Vårdlotsen" below its top: the region's staff only.
+    pub fn navigator_page() -> AnyView, split page_navigator {
+        view! { <NavigatorPage /> }.into_any()
     }
 }
 

@@ -4,7 +4,10 @@
 //! answer. A failed reload keeps the last good data on screen, with when it was
 //! fetched, beside the error.
 
+use leptos::prelude::*;
+
 use crate::platform::api::ApiError;
+use crate::platform::clock::local_stamp;
 
 /// A value and when it was fetched (shown to the patient, e.g. "14:03").
 #[derive(Clone, Debug, PartialEq)]
@@ -78,6 +81,28 @@ impl<T> Loadable<T> {
     pub fn value(&self) -> Option<&T> {
         self.data.as_ref().map(|d| &d.value)
     }
+}
+
+/// Fetches into `signal`: only the answer to the newest request is kept, and
+/// good data is never replaced by an error (see [`Loadable`]).
+pub fn fetch<T: Send + Sync + 'static>(
+    signal: RwSignal<Loadable<T>>,
+    request: impl std::future::Future<Output = Result<T, ApiError>> + 'static,
+) {
+    let Some(ticket) = begin(signal) else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let result = request.await;
+        signal.update(|s| {
+            s.finish(ticket, result, local_stamp());
+        });
+    });
+}
+
+/// Starts a request on `signal`; `None` once the page is gone.
+pub fn begin<T: Send + Sync + 'static>(signal: RwSignal<Loadable<T>>) -> Option<Ticket> {
+    signal.try_update(Loadable::begin)
 }
 
 #[cfg(test)]

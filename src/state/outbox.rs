@@ -209,7 +209,7 @@ impl OutboxStore {
     /// as the signed-in patient's to them; the server does so only for those
     /// carrying the patient's identity number.
     pub fn claim_sent(&self) {
-        let Some(access_token) = super::access_token() else {
+        let Some(access_token) = super::session::patient_token() else {
             return;
         };
         let session = super::Session::shared();

@@ -122,8 +122,10 @@ impl ReferralForm {
             }
         });
         let mut request = self.draft.with_untracked(ReferralDraft::to_request);
-        if let Some(patient) = patient {
-            request.personal_identity_number = patient.identity_number.clone();
+        if let Some(patient) = patient
+            && let Some(number) = &patient.identity_number
+        {
+            request.personal_identity_number = number.clone();
             request.name = patient.name.clone();
         }
         let mut problems = request

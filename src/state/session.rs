@@ -29,12 +29,13 @@ pub enum SignIn {
     Ended(SignInProblem),
 }
 
-/// The signed-in patient as pages show them.
+/// Who is signed in, as pages show them: a patient, or a member of the
+/// region's staff (whose sign-in carries no identity number).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Patient {
     pub name: String,
-    /// `YYYYMMDD-NNNN`.
-    pub identity_number: String,
+    /// `YYYYMMDD-NNNN`; `None` for staff.
+    pub identity_number: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -145,11 +146,13 @@ impl Session {
     /// Takes a verified sign-in: the patient is shown, and whoever waits for a
     /// sign-in (the outbox) is told.
     pub(super) fn signed_in(&self, signed: SignedIn) {
-        let number = signed.identity_number.as_str();
-        let identity_number = match (number.get(..8), number.get(8..)) {
-            (Some(date), Some(rest)) => format!("{date}-{rest}"),
-            _ => number.to_owned(),
-        };
+        let identity_number = signed.identity_number.as_ref().map(|number| {
+            let number = number.as_str();
+            match (number.get(..8), number.get(8..)) {
+                (Some(date), Some(rest)) => format!("{date}-{rest}"),
+                _ => number.to_owned(),
+            }
+        });
         let patient = Patient {
             name: signed.name.clone(),
             identity_number,
@@ -198,6 +201,17 @@ pub fn access_token() -> Option<String> {
     })
 }
 
+/// The access token of a signed-in patient: one whose sign-in carries an
+/// identity number (not the region's staff), for the patient's own routes.
+pub fn patient_token() -> Option<String> {
+    let is_patient = SIGNED_IN.with(|s| {
+        s.borrow()
+            .as_ref()
+            .is_some_and(|signed| signed.identity_number.is_some())
+    });
+    access_token().filter(|_| is_patient)
+}
+
 /// The signed-in patient's tokens, for renewal and signing out.
 pub(super) fn with_signed_in<R>(read: impl FnOnce(Option<&mut SignedIn>) -> R) -> R {
     SIGNED_IN.with(|s| read(s.borrow_mut().as_mut()))
@@ -229,7 +243,7 @@ impl Session {
     /// Reads the signed-in patient's requests from the server again.
     pub fn refresh_mine(&self) {
         let session = *self;
-        let Some(token) = access_token() else {
+        let Some(token) = patient_token() else {
             return;
         };
         leptos::task::spawn_local(async move {

@@ -87,6 +87,11 @@ for (const lang of ["sv", "en", "ar"]) {
       await page.locator("article.request[data-state=offered]").waitFor();
       await at("requests");
 
+      // Vårdlotsen, for the region's staff (this deployment has no sign-in).
+      await page.goto(`${stack.site.url}/vardlotsen`);
+      await page.locator(".notice").first().waitFor();
+      await at("care navigators' page");
+
       await page.goto(`${stack.site.url}/finns-inte`);
       await page.locator("h1").waitFor();
       await at("not found");

@@ -1,10 +1,10 @@
 // The region's side, end to end with the real components: the test OpenID
 // provider (oidc-provider), the real server, a real SMTP server (aiosmtpd) and
-// Chromium. A signed-in patient sends a request; a navigator of the patient's
-// region finds it in the work queue, opens it and offers a time (through the
-// staff API, as the Vårdlotsen page will); a navigator of another region cannot
-// see it; the patient gets an e-mail that says only that there is news, and
-// sees the offer on another device; the auditor finds the read and the changes.
+// Chromium. A signed-in patient sends a request; on "Vårdlotsen" a navigator of
+// the patient's region finds it in the work queue, opens it and offers a time;
+// a navigator of another region cannot see it; the patient gets an e-mail that
+// says only that there is news, and sees the offer on another device; the
+// auditor finds the read and the changes.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
@@ -91,26 +91,63 @@ test("a request reaches its region's navigator; the offer reaches the patient by
   assert.ok(!elsewhere.body.some((item) => item.reference === reference));
   assert.equal((await staff(nils, `/staff/referrals/${reference}`)).status, 404);
 
-  // Opened: the patient's ask and contact details; then under review and offered.
-  const opened = await staff(nora, `/staff/referrals/${reference}`);
-  assert.equal(opened.status, 200);
-  assert.equal(opened.body.request.email, "tolvan@example.se");
-  assert.equal(opened.body.request.homeRegion, "01");
-  const providerId = opened.body.request.preferredProviders[0];
-  const review = await staff(nora, `/staff/referrals/${reference}/status`, { status: "under_review", version: opened.body.version });
-  assert.equal(review.status, 200, JSON.stringify(review.body));
+  // On "Vårdlotsen", signed in as region 01's navigator: the queue, the request
+  // opened with the keyboard, under review, then a time offered.
+  const desk = await openPage(browser, `${site.url}/vardlotsen`);
+  const deskErrors = appErrors(desk.page, provider, site.url);
+  await desk.page.getByText("Logga in med ditt konto i regionen").waitFor();
+  await signIn(desk.page, "navigator-01");
+  const open = desk.page.getByRole("button", { name: `Öppna ${reference}` });
+  await open.waitFor();
+  assert.deepEqual(await violations(desk.page), [], "the queue");
+  await open.focus();
+  await desk.page.keyboard.press("Enter");
+  const heading = desk.page.getByRole("heading", { name: `Förfrågan ${reference}` });
+  await heading.waitFor();
+  await desk.page.waitForFunction(() => document.activeElement?.id === "detail-heading");
+  const detail = desk.page.locator(".navigator__detail");
+  await detail.getByText("tolvan@example.se").waitFor();
+  await detail.getByText("19121212-1212").waitFor();
+  await detail.getByText("Region Stockholm").waitFor();
+  assert.deepEqual(await violations(desk.page), [], "a request opened");
+  // Under review, by the keyboard alone: the radio button, then the save button.
+  await desk.page.getByLabel("Handläggs").focus();
+  await desk.page.keyboard.press("Space");
+  await desk.page.getByRole("button", { name: "Spara" }).focus();
+  await desk.page.keyboard.press("Enter");
+  await desk.page.getByText("Ändringen är sparad").waitFor();
+  await detail.locator(".request__history li", { hasText: "Handläggs" }).waitFor();
+  // Offered: the patient's first choice is preselected; a date and a time.
   const date = inDays(14);
-  const offer = { providerId, date, time: "09:30" };
-  const offered = await staff(nora, `/staff/referrals/${reference}/status`, {
-    status: "offered",
-    version: review.body.version,
-    offer,
-    note: "Ring mottagningen för att tacka ja.",
-  });
-  assert.equal(offered.status, 200, JSON.stringify(offered.body));
-  // A second move on the version already used is a conflict, not a lost update.
-  const stale = await staff(nora, `/staff/referrals/${reference}/status`, { status: "withdrawn", version: review.body.version });
+  await desk.page.getByLabel("Tid erbjuden").check();
+  const providerId = await desk.page.locator("#move-provider").inputValue();
+  assert.ok(providerId, "the patient's first choice is preselected");
+  await desk.page.getByLabel("Datum (ÅÅÅÅ-MM-DD)").fill(date);
+  await desk.page.getByLabel("Tid (TT:MM)").fill("09:30");
+  await desk.page.getByLabel("Meddelande till patienten (frivilligt)").fill("Ring mottagningen för att tacka ja.");
+  await desk.page.getByRole("button", { name: "Spara" }).click();
+  await detail.locator(".request__history li", { hasText: "Tid erbjuden" }).waitFor();
+  await desk.page.getByText("Ändringen är sparad").waitFor();
+  assert.deepEqual(await violations(desk.page), [], "after the offer");
+  assert.deepEqual(deskErrors, []);
+  await desk.context.close();
+
+  // A second move on a version already used is a conflict, not a lost update.
+  const stale = await staff(nora, `/staff/referrals/${reference}/status`, { status: "withdrawn", version: 2 });
   assert.equal(stale.status, 409);
+  const now = await staff(nora, `/staff/referrals/${reference}`);
+  assert.equal(now.body.status, "offered");
+  assert.deepEqual(now.body.history.at(-1).offer, { providerId, date, time: "09:30" });
+
+  // Region 12's navigator on the page: an empty queue; in English too.
+  const other12 = await openPage(browser, `${site.url}/vardlotsen`);
+  await signIn(other12.page, "navigator-12");
+  await other12.page.getByText("Inga förfrågningar i urvalet.").waitFor();
+  await other12.page.getByLabel("Språk", { exact: true }).selectOption("en");
+  await other12.page.getByText("No requests in the selection.").waitFor();
+  await other12.page.getByRole("heading", { name: "Requests", level: 2 }).waitFor();
+  assert.deepEqual(await violations(other12.page), [], "English, an empty queue");
+  await other12.context.close();
 
   // The patient's e-mail: one per change, news only, with the link.
   const providers = await (await fetch(`${api.url}/api/v1/providers`)).json();
@@ -146,14 +183,17 @@ test("a request reaches its region's navigator; the offer reaches the patient by
   const audit = await staff(auditor, "/audit?identityNumber=191212121212");
   assert.equal(audit.status, 200);
   const mine = audit.body.filter((entry) => entry.reference === reference);
+  const entries = mine.map((entry) => [entry.action, entry.staff, entry.detail ?? null]).reverse();
+  // The page read it when opened and again after each change.
+  assert.deepEqual(entries[0], ["read", "navigator-01", null]);
   assert.deepEqual(
-    mine.map((entry) => [entry.action, entry.staff, entry.detail ?? null]).reverse(),
+    entries.filter(([action]) => action === "change"),
     [
-      ["read", "navigator-01", null],
       ["change", "navigator-01", "under_review"],
       ["change", "navigator-01", "offered"],
     ],
   );
+  assert.ok(entries.every(([, who]) => who === "navigator-01"), JSON.stringify(entries));
   assert.deepEqual(errors, []);
   assert.deepEqual(otherErrors, []);
 });

@@ -234,13 +234,16 @@ pub struct Tokens {
     pub expires_in: u64,
 }
 
-/// The signed-in patient, as the ID token names them, and their tokens. Kept
-/// in memory only: it holds the identity number.
+/// Who signed in (a patient, or a member of the region's staff), as the ID
+/// token names them, and their tokens. Kept in memory only: it holds the
+/// identity number.
 #[derive(Clone, PartialEq, Eq)]
 pub struct SignedIn {
     pub subject: String,
     pub name: String,
-    pub identity_number: IdentityNumber,
+    /// A patient's personal identity number; `None` for whoever's sign-in
+    /// carries none (the region's staff).
+    pub identity_number: Option<IdentityNumber>,
     pub access_token: String,
     /// For silent renewal, when the provider gave one.
     pub refresh_token: Option<String>,
@@ -328,11 +331,16 @@ impl IdClaims {
         Ok(claims)
     }
 
-    fn identity_number(&self, today: chrono::NaiveDate) -> Result<IdentityNumber, TokenProblem> {
+    /// The identity number, if the token carries one; one that is not a valid
+    /// number is refused.
+    fn identity_number(
+        &self,
+        today: chrono::NaiveDate,
+    ) -> Result<Option<IdentityNumber>, TokenProblem> {
         self.identity_number
             .as_deref()
-            .and_then(|n| IdentityNumber::parse(n, today).ok())
-            .ok_or(TokenProblem::NoIdentityNumber)
+            .map(|n| IdentityNumber::parse(n, today).map_err(|_| TokenProblem::NoIdentityNumber))
+            .transpose()
     }
 }
 
@@ -370,7 +378,7 @@ impl SignedIn {
     /// The patient an embedding portal signed in, from the access token it
     /// handed the app (the documented JS hook; no ID token, no refresh token):
     /// the provider's, for the API (when the configuration names its audience),
-    /// still valid, with an identity number. Its signature is the API's to
+    /// still valid. Its signature is the API's to
     /// check, as for every access token; the app only shows who it names.
     pub fn from_access_token(
         token: &str,
@@ -683,7 +691,10 @@ mod tests {
         let signed =
             SignedIn::from_tokens(tokens(good.clone()), &config(), &p, 1_000, today).unwrap();
         assert_eq!(signed.name, "Tolvan Tolvansson");
-        assert_eq!(signed.identity_number.as_str(), "191212121212");
+        assert_eq!(
+            signed.identity_number.as_ref().unwrap().as_str(),
+            "191212121212"
+        );
         assert_eq!(signed.expires_at, 1_600);
         let with = |key: &str, value: serde_json::Value| {
             let mut claims = good.clone();
@@ -768,7 +779,10 @@ mod tests {
             "kept when not rotated"
         );
         assert_eq!((signed.issued_at, signed.expires_at), (1_540, 2_140));
-        assert_eq!(signed.identity_number.as_str(), "191212121212");
+        assert_eq!(
+            signed.identity_number.as_ref().unwrap().as_str(),
+            "191212121212"
+        );
         let rotated: Tokens =
             serde_json::from_str(r#"{"access_token":"at3","refresh_token":"rt2","expires_in":60}"#)
                 .unwrap();
@@ -806,7 +820,10 @@ mod tests {
         });
         let token = |claims: &serde_json::Value| id_token(claims.clone());
         let signed = SignedIn::from_access_token(&token(&good), &config(), 1_000, today).unwrap();
-        assert_eq!(signed.identity_number.as_str(), "191212121212");
+        assert_eq!(
+            signed.identity_number.as_ref().unwrap().as_str(),
+            "191212121212"
+        );
         assert_eq!(
             (signed.name.as_str(), signed.expires_at),
             ("Tolvan Tolvansson", 1_300)
@@ -827,8 +844,14 @@ mod tests {
             Err(TokenProblem::WrongIssuer)
         );
         assert_eq!(with("exp", 1_000.into()), Err(TokenProblem::Expired));
+        // A token without the claim (a member of the region's staff) names
+        // nobody's identity number; one with an invalid number is refused.
         assert_eq!(
-            with(IDENTITY_CLAIM, serde_json::Value::Null),
+            with(IDENTITY_CLAIM, serde_json::Value::Null).map(|s| s.identity_number),
+            Ok(None)
+        );
+        assert_eq!(
+            with(IDENTITY_CLAIM, "191212121213".into()),
             Err(TokenProblem::NoIdentityNumber)
         );
         assert_eq!(

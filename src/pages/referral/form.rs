@@ -126,16 +126,17 @@ pub fn RequestForm(catalogue: Catalogue) -> impl IntoView {
             <ErrorSummary heading=t.errors.summary_heading errors=summary />
             <fieldset class="card">
                 <legend>{r.about_you}</legend>
-                {move || match session.patient() {
-                    Some(patient) => view! {
+                {move || match session.patient().and_then(|p| Some((p.name, p.identity_number?))) {
+                    Some((name, identity_number)) => view! {
                         <p class="field__hint">{r.identity_from_sign_in}</p>
                         <dl class="facts signed-in-identity">
                             <dt>{r.name_label}</dt>
-                            <dd>{patient.name}</dd>
+                            <dd>{name}</dd>
                             <dt>{r.identity_label}</dt>
-                            <dd>{patient.identity_number}</dd>
+                            <dd>{identity_number}</dd>
                         </dl>
                     }.into_any(),
+                    // Signed out, or signed in without an identity number (staff).
                     None => view! {
                         <p class="notice" hidden=move || !session.available()>{r.sign_in_to_fill}</p>
                         <TextInput id="referral-identity" label=r.identity_label hint=r.identity_hint

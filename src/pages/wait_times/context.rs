@@ -17,7 +17,7 @@ use crate::platform::api;
 use crate::platform::clock::local_stamp;
 use crate::platform::storage;
 use crate::router::Router;
-use crate::state::{Loadable, Ticket};
+use crate::state::{Loadable, begin, fetch};
 
 /// One service's newest figures: the provider rows and the region-wide rows.
 #[derive(Debug, PartialEq)]
@@ -249,25 +249,4 @@ fn split(page: StatisticsPage, providers: &[Provider], generation: u32) -> Servi
         regions,
         generation,
     }
-}
-
-/// Fills `signal` with the answer to `request`, unless a newer request overtook it.
-fn fetch<T: Send + Sync + 'static>(
-    signal: RwSignal<Loadable<T>>,
-    request: impl std::future::Future<Output = Result<T, api::ApiError>> + 'static,
-) {
-    let Some(ticket) = begin(signal) else {
-        return;
-    };
-    spawn_local(async move {
-        let result = request.await;
-        signal.update(|s| {
-            s.finish(ticket, result, local_stamp());
-        });
-    });
-}
-
-/// Starts a request on `signal`; `None` once the page is gone.
-fn begin<T: Send + Sync + 'static>(signal: RwSignal<Loadable<T>>) -> Option<Ticket> {
-    signal.try_update(Loadable::begin)
 }

@@ -9,8 +9,10 @@
 
 mod referrals;
 pub mod signin;
+mod staff;
 
 pub use referrals::{claim_referral, create_referral, my_referrals, referral};
+pub use staff::{move_referral, staff_queue, staff_referral};
 
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;

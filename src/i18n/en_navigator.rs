@@ -1,0 +1,82 @@
+//! English texts of "Vårdlotsen" (also for Arabic readers).
+
+use vardkoll_domain::api::{DeclineReason, PathKind};
+
+use super::navigator_texts::NavigatorTexts;
+
+fn path(path: PathKind) -> &'static str {
+    match path {
+        PathKind::Guarantee => "Care guarantee: the region arranges care",
+        PathKind::FreeChoice => "Free choice of care",
+    }
+}
+
+fn decline_reason(reason: DeclineReason) -> &'static str {
+    match reason {
+        DeclineReason::NoProviderAvailable => "No provider can give the care sooner",
+        DeclineReason::NotCoveredByGuarantee => "Not covered by the care guarantee",
+        DeclineReason::IncompleteRequest => "Details missing",
+        DeclineReason::Duplicate => "Duplicate",
+        DeclineReason::Other => "Other reason (say it in the message)",
+    }
+}
+
+pub const EN_NAVIGATOR: NavigatorTexts = NavigatorTexts {
+    sign_in_needed: "Sign in with your account at the region to see the requests.",
+    sign_in_unavailable: "Signing in is not set up for this service.",
+    not_staff: "Your account is not a care navigator's.",
+    load_error: "The requests could not be fetched just now.",
+    queue_heading: "Requests",
+    filters_legend: "Selection",
+    status_filter: "Status",
+    all_statuses: "All",
+    overdue_only: "Only where the care guarantee's last day has passed",
+    show: "Show",
+    count: |n| match n {
+        1 => "1 request".into(),
+        n => format!("{n} requests"),
+    },
+    empty: "No requests in the selection.",
+    col_reference: "Reference",
+    col_care: "Care",
+    col_received: "Received",
+    col_deadline: "Care guarantee's last day",
+    col_path: "Path",
+    col_status: "Status",
+    overdue: "passed",
+    open: |reference| format!("Open {reference}"),
+    detail_heading: |reference| format!("Request {reference}"),
+    close: "Close the request",
+    identity: "Personal identity number",
+    name: "Name",
+    phone: "Phone",
+    email: "E-mail",
+    home_region: "Home region",
+    current_referral: "Referral",
+    providers: "Preferred providers",
+    can_travel: "Can travel",
+    interpreter: "Interpreter",
+    message: "Message",
+    yes: "Yes",
+    no: "No",
+    none: "–",
+    history: "History",
+    by: |staff| format!("by {staff}"),
+    move_legend: "New status",
+    closed: "The request is closed and cannot be changed.",
+    offer_provider: "Provider",
+    offer_date: "Date (YYYY-MM-DD)",
+    offer_time: "Time (HH:MM)",
+    note: "Message to the patient (optional)",
+    reason: "Reason",
+    choose: "Choose",
+    save: "Save",
+    saved: "The change is saved. The patient is told.",
+    stale: "Someone else changed the request since you opened it. It is read again: make the change again if it is \
+        still needed.",
+    invalid_move: "That change is not possible from the request's current status.",
+    check_fields: "Check the marked fields.",
+    save_failed: "The change could not be saved just now. Try again.",
+    path,
+    decline_reason,
+};

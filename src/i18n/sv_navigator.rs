@@ -1,0 +1,82 @@
+//! Swedish texts of "Vårdlotsen".
+
+use vardkoll_domain::api::{DeclineReason, PathKind};
+
+use super::navigator_texts::NavigatorTexts;
+
+fn path(path: PathKind) -> &'static str {
+    match path {
+        PathKind::Guarantee => "Vårdgarantin: regionen ordnar vården",
+        PathKind::FreeChoice => "Fritt vårdval",
+    }
+}
+
+fn decline_reason(reason: DeclineReason) -> &'static str {
+    match reason {
+        DeclineReason::NoProviderAvailable => "Ingen vårdgivare kan ge vården tidigare",
+        DeclineReason::NotCoveredByGuarantee => "Omfattas inte av vårdgarantin",
+        DeclineReason::IncompleteRequest => "Uppgifter saknas",
+        DeclineReason::Duplicate => "Dubblett",
+        DeclineReason::Other => "Annan orsak (skriv i meddelandet)",
+    }
+}
+
+pub const SV_NAVIGATOR: NavigatorTexts = NavigatorTexts {
+    sign_in_needed: "Logga in med ditt konto i regionen för att se förfrågningarna.",
+    sign_in_unavailable: "Inloggning är inte inställd för den här tjänsten.",
+    not_staff: "Ditt konto har inte behörighet som vårdlots.",
+    load_error: "Förfrågningarna kunde inte hämtas just nu.",
+    queue_heading: "Förfrågningar",
+    filters_legend: "Urval",
+    status_filter: "Status",
+    all_statuses: "Alla",
+    overdue_only: "Bara där vårdgarantins sista dag har passerat",
+    show: "Visa",
+    count: |n| match n {
+        1 => "1 förfrågan".into(),
+        n => format!("{n} förfrågningar"),
+    },
+    empty: "Inga förfrågningar i urvalet.",
+    col_reference: "Referens",
+    col_care: "Vård",
+    col_received: "Mottagen",
+    col_deadline: "Vårdgarantins sista dag",
+    col_path: "Väg",
+    col_status: "Status",
+    overdue: "passerad",
+    open: |reference| format!("Öppna {reference}"),
+    detail_heading: |reference| format!("Förfrågan {reference}"),
+    close: "Stäng förfrågan",
+    identity: "Personnummer",
+    name: "Namn",
+    phone: "Telefon",
+    email: "E-post",
+    home_region: "Hemregion",
+    current_referral: "Remiss",
+    providers: "Önskade vårdgivare",
+    can_travel: "Kan resa",
+    interpreter: "Tolk",
+    message: "Meddelande",
+    yes: "Ja",
+    no: "Nej",
+    none: "–",
+    history: "Historik",
+    by: |staff| format!("av {staff}"),
+    move_legend: "Ny status",
+    closed: "Förfrågan är avslutad och kan inte ändras.",
+    offer_provider: "Vårdgivare",
+    offer_date: "Datum (ÅÅÅÅ-MM-DD)",
+    offer_time: "Tid (TT:MM)",
+    note: "Meddelande till patienten (frivilligt)",
+    reason: "Orsak",
+    choose: "Välj",
+    save: "Spara",
+    saved: "Ändringen är sparad. Patienten får besked.",
+    stale: "Någon annan har ändrat förfrågan sedan du öppnade den. Den är inläst på nytt: gör om ändringen om den \
+        fortfarande behövs.",
+    invalid_move: "Den ändringen går inte från förfrågans nuvarande status.",
+    check_fields: "Kontrollera de markerade fälten.",
+    save_failed: "Ändringen kunde inte sparas just nu. Försök igen.",
+    path,
+    decline_reason,
+};

@@ -1,0 +1,131 @@
+//! The work queue: filters, and a table of the requests (no personal data),
+//! each opened by its reference.
+
+use leptos::prelude::*;
+use vardkoll_domain::api::{ReferralStatus, StaffQueueItem};
+
+use crate::i18n::{Texts, numeric_date, use_texts, utc_time};
+use crate::state::{Catalogue, NavigatorDesk};
+
+/// The service's name from the catalogue, else its code.
+pub fn service_title(t: &Texts, catalogue: Option<Catalogue>, code: &str) -> String {
+    catalogue
+        .and_then(|c| c.data())
+        .and_then(|data| {
+            data.services
+                .iter()
+                .find(|s| s.code == code)
+                .map(|s| t.service_name(s).to_owned())
+        })
+        .unwrap_or_else(|| code.to_owned())
+}
+
+#[component]
+fn Filters() -> impl IntoView {
+    let t = use_texts();
+    let n = t.navigator();
+    let r = t.referral();
+    let desk = NavigatorDesk::use_context();
+    view! {
+        <form class="card navigator__filters" on:submit=move |ev| {
+            ev.prevent_default();
+            desk.load_queue();
+        }>
+            <fieldset>
+                <legend>{n.filters_legend}</legend>
+                <div class="field">
+                    <label for="queue-status">{n.status_filter}</label>
+                    <select id="queue-status" on:change=move |ev| {
+                        let status = ReferralStatus::parse(&event_target_value(&ev));
+                        desk.filters.update(|f| f.status = status);
+                    }>
+                        <option value="">{n.all_statuses}</option>
+                        {ReferralStatus::ALL.into_iter().map(|status| view! {
+                            <option value=status.as_str()>{(r.status)(status)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field field--checkbox">
+                    <input type="checkbox" id="queue-overdue" on:change=move |ev| {
+                        let checked = event_target_checked(&ev);
+                        desk.filters.update(|f| f.overdue_only = checked);
+                    } />
+                    <label for="queue-overdue">{n.overdue_only}</label>
+                </div>
+                <button type="submit" class="button button--secondary">{n.show}</button>
+            </fieldset>
+        </form>
+    }
+}
+
+#[component]
+fn Row(item: StaffQueueItem) -> impl IntoView {
+    let t = use_texts();
+    let n = t.navigator();
+    let r = t.referral();
+    let desk = NavigatorDesk::use_context();
+    let catalogue = use_context::<Catalogue>();
+    let reference = item.reference.clone();
+    let care = move || service_title(t, catalogue, &item.service_code);
+    view! {
+        <tr data-overdue=item.path.overdue.to_string()>
+            <th scope="row">
+                <button type="button" class="link-button" aria-label=(n.open)(&reference)
+                    on:click=move |_| desk.open(reference.clone())>{item.reference.clone()}</button>
+            </th>
+            <td>{care}</td>
+            <td>{utc_time(&item.created_at)}</td>
+            <td>
+                {item.path.deadline.map(numeric_date).unwrap_or_else(|| n.none.to_owned())}
+                {item.path.overdue.then(|| view! { " " <strong class="overdue">"("{n.overdue}")"</strong> })}
+            </td>
+            <td>{(n.path)(item.path.path)}</td>
+            <td>{(r.status)(item.status)}</td>
+        </tr>
+    }
+}
+
+#[component]
+pub fn QueueTable() -> impl IntoView {
+    let t = use_texts();
+    let n = t.navigator();
+    let desk = NavigatorDesk::use_context();
+    let items = Memo::new(move |_| desk.queue.with(|q| q.value().cloned()));
+    let failed = move || desk.queue.with(|q| q.error.is_some() && q.data.is_none());
+    view! {
+        <section class="navigator__queue" aria-labelledby="queue-heading" aria-busy=move || desk.queue.with(|q| q.loading).to_string()>
+            <h2 id="queue-heading">{n.queue_heading}</h2>
+            <Filters />
+            <div class="notice notice--warning" role="alert" hidden=move || !failed()>
+                <p>{n.load_error}</p>
+                <button type="button" class="button button--secondary" on:click=move |_| desk.load_queue()>{t.retry}</button>
+            </div>
+            {move || items.get().map(|items| {
+                let count = (n.count)(items.len());
+                if items.is_empty() {
+                    view! { <p class="empty" role="status">{n.empty}</p> }.into_any()
+                } else {
+                    view! {
+                        <p class="table-count" role="status">{count.clone()}</p>
+                        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="queue-heading">
+                            <table class="queue-table">
+                                <caption class="visually-hidden">{count}</caption>
+                                <thead><tr>
+                                    <th scope="col">{n.col_reference}</th>
+                                    <th scope="col">{n.col_care}</th>
+                                    <th scope="col">{n.col_received}</th>
+                                    <th scope="col">{n.col_deadline}</th>
+                                    <th scope="col">{n.col_path}</th>
+                                    <th scope="col">{n.col_status}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {items.into_iter().map(|item| view! { <Row item=item /> }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any()
+                }
+            })}
+        </section>
+    }
+}

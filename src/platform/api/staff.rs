@@ -1,0 +1,67 @@
+//! The region's side of the API, for the Vårdlotsen page: the work queue, a
+//! request as its navigator reads it, and moving it. Every call carries the
+//! staff member's access token.
+
+use gloo_net::http::{Request, RequestBuilder};
+use vardkoll_domain::api::{StaffMove, StaffQueueItem, StaffReferral};
+
+use super::{ApiError, base_url, body, parse};
+
+fn authorized(request: RequestBuilder, access_token: &str) -> RequestBuilder {
+    request.header("Authorization", &format!("Bearer {access_token}"))
+}
+
+/// The queue of the navigator's regions; `query` holds the filters
+/// (`?status=...&overdue=true`, or empty).
+pub async fn staff_queue(access_token: &str, query: &str) -> Result<Vec<StaffQueueItem>, ApiError> {
+    let url = format!("{}/staff/referrals{query}", base_url().await);
+    let response = authorized(Request::get(&url), access_token)
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    parse(response.status(), &body(&response).await?)
+}
+
+/// Opens a request (the server writes the read in its audit log).
+pub async fn staff_referral(
+    access_token: &str,
+    reference: &str,
+) -> Result<StaffReferral, ApiError> {
+    let url = format!("{}/staff/referrals/{}", base_url().await, encode(reference));
+    let response = authorized(Request::get(&url), access_token)
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    let found: StaffReferral = parse(response.status(), &body(&response).await?)?;
+    if found.reference == reference {
+        Ok(found)
+    } else {
+        Err(ApiError::Invalid)
+    }
+}
+
+/// Moves a request; the answer is the request as it now stands.
+pub async fn move_referral(
+    access_token: &str,
+    reference: &str,
+    change: &StaffMove,
+) -> Result<StaffReferral, ApiError> {
+    let url = format!(
+        "{}/staff/referrals/{}/status",
+        base_url().await,
+        encode(reference)
+    );
+    let response = authorized(Request::post(&url), access_token)
+        .json(change)
+        .map_err(|_| ApiError::Invalid)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    parse(response.status(), &body(&response).await?)
+}
+
+/// A reference as one path segment (references are `VK-` and base32, but a
+/// stale link may hold anything).
+fn encode(reference: &str) -> String {
+    String::from(js_sys::encode_uri_component(reference))
+}
