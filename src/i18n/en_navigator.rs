@@ -30,6 +30,9 @@ pub const EN_NAVIGATOR: NavigatorTexts = NavigatorTexts {
     filters_legend: "Selection",
     status_filter: "Status",
     all_statuses: "All",
+    service_filter: "Care",
+    all_services: "All care",
+    older_than: "Older than (days)",
     overdue_only: "Only where the care guarantee's last day has passed",
     show: "Show",
     count: |n| match n {

@@ -30,6 +30,9 @@ pub const SV_NAVIGATOR: NavigatorTexts = NavigatorTexts {
     filters_legend: "Urval",
     status_filter: "Status",
     all_statuses: "Alla",
+    service_filter: "Vård",
+    all_services: "All vård",
+    older_than: "Äldre än (antal dagar)",
     overdue_only: "Bara där vårdgarantins sista dag har passerat",
     show: "Visa",
     count: |n| match n {

@@ -15,6 +15,10 @@ use crate::platform::api::{self, ApiError};
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct QueueFilters {
     pub status: Option<ReferralStatus>,
+    /// A service code; empty: every service.
+    pub service: String,
+    /// Only requests older than this many days (as typed; not a number: none).
+    pub older_than_days: String,
     pub overdue_only: bool,
 }
 
@@ -25,6 +29,12 @@ impl QueueFilters {
         if let Some(status) = self.status {
             parts.push(format!("status={}", status.as_str()));
         }
+        if !self.service.is_empty() {
+            parts.push(format!("service={}", encoded(&self.service)));
+        }
+        if let Ok(days) = self.older_than_days.trim().parse::<u32>() {
+            parts.push(format!("olderThanDays={days}"));
+        }
         if self.overdue_only {
             parts.push("overdue=true".to_owned());
         }
@@ -34,6 +44,18 @@ impl QueueFilters {
             format!("?{}", parts.join("&"))
         }
     }
+}
+
+/// `text` percent-encoded for a query value (all but RFC 3986's unreserved).
+fn encoded(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// A move as the navigator fills it in.
@@ -216,8 +238,23 @@ mod tests {
         let both = QueueFilters {
             status: Some(ReferralStatus::UnderReview),
             overdue_only: true,
+            older_than_days: " 7 ".into(),
+            ..QueueFilters::default()
         };
-        assert_eq!(both.to_query(), "?status=under_review&overdue=true");
+        assert_eq!(
+            both.to_query(),
+            "?status=under_review&olderThanDays=7&overdue=true"
+        );
+        let typed_wrong = QueueFilters {
+            older_than_days: "en vecka".into(),
+            ..QueueFilters::default()
+        };
+        assert_eq!(typed_wrong.to_query(), "");
+        let service = QueueFilters {
+            service: "op-höft&x".into(),
+            ..QueueFilters::default()
+        };
+        assert_eq!(service.to_query(), "?service=op-h%C3%B6ft%26x");
     }
 
     #[test]

@@ -100,6 +100,14 @@ test("a request reaches its region's navigator; the offer reaches the patient by
   const open = desk.page.getByRole("button", { name: `Öppna ${reference}` });
   await open.waitFor();
   assert.deepEqual(await violations(desk.page), [], "the queue");
+  // Filters: older than three days (none yet), then the care sought.
+  await desk.page.getByLabel("Äldre än (antal dagar)").fill("3");
+  await desk.page.getByRole("button", { name: "Visa", exact: true }).click();
+  await desk.page.getByText("Inga förfrågningar i urvalet.").waitFor();
+  await desk.page.getByLabel("Äldre än (antal dagar)").fill("");
+  await desk.page.getByLabel("Vård", { exact: true }).selectOption("op-hoft");
+  await desk.page.getByRole("button", { name: "Visa", exact: true }).click();
+  await open.waitFor();
   await open.focus();
   await desk.page.keyboard.press("Enter");
   const heading = desk.page.getByRole("heading", { name: `Förfrågan ${reference}` });

@@ -26,6 +26,7 @@ fn Filters() -> impl IntoView {
     let n = t.navigator();
     let r = t.referral();
     let desk = NavigatorDesk::use_context();
+    let catalogue = use_context::<Catalogue>();
     view! {
         <form class="card navigator__filters" on:submit=move |ev| {
             ev.prevent_default();
@@ -44,6 +45,28 @@ fn Filters() -> impl IntoView {
                             <option value=status.as_str()>{(r.status)(status)}</option>
                         }).collect_view()}
                     </select>
+                </div>
+                <div class="field">
+                    <label for="queue-service">{n.service_filter}</label>
+                    <select id="queue-service" on:change=move |ev| {
+                        let service = event_target_value(&ev);
+                        desk.filters.update(|f| f.service = service);
+                    }>
+                        <option value="">{n.all_services}</option>
+                        {move || catalogue.and_then(|c| c.data()).map(|data| {
+                            data.services.into_iter().map(|s| {
+                                view! { <option value=s.code.clone()>{t.service_name(&s).to_owned()}</option> }
+                            }).collect_view()
+                        })}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="queue-older">{n.older_than}</label>
+                    <input type="text" id="queue-older" inputmode="numeric" maxlength="4" autocomplete="off"
+                        on:input=move |ev| {
+                            let days = event_target_value(&ev);
+                            desk.filters.update(|f| f.older_than_days = days);
+                        } />
                 </div>
                 <div class="field field--checkbox">
                     <input type="checkbox" id="queue-overdue" on:change=move |ev| {

@@ -235,7 +235,17 @@ impl SqliteStore {
     /// one with the embedded default dataset.
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
         let mut connection = open_connection(path)?;
-        migrate(&mut connection)?;
+        // Another instance opening the file at the same moment may be filling
+        // it with the dataset (seconds on a loaded machine): wait for it
+        // longer than for an ordinary write.
+        connection
+            .busy_timeout(std::time::Duration::from_secs(60))
+            .map_err(db)?;
+        let migrated = migrate(&mut connection);
+        connection
+            .busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(db)?;
+        migrated?;
         let writer_connection = open_connection(path)?;
         let (sender, receiver) = mpsc::channel();
         let writer_thread = std::thread::Builder::new()
