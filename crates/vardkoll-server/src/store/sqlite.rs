@@ -116,10 +116,27 @@ fn db(error: rusqlite::Error) -> StoreError {
 fn open_connection(path: &Path) -> Result<Connection, StoreError> {
     let connection = Connection::open(path).map_err(db)?;
     connection
-        .execute_batch(
-            "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
-             PRAGMA foreign_keys = ON;",
-        )
+        .busy_timeout(std::time::Duration::from_secs(5))
+        .map_err(db)?;
+    // Switching a new file to WAL does not wait for the busy timeout: another
+    // instance creating the same file at the same moment makes it answer
+    // "database is locked" at once. Try again for up to a minute.
+    for attempt in 0.. {
+        match connection.query_row("PRAGMA journal_mode = WAL", [], |row| {
+            row.get::<_, String>(0)
+        }) {
+            Ok(_) => break,
+            Err(error)
+                if attempt < 1200
+                    && error.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            Err(error) => return Err(db(error)),
+        }
+    }
+    connection
+        .execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
         .map_err(db)?;
     Ok(connection)
 }
