@@ -12,6 +12,7 @@ use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
 use vardkoll_domain::api::ReferralView;
+use vardkoll_domain::personnummer::IdentityNumber;
 use vardkoll_domain::signin::SignedIn;
 
 use crate::platform::{api, host, storage};
@@ -146,13 +147,7 @@ impl Session {
     /// Takes a verified sign-in: the patient is shown, and whoever waits for a
     /// sign-in (the outbox) is told.
     pub(super) fn signed_in(&self, signed: SignedIn) {
-        let identity_number = signed.identity_number.as_ref().map(|number| {
-            let number = number.as_str();
-            match (number.get(..8), number.get(8..)) {
-                (Some(date), Some(rest)) => format!("{date}-{rest}"),
-                _ => number.to_owned(),
-            }
-        });
+        let identity_number = signed.identity_number.as_ref().map(IdentityNumber::written);
         let patient = Patient {
             name: signed.name.clone(),
             identity_number,

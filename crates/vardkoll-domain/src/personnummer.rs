@@ -43,6 +43,15 @@ fn luhn_ok(ten: &[u8]) -> bool {
     sum.is_multiple_of(10)
 }
 
+/// A 12-digit number (as the API carries it) as people write it:
+/// `191212121212` → `19121212-1212`; anything else as it is.
+pub fn written(digits: &str) -> String {
+    match (digits.get(..8), digits.get(8..)) {
+        (Some(date), Some(rest)) if digits.len() == 12 => format!("{date}-{rest}"),
+        _ => digits.to_owned(),
+    }
+}
+
 impl IdentityNumber {
     /// Parses `YYMMDD-NNNC`, `YYMMDD+NNNC` (100 years or older), `YYMMDDNNNC`,
     /// `YYYYMMDDNNNC` or `YYYYMMDD-NNNC`. A 10-digit number's century is worked out
@@ -106,6 +115,11 @@ impl IdentityNumber {
         &self.0
     }
 
+    /// As people write it: `YYYYMMDD-NNNN`.
+    pub fn written(&self) -> String {
+        written(&self.0)
+    }
+
     /// Whether this is a coordination number (samordningsnummer).
     pub fn is_coordination_number(&self) -> bool {
         self.0.as_bytes()[6] >= b'6'
@@ -142,6 +156,14 @@ mod tests {
 
     fn parse(text: &str) -> Result<String, IdentityNumberError> {
         IdentityNumber::parse(text, TODAY).map(|n| n.as_str().to_owned())
+    }
+
+    #[test]
+    fn numbers_are_written_with_the_hyphen() {
+        let number = IdentityNumber::parse("191212121212", crate::date::ymd(2026, 12, 1)).unwrap();
+        assert_eq!(number.written(), "19121212-1212");
+        assert_eq!(written("191212121212"), "19121212-1212");
+        assert_eq!(written("12345"), "12345");
     }
 
     #[test]

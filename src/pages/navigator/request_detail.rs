@@ -4,20 +4,13 @@
 use leptos::html::H2;
 use leptos::prelude::*;
 use vardkoll_domain::api::StaffReferral;
+use vardkoll_domain::personnummer::written;
 use vardkoll_domain::regions::RegionCode;
 
 use super::move_form::MoveForm;
 use super::queue_table::service_title;
 use crate::i18n::{numeric_date, use_texts, utc_time};
 use crate::state::{Catalogue, NavigatorDesk};
-
-/// `191212121212` as `19121212-1212`.
-fn written(number: &str) -> String {
-    match (number.get(..8), number.get(8..)) {
-        (Some(date), Some(rest)) if !rest.is_empty() => format!("{date}-{rest}"),
-        _ => number.to_owned(),
-    }
-}
 
 #[component]
 fn Facts(found: StaffReferral) -> impl IntoView {

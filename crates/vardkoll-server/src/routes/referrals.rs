@@ -97,12 +97,6 @@ pub(super) fn token_error(error: TokenError) -> ApiError {
     }
 }
 
-/// The identity number as a request carries it: `YYYYMMDD-NNNN`.
-fn written(identity: &vardkoll_domain::personnummer::IdentityNumber) -> String {
-    let digits = identity.as_str();
-    format!("{}-{}", &digits[..8], &digits[8..])
-}
-
 pub async fn create(
     SignedIn(patient): SignedIn,
     State(state): State<AppState>,
@@ -112,7 +106,7 @@ pub async fn create(
     let key = idempotency_key(&headers)?;
     // Signed in, the identity is the verified one, never what was typed.
     if let Some(patient) = &patient {
-        request.personal_identity_number = written(&patient.identity_number);
+        request.personal_identity_number = patient.identity_number.written();
     }
     let body = serde_json::to_vec(&request).map_err(|_| ApiError::internal())?;
     let body_hash = format!("{:016x}", crate::hash::fnv1a(&[&body]));

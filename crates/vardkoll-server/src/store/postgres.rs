@@ -348,21 +348,12 @@ async fn read_dataset(client: &impl GenericClient) -> Result<Dataset, StoreError
     })
 }
 
-async fn view(
+/// A request's history, oldest first, as staff see it.
+async fn history(
     client: &impl GenericClient,
     reference: &str,
-) -> Result<Option<ReferralView>, StoreError> {
-    let Some(head) = client
-        .query_opt(
-            "SELECT status, service_code FROM referrals WHERE reference = $1",
-            &[&reference],
-        )
-        .await
-        .map_err(db)?
-    else {
-        return Ok(None);
-    };
-    let history = client
+) -> Result<Vec<super::StaffChange>, StoreError> {
+    Ok(client
         .query(
             "SELECT status, at, note, detail FROM referral_history WHERE reference = $1 ORDER BY seq",
             &[&reference],
@@ -377,8 +368,28 @@ async fn view(
                 row.get(2),
                 row.get::<_, Option<&str>>(3),
             )
-            .change
         })
+        .collect())
+}
+
+async fn view(
+    client: &impl GenericClient,
+    reference: &str,
+) -> Result<Option<ReferralView>, StoreError> {
+    let Some(head) = client
+        .query_opt(
+            "SELECT status, service_code FROM referrals WHERE reference = $1",
+            &[&reference],
+        )
+        .await
+        .map_err(db)?
+    else {
+        return Ok(None);
+    };
+    let history = history(client, reference)
+        .await?
+        .into_iter()
+        .map(|entry| entry.change)
         .collect();
     Ok(Some(ReferralView {
         reference: reference.to_owned(),
@@ -428,23 +439,7 @@ async fn staff_referral(
         return Ok(None);
     };
     let mut found = staff_row(&row)?;
-    found.history = client
-        .query(
-            "SELECT status, at, note, detail FROM referral_history WHERE reference = $1 ORDER BY seq",
-            &[&reference],
-        )
-        .await
-        .map_err(db)?
-        .iter()
-        .map(|row| {
-            super::history_entry(
-                ReferralStatus::parse(row.get(0)).unwrap_or(ReferralStatus::Received),
-                row.get(1),
-                row.get(2),
-                row.get(3),
-            )
-        })
-        .collect();
+    found.history = history(client, reference).await?;
     Ok(Some(found))
 }
 

@@ -504,6 +504,30 @@ fn create_in(tx: &Transaction<'_>, request: &NewRequest) -> Result<CreateOutcome
     }))
 }
 
+/// A request's history, oldest first, as staff see it.
+fn history(
+    connection: &Connection,
+    reference: &str,
+) -> Result<Vec<super::StaffChange>, StoreError> {
+    connection
+        .prepare_cached(
+            "SELECT status, at, note, detail FROM referral_history WHERE reference = ?1 ORDER BY seq",
+        )
+        .map_err(db)?
+        .query_map([reference], |row| {
+            let detail: Option<String> = row.get(3)?;
+            Ok(super::history_entry(
+                ReferralStatus::parse(&row.get::<_, String>(0)?).unwrap_or(ReferralStatus::Received),
+                row.get(1)?,
+                row.get(2)?,
+                detail.as_deref(),
+            ))
+        })
+        .map_err(db)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(db)
+}
+
 fn view(connection: &Connection, reference: &str) -> Result<Option<ReferralView>, StoreError> {
     let head = connection
         .query_row(
@@ -516,26 +540,10 @@ fn view(connection: &Connection, reference: &str) -> Result<Option<ReferralView>
     let Some((status, service_code)) = head else {
         return Ok(None);
     };
-    let mut statement = connection
-        .prepare_cached(
-            "SELECT status, at, note, detail FROM referral_history WHERE reference = ?1 ORDER BY seq",
-        )
-        .map_err(db)?;
-    let history = statement
-        .query_map([reference], |row| {
-            let detail: Option<String> = row.get(3)?;
-            Ok(super::history_entry(
-                ReferralStatus::parse(&row.get::<_, String>(0)?)
-                    .unwrap_or(ReferralStatus::Received),
-                row.get(1)?,
-                row.get(2)?,
-                detail.as_deref(),
-            )
-            .change)
-        })
-        .map_err(db)?
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(db)?;
+    let history = history(connection, reference)?
+        .into_iter()
+        .map(|entry| entry.change)
+        .collect();
     Ok(Some(ReferralView {
         reference: reference.to_owned(),
         status: ReferralStatus::parse(&status).unwrap_or(ReferralStatus::Received),
@@ -615,23 +623,7 @@ fn staff_referral(
     let Some(mut found) = found else {
         return Ok(None);
     };
-    found.history = connection
-        .prepare_cached(
-            "SELECT status, at, note, detail FROM referral_history WHERE reference = ?1 ORDER BY seq",
-        )
-        .map_err(db)?
-        .query_map([reference], |row| {
-            let detail: Option<String> = row.get(3)?;
-            Ok(super::history_entry(
-                ReferralStatus::parse(&row.get::<_, String>(0)?).unwrap_or(ReferralStatus::Received),
-                row.get(1)?,
-                row.get(2)?,
-                detail.as_deref(),
-            ))
-        })
-        .map_err(db)?
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(db)?;
+    found.history = history(connection, reference)?;
     Ok(Some(found))
 }
 
