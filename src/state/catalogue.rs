@@ -6,7 +6,26 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use vardkoll_domain::api::{Provider, Service};
 
+use crate::i18n::Texts;
+
 use crate::platform::api::{self, ApiError};
+
+/// The name of service `code` in the reader's language; its code while the
+/// catalogue does not know it.
+pub fn service_title(texts: &Texts, services: &[Service], code: &str) -> String {
+    services
+        .iter()
+        .find(|s| s.code == code)
+        .map_or_else(|| code.to_owned(), |s| texts.service_name(s).to_owned())
+}
+
+/// "Name, Town" of provider `id`; its id while the catalogue does not know it.
+pub fn provider_label(providers: &[Provider], id: &str) -> String {
+    providers
+        .iter()
+        .find(|p| p.id == id)
+        .map_or_else(|| id.to_owned(), |p| format!("{}, {}", p.name, p.town))
+}
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CatalogueData {

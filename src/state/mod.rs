@@ -11,7 +11,7 @@ mod referral_form;
 mod session;
 pub mod sign_in_flow;
 
-pub use catalogue::{Catalogue, CatalogueData};
+pub use catalogue::{Catalogue, CatalogueData, provider_label, service_title};
 pub use episodes::{EpisodeStore, Notice};
 pub use event_form::EventFormState;
 pub use loadable::{Fetched, Loadable, Ticket, begin, fetch};

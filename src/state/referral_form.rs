@@ -184,22 +184,11 @@ pub fn label(
     texts: &Texts,
 ) -> RequestLabel {
     RequestLabel {
-        service: services
-            .iter()
-            .find(|s| s.code == request.service_code)
-            .map_or_else(
-                || request.service_code.clone(),
-                |s| texts.service_name(s).to_owned(),
-            ),
+        service: super::service_title(texts, services, &request.service_code),
         providers: request
             .preferred_providers
             .iter()
-            .map(|id| {
-                providers
-                    .iter()
-                    .find(|p| &p.id == id)
-                    .map_or_else(|| id.clone(), |p| format!("{}, {}", p.name, p.town))
-            })
+            .map(|id| super::provider_label(providers, id))
             .collect(),
     }
 }

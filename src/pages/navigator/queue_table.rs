@@ -5,19 +5,12 @@ use leptos::prelude::*;
 use vardkoll_domain::api::{ReferralStatus, StaffQueueItem};
 
 use crate::i18n::{Texts, numeric_date, use_texts, utc_time};
-use crate::state::{Catalogue, NavigatorDesk};
+use crate::state::{Catalogue, NavigatorDesk, service_title};
 
-/// The service's name from the catalogue, else its code.
-pub fn service_title(t: &Texts, catalogue: Option<Catalogue>, code: &str) -> String {
-    catalogue
-        .and_then(|c| c.data())
-        .and_then(|data| {
-            data.services
-                .iter()
-                .find(|s| s.code == code)
-                .map(|s| t.service_name(s).to_owned())
-        })
-        .unwrap_or_else(|| code.to_owned())
+/// The service's name from the catalogue (when loaded), else its code.
+pub fn service_name(t: &Texts, catalogue: Option<Catalogue>, code: &str) -> String {
+    let data = catalogue.and_then(|c| c.data()).unwrap_or_default();
+    service_title(t, &data.services, code)
 }
 
 #[component]
@@ -89,7 +82,7 @@ fn Row(item: StaffQueueItem) -> impl IntoView {
     let desk = NavigatorDesk::use_context();
     let catalogue = use_context::<Catalogue>();
     let reference = item.reference.clone();
-    let care = move || service_title(t, catalogue, &item.service_code);
+    let care = move || service_name(t, catalogue, &item.service_code);
     view! {
         <tr data-overdue=item.path.overdue.to_string()>
             <th scope="row">

@@ -8,9 +8,9 @@ use vardkoll_domain::personnummer::written;
 use vardkoll_domain::regions::RegionCode;
 
 use super::move_form::MoveForm;
-use super::queue_table::service_title;
+use super::queue_table::service_name;
 use crate::i18n::{numeric_date, use_texts, utc_time};
-use crate::state::{Catalogue, NavigatorDesk};
+use crate::state::{Catalogue, NavigatorDesk, provider_label};
 
 #[component]
 fn Facts(found: StaffReferral) -> impl IntoView {
@@ -18,21 +18,11 @@ fn Facts(found: StaffReferral) -> impl IntoView {
     let n = t.navigator();
     let catalogue = use_context::<Catalogue>();
     let request = found.request;
-    let provider_name = move |id: &str| {
-        catalogue
-            .and_then(|c| c.data())
-            .and_then(|d| {
-                d.providers
-                    .iter()
-                    .find(|p| p.id == id)
-                    .map(|p| format!("{}, {}", p.name, p.town))
-            })
-            .unwrap_or_else(|| id.to_owned())
-    };
+    let known = catalogue.and_then(|c| c.data()).unwrap_or_default();
     let providers = request
         .preferred_providers
         .iter()
-        .map(|id| provider_name(id))
+        .map(|id| provider_label(&known.providers, id))
         .collect::<Vec<_>>()
         .join(" · ");
     let region = request
@@ -67,7 +57,7 @@ fn Facts(found: StaffReferral) -> impl IntoView {
     };
     view! {
         <dl class="facts">
-            <dt>{n.col_care}</dt><dd>{service_title(t, catalogue, &found.service_code)}</dd>
+            <dt>{n.col_care}</dt><dd>{service_name(t, catalogue, &found.service_code)}</dd>
             <dt>{n.col_path}</dt><dd>{deadline}</dd>
             <dt>{n.identity}</dt><dd>{written(&found.identity_number)}</dd>
             <dt>{n.name}</dt><dd>{request.name.clone()}</dd>

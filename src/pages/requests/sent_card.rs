@@ -9,7 +9,7 @@ use vardkoll_domain::api::{Offer, ReferralStatus, ReferralView};
 use vardkoll_domain::referral::{RequestLabel, Sent};
 
 use crate::i18n::{Texts, long_date, use_texts, utc_time};
-use crate::state::{Catalogue, CatalogueData, OutboxStore, Session};
+use crate::state::{Catalogue, CatalogueData, OutboxStore, Session, provider_label, service_title};
 
 fn tone(status: ReferralStatus) -> (&'static str, &'static str) {
     match status {
@@ -45,10 +45,8 @@ fn offered(t: &Texts, catalogue: Option<&CatalogueData>, offer: &Offer) -> Strin
     let date = chrono::NaiveDate::parse_from_str(&offer.date, "%Y-%m-%d")
         .map(|d| long_date(t, d))
         .unwrap_or_else(|_| offer.date.clone());
-    let provider = catalogue
-        .and_then(|c| c.providers.iter().find(|p| p.id == offer.provider_id))
-        .map(|p| format!("{}, {}", p.name, p.town))
-        .unwrap_or_else(|| offer.provider_id.clone());
+    let providers = catalogue.map_or(&[][..], |c| &c.providers);
+    let provider = provider_label(providers, &offer.provider_id);
     (t.referral().offered_time)(&date, &offer.time, &provider)
 }
 
@@ -78,10 +76,7 @@ pub fn SentCard(reference: String) -> impl IntoView {
             let known = catalogue.and_then(|c| c.data());
             let known = known.as_ref();
             // A request known only from the server is labelled by its code.
-            let title = known
-                .and_then(|c| c.services.iter().find(|x| x.code == s.label.service))
-                .map(|service| t.service_name(service).to_owned())
-                .unwrap_or_else(|| s.label.service.clone());
+            let title = service_title(t, known.map_or(&[][..], |c| &c.services), &s.label.service);
             // The region's answer, from the change that made the status.
             let answer = s.history.iter().rev().find(|c| c.status == s.status).and_then(|c| {
                 c.offer
