@@ -62,9 +62,8 @@ async function patientFlows(app) {
   assert.equal(await stack.api.referralCount(), before + 1);
 
   // Follow it.
-  await stack.api.setStatus(reference, "under_review");
   await app.getByRole("link", { name: "Mina förfrågningar" }).first().click();
-  await app.locator("article.request", { hasText: reference }).getByText("Handläggs").first().waitFor();
+  await app.locator("article.request[data-state=received]", { hasText: reference }).waitFor();
 
   // Track a deadline.
   await app.getByRole("link", { name: "Mina vårdgarantier" }).click();

@@ -1,8 +1,9 @@
 // End to end: requesting care elsewhere against the real reference server — a
 // patient picks a provider in the comparison, fills the form, submits while
-// offline, comes back online, the request arrives once, the region side offers
-// a time and the patient sees it; the path explained from an episode; a request
-// the server turns down is kept to be corrected.
+// offline, comes back online, the request arrives once and is followed in "Mina
+// förfrågningar"; the path explained from an episode; a request the server
+// turns down is kept to be corrected. (This deployment has no sign-in, so no
+// region side: the region's answers are in answers.test.mjs.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { isoDaysAgo, openPage } from "./browser.mjs";
@@ -22,7 +23,7 @@ async function fillPatient(page) {
   await page.getByLabel("Jag samtycker till att förfrågan").check();
 }
 
-test("a patient picks a provider, submits offline, the request arrives once when online, and sees the offer", async () => {
+test("a patient picks a provider, submits offline, the request arrives once when online, and follows it", async () => {
   const { context, page, errors } = await openPage(stack.browser, `${stack.site.url}/vantetider?tjanst=op-hoft`);
   const row = page.locator("table.provider-table tbody tr").first();
   await row.waitFor();
@@ -87,28 +88,18 @@ test("a patient picks a provider, submits offline, the request arrives once when
   assert.equal(await page.locator(".receipt__reference").isVisible(), true);
   await page.emulateMedia({ media: "screen" });
 
-  // The region side reviews and offers a time; the patient sees it in Mina förfrågningar.
-  await stack.api.setStatus(reference, "under_review");
+  // Followed in Mina förfrågningar, also after a reload; stored exactly once.
   await page.getByRole("link", { name: "Mina förfrågningar" }).first().click();
-  const card = page.locator("article.request", { hasText: reference });
-  await card.getByText("Handläggs").first().waitFor();
-  await stack.api.setStatus(reference, "offered", "Tid 3 december kl. 10.00 på mottagningen");
-  // Refreshed when the tab regains focus.
-  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
-  await card.getByText("Tid erbjuden").first().waitFor();
-  await card.getByText("Tid 3 december kl. 10.00 på mottagningen").waitFor();
-  assert.equal(await card.locator(".request__history li").count(), 3);
-  await card.getByText(/Kontakta mottagningen för att tacka ja/).waitFor();
-
-  // After a reload the request is still followed; it was stored exactly once.
+  const card = page.locator("article.request[data-state=received]", { hasText: reference });
+  await card.waitFor();
   await page.reload();
-  await page.locator("article.request", { hasText: reference }).getByText("Tid erbjuden").first().waitFor();
+  await card.waitFor();
   assert.equal(await stack.api.referralCount(), 1);
   assert.deepEqual(realErrors(errors), []);
   await context.close();
 });
 
-test("from an episode whose deadline has passed, the region must arrange care, and a declined request says what next", async () => {
+test("from an episode whose deadline has passed, the region must arrange care, and the request says so", async () => {
   const { context, page, errors } = await openPage(stack.browser, stack.site.url);
   await page.getByLabel("Vad gäller vården?").fill("Knät");
   await page.getByRole("button", { name: "Lägg till vårdärende" }).click();
@@ -139,15 +130,6 @@ test("from an episode whose deadline has passed, the region must arrange care, a
   assert.equal(guarantee.state, "missed");
   assert.equal(sent.postDataJSON().currentReferral.date, referralDate);
   await page.getByText("Förfrågan är mottagen").waitFor();
-  const reference = (await page.locator(".receipt__reference").textContent()).trim();
-
-  await stack.api.setStatus(reference, "declined", "<script>alert(1)</script>Ingen plats");
-  await page.getByRole("link", { name: "Mina förfrågningar" }).first().click();
-  const card = page.locator("article.request", { hasText: reference });
-  await card.getByText("Avslagen").first().waitFor();
-  await card.getByText(/Du kan skicka en ny förfrågan/).waitFor();
-  // The region's note is text, never markup.
-  await card.getByText("<script>alert(1)</script>Ingen plats").waitFor();
   assert.deepEqual(realErrors(errors), []);
   await context.close();
 });

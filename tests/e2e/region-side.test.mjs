@@ -16,6 +16,7 @@ import { launch, openPage } from "./browser.mjs";
 import { startOidcProvider } from "./oidc-provider.mjs";
 import { appErrors, fillRequest, signIn, useProvider } from "./signin-helpers.mjs";
 import { startSmtp } from "./smtp.mjs";
+import { staffCall } from "./staff-api.mjs";
 import { DIST } from "./stack.mjs";
 import { startServer } from "./static-server.mjs";
 
@@ -56,14 +57,7 @@ after(async () => {
 });
 
 /** The staff API as `token`'s holder: status and parsed body. */
-async function staff(token, path, body) {
-  const r = await fetch(`${api.url}/api/v1${path}`, {
-    method: body ? "POST" : "GET",
-    headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: r.status, body: await r.json() };
-}
+const staff = (token, path, body) => staffCall(api, token, path, body);
 
 const inDays = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 

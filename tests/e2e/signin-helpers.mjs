@@ -38,16 +38,19 @@ export function appErrors(page, provider, siteUrl) {
   return errors;
 }
 
-/** Signs in as `login` at the provider's own pages (login, then consent). */
+/**
+ * Signs in as `login` at the provider's own pages (login, then consent), from
+ * the header's button, in whatever language the app speaks.
+ */
 export async function signIn(page, login) {
-  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.locator(".account button").click();
   await page.locator("input[name=login]").fill(login);
   await page.locator("input[name=password]").fill("any");
   await page.locator("button[type=submit]").click();
   // The first time, the provider asks the patient to let the app in.
   const consent = page.getByRole("button", { name: "Continue" });
-  await Promise.race([consent.click().catch(() => {}), page.getByText("Inloggad som").waitFor()]);
-  await page.getByText("Inloggad som").waitFor();
+  await Promise.race([consent.click().catch(() => {}), page.locator(".account__name").waitFor()]);
+  await page.locator(".account__name").waitFor();
 }
 
 /**

@@ -7,7 +7,6 @@ ignored_auth check probes without them and with wrong ones):
   request and for GET /me/referrals;
 - a request's own token, from its 201 answer, for GET /referrals/{reference},
   so the stateful links create -> read reach the stored request;
-- the region side's token (VARDKOLL_ST_ADMIN_TOKEN) for /admin/...;
 - a care navigator's access token (navigator-01, region 01) for /staff/...,
   and the auditor's for /audit, from the same provider.
 Other calls go without Authorization, as a patient's browser sends them.
@@ -29,7 +28,6 @@ import schemathesis
 # Skatteverket's published test personal identity numbers.
 TEST_NUMBERS = ["19121212-1212", "19000101-0008", "20010101-0007", "19811228-9874", "19400808-3125"]
 
-ADMIN = os.environ["VARDKOLL_ST_ADMIN_TOKEN"]
 ISSUER = os.environ["VARDKOLL_ST_ISSUER"]
 TOKENS: dict[str, str] = {}
 ACCESS: dict[str, tuple[str, float]] = {}
@@ -92,8 +90,6 @@ def before_call(context, case, kwargs):
 class VardkollTokens:
     def get(self, case, context):
         path = case.operation.path
-        if path.startswith("/admin/"):
-            return ADMIN
         if path.startswith("/staff/"):
             return access_token("navigator-01")
         if path == "/audit":

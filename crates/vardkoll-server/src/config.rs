@@ -42,9 +42,6 @@ pub struct Config {
     /// and `VARDKOLL_OIDC_REGION_CLAIM`); `None`: anonymous requests, as in the
     /// embedded demo, and no staff routes.
     pub identity: Option<crate::identity::IdentityConfig>,
-    /// `VARDKOLL_ADMIN_TOKEN`: the bearer token of the region-side admin
-    /// endpoint. Unset: the endpoint answers 404.
-    pub admin_token: Option<String>,
     /// E-mail to patients about news on their requests (`VARDKOLL_SMTP_URL`
     /// and the rest of [`MailConfig`]); `None`: news is queued, not sent.
     pub mail: Option<MailConfig>,
@@ -95,7 +92,6 @@ impl Default for Config {
             limits: Limits::default(),
             retention_days: 90,
             identity: None,
-            admin_token: None,
             mail: None,
         }
     }
@@ -189,7 +185,13 @@ impl Config {
                     .unwrap_or_else(|| crate::identity::DEFAULT_REGION_CLAIM.into()),
             });
         }
-        config.admin_token = var("VARDKOLL_ADMIN_TOKEN");
+        if var("VARDKOLL_ADMIN_TOKEN").is_some() {
+            // The shared token and its /admin routes are gone: staff sign in.
+            tracing::warn!(
+                "VARDKOLL_ADMIN_TOKEN is no longer read: the region's staff sign in through \
+                 VARDKOLL_OIDC_ISSUER with a navigator role (README: the region's side); unset it"
+            );
+        }
         if let Some(smtp_url) = var("VARDKOLL_SMTP_URL") {
             let smtp_url = smtp_url.trim().to_owned();
             if !smtp_url.starts_with("smtp://") && !smtp_url.starts_with("smtps://") {

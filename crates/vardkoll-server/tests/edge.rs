@@ -1,11 +1,12 @@
 //! The edge of the API over real HTTP: time limits, size limits, problems for
-//! every error, compression and validators, authorization before the body,
+//! every error, compression and validators, what a move of a request may carry,
 //! and the client address behind trusted proxies.
 
 mod common;
 
 use std::time::{Duration, Instant};
 
+use common::provider::{Provider, server_for};
 use common::{TestServer, assert_problem, referral};
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -111,84 +112,99 @@ async fn every_error_is_a_problem_document() {
     assert_problem(wrong_method, 405).await;
 }
 
-#[tokio::test]
-async fn json_of_the_wrong_shape_gets_422_naming_the_field() {
-    let server = TestServer::start().await;
-    let admin = |body: &str| {
-        server
+/// A server that trusts a fresh provider, a request Tolvan sent to region 01,
+/// and a way for Nora, a navigator of region 01, to post a move of it.
+struct StaffCase {
+    server: TestServer,
+    nora: String,
+    reference: String,
+    _provider: Provider,
+}
+
+impl StaffCase {
+    async fn start() -> StaffCase {
+        let provider = Provider::start_fresh().await;
+        let server = server_for(&provider).await;
+        let tolvan = provider.token("tolvan", None, None).await;
+        let mut body = referral();
+        body["homeRegion"] = json!("01");
+        let created: Value = server
             .client
-            .post(server.url("/admin/referrals/VK-0000000000/status"))
-            .header("Authorization", "Bearer admin-secret-token")
+            .post(server.url("/referrals"))
+            .header("Idempotency-Key", "edge-staff-case")
+            .bearer_auth(&tolvan)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        StaffCase {
+            nora: provider.token("navigator-01", None, None).await,
+            reference: created["reference"].as_str().unwrap().to_owned(),
+            server,
+            _provider: provider,
+        }
+    }
+
+    async fn post_move(&self, body: &str) -> reqwest::Response {
+        self.server
+            .client
+            .post(
+                self.server
+                    .url(&format!("/staff/referrals/{}/status", self.reference)),
+            )
+            .bearer_auth(&self.nora)
             .header("Content-Type", "application/json")
             .body(body.to_owned())
-    };
-    let problem = assert_problem(admin(r#"{"status":true}"#).send().await.unwrap(), 422).await;
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+#[tokio::test]
+async fn json_of_the_wrong_shape_gets_422_naming_the_field() {
+    let case = StaffCase::start().await;
+    let problem = assert_problem(case.post_move(r#"{"status":true,"version":1}"#).await, 422).await;
     assert_eq!(problem["errors"][0]["field"], "status");
     assert_eq!(problem["errors"][0]["code"], "shape");
-    let problem = assert_problem(admin("[]").send().await.unwrap(), 422).await;
+    let problem = assert_problem(case.post_move("[]").await, 422).await;
     assert_eq!(problem["errors"][0]["code"], "shape");
+    // Not JSON at all stays 400.
+    assert_problem(case.post_move("{").await, 400).await;
+    let server = TestServer::start().await;
     let mut body = referral();
     body["interpreter"] = json!({ "needed": "yes" });
     let problem = assert_problem(server.post_referral("shape-key-0001", &body).await, 422).await;
     assert_eq!(problem["errors"][0]["field"], "interpreter/needed");
-    // Not JSON at all stays 400.
-    assert_problem(admin("{").send().await.unwrap(), 400).await;
-}
-
-#[tokio::test]
-async fn the_admin_token_is_checked_before_the_body_and_401_says_how() {
-    let server = TestServer::start().await;
-    let response = server
-        .client
-        .post(server.url("/admin/referrals/VK-0000000000/status"))
-        .header("Content-Type", "text/plain")
-        .body("nonsense")
-        .send()
-        .await
-        .unwrap();
-    let challenge = response
-        .headers()
-        .get("www-authenticate")
-        .map(|v| v.to_str().unwrap().to_owned());
-    assert_problem(response, 401).await;
-    assert!(challenge.unwrap().starts_with("Bearer"));
-    // The scheme in any case.
-    let count: Value = server
-        .client
-        .get(server.url("/admin/referrals"))
-        .header("Authorization", "bearer admin-secret-token")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(count["count"], 0);
 }
 
 #[tokio::test]
 async fn a_note_over_the_limit_or_with_control_characters_is_refused_not_cut() {
-    let server = TestServer::start().await;
-    let created = server.create_referral("note-key-0001").await;
-    let reference = created["reference"].as_str().unwrap();
-    let admin = &server;
-    let status = |note: String| {
-        let body = json!({ "status": "under_review", "note": note });
-        async move { admin.set_status(reference, &body).await }
-    };
-    let problem = assert_problem(status("å".repeat(501)).await, 422).await;
+    let case = StaffCase::start().await;
+    let review =
+        |note: Value| json!({ "status": "under_review", "version": 1, "note": note }).to_string();
+    let problem = assert_problem(case.post_move(&review(json!("å".repeat(501)))).await, 422).await;
     assert_eq!(problem["errors"][0]["field"], "note");
     assert_eq!(problem["errors"][0]["code"], "too_long");
-    let problem = assert_problem(status("a\u{202E}b".into()).await, 422).await;
+    let problem = assert_problem(case.post_move(&review(json!("a\u{202E}b"))).await, 422).await;
     assert_eq!(problem["errors"][0]["code"], "characters");
-    let fine = status(format!("{}\nRad två", "å".repeat(400))).await;
-    assert_eq!(fine.status(), 200);
-    // null is no note, as the contract says.
-    let offered = server
-        .set_status(reference, &json!({ "status": "offered", "note": null }))
+    let fine = case
+        .post_move(&review(json!(format!("{}\nRad två", "å".repeat(400)))))
         .await;
-    assert_eq!(offered.status(), 200);
-    let view: Value = offered.json().await.unwrap();
+    assert_eq!(
+        fine.status(),
+        200,
+        "refused notes changed nothing: still version 1"
+    );
+    // null is no note, as the contract says.
+    let declined = case
+        .post_move(r#"{"status":"declined","version":2,"declineReason":"duplicate","note":null}"#)
+        .await;
+    assert_eq!(declined.status(), 200);
+    let view: Value = declined.json().await.unwrap();
     assert!(view["history"][2].get("note").is_none(), "{view}");
 }
 

@@ -332,50 +332,47 @@ async fn malformed_or_invalid_requests_get_problems_and_store_nothing() {
 
 #[tokio::test]
 async fn the_region_side_moves_a_request_and_the_patient_sees_it() {
-    let server = TestServer::start().await;
+    let provider = provider::Provider::start_fresh().await;
+    let server = provider::server_for(&provider).await;
+    let tolvan = provider.token("tolvan", None, None).await;
+    let nora = provider.token("navigator-01", None, None).await;
+    let mut body = referral();
+    body["homeRegion"] = json!("01");
     let created: Value = server
-        .post_referral("key-admin-flow", &referral())
-        .await
-        .json()
-        .await
-        .unwrap();
-    let reference = created["reference"].as_str().unwrap();
-    let status_url = server.url(&format!("/admin/referrals/{reference}/status"));
-    let set = |status: &str, token: &str| {
-        server
-            .client
-            .post(&status_url)
-            .bearer_auth(token)
-            .json(&json!({ "status": status, "note": "Tid 3 dec" }))
-            .send()
-    };
-    assert_problem(set("under_review", "not-the-token").await.unwrap(), 401).await;
-    assert_eq!(
-        set("under_review", "admin-secret-token")
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
-    let offered: Value = set("offered", "admin-secret-token")
+        .client
+        .post(server.url("/referrals"))
+        .header("Idempotency-Key", "key-region-flow")
+        .bearer_auth(&tolvan)
+        .json(&body)
+        .send()
         .await
         .unwrap()
         .json()
         .await
         .unwrap();
-    assert_matches_contract(&offered, schema("ReferralView"));
-    assert_eq!(offered["history"].as_array().unwrap().len(), 3);
-    assert_problem(set("received", "admin-secret-token").await.unwrap(), 409).await;
-    let missing = server
-        .client
-        .post(server.url("/admin/referrals/VK-NOPE/status"))
-        .bearer_auth("admin-secret-token")
-        .json(&json!({ "status": "offered" }))
-        .send()
+    let reference = created["reference"].as_str().unwrap();
+    let status_url = server.url(&format!("/staff/referrals/{reference}/status"));
+    let set = |move_: Value| {
+        server
+            .client
+            .post(&status_url)
+            .bearer_auth(&nora)
+            .json(&move_)
+            .send()
+    };
+    let reviewed = set(json!({ "status": "under_review", "version": 1, "note": "Tid 3 dec" }))
         .await
         .unwrap();
-    assert_problem(missing, 404).await;
+    assert_eq!(reviewed.status(), 200);
+    assert_problem(
+        set(json!({ "status": "received", "version": 2 }))
+            .await
+            .unwrap(),
+        409,
+    )
+    .await;
 
+    // The patient reads it with the request's own token, as the contract says.
     let view: Value = server
         .client
         .get(server.url(&format!("/referrals/{reference}")))
@@ -386,38 +383,24 @@ async fn the_region_side_moves_a_request_and_the_patient_sees_it() {
         .json()
         .await
         .unwrap();
-    assert_eq!(view["status"], "offered");
-    assert_eq!(view["history"][2]["note"], "Tid 3 dec");
-
-    let tally = |token: &'static str| {
-        server
-            .client
-            .get(server.url("/admin/referrals"))
-            .bearer_auth(token)
-            .send()
-    };
-    assert_problem(tally("not-the-token").await.unwrap(), 401).await;
-    let count: Value = tally("admin-secret-token")
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(count, json!({ "count": 1 }));
+    assert_matches_contract(&view, schema("ReferralView"));
+    assert_eq!(view["status"], "under_review");
+    assert_eq!(view["history"][1]["note"], "Tid 3 dec");
 }
 
 #[tokio::test]
-async fn without_an_admin_token_configured_there_is_no_admin_endpoint() {
-    let server = TestServer::with(|c| c.admin_token = None).await;
-    let response = server
+async fn the_shared_admin_token_and_its_routes_are_gone() {
+    let server = TestServer::start().await;
+    let moved = server
         .client
         .post(server.url("/admin/referrals/VK-1/status"))
-        .bearer_auth("x")
+        .bearer_auth("admin-secret-token")
         .json(&json!({ "status": "offered" }))
         .send()
         .await
         .unwrap();
-    assert_problem(response, 404).await;
+    assert_problem(moved, 404).await;
+    assert_problem(server.get("/admin/referrals").await, 404).await;
 }
 
 #[tokio::test]
@@ -586,17 +569,38 @@ async fn an_import_reaches_a_running_instance_without_a_restart() {
 #[tokio::test]
 async fn a_closed_request_is_deleted_once_its_retention_time_has_passed() {
     let server = TestServer::with(|c| c.retention_days = 30).await;
-    let created = server.create_referral("retention-key-01").await;
+    let mut body = referral();
+    body["homeRegion"] = json!("01");
+    let created: Value = server
+        .post_referral("retention-key-01", &body)
+        .await
+        .json()
+        .await
+        .unwrap();
     let reference = created["reference"].as_str().unwrap();
-    let declined = server
-        .set_status(
-            reference,
-            &json!({ "status": "declined", "note": "Ingen ledig tid." }),
-        )
-        .await;
-    assert_eq!(declined.status(), 200);
     let state = &server.running.as_ref().unwrap().state;
     let now = chrono::Utc::now();
+    // A navigator of region 01 declines it now.
+    let declined = state
+        .store
+        .move_referral(
+            reference.into(),
+            vardkoll_server::store::Move {
+                status: vardkoll_domain::api::ReferralStatus::Declined,
+                version: 1,
+                note: Some("Ingen ledig tid.".into()),
+                offer: None,
+                decline_reason: Some(vardkoll_domain::api::DeclineReason::NoProviderAvailable),
+            },
+            vardkoll_server::store::Actor {
+                client_address: "192.0.2.7".into(),
+                at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                ..database::actor("navigator-01", &["01"])
+            },
+        )
+        .await
+        .unwrap();
+    assert!(matches!(declined, Some(Ok(_))), "{declined:?}");
     assert_eq!(
         state.purge(now + chrono::Duration::days(29)).await.unwrap(),
         0

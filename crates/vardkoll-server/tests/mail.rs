@@ -10,10 +10,10 @@ use std::time::Duration;
 use chrono::{TimeZone, Utc};
 use common::database::{Database, Kind, actor, both_stores, change, created, in_region, request};
 use common::smtp::{SmtpServer, free_port};
-use vardkoll_domain::api::{Offer, ReferralStatus};
+use vardkoll_domain::api::{DeclineReason, Offer, ReferralStatus};
 use vardkoll_server::mail::delivery::{Delivery, Round};
 use vardkoll_server::mail::smtp::SmtpSender;
-use vardkoll_server::store::{MailOutcome, Store};
+use vardkoll_server::store::{Actor, MailOutcome, Move, Store};
 
 // Every change here is made at 2026-12-02T10:00:00Z (`actor`).
 
@@ -65,18 +65,22 @@ async fn a_change_queues_news_for_a_request_with_an_email_address_only(kind: Kin
     for reference in [&with, &without, &empty] {
         review(&store, reference).await;
     }
-    // The admin route's change queues news too.
-    store
-        .set_status(
+    // A second change of the same request queues a second one.
+    let declined = store
+        .move_referral(
             with.clone(),
-            ReferralStatus::Declined,
-            None,
-            "2026-12-02T10:00:01Z".into(),
+            Move {
+                decline_reason: Some(DeclineReason::NoProviderAvailable),
+                ..change(ReferralStatus::Declined, 2)
+            },
+            Actor {
+                at: "2026-12-02T10:00:01Z".into(),
+                ..actor("navigator-01", &["01"])
+            },
         )
         .await
-        .unwrap()
-        .unwrap()
         .unwrap();
+    assert!(matches!(declined, Some(Ok(_))), "{declined:?}");
     let claimed = store
         .claim_mail(LATER.into(), "2026-12-02T10:10:05.000Z".into(), 10)
         .await

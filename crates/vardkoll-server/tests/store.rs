@@ -13,7 +13,7 @@ use vardkoll_domain::api::{DeclineReason, Offer, ReferralStatus, ServiceCategory
 use vardkoll_server::config::Config;
 use vardkoll_server::dataset::Dataset;
 use vardkoll_server::store::{
-    self, AuditQuery, CreateOutcome, Move, MoveRefused, NewRequest, Store,
+    self, Actor, AuditQuery, CreateOutcome, Move, MoveRefused, NewRequest, Store,
 };
 
 async fn a_request_is_stored_once_per_key_and_replayed_with_its_token(kind: Kind) {
@@ -69,62 +69,6 @@ async fn only_the_token_reads_a_request(kind: Kind) {
             .unwrap(),
         None
     );
-}
-
-async fn status_moves_are_checked_and_kept_in_the_history(kind: Kind) {
-    let db = Database::new(kind).await;
-    let store = db.open().await;
-    let made = created(
-        store
-            .create_referral(request("key-000003", "Tolvan"))
-            .await
-            .unwrap(),
-    );
-    let at = || "2026-12-02T10:00:00Z".to_owned();
-    let moved = store
-        .set_status(
-            made.reference.clone(),
-            ReferralStatus::UnderReview,
-            None,
-            at(),
-        )
-        .await
-        .unwrap()
-        .unwrap()
-        .unwrap();
-    assert_eq!(moved.status, ReferralStatus::UnderReview);
-    let refused = store
-        .set_status(made.reference.clone(), ReferralStatus::Received, None, at())
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(refused, Err(ReferralStatus::UnderReview));
-    let offered = store
-        .set_status(
-            made.reference.clone(),
-            ReferralStatus::Offered,
-            Some("Tid 14 januari".into()),
-            at(),
-        )
-        .await
-        .unwrap()
-        .unwrap()
-        .unwrap();
-    let statuses: Vec<_> = offered.history.iter().map(|c| c.status).collect();
-    assert_eq!(
-        statuses,
-        [
-            ReferralStatus::Received,
-            ReferralStatus::UnderReview,
-            ReferralStatus::Offered
-        ]
-    );
-    assert_eq!(offered.history[2].note.as_deref(), Some("Tid 14 januari"));
-    let missing = store
-        .set_status("VK-0000000000".into(), ReferralStatus::Offered, None, at())
-        .await
-        .unwrap();
-    assert_eq!(missing, None);
 }
 
 async fn two_instances_given_one_key_at_once_store_it_once(kind: Kind) {
@@ -278,19 +222,19 @@ async fn closed_requests_past_retention_are_deleted_with_their_data(kind: Kind) 
     let store = db.open().await;
     let old = created(
         store
-            .create_referral(request("keep-000001", "A"))
+            .create_referral(in_region(request("keep-000001", "A"), "01"))
             .await
             .unwrap(),
     );
     let recent = created(
         store
-            .create_referral(request("keep-000002", "B"))
+            .create_referral(in_region(request("keep-000002", "B"), "01"))
             .await
             .unwrap(),
     );
     let open = created(
         store
-            .create_referral(request("keep-000003", "C"))
+            .create_referral(in_region(request("keep-000003", "C"), "01"))
             .await
             .unwrap(),
     );
@@ -298,17 +242,21 @@ async fn closed_requests_past_retention_are_deleted_with_their_data(kind: Kind) 
         (&old, "2026-01-10T08:00:00Z"),
         (&recent, "2026-11-20T08:00:00Z"),
     ] {
-        store
-            .set_status(
+        let declined = store
+            .move_referral(
                 made.reference.clone(),
-                ReferralStatus::Declined,
-                None,
-                at.into(),
+                Move {
+                    decline_reason: Some(DeclineReason::NoProviderAvailable),
+                    ..change(ReferralStatus::Declined, 1)
+                },
+                Actor {
+                    at: at.into(),
+                    ..actor("navigator-01", &["01"])
+                },
             )
             .await
-            .unwrap()
-            .unwrap()
             .unwrap();
+        assert!(matches!(declined, Some(Ok(_))), "{declined:?}");
     }
     let deleted = store
         .purge_closed("2026-09-02T09:30:00Z".into())
@@ -336,7 +284,7 @@ async fn closed_requests_past_retention_are_deleted_with_their_data(kind: Kind) 
     assert_eq!(store.referral_count().await.unwrap(), 2);
     // A replay of the deleted request's key finds nothing left of it.
     let again = store
-        .create_referral(request("keep-000001", "A"))
+        .create_referral(in_region(request("keep-000001", "A"), "01"))
         .await
         .unwrap();
     assert!(matches!(again, CreateOutcome::Created(_)));
@@ -688,19 +636,6 @@ async fn staff_reads_and_moves_are_versioned_and_audited(kind: Kind) {
         .unwrap();
     assert_eq!(offered.version, 3);
     assert_eq!(offered.history[2].change.offer, Some(offer));
-    // The admin token's moves count as changes too.
-    store
-        .set_status(
-            reference.clone(),
-            ReferralStatus::Withdrawn,
-            None,
-            "2026-12-03T10:00:00Z".into(),
-        )
-        .await
-        .unwrap()
-        .unwrap()
-        .unwrap();
-    assert_eq!(store.queue(vec!["01".into()]).await.unwrap()[0].version, 4);
 
     // The audit log: the read and the two changes, newest first, by patient
     // and by staff member; nothing of the refused ones.
@@ -912,7 +847,6 @@ both_stores!(
     the_patient_reads_the_offer_and_why_a_request_was_declined,
     a_request_is_stored_once_per_key_and_replayed_with_its_token,
     only_the_token_reads_a_request,
-    status_moves_are_checked_and_kept_in_the_history,
     two_instances_given_one_key_at_once_store_it_once,
     an_import_moves_the_data_version_and_every_instance_reads_it,
     instances_starting_together_migrate_once,

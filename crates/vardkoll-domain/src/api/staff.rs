@@ -68,7 +68,8 @@ pub struct StaffQueueItem {
 pub struct StaffChange {
     #[serde(flatten)]
     pub change: StatusChange,
-    /// The staff member who made the change (none: the patient, or the admin token).
+    /// The staff member who made the change (none: the request arriving, or a
+    /// change from before staff signed in, when a shared token moved requests).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
 }

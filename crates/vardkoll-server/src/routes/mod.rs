@@ -1,6 +1,5 @@
 //! The HTTP API: routes, and the layers every response passes through.
 
-mod admin;
 mod catalog;
 mod claim;
 mod referrals;
@@ -47,11 +46,6 @@ pub fn router(state: AppState) -> Router {
         .route("/referrals", post(referrals::create))
         .route("/referrals/{reference}", get(referrals::read))
         .route("/me/referrals", get(referrals::mine).post(claim::claim))
-        .route("/admin/referrals", get(admin::count))
-        .route(
-            "/admin/referrals/{reference}/status",
-            post(admin::set_status),
-        )
         .route("/staff/referrals", get(staff::queue))
         .route("/staff/referrals/{reference}", get(staff::open))
         .route(

@@ -189,17 +189,6 @@ pub trait Store: Send + Sync + 'static {
         subject: String,
     ) -> StoreFuture<'_, Option<ReferralView>>;
 
-    /// Moves a request to `status` (the region side), and queues news for the
-    /// patient's e-mail address if they gave one, in one transaction. `None`
-    /// when there is no such request.
-    fn set_status(
-        &self,
-        reference: String,
-        status: ReferralStatus,
-        note: Option<String>,
-        at: String,
-    ) -> StoreFuture<'_, Option<Result<ReferralView, ReferralStatus>>>;
-
     /// Every request whose home region is one of `regions` (for a navigator's
     /// queue; filtered and sorted by the caller), without history.
     fn queue(&self, regions: Vec<String>) -> StoreFuture<'_, Vec<StaffReferral>>;
@@ -243,7 +232,7 @@ pub trait Store: Send + Sync + 'static {
     /// (RFC 3339, UTC), with its history, e-mail and personal data; returns how many.
     fn purge_closed(&self, before: String) -> StoreFuture<'_, u64>;
 
-    /// How many requests are stored (for tests and benchmarks).
+    /// How many requests are stored (for the tests).
     fn referral_count(&self) -> StoreFuture<'_, u64>;
 
     /// Finishes every write in progress; later writes fail with [`StoreError::Closed`].

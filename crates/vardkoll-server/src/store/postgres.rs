@@ -670,57 +670,6 @@ impl Store for PostgresStore {
         })
     }
 
-    fn set_status(
-        &self,
-        reference: String,
-        status: ReferralStatus,
-        note: Option<String>,
-        at: String,
-    ) -> StoreFuture<'_, Option<Result<ReferralView, ReferralStatus>>> {
-        Box::pin(async move {
-            let mut client = self.client().await?;
-            let tx = client.transaction().await.map_err(db)?;
-            // The row lock makes two changes to one request take turns.
-            let Some(row) = tx
-                .query_opt(
-                    "SELECT status FROM referrals WHERE reference = $1 FOR UPDATE",
-                    &[&reference],
-                )
-                .await
-                .map_err(db)?
-            else {
-                return Ok(None);
-            };
-            let current = ReferralStatus::parse(row.get(0)).unwrap_or(ReferralStatus::Received);
-            if !current.may_become(status) {
-                return Ok(Some(Err(current)));
-            }
-            tx.execute(
-                "UPDATE referrals SET status = $1, closed_at = $2, version = version + 1 WHERE reference = $3",
-                &[
-                    &status.as_str(),
-                    &status.is_closed().then_some(at.as_str()),
-                    &reference,
-                ],
-            )
-            .await
-            .map_err(db)?;
-            tx.execute(
-                "INSERT INTO referral_history (reference, seq, status, at, note)
-                 SELECT $1, COUNT(*)::int, $2, $3, $4 FROM referral_history WHERE reference = $1",
-                &[&reference, &status.as_str(), &at, &note],
-            )
-            .await
-            .map_err(db)?;
-            tx.execute(mail_outbox::ENQUEUE_POSTGRES, &[&reference, &at])
-                .await
-                .map_err(db)?;
-            let changed = view(&tx, &reference).await?;
-            tx.commit().await.map_err(db)?;
-            Ok(changed.map(Ok))
-        })
-    }
-
     fn queue(&self, regions: Vec<String>) -> StoreFuture<'_, Vec<StaffReferral>> {
         Box::pin(async move {
             let client = self.client().await?;

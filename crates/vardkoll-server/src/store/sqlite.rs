@@ -180,13 +180,6 @@ enum Job {
         Box<NewRequest>,
         oneshot::Sender<Result<CreateOutcome, StoreError>>,
     ),
-    SetStatus {
-        reference: String,
-        status: ReferralStatus,
-        note: Option<String>,
-        at: String,
-        reply: oneshot::Sender<Result<Option<Result<ReferralView, ReferralStatus>>, StoreError>>,
-    },
     Claim {
         claim: Claim,
         reply: oneshot::Sender<Result<Option<ReferralView>, StoreError>>,
@@ -351,16 +344,6 @@ fn writer_loop(mut connection: Connection, receiver: mpsc::Receiver<Job>) {
                     let result = create_in(&tx, &request);
                     replies.push(Reply::Create(reply, result));
                 }
-                Job::SetStatus {
-                    reference,
-                    status,
-                    note,
-                    at,
-                    reply,
-                } => {
-                    let result = set_status_in(&tx, &reference, status, note.as_deref(), &at);
-                    replies.push(Reply::Status(reply, result));
-                }
                 Job::Claim { claim, reply } => {
                     let result = claim_in(&tx, &claim);
                     replies.push(Reply::Claim(reply, result));
@@ -389,10 +372,6 @@ enum Reply {
         oneshot::Sender<Result<CreateOutcome, StoreError>>,
         Result<CreateOutcome, StoreError>,
     ),
-    Status(
-        oneshot::Sender<Result<Option<Result<ReferralView, ReferralStatus>>, StoreError>>,
-        Result<Option<Result<ReferralView, ReferralStatus>>, StoreError>,
-    ),
     Claim(
         oneshot::Sender<Result<Option<ReferralView>, StoreError>>,
         Result<Option<ReferralView>, StoreError>,
@@ -411,7 +390,6 @@ impl Reply {
     fn send(self) {
         match self {
             Reply::Create(reply, result) => drop(reply.send(result)),
-            Reply::Status(reply, result) => drop(reply.send(result)),
             Reply::Claim(reply, result) => drop(reply.send(result)),
             Reply::Staff(reply, result) => drop(reply.send(*result)),
             Reply::Mail(reply, result) => drop(reply.send(result)),
@@ -422,7 +400,6 @@ impl Reply {
         let error = || StoreError::Database(message.to_owned());
         match self {
             Reply::Create(reply, _) => drop(reply.send(Err(error()))),
-            Reply::Status(reply, _) => drop(reply.send(Err(error()))),
             Reply::Claim(reply, _) => drop(reply.send(Err(error()))),
             Reply::Staff(reply, _) => drop(reply.send(Err(error()))),
             Reply::Mail(reply, _) => drop(reply.send(Err(error()))),
@@ -435,7 +412,6 @@ fn fail_all(batch: Vec<Job>, message: &str) {
         let error = || StoreError::Database(message.to_owned());
         match job {
             Job::Create(_, reply) => drop(reply.send(Err(error()))),
-            Job::SetStatus { reply, .. } => drop(reply.send(Err(error()))),
             Job::Claim { reply, .. } => drop(reply.send(Err(error()))),
             Job::Staff { reply, .. } => drop(reply.send(Err(error()))),
             Job::Mail { reply, .. } => drop(reply.send(Err(error()))),
@@ -550,34 +526,6 @@ fn view(connection: &Connection, reference: &str) -> Result<Option<ReferralView>
         service_code,
         history,
     }))
-}
-
-fn set_status_in(
-    tx: &Transaction<'_>,
-    reference: &str,
-    status: ReferralStatus,
-    note: Option<&str>,
-    at: &str,
-) -> Result<Option<Result<ReferralView, ReferralStatus>>, StoreError> {
-    let Some(current) = view(tx, reference)? else {
-        return Ok(None);
-    };
-    if !current.status.may_become(status) {
-        return Ok(Some(Err(current.status)));
-    }
-    tx.execute(
-        "UPDATE referrals SET status = ?1, closed_at = ?2, version = version + 1 WHERE reference = ?3",
-        params![status.as_str(), status.is_closed().then_some(at), reference],
-    )
-    .map_err(db)?;
-    tx.execute(
-        "INSERT INTO referral_history (reference, seq, status, at, note) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![reference, current.history.len() as i64, status.as_str(), at, note],
-    )
-    .map_err(db)?;
-    tx.execute(mail_outbox::ENQUEUE_SQLITE, params![reference, at])
-        .map_err(db)?;
-    Ok(view(tx, reference)?.map(Ok))
 }
 
 const STAFF_COLUMNS: &str = "reference, status, service_code, created_at, home_region, version,
@@ -1068,27 +1016,6 @@ impl Store for SqliteStore {
                 identity_number,
                 subject,
             },
-            reply,
-        });
-        Box::pin(async move {
-            sent?;
-            answer.await.map_err(|_| StoreError::Closed)?
-        })
-    }
-
-    fn set_status(
-        &self,
-        reference: String,
-        status: ReferralStatus,
-        note: Option<String>,
-        at: String,
-    ) -> StoreFuture<'_, Option<Result<ReferralView, ReferralStatus>>> {
-        let (reply, answer) = oneshot::channel();
-        let sent = self.send(Job::SetStatus {
-            reference,
-            status,
-            note,
-            at,
             reply,
         });
         Box::pin(async move {

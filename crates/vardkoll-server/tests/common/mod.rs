@@ -31,7 +31,6 @@ impl TestServer {
             database: dir.path().join("test.sqlite3"),
             rate_per_second: 10_000.0,
             rate_burst: 10_000.0,
-            admin_token: Some("admin-secret-token".into()),
             ..Config::default()
         };
         configure(&mut config);
@@ -72,18 +71,6 @@ impl TestServer {
         let response = self.post_referral(key, &referral()).await;
         assert_eq!(response.status(), 201);
         response.json().await.expect("created")
-    }
-
-    /// The region side moves `reference` with the admin token; `body` is
-    /// `{"status": …, "note": …}`.
-    pub async fn set_status(&self, reference: &str, body: &Value) -> reqwest::Response {
-        self.client
-            .post(self.url(&format!("/admin/referrals/{reference}/status")))
-            .bearer_auth("admin-secret-token")
-            .json(body)
-            .send()
-            .await
-            .expect("request")
     }
 
     pub async fn count(&self) -> u64 {

@@ -10,10 +10,26 @@ use super::open::staff_view;
 use super::{StaffMember, field};
 use crate::identity::Role;
 use crate::problem::{ApiError, ApiJson};
-use crate::routes::admin::MAX_NOTE_CHARS;
 use crate::routes::referrals::store_error;
 use crate::state::AppState;
 use crate::store::{Move, MoveRefused};
+
+/// The longest note to the patient a navigator may write.
+pub const MAX_NOTE_CHARS: usize = 500;
+
+/// 409: a request that is `current` cannot become `asked`.
+fn invalid_transition(current: ReferralStatus, asked: ReferralStatus) -> ApiError {
+    ApiError::new(
+        StatusCode::CONFLICT,
+        "invalid-transition",
+        "Invalid status change",
+    )
+    .detail(format!(
+        "A request that is {} cannot become {}.",
+        current.as_str(),
+        asked.as_str()
+    ))
+}
 
 fn check_move(body: StaffMove, state: &AppState) -> Result<Move, ApiError> {
     let mut errors = Vec::new();
@@ -127,7 +143,7 @@ pub async fn move_referral(
             "You read version {version}; it is at version {current} now. Open it again and decide anew."
         ))),
         Some(Err(MoveRefused::Invalid { current })) => {
-            Err(crate::routes::admin::invalid_transition(current, asked))
+            Err(invalid_transition(current, asked))
         }
     }
 }
