@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use vardkoll_domain::deadline::{Entry, Outcome, timeline};
 use vardkoll_domain::episode::Episode;
+use vardkoll_domain::regions::RegionCode;
 use vardkoll_domain::rules::{Binding, RuleBook};
 use vardkoll_domain::status::{Status, StatusOptions, days_left, entry_status};
 use vardkoll_domain::validation::EventChoice;
@@ -113,8 +114,14 @@ pub fn deadline_rows(episode: &Episode, today: NaiveDate, texts: &Texts) -> Vec<
                     if clock.outcome == Outcome::Open {
                         row.days_left_text = Some((texts.days_left)(days_left(&clock, today)));
                     }
-                    if clock.limit.regional.is_some() {
-                        row.notes.push((texts.regional_note)(clock.limit.days()));
+                    if let Some(regional) = clock.limit.regional {
+                        let region = RegionCode::parse(regional.region)
+                            .map_or(regional.region, |code| code.region().name);
+                        row.notes.push((texts.regional_note)(
+                            region,
+                            regional.limit_days,
+                            clock.limit.national_days(),
+                        ));
                     }
                     if clock.excluded_days > 0 {
                         row.notes.push((texts.excluded_note)(clock.excluded_days));
@@ -171,7 +178,6 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
     use vardkoll_domain::episode::{Event, EventKind, UncoveredCare};
-    use vardkoll_domain::regions::RegionCode;
     use vardkoll_domain::status::RiskReason;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -228,7 +234,54 @@ mod tests {
         );
         assert_eq!(
             stockholm[0].notes,
-            vec!["Din region har en kortare gräns: 30 dagar.".to_owned()]
+            vec![
+                "Region Stockholm har en kortare gräns: 30 dagar. I hela landet gäller 90 dagar."
+                    .to_owned()
+            ]
+        );
+        assert_eq!(
+            stockholm[0].source,
+            Some("Region Stockholms regionala vårdgaranti")
+        );
+        // Halland: 60 days to a first visit and to treatment, beside the national 90.
+        let halland = rows(
+            vec![
+                Event {
+                    id: 1,
+                    date: day(2026, 9, 1),
+                    kind: EventKind::ReferralIssued,
+                },
+                Event {
+                    id: 2,
+                    date: day(2026, 9, 20),
+                    kind: EventKind::TreatmentDecided,
+                },
+            ],
+            Some("13"),
+            day(2026, 9, 21),
+        );
+        let notes: Vec<&str> = halland
+            .iter()
+            .flat_map(|row| row.notes.iter().map(String::as_str))
+            .collect();
+        assert_eq!(
+            notes
+                .iter()
+                .filter(|n| **n
+                    == "Region Halland har en kortare gräns: 60 dagar. I hela landet gäller 90 dagar.")
+                .count(),
+            2,
+            "{notes:?}"
+        );
+        assert!(
+            halland
+                .iter()
+                .any(|row| row.deadline == Some(day(2026, 10, 31)))
+        );
+        assert!(
+            halland
+                .iter()
+                .any(|row| row.deadline == Some(day(2026, 11, 19)))
         );
         let bup = rows(
             vec![Event {

@@ -393,7 +393,9 @@ async fn renaming_an_episode_and_changing_its_region_applies_the_regional_limit(
     let text = page.find(".deadlines").text_content().unwrap();
     assert!(text.contains("25 dagar kvar"), "{text}");
     assert!(
-        text.contains("Din region har en kortare gräns: 30 dagar."),
+        text.contains(
+            "Region Stockholm har en kortare gräns: 30 dagar. I hela landet gäller 90 dagar."
+        ),
         "{text}"
     );
     assert!(
@@ -861,4 +863,78 @@ async fn the_navigators_page_asks_staff_to_sign_in_and_shows_no_queue_before() {
     };
     assert!(text.contains(expected), "{text}");
     assert!(page.all("table").is_empty());
+}
+
+/// Every count's plural form is CLDR's, as the browser's `Intl.PluralRules`
+/// knows it: Arabic's six forms (0 "zero", 100-102 "other"), Swedish's and
+/// English's two.
+#[wasm_bindgen_test]
+fn plural_forms_agree_with_the_browsers_cldr_rules() {
+    use vardkoll::i18n::plural::{Plural, arabic, one_other};
+    type Rule = fn(u64) -> Plural;
+    let languages: [(&str, Rule); 3] = [("ar", arabic), ("sv", one_other), ("en", one_other)];
+    for (tag, ours) in languages {
+        let locales = js_sys::Array::of1(&tag.into());
+        let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
+        for n in 0..=1_200u32 {
+            let theirs: String = rules.select(f64::from(n)).into();
+            assert_eq!(theirs, ours(u64::from(n)).as_str(), "{tag}: {n}");
+        }
+    }
+}
+
+/// Before "I declined care at another provider" is recorded, the form says what
+/// it means: the guarantee for that care ends; a change of mind starts anew.
+#[wasm_bindgen_test]
+async fn declining_care_elsewhere_is_explained_before_it_is_recorded() {
+    fresh_storage();
+    let page = mount_page().await;
+    page.add_episode("Höften", "").await;
+    assert!(
+        page.root
+            .query_selector("#episode-1-event-choice-warning")
+            .unwrap()
+            .is_none()
+    );
+    page.choose("#episode-1-event-choice", "declined_elsewhere")
+        .await;
+    let warning = page.find("#episode-1-event-choice-warning");
+    let text = warning.text_content().unwrap_or_default();
+    assert!(text.contains("gäller vårdgarantin inte längre"), "{text}");
+    assert!(text.contains("börjar tiden räknas på nytt"), "{text}");
+    let choice = page.find("#episode-1-event-choice");
+    assert_eq!(
+        choice.get_attribute("aria-describedby").as_deref(),
+        Some("episode-1-event-choice-warning")
+    );
+    page.choose("#episode-1-event-choice", "booked").await;
+    assert!(
+        page.root
+            .query_selector("#episode-1-event-choice-warning")
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(choice.get_attribute("aria-describedby"), None);
+}
+
+/// A patient in Region Halland sees its 60-day limit beside the national 90.
+#[wasm_bindgen_test]
+async fn a_regional_limit_is_shown_beside_the_national_one() {
+    fresh_storage();
+    let page = mount_page().await;
+    page.add_episode("Höften", "13").await;
+    page.add_event(1, "referral_issued", None, "2026-10-26")
+        .await;
+    let text = page.text();
+    assert!(
+        text.contains(
+            "Region Halland har en kortare gräns: 60 dagar. I hela landet gäller 90 dagar."
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Region Hallands regionala vårdgaranti"),
+        "{text}"
+    );
+    assert!(text.contains("30 dagar kvar"), "{text}");
 }

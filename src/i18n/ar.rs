@@ -2,16 +2,18 @@
 //! Numbers, dates and formats written left to right inside a sentence are wrapped
 //! in Unicode isolates (U+2066 … U+2069), so `19121212-1212` is not reordered.
 
+use super::plural::{Plural, arabic};
 use super::texts::{ChoiceTexts, ErrorTexts, StatusTexts, StepTexts, Texts, UncoveredTexts};
 
-/// Arabic counts with a dual and with plural forms that depend on the number:
-/// 1 يوم، 2 يومان، 3–10 أيام، 11 وما فوق يومًا.
+/// Arabic counts by CLDR's six plural forms ([`super::plural::arabic`]):
+/// 0 يوم، يوم واحد، يومان، 3–10 أيام، 11–99 يومًا، 100–102 يوم.
 pub(super) fn days(days: u32) -> String {
-    match days {
-        1 => "يوم واحد".to_owned(),
-        2 => "يومان".to_owned(),
-        n if (3..=10).contains(&(n % 100)) => format!("{n} أيام"),
-        n => format!("{n} يومًا"),
+    match arabic(u64::from(days)) {
+        Plural::One => "يوم واحد".to_owned(),
+        Plural::Two => "يومان".to_owned(),
+        Plural::Few => format!("{days} أيام"),
+        Plural::Many => format!("{days} يومًا"),
+        Plural::Zero | Plural::Other => format!("{days} يوم"),
     }
 }
 
@@ -23,8 +25,12 @@ fn days_left(days_left: i64) -> String {
     }
 }
 
-fn regional_note(limit: u32) -> String {
-    format!("لمنطقتك حدّ أقصر: {}.", days(limit))
+fn regional_note(region: &str, regional: u32, national: u32) -> String {
+    format!(
+        "لدى \u{2068}{region}\u{2069} حدّ أقصر: {}. الحدّ الوطني {}.",
+        days(regional),
+        days(national)
+    )
 }
 
 fn excluded_note(excluded: u64) -> String {
@@ -106,6 +112,8 @@ pub const AR: Texts = Texts {
     add_event_heading: "أضف حدثًا",
     edit_event_heading: "عدّل الحدث",
     choice_label: "ماذا حدث؟",
+    declined_warning: "إذا رفضت الرعاية التي رتّبتها المنطقة لدى مقدّم رعاية آخر، فلن تعود ضمانة الرعاية \
+        سارية على هذه الرعاية. وإذا غيّرت رأيك لاحقًا، يبدأ حساب المدة من جديد من اليوم الذي تتواصل فيه.",
     step_label: "بأي رعاية يتعلق الأمر؟",
     step_placeholder: "اختر الرعاية",
     date_label: "التاريخ",
@@ -274,6 +282,12 @@ mod tests {
         assert_eq!(days(5), "5 أيام");
         assert_eq!(days(30), "30 يومًا");
         assert_eq!(days(103), "103 أيام");
+        // CLDR: 0 is "zero", 100-102 are "other", not "many".
+        assert_eq!(days(0), "0 يوم");
+        assert_eq!(days(99), "99 يومًا");
+        assert_eq!(days(100), "100 يوم");
+        assert_eq!(days(101), "101 يوم");
+        assert_eq!(days(111), "111 يومًا");
         assert_eq!(days_left(0), "اليوم هو اليوم الأخير");
         assert_eq!(days_left(12), "بقي 12 يومًا");
     }

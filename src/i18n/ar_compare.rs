@@ -2,6 +2,17 @@
 
 use super::ar::days;
 use super::compare_texts::CompareTexts;
+use super::plural::{Plural, arabic};
+
+/// "N hospitals and clinics", the noun's number following CLDR's category of N.
+fn hospitals(n: usize) -> String {
+    match arabic(n as u64) {
+        Plural::One => "مستشفى أو عيادة واحدة".to_owned(),
+        Plural::Two => "مستشفيين أو عيادتين".to_owned(),
+        Plural::Few => format!("{n} مستشفيات وعيادات"),
+        Plural::Zero | Plural::Many | Plural::Other => format!("{n} مستشفى وعيادة"),
+    }
+}
 
 pub const AR_COMPARE: CompareTexts = CompareTexts {
     search_label: "ابحث عن علاج أو زيارة",
@@ -11,12 +22,12 @@ pub const AR_COMPARE: CompareTexts = CompareTexts {
     category_visit: "زيارات أولى",
     category_examination: "فحوص",
     category_operation: "عمليات وعلاجات",
-    results_count: |n| match n {
-        0 => "لا توجد نتائج".to_owned(),
-        1 => "نتيجة واحدة".to_owned(),
-        2 => "نتيجتان".to_owned(),
-        n if (3..=10).contains(&(n % 100)) => format!("{n} نتائج"),
-        n => format!("{n} نتيجة"),
+    results_count: |n| match arabic(n as u64) {
+        Plural::Zero => "لا توجد نتائج".to_owned(),
+        Plural::One => "نتيجة واحدة".to_owned(),
+        Plural::Two => "نتيجتان".to_owned(),
+        Plural::Few => format!("{n} نتائج"),
+        Plural::Many | Plural::Other => format!("{n} نتيجة"),
     },
     no_results: "لا يوجد علاج أو زيارة يطابق البحث. جرّب كلمة أخرى.",
     choose_service: "اختر علاجًا أو زيارة من القائمة لرؤية أوقات الانتظار.",
@@ -57,9 +68,12 @@ pub const AR_COMPARE: CompareTexts = CompareTexts {
     km: |km| format!("{km} كم"),
     rows_shown: |shown, matching, all| {
         if matching == all {
-            format!("يُعرض {shown} من أصل {all} مستشفى وعيادة.")
+            format!("يُعرض {shown} من أصل {}.", hospitals(all))
         } else {
-            format!("يُعرض {shown} من أصل {matching} تطابق التصفية ({all} مستشفى وعيادة إجمالًا).")
+            format!(
+                "يُعرض {shown} من أصل {matching} تطابق التصفية ({} إجمالًا).",
+                hospitals(all)
+            )
         }
     },
     show_more: |n| format!("اعرض {n} أخرى"),

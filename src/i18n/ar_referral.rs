@@ -2,6 +2,7 @@
 
 use vardkoll_domain::api::{DeclineReason, MAX_MESSAGE_CHARS, ProblemCode, ReferralStatus};
 
+use super::plural::{Plural, arabic};
 use super::referral_texts::ReferralTexts;
 
 /// Worded for the field and the code where that helps, for the field alone
@@ -165,12 +166,12 @@ pub const AR_REFERRAL: ReferralTexts = ReferralTexts {
     waiting_heading: "بانتظار الإرسال",
     sent_heading: "المُرسلة",
     queued_label: "محفوظ",
-    attempts: |n| match n {
-        0 => "لم يُرسل بعد".to_owned(),
-        1 => "محاولة واحدة حتى الآن".to_owned(),
-        2 => "محاولتان حتى الآن".to_owned(),
-        n if (3..=10).contains(&(n % 100)) => format!("{n} محاولات حتى الآن"),
-        n => format!("{n} محاولة حتى الآن"),
+    attempts: |n| match arabic(u64::from(n)) {
+        Plural::Zero => "لم يُرسل بعد".to_owned(),
+        Plural::One => "محاولة واحدة حتى الآن".to_owned(),
+        Plural::Two => "محاولتان حتى الآن".to_owned(),
+        Plural::Few => format!("{n} محاولات حتى الآن"),
+        Plural::Many | Plural::Other => format!("{n} محاولة حتى الآن"),
     },
     history_heading: "السجل",
     status_label: "الحالة",

@@ -21,8 +21,12 @@ pub(super) fn days(days: u32) -> String {
     }
 }
 
-fn regional_note(days: u32) -> String {
-    format!("Your region has a shorter limit: {days} days.")
+fn regional_note(region: &str, regional: u32, national: u32) -> String {
+    format!(
+        "{region} has a shorter limit: {}. The national limit is {}.",
+        days(regional),
+        days(national)
+    )
 }
 
 fn excluded_note(days: u64) -> String {
@@ -111,6 +115,9 @@ pub const EN: Texts = Texts {
     add_event_heading: "Add event",
     edit_event_heading: "Edit event",
     choice_label: "What happened?",
+    declined_warning: "If you decline care that the region has arranged with another provider, the care \
+        guarantee no longer applies to that care. If you change your mind later, the time starts again \
+        from the day you get in touch.",
     step_label: "Which care is it about?",
     step_placeholder: "Choose care",
     date_label: "Date",

@@ -56,7 +56,9 @@ pub const EN_COMPARE: CompareTexts = CompareTexts {
     within_any: "Any distance",
     km: |km| format!("{km} km"),
     rows_shown: |shown, matching, all| {
-        if matching == all {
+        if all == 1 {
+            "Showing the one hospital or clinic.".to_owned()
+        } else if matching == all {
             format!("Showing {shown} of {all} hospitals and clinics.")
         } else {
             format!(

@@ -19,6 +19,7 @@ mod en_navigator;
 mod en_referral;
 mod format;
 mod navigator_texts;
+pub mod plural;
 mod referral_texts;
 mod sv;
 mod sv_compare;
@@ -31,6 +32,7 @@ pub use format::{long_date, numeric_date, utc_time};
 pub use navigator_texts::NavigatorTexts;
 pub use referral_texts::ReferralTexts;
 pub use texts::Texts;
+pub use vardkoll_domain::collate::Collation;
 
 use leptos::prelude::*;
 
@@ -59,6 +61,15 @@ impl Lang {
         match self {
             Lang::Ar => "rtl",
             Lang::Sv | Lang::En => "ltr",
+        }
+    }
+
+    /// How this language's readers expect lists in alphabetical order.
+    pub const fn collation(self) -> Collation {
+        match self {
+            Lang::Sv => Collation::Swedish,
+            Lang::En => Collation::English,
+            Lang::Ar => Collation::Arabic,
         }
     }
 

@@ -21,8 +21,12 @@ pub(super) fn days(days: u32) -> String {
     }
 }
 
-fn regional_note(days: u32) -> String {
-    format!("Din region har en kortare gräns: {days} dagar.")
+fn regional_note(region: &str, regional: u32, national: u32) -> String {
+    format!(
+        "{region} har en kortare gräns: {}. I hela landet gäller {}.",
+        days(regional),
+        days(national)
+    )
 }
 
 fn excluded_note(days: u64) -> String {
@@ -111,6 +115,9 @@ pub const SV: Texts = Texts {
     add_event_heading: "Lägg till händelse",
     edit_event_heading: "Ändra händelse",
     choice_label: "Vad hände?",
+    declined_warning: "Tackar du nej till vård som regionen har ordnat hos en annan vårdgivare gäller \
+        vårdgarantin inte längre för den vården. Ändrar du dig senare börjar tiden räknas på nytt från \
+        den dag du hör av dig igen.",
     step_label: "Vilken vård gäller det?",
     step_placeholder: "Välj vård",
     date_label: "Datum",

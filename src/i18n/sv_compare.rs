@@ -56,7 +56,9 @@ pub const SV_COMPARE: CompareTexts = CompareTexts {
     within_any: "Alla avstånd",
     km: |km| format!("{km} km"),
     rows_shown: |shown, matching, all| {
-        if matching == all {
+        if all == 1 {
+            "Visar det enda sjukhuset eller den enda mottagningen.".to_owned()
+        } else if matching == all {
             format!("Visar {shown} av {all} sjukhus och mottagningar.")
         } else {
             format!(

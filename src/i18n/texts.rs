@@ -151,6 +151,8 @@ pub struct Texts {
     pub add_event_heading: &'static str,
     pub edit_event_heading: &'static str,
     pub choice_label: &'static str,
+    /// Shown while "declined care elsewhere" is chosen, before it is recorded.
+    pub declined_warning: &'static str,
     pub step_label: &'static str,
     pub step_placeholder: &'static str,
     pub date_label: &'static str,
@@ -166,7 +168,7 @@ pub struct Texts {
     pub started_label: &'static str,
     pub source_label: &'static str,
     pub target_note: &'static str,
-    pub regional_note: fn(u32) -> String,
+    pub regional_note: fn(&str, u32, u32) -> String,
     pub excluded_note: fn(u64) -> String,
     pub booked_note: &'static str,
     pub care_note: &'static str,

@@ -41,6 +41,34 @@ async function chooseHip(page) {
   await rows(page).first().waitFor();
 }
 
+test("the service list is in the reader's alphabetical order: Å, Ä, Ö after Z in Swedish, with A and O in English", async () => {
+  const { context, page, errors } = await openPage(browser, `${site.url}/vantetider`);
+  const names = () => page.locator("#service-results button").allTextContents();
+  await page.locator("#service-results button").first().waitFor();
+  const swedish = await names();
+  assert.ok(swedish.length > 20, `${swedish.length} services`);
+  assert.deepEqual(swedish.slice(-3), [
+    "Åderbråcksoperation",
+    "Ögonsjukvård, första besök",
+    "Öron-, näs- och halssjukvård, första besök",
+  ]);
+  assert.deepEqual(swedish, [...swedish].sort(new Intl.Collator("sv").compare));
+  // Searching stays accent-tolerant.
+  await page.getByLabel("Sök behandling eller besök").fill("ogon");
+  await page.getByRole("button", { name: "Ögonsjukvård, första besök" }).waitFor();
+  await context.close();
+
+  const english = await openPage(browser, `${site.url}/vantetider`);
+  await english.context.addInitScript(() => localStorage.setItem("vardkoll.lang", "en"));
+  await english.page.reload();
+  await english.page.locator("html[lang=en] #service-results button").first().waitFor();
+  const names_en = await english.page.locator("#service-results button").allTextContents();
+  assert.deepEqual(names_en, [...names_en].sort(new Intl.Collator("en").compare));
+  assert.deepEqual(errors, []);
+  assert.deepEqual(english.errors, []);
+  await english.context.close();
+});
+
 test("a patient finds a service by typing, compares providers with the home region, sorts and filters", async () => {
   const { context, page, errors } = await openPage(browser, `${site.url}/vantetider`);
   await page.getByLabel("Din hemregion").selectOption({ label: "Region Stockholm" });

@@ -26,6 +26,7 @@
 //! - [`sorting`]: stable sorting through one compiled sort (small WebAssembly).
 
 pub mod api;
+pub mod collate;
 pub mod compare;
 pub mod date;
 pub mod deadline;

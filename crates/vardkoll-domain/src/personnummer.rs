@@ -1,6 +1,8 @@
 //! Swedish personal identity numbers (personnummer, SFS 1991:481 and
-//! Skatteverket's SKV 704) and coordination numbers (samordningsnummer: the day
-//! plus 60): format, a real date of birth, and the control digit (Luhn).
+//! Skatteverket's SKV 704) and coordination numbers (samordningsnummer, SFS
+//! 1991:481 18 a §: the day plus 60): format, a real date of birth, and the
+//! control digit (Luhn). A coordination number may leave the birth month or day
+//! unknown: month `00`, day `60` (00 + 60); a personal identity number may not.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -19,7 +21,8 @@ pub struct IdentityNumber(String);
 pub enum IdentityNumberError {
     /// Not 10 or 12 digits with an optional `-` or `+` before the last four.
     Format,
-    /// The date part is not a real day (after removing 60 for a coordination number).
+    /// The date part is not a real day (after removing 60 for a coordination
+    /// number, whose month or day may be unknown, 00), or it lies in the future.
     Date,
     /// The control digit does not match.
     ControlDigit,
@@ -49,6 +52,34 @@ pub fn written(digits: &str) -> String {
     match (digits.get(..8), digits.get(8..)) {
         (Some(date), Some(rest)) if digits.len() == 12 => format!("{date}-{rest}"),
         _ => digits.to_owned(),
+    }
+}
+
+/// Whether `year`, `month`, `day` (as written in the number) can be a date of
+/// birth by `today`. A coordination number's day is the day plus 60, and its
+/// month or day may be 00 (unknown): then what is known must still be possible
+/// (a month 1-12, a day no later than the month allows, not in the future).
+/// Nobody alive was born before 1870.
+fn born_on_a_possible_day(year: i32, month: u32, day: u32, today: NaiveDate) -> bool {
+    use chrono::Datelike;
+    if year < EARLIEST_BIRTH_YEAR || month > 12 {
+        return false;
+    }
+    let (day, coordination) = if day >= 60 {
+        (day - 60, true)
+    } else {
+        (day, false)
+    };
+    match (month, day) {
+        (1..=12, 1..=31) => {
+            NaiveDate::from_ymd_opt(year, month, day).is_some_and(|born| born <= today)
+        }
+        _ if !coordination => false,
+        // The month known, the day not: that month has begun.
+        (1..=12, 0) => (year, month) <= (today.year(), today.month()),
+        // The month not known (the day perhaps): the year has begun.
+        (0, 0..=31) => year <= today.year(),
+        _ => false,
     }
 }
 
@@ -93,14 +124,8 @@ impl IdentityNumber {
             (year, &digits[..])
         };
         let month = u32::from(rest[2]) * 10 + u32::from(rest[3]);
-        let mut day = u32::from(rest[4]) * 10 + u32::from(rest[5]);
-        if day > 60 {
-            day -= 60;
-        }
-        let born = NaiveDate::from_ymd_opt(year, month, day).ok_or(IdentityNumberError::Date)?;
-        // Personal identity numbers were introduced in 1947; nobody alive was
-        // born before 1870.
-        if born > today || year < EARLIEST_BIRTH_YEAR {
+        let day = u32::from(rest[4]) * 10 + u32::from(rest[5]);
+        if !born_on_a_possible_day(year, month, day, today) {
             return Err(IdentityNumberError::Date);
         }
         if !luhn_ok(rest) {
@@ -196,6 +221,81 @@ mod tests {
                 .unwrap()
                 .is_coordination_number()
         );
+    }
+
+    /// `YYYYMMDDNNN` with its control digit.
+    fn with_control(eleven: &str) -> String {
+        let digits: Vec<u8> = eleven.bytes().map(|b| b - b'0').collect();
+        let control = (0..10)
+            .find(|c| {
+                let mut ten = digits[2..].to_vec();
+                ten.push(*c);
+                luhn_ok(&ten)
+            })
+            .unwrap();
+        format!("{eleven}{control}")
+    }
+
+    #[test]
+    fn skatteverkets_test_coordination_numbers_are_accepted_unknown_month_and_day_too() {
+        let sample = include_str!("../tests/data/skatteverket-test-samordningsnummer.txt");
+        let numbers: Vec<&str> = sample
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .collect();
+        assert!(numbers.len() >= 50);
+        let unknown_month = numbers.iter().filter(|n| &n[4..6] == "00").count();
+        let unknown_day = numbers.iter().filter(|n| &n[6..8] == "60").count();
+        assert!(unknown_month >= 20 && unknown_day >= 10);
+        for number in numbers {
+            let parsed = IdentityNumber::parse(number, TODAY);
+            assert_eq!(
+                parsed.as_ref().map(IdentityNumber::as_str),
+                Ok(number),
+                "{number}"
+            );
+            assert!(parsed.unwrap().is_coordination_number());
+            // Written the short way too.
+            assert!(
+                IdentityNumber::parse(&format!("{}-{}", &number[2..8], &number[8..]), TODAY)
+                    .is_ok()
+            );
+        }
+    }
+
+    #[test]
+    fn an_unknown_month_or_day_is_only_for_coordination_numbers_and_the_rest_must_be_possible() {
+        // Coordination numbers: month 00, day 60 (unknown), or both.
+        for eleven in ["19700072239", "19701060239", "19700060239", "20261160239"] {
+            assert!(parse(&with_control(eleven)).is_ok(), "{eleven}");
+        }
+        // Personal identity numbers: a real date, always.
+        for eleven in ["19700012239", "19701000239", "19700000239", "19700231239"] {
+            assert_eq!(
+                parse(&with_control(eleven)),
+                Err(IdentityNumberError::Date),
+                "{eleven}"
+            );
+        }
+        // What is known must be possible: no 13th month, no day 32 (92), not born
+        // in a month or year still to come, no day 31 of a 30-day month.
+        for eleven in [
+            "19701360239",
+            "19700092239",
+            "20261260239",
+            "20270060239",
+            "19700491239",
+        ] {
+            assert_eq!(
+                parse(&with_control(eleven)),
+                Err(IdentityNumberError::Date),
+                "{eleven}"
+            );
+        }
+        // And the control digit is checked for them as for everyone.
+        let good = with_control("19700072239");
+        let bad = format!("{}{}", &good[..11], (good.as_bytes()[11] - b'0' + 1) % 10);
+        assert_eq!(parse(&bad), Err(IdentityNumberError::ControlDigit));
     }
 
     #[test]

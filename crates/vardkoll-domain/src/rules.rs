@@ -132,18 +132,40 @@ pub const NATIONAL_RULES: &[Rule] = &[
     },
 ];
 
-/// Regional limits shorter than the national ones.
+/// Regional limits shorter than the national ones, each with its source and the
+/// days it is in force. A region's new limit is a new row (and an end date on
+/// the old one); [`RuleBook::new`] refuses one longer than the national limit.
 ///
-/// Region Stockholm's 30-day first specialist visit is named in the reference; the
-/// date it took effect is not, so it is recorded from the national guarantee's start.
-pub const REGIONAL_LIMITS: &[RegionalLimit] = &[RegionalLimit {
-    region: "01",
-    step: Step::SpecialistVisit,
-    limit_days: 30,
-    source: "Region Stockholms regionala vårdgaranti",
-    in_force_from: GUARANTEE_IN_LAW,
-    in_force_until: None,
-}];
+/// Region Stockholm: 30 days to a first specialist visit. Region Halland: 60
+/// days to a first visit and 60 days to treatment. The dates they took effect
+/// are not in the reference, so they are recorded from the national
+/// guarantee's start.
+pub const REGIONAL_LIMITS: &[RegionalLimit] = &[
+    RegionalLimit {
+        region: "01",
+        step: Step::SpecialistVisit,
+        limit_days: 30,
+        source: "Region Stockholms regionala vårdgaranti",
+        in_force_from: GUARANTEE_IN_LAW,
+        in_force_until: None,
+    },
+    RegionalLimit {
+        region: "13",
+        step: Step::SpecialistVisit,
+        limit_days: 60,
+        source: "Region Hallands regionala vårdgaranti",
+        in_force_from: GUARANTEE_IN_LAW,
+        in_force_until: None,
+    },
+    RegionalLimit {
+        region: "13",
+        step: Step::Treatment,
+        limit_days: 60,
+        source: "Region Hallands regionala vårdgaranti",
+        in_force_from: GUARANTEE_IN_LAW,
+        in_force_until: None,
+    },
+];
 
 /// The limit that applies to one clock.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -156,6 +178,11 @@ pub struct AppliedLimit {
 impl AppliedLimit {
     pub fn days(&self) -> u32 {
         self.regional.map_or(self.rule.limit_days, |r| r.limit_days)
+    }
+
+    /// The national limit, shown beside a region's shorter one.
+    pub fn national_days(&self) -> u32 {
+        self.rule.limit_days
     }
 
     pub fn source(&self) -> &'static str {
@@ -360,6 +387,24 @@ mod tests {
             .applied(Step::Treatment, day, RegionCode::parse("01"))
             .unwrap();
         assert_eq!(treatment.days(), 90);
+        assert_eq!(stockholm.national_days(), 90);
+    }
+
+    #[test]
+    fn halland_has_60_days_to_a_first_visit_and_60_to_treatment() {
+        let book = RuleBook::swedish();
+        let day = ymd(2025, 1, 15);
+        for step in [Step::SpecialistVisit, Step::Treatment] {
+            let halland = book.applied(step, day, RegionCode::parse("13")).unwrap();
+            assert_eq!(halland.days(), 60, "{step:?}");
+            assert_eq!(halland.national_days(), 90);
+            assert_eq!(halland.source(), "Region Hallands regionala vårdgaranti");
+        }
+        // Primary care keeps the national limits.
+        let assessment = book
+            .applied(Step::PrimaryCareAssessment, day, RegionCode::parse("13"))
+            .unwrap();
+        assert!(assessment.regional.is_none());
     }
 
     #[test]

@@ -89,6 +89,14 @@ pub fn EventForm(
         }
     };
 
+    // Declining care the region arranged ends the guarantee: said before it is recorded.
+    let declining = move || form.choice.get() == EventChoice::DeclinedElsewhere;
+    let warning_id = format!("{choice_id}-warning");
+    let described = {
+        let id = warning_id.clone();
+        move || declining().then(|| id.clone())
+    };
+
     let choice_options = EventChoice::ALL
         .into_iter()
         .map(|choice| {
@@ -106,6 +114,7 @@ pub fn EventForm(
                 <div class="field">
                     <label for=choice_id.clone()>{t.choice_label}</label>
                     <select id=choice_id.clone() name="choice" node_ref=choice_select
+                        aria-describedby=described
                         prop:value=move || form.choice.get().as_str()
                         on:change=move |ev| {
                             if let Some(choice) = EventChoice::parse(&event_target_value(&ev)) {
@@ -115,6 +124,9 @@ pub fn EventForm(
                         }>
                         {choice_options}
                     </select>
+                    <Show when=declining>
+                        <p class="notice notice--warning" id=warning_id.clone()>{t.declined_warning}</p>
+                    </Show>
                 </div>
                 <Show when=move || !steps().is_empty()>
                     <Field id=step_id.get_value() label=t.step_label.to_owned() error=error(EventField::Step)>

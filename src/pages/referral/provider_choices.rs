@@ -6,15 +6,18 @@ use vardkoll_domain::api::{MAX_PREFERRED_PROVIDERS, Provider};
 use vardkoll_domain::regions::REGIONS;
 
 use crate::components::{Field, described_by};
-use crate::i18n::use_texts;
+use crate::i18n::{Collation, use_texts};
 use crate::referral_fields::message_for;
 use crate::state::Catalogue;
 use crate::state::ReferralForm;
+use vardkoll_domain::collate::compare;
 
-/// The providers grouped by region, in the regions' order.
+/// The providers grouped by region, in the regions' order, each region's in the
+/// reader's alphabetical order.
 fn options<F>(
     providers: &[Provider],
     other_region: &'static str,
+    collation: Collation,
     current: F,
 ) -> impl IntoView + use<F>
 where
@@ -30,7 +33,9 @@ where
             if here.is_empty() {
                 return None;
             }
-            vardkoll_domain::sorting::sort_by(&mut here, |a, b| a.name.cmp(&b.name));
+            vardkoll_domain::sorting::sort_by(&mut here, |a, b| {
+                compare(&a.name, &b.name, collation)
+            });
             let items = here
                 .into_iter()
                 .map(|p| {
@@ -78,7 +83,7 @@ pub fn ProviderChoices(catalogue: Catalogue) -> impl IntoView {
                         })
                         prop:value=value>
                         <option value="">{r.provider_none}</option>
-                        {move || catalogue.data().map(|data| options(&data.providers, r.other_region, value))}
+                        {move || catalogue.data().map(|data| options(&data.providers, r.other_region, t.lang.collation(), value))}
                     </select>
                 </Field>
                 <div class="provider-choice__actions">

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::context::Compare;
 use crate::i18n::use_texts;
+use vardkoll_domain::collate;
 
 const POSITION: &str = "position";
 
@@ -25,7 +26,9 @@ pub fn Filters() -> impl IntoView {
                 .value()
                 .map(|list| list.iter().map(|x| x.town.clone()).collect())
                 .unwrap_or_default();
-            vardkoll_domain::sorting::sort_by(&mut towns, Ord::cmp);
+            vardkoll_domain::sorting::sort_by(&mut towns, |a, b| {
+                collate::compare(a, b, t.lang.collation())
+            });
             towns.dedup();
             towns
         })

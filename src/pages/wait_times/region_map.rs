@@ -9,6 +9,7 @@ use super::context::Compare;
 use super::labels::{measure_text, measure_value, optional, region_name, versus_text};
 use super::trend_panel::focus_trend_heading;
 use crate::i18n::use_texts;
+use vardkoll_domain::collate;
 
 const TILE_W: u32 = 100;
 const TILE_H: u32 = 52;
@@ -97,7 +98,13 @@ pub fn RegionMap() -> impl IntoView {
     let width = u32::from(COLUMNS) * (TILE_W + GAP);
     let height = u32::from(ROWS) * (TILE_H + GAP);
     let mut by_name: Vec<usize> = (0..TILES.len()).collect();
-    vardkoll_domain::sorting::sort_by_key(&mut by_name, |&i| region_name(TILES[i].code));
+    vardkoll_domain::sorting::sort_by(&mut by_name, |&i, &j| {
+        collate::compare(
+            &region_name(TILES[i].code),
+            &region_name(TILES[j].code),
+            t.lang.collation(),
+        )
+    });
     let table_rows = by_name.into_iter().map(|i| {
         let this = cell(i);
         let is_home = move || this().is_some_and(|c| c.is_home);

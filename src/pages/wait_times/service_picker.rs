@@ -26,10 +26,16 @@ pub fn ServicePicker() -> impl IntoView {
         let (query, category) = (query.get(), category.get());
         compare.services.with(|s| {
             s.value().map(|list| {
-                search(list, &query, category)
-                    .into_iter()
-                    .map(|s| (s.code.clone(), t.service_name(s).to_owned()))
-                    .collect::<Vec<_>>()
+                search(
+                    list,
+                    &query,
+                    category,
+                    |s| t.service_name(s),
+                    t.lang.collation(),
+                )
+                .into_iter()
+                .map(|s| (s.code.clone(), t.service_name(s).to_owned()))
+                .collect::<Vec<_>>()
             })
         })
     });

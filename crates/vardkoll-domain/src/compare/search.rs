@@ -2,6 +2,7 @@
 //! "gråstarr" finds cataract surgery by its synonym.
 
 use crate::api::{Service, ServiceCategory};
+use crate::collate::{Collation, compare};
 
 /// Text folded for matching: lower case, å/ä → a, ö → o, accents dropped,
 /// punctuation as spaces.
@@ -47,23 +48,30 @@ fn rank(service: &Service, words: &[&str], query: &str) -> Option<u8> {
 }
 
 /// The services matching `query` within `category` (all categories when `None`),
-/// best match first, then alphabetically by Swedish name. An empty query lists
-/// the category's services alphabetically.
+/// best match first, then alphabetically by the `name` the reader sees, in the
+/// reader's `collation` (Å, Ä, Ö after Z for a Swedish reader). An empty query
+/// lists the category's services alphabetically. Matching is the same for
+/// every reader and ignores accents ("hoft" finds "Höft").
 pub fn search<'a>(
     services: &'a [Service],
     query: &str,
     category: Option<ServiceCategory>,
+    name: impl Fn(&Service) -> &str,
+    collation: Collation,
 ) -> Vec<&'a Service> {
     let folded = fold(query);
     let words: Vec<&str> = folded.split_whitespace().collect();
     let query = words.join(" ");
-    let mut found: Vec<(u8, String, &Service)> = services
+    let mut found: Vec<(u8, &Service)> = services
         .iter()
         .filter(|s| category.is_none_or(|c| s.category == c))
-        .filter_map(|s| rank(s, &words, &query).map(|r| (r, fold(&s.name_sv), s)))
+        .filter_map(|s| rank(s, &words, &query).map(|r| (r, s)))
         .collect();
-    crate::sorting::sort_by(&mut found, |a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-    found.into_iter().map(|(_, _, s)| s).collect()
+    crate::sorting::sort_by(&mut found, |a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| compare(name(a.1), name(b.1), collation))
+    });
+    found.into_iter().map(|(_, s)| s).collect()
 }
 
 #[cfg(test)]
@@ -128,6 +136,21 @@ mod tests {
         ]
     }
 
+    /// As a Swedish reader searches: Swedish names in Swedish order.
+    fn sv<'a>(
+        services: &'a [Service],
+        query: &str,
+        category: Option<ServiceCategory>,
+    ) -> Vec<&'a Service> {
+        search(
+            services,
+            query,
+            category,
+            |s| &s.name_sv,
+            Collation::Swedish,
+        )
+    }
+
     fn codes(found: Vec<&Service>) -> Vec<&str> {
         found.into_iter().map(|s| s.code.as_str()).collect()
     }
@@ -143,46 +166,90 @@ mod tests {
     fn typing_without_swedish_letters_finds_the_service() {
         let services = catalogue();
         assert_eq!(
-            codes(search(&services, "hoft", None)),
+            codes(sv(&services, "hoft", None)),
             ["op-hoft", "besok-ortopedi"]
         );
         assert_eq!(
-            codes(search(&services, "knä", None)),
+            codes(sv(&services, "knä", None)),
             ["op-knae", "besok-ortopedi"]
         );
-        assert_eq!(codes(search(&services, "undersokning", None)), ["us-mr"]);
+        assert_eq!(codes(sv(&services, "undersokning", None)), ["us-mr"]);
     }
 
     #[test]
     fn synonyms_and_english_names_find_the_service() {
         let services = catalogue();
-        assert_eq!(codes(search(&services, "gråstarr", None)), ["op-katarakt"]);
-        assert_eq!(codes(search(&services, "Cataract", None)), ["op-katarakt"]);
-        assert_eq!(codes(search(&services, "  hip   REPL ", None)), ["op-hoft"]);
+        assert_eq!(codes(sv(&services, "gråstarr", None)), ["op-katarakt"]);
+        assert_eq!(codes(sv(&services, "Cataract", None)), ["op-katarakt"]);
+        assert_eq!(codes(sv(&services, "  hip   REPL ", None)), ["op-hoft"]);
     }
 
     #[test]
     fn every_word_must_match() {
         let services = catalogue();
         assert_eq!(
-            codes(search(&services, "första ortopedi", None)),
+            codes(sv(&services, "första ortopedi", None)),
             ["besok-ortopedi"]
         );
-        assert!(search(&services, "höft mr", None).is_empty());
-        assert!(search(&services, "tandläkare", None).is_empty());
+        assert!(sv(&services, "höft mr", None).is_empty());
+        assert!(sv(&services, "tandläkare", None).is_empty());
     }
 
     #[test]
     fn categories_narrow_the_list_and_an_empty_query_lists_alphabetically() {
         let services = catalogue();
         assert_eq!(
-            codes(search(&services, "", Some(ServiceCategory::Operation))),
+            codes(sv(&services, "", Some(ServiceCategory::Operation))),
             ["op-hoft", "op-katarakt", "op-knae"]
         );
         assert_eq!(
-            codes(search(&services, "hoft", Some(ServiceCategory::Visit))),
+            codes(sv(&services, "hoft", Some(ServiceCategory::Visit))),
             ["besok-ortopedi"]
         );
-        assert_eq!(search(&services, "", None).len(), 5);
+        assert_eq!(sv(&services, "", None).len(), 5);
+    }
+
+    #[test]
+    fn each_reader_gets_their_own_alphabetical_order() {
+        let services: Vec<Service> = [
+            ("ogon", "Ögonsjukvård", "Eye care"),
+            ("ader", "Åderbråcksoperation", "Varicose vein surgery"),
+            ("njur", "Njurmedicin", "Nephrology"),
+            ("obes", "Obesitaskirurgi", "Bariatric surgery"),
+            ("arft", "Ärftlighetsutredning", "Genetic assessment"),
+        ]
+        .into_iter()
+        .map(|(code, sv, en)| service(code, sv, en, ServiceCategory::Visit, &[]))
+        .collect();
+        // Swedish: Å, Ä, Ö after Z, in that order.
+        assert_eq!(
+            codes(sv(&services, "", None)),
+            ["njur", "obes", "ader", "arft", "ogon"]
+        );
+        // English: by the English names.
+        assert_eq!(
+            codes(search(
+                &services,
+                "",
+                None,
+                |s| &s.name_en,
+                Collation::English
+            )),
+            ["obes", "ogon", "arft", "njur", "ader"]
+        );
+        // Swedish names read by an English-sorting reader: Å with A, Ö with O.
+        assert_eq!(
+            codes(search(
+                &services,
+                "",
+                None,
+                |s| &s.name_sv,
+                Collation::English
+            )),
+            ["ader", "arft", "njur", "obes", "ogon"]
+        );
+        // Searching stays accent-tolerant.
+        assert_eq!(codes(sv(&services, "ogon", None)), ["ogon"]);
+        assert_eq!(codes(sv(&services, "aderbrack", None)), ["ader"]);
     }
 }
