@@ -140,6 +140,27 @@ async fn bad_statistics_queries_get_problems_with_their_fields() {
 }
 
 #[tokio::test]
+async fn a_coordination_number_with_an_unknown_birth_month_or_day_is_accepted() {
+    let server = TestServer::start().await;
+    // Skatteverket's test coordination numbers: month 00, day 60 (unknown).
+    for (key, number) in [
+        ("coord-key-0001", "19150072-2390"),
+        ("coord-key-0002", "19171160-2399"),
+    ] {
+        let mut body = referral();
+        body["personalIdentityNumber"] = json!(number);
+        let response = server.post_referral(key, &body).await;
+        assert_eq!(response.status(), 201, "{number}");
+    }
+    // An ordinary number with month 00 is still no date.
+    let mut body = referral();
+    body["personalIdentityNumber"] = json!("19150012-2390");
+    let problem = assert_problem(server.post_referral("coord-key-0003", &body).await, 422).await;
+    assert_eq!(problem["errors"][0]["field"], "personalIdentityNumber");
+    assert_eq!(server.count().await, 2);
+}
+
+#[tokio::test]
 async fn a_referral_is_created_once_per_key_and_read_only_with_its_token() {
     let server = TestServer::start().await;
     let response = server.post_referral("key-00000001", &referral()).await;
