@@ -80,14 +80,17 @@ fn weight(c: char, collation: Collation) -> u32 {
     }
 }
 
+/// The letters of `text` as `collation` weighs them: keys order as
+/// [`compare`] does but for ties of accent and case. For sorting many rows by
+/// a key computed once.
+pub fn key(text: &str, collation: Collation) -> Vec<u32> {
+    text.chars().map(|c| weight(c, collation)).collect()
+}
+
 /// Orders `a` and `b` as `collation`'s readers expect: by letters first, then
 /// (for words alike but for accents and case) by the characters themselves.
 pub fn compare(a: &str, b: &str, collation: Collation) -> Ordering {
-    let primary = |s: &str| {
-        s.chars()
-            .map(move |c| weight(c, collation))
-            .collect::<Vec<u32>>()
-    };
+    let primary = |s: &str| key(s, collation);
     // Ties: accents by the letters themselves, then lower case first.
     let lowered = |s: &str| s.chars().map(lower).collect::<String>();
     let capitals = |s: &str| s.chars().map(|c| lower(c) != c).collect::<Vec<bool>>();

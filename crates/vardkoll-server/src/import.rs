@@ -117,6 +117,25 @@ fn capacity(value: Option<String>, reported: NaiveDate, today: NaiveDate) -> Fre
     }
 }
 
+/// A service's code, always a string: as written when the file has a string
+/// ("013" keeps its zero); a number written with the digits its kind has (3
+/// for a specialty's visit, 5 for an operation or examination), so 13 is "013".
+fn service_code(row: &Value, category: ServiceCategory) -> Option<String> {
+    let code = match row.get("Servicecode")? {
+        Value::String(s) => s.trim().to_owned(),
+        Value::Number(n) => {
+            let width = if category == ServiceCategory::Visit {
+                3
+            } else {
+                5
+            };
+            format!("{:0width$}", n.as_u64()?)
+        }
+        _ => return None,
+    };
+    (!code.is_empty() && code.bytes().all(|b| b.is_ascii_digit())).then_some(code)
+}
+
 /// Reads a `GetServicesByArea` answer.
 pub fn services(
     json: &str,
@@ -140,8 +159,8 @@ pub fn services(
             report.skip("service disabled");
             continue;
         }
-        let Some(code) = text(row, "Servicecode") else {
-            report.skip("service without Servicecode");
+        let Some(code) = service_code(row, category) else {
+            report.skip("service without a Servicecode of digits");
             continue;
         };
         let name = text(row, "Name")
@@ -206,7 +225,11 @@ pub fn waiting(
             report.skip("missing or unreadable Updated date");
             continue;
         };
-        let band = text(row, "Waiting").and_then(|w| WaitBand::parse(&w));
+        // A band of weeks by its pattern; any other text kept as it is.
+        let waiting = text(row, "Waiting")
+            .map(|w| plain_text(&w))
+            .filter(|w| !w.is_empty());
+        let band = waiting.as_deref().and_then(WaitBand::parse);
         let id = format!("vt-{unit}");
         if !data.providers.iter().any(|p| p.id == id) {
             let (latitude, longitude) = data
@@ -244,6 +267,7 @@ pub fn waiting(
             completed: None,
             estimated_wait_days: band.map(WaitBand::estimate_days),
             estimated_wait_band: band,
+            estimated_wait_text: waiting.filter(|_| band.is_none()),
             free_capacity: capacity(text(row, "Capacity"), reported, today),
             reported: vardkoll_domain::date::iso(reported),
             sample_data: false,

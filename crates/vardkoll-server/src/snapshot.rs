@@ -288,6 +288,7 @@ mod tests {
             completed: None,
             estimated_wait_days: Some(30),
             estimated_wait_band: None,
+            estimated_wait_text: None,
             free_capacity: FreeCapacity::Unknown,
             reported: format!("{year}-{month:02}-25"),
             sample_data: false,

@@ -34,7 +34,34 @@ fn services_are_loaded_and_the_mess_is_reported() {
     );
     assert_eq!(report.skipped.get("service disabled"), Some(&1));
     assert_eq!(report.skipped.get("service without a name"), Some(&1));
-    assert_eq!(report.skipped.get("service without Servicecode"), Some(&1));
+    assert_eq!(
+        report
+            .skipped
+            .get("service without a Servicecode of digits"),
+        Some(&1)
+    );
+}
+
+#[test]
+fn service_codes_stay_strings_with_the_digits_their_kind_has() {
+    let specialties = r#"{"Services":[
+        {"Name":"Ortopedi","Servicecode":13},
+        {"Name":"Kirurgi","Servicecode":"013"},
+        {"Name":"Felaktig","Servicecode":"13a"}
+    ]}"#;
+    let mut report = Report::default();
+    let services = import::services(specialties, ServiceCategory::Visit, &mut report).unwrap();
+    let codes: Vec<&str> = services.iter().map(|s| s.code.as_str()).collect();
+    assert_eq!(codes, ["013", "013"]);
+    assert_eq!(
+        report
+            .skipped
+            .get("service without a Servicecode of digits"),
+        Some(&1)
+    );
+    let operations = r#"{"Services":[{"Name":"Gastroskopi","Servicecode":502}]}"#;
+    let services = import::services(operations, ServiceCategory::Examination, &mut report).unwrap();
+    assert_eq!(services[0].code, "00502");
 }
 
 #[test]
@@ -43,7 +70,7 @@ fn waiting_rows_map_bands_regions_capacity_and_dates() {
     let mut data = Dataset::default();
     let today = vardkoll_domain::date::ymd(2026, 11, 25);
     import::waiting(WAITING, "10503", today, &mut data, &mut report).unwrap();
-    assert_eq!(report.statistics, 5, "{report}");
+    assert_eq!(report.statistics, 7, "{report}");
     assert_eq!(report.skipped.get("unknown region id 99"), Some(&1));
     assert_eq!(report.skipped.get("unknown region id (missing)"), Some(&1));
     assert_eq!(report.skipped.get("row without unitId"), Some(&1));
@@ -86,6 +113,28 @@ fn waiting_rows_map_bands_regions_capacity_and_dates() {
         })
     );
     assert_eq!(row("vt-2002").estimated_wait_days, None);
+    // Bands are read by their pattern; other text is kept as it is.
+    assert_eq!(
+        row("vt-2009").estimated_wait_band,
+        Some(WaitBand {
+            min_weeks: 9,
+            max_weeks: Some(13)
+        })
+    );
+    assert_eq!(row("vt-2009").estimated_wait_text, None);
+    assert_eq!(
+        row("vt-2002").estimated_wait_text.as_deref(),
+        Some("Uppgift saknas")
+    );
+    let motala = row("vt-2010");
+    assert_eq!(
+        (
+            motala.estimated_wait_band,
+            motala.estimated_wait_days,
+            motala.estimated_wait_text.as_deref()
+        ),
+        (None, None, Some("Mindre än en vecka"))
+    );
     assert_eq!(row("vt-2002").reported, "2026-11-15");
     assert_eq!(row("vt-2003").reported, "2025-11-15");
     // Reported in June: older than six weeks, so free capacity is unknown.
@@ -144,6 +193,15 @@ async fn the_import_command_loads_into_the_database_the_server_serves() {
         .unwrap();
     assert_matches_contract(&page, schema("StatisticsPage"));
     assert_eq!(page["sampleData"], false);
+    // Text that is no band of weeks comes back as it was published.
+    let motala = page["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["providerId"] == "vt-2010")
+        .unwrap();
+    assert_eq!(motala["estimatedWaitText"], "Mindre än en vecka");
+    assert!(motala.get("estimatedWaitDays").is_none());
     let services: Value = server.get("/services").await.json().await.unwrap();
     assert!(
         services

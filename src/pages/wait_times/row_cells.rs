@@ -62,7 +62,11 @@ pub fn row_cells(
         } else {
             t.compare().own_region_only
         },
-        wait: optional(t, row.estimated_wait_days, t.days),
+        // No estimate: what the source said instead, as it said it.
+        wait: match (&row.estimated_wait_days, &row.estimated_wait_text) {
+            (None, Some(text)) => text.clone(),
+            _ => optional(t, row.estimated_wait_days, t.days),
+        },
         versus: versus.map(|v| versus_text(t, v)).unwrap_or_default(),
         share: optional(t, row.share_within_limit, |s| percent(t, s)),
         waiting: optional(t, row.waiting, |w| w.to_string()),
@@ -91,12 +95,13 @@ mod tests {
         ProviderRow {
             provider_id: "sus-lund".into(),
             name: "<b>Skånes universitetssjukhus</b>".into(),
-            name_key: String::new(),
+            name_key: Vec::new(),
             region_code: "12".into(),
             town: "Lund".into(),
             location: Point::new(55.71, 13.19),
             accepts_other_regions: accepts,
             estimated_wait_days: wait,
+            estimated_wait_text: None,
             share_within_limit: Some(0.834),
             waiting: Some(120),
             free_capacity: FreeCapacity::Yes,
@@ -131,6 +136,17 @@ mod tests {
             cells.referral.as_deref(),
             Some("/remiss?tjanst=op-hoft&vardgivare=sus-lund")
         );
+    }
+
+    #[test]
+    fn a_wait_published_as_text_is_shown_as_it_was() {
+        let t = Lang::Sv.texts();
+        let mut published = row(None, true);
+        published.estimated_wait_text = Some("Mindre än en vecka".into());
+        let cells = row_cells(t, &published, ("op-hoft", "/remiss"), None, None);
+        assert_eq!(cells.wait, "Mindre än en vecka");
+        let nothing = row_cells(t, &row(None, true), ("op-hoft", "/remiss"), None, None);
+        assert_eq!(nothing.wait, optional(t, None::<u32>, t.days));
     }
 
     #[test]

@@ -77,27 +77,55 @@ pub struct WaitBand {
 }
 
 impl WaitBand {
-    /// Parses vantetider.se bands: "9 - 13 veckor", "0-2 veckor", "> 52 veckor", "Över 52 veckor".
+    /// Reads a vantetider.se band by its pattern, whatever the spacing and
+    /// dash: `<lo> - <hi> veckor` ("9 - 13 veckor", "0-2 veckor", "9 – 13
+    /// veckor"), `> N veckor` ("> 52 veckor", ">52 v", "Över 52 veckor", "Mer än
+    /// 52 veckor") or `N veckor`; "vecka", "veckor", "v" or "v." or no unit.
+    /// Anything else is not a band (the importer keeps such text as it is).
     pub fn parse(text: &str) -> Option<WaitBand> {
-        let text = text.trim().to_lowercase();
-        let text = text
-            .strip_suffix("veckor")
-            .or_else(|| text.strip_suffix("v"))
-            .unwrap_or(&text)
-            .trim();
-        let open = |rest: &str| {
-            rest.trim().parse().ok().map(|min_weeks| WaitBand {
+        let squeezed: String = text
+            .to_lowercase()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| {
+                if matches!(c, '–' | '—' | '−') {
+                    '-'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let number = ["veckor", "vecka", "v.", "v"]
+            .iter()
+            .find_map(|unit| squeezed.strip_suffix(unit))
+            .unwrap_or(&squeezed);
+        let weeks = |digits: &str| -> Option<u32> {
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            digits.parse().ok()
+        };
+        if let Some(rest) = ["över", "merän", ">"]
+            .iter()
+            .find_map(|open| number.strip_prefix(open))
+        {
+            return weeks(rest).map(|min_weeks| WaitBand {
                 min_weeks,
                 max_weeks: None,
-            })
-        };
-        if let Some(rest) = text.strip_prefix('>').or_else(|| text.strip_prefix("över")) {
-            return open(rest);
+            });
         }
-        let (low, high) = text.split_once('-')?;
-        let band = WaitBand {
-            min_weeks: low.trim().parse().ok()?,
-            max_weeks: Some(high.trim().parse().ok()?),
+        let band = match number.split_once('-') {
+            Some((low, high)) => WaitBand {
+                min_weeks: weeks(low)?,
+                max_weeks: Some(weeks(high)?),
+            },
+            None => {
+                let exact = weeks(number)?;
+                WaitBand {
+                    min_weeks: exact,
+                    max_weeks: Some(exact),
+                }
+            }
         };
         (band.max_weeks >= Some(band.min_weeks)).then_some(band)
     }
@@ -113,8 +141,10 @@ impl WaitBand {
 }
 
 /// The figures for one service at one provider (or a whole region) in one month.
+/// A reader ignores fields it does not know: an installed app keeps reading a
+/// server that has learned new ones.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct WaitStatistic {
     pub service_code: String,
     pub region_code: String,
@@ -137,6 +167,10 @@ pub struct WaitStatistic {
     /// The band the estimate came from, when the source published a band.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub estimated_wait_band: Option<WaitBand>,
+    /// What the source published instead of a band of weeks ("Uppgift
+    /// saknas", "Mindre än en vecka"), kept as it is: shown, never guessed at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimated_wait_text: Option<String>,
     pub free_capacity: FreeCapacity,
     /// The day the figures were reported (YYYY-MM-DD).
     pub reported: String,
@@ -222,7 +256,38 @@ mod tests {
                 max_weeks: None
             })
         );
-        assert_eq!(WaitBand::parse("Uppgift saknas"), None);
+        // Whatever the spacing, dash or unit.
+        for (text, min, max) in [
+            ("9-13 veckor", 9, Some(13)),
+            ("9 – 13 veckor", 9, Some(13)),
+            ("  9 -13veckor ", 9, Some(13)),
+            ("0 - 1 vecka", 0, Some(1)),
+            ("5-8 v", 5, Some(8)),
+            ("5 - 8 v.", 5, Some(8)),
+            (">52 veckor", 52, None),
+            ("> 26 v", 26, None),
+            ("Mer än 52 veckor", 52, None),
+            ("4 veckor", 4, Some(4)),
+        ] {
+            assert_eq!(
+                WaitBand::parse(text),
+                Some(WaitBand {
+                    min_weeks: min,
+                    max_weeks: max
+                }),
+                "{text}"
+            );
+        }
+        for text in [
+            "Uppgift saknas",
+            "Mindre än en vecka",
+            "9 - 13 dagar",
+            "ca 4 veckor",
+            "-3 veckor",
+            "9 - veckor",
+        ] {
+            assert_eq!(WaitBand::parse(text), None, "{text}");
+        }
         assert_eq!(WaitBand::parse("13 - 9 veckor"), None);
         assert_eq!(WaitBand::parse(""), None);
         assert_eq!(
@@ -248,6 +313,7 @@ mod tests {
             completed: Some(5),
             estimated_wait_days: Some(30),
             estimated_wait_band: None,
+            estimated_wait_text: None,
             free_capacity: FreeCapacity::Unknown,
             reported: "2026-01-25".into(),
             sample_data: true,

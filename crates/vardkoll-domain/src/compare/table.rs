@@ -13,12 +13,14 @@ pub struct ProviderRow {
     pub provider_id: String,
     pub name: String,
     /// The name as Swedish sorts it (å, ä, ö after z; case ignored).
-    pub name_key: String,
+    pub name_key: Vec<u32>,
     pub region_code: String,
     pub town: String,
     pub location: Point,
     pub accepts_other_regions: bool,
     pub estimated_wait_days: Option<u32>,
+    /// What the source published instead of a band of weeks, as it was.
+    pub estimated_wait_text: Option<String>,
     pub share_within_limit: Option<f64>,
     pub waiting: Option<u32>,
     pub free_capacity: FreeCapacity,
@@ -40,12 +42,13 @@ pub fn provider_rows(providers: &[Provider], statistics: &[WaitStatistic]) -> Ve
             Some(ProviderRow {
                 provider_id: provider.id.clone(),
                 name: provider.name.clone(),
-                name_key: collation_key(&provider.name),
+                name_key: name_key(&provider.name),
                 region_code: provider.region_code.clone(),
                 town: provider.town.clone(),
                 location: Point::new(provider.latitude, provider.longitude),
                 accepts_other_regions: provider.accepts_other_regions,
                 estimated_wait_days: stat.estimated_wait_days,
+                estimated_wait_text: stat.estimated_wait_text.clone(),
                 share_within_limit: stat.share_within_limit,
                 waiting: stat.waiting,
                 free_capacity: stat.free_capacity,
@@ -56,20 +59,10 @@ pub fn provider_rows(providers: &[Provider], statistics: &[WaitStatistic]) -> Ve
         .collect()
 }
 
-/// A key that sorts names in Swedish alphabetical order: case ignored, å, ä
-/// and ö after z (mapped to the characters that follow `z` in ASCII), é as e.
-pub fn collation_key(name: &str) -> String {
-    name.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'å' => '{',
-            'ä' | 'æ' => '|',
-            'ö' | 'ø' => '}',
-            'é' | 'è' => 'e',
-            'ü' => 'y',
-            c => c,
-        })
-        .collect()
+/// The key the table sorts names by: Swedish alphabetical order (the
+/// providers' names are Swedish names), Å, Ä, Ö after Z.
+pub fn name_key(name: &str) -> Vec<u32> {
+    crate::collate::key(name, crate::collate::Collation::Swedish)
 }
 
 /// A sortable column.
@@ -236,12 +229,13 @@ pub(crate) mod tests {
         ProviderRow {
             provider_id: id.into(),
             name: format!("Sjukhus {id}"),
-            name_key: collation_key(&format!("Sjukhus {id}")),
+            name_key: name_key(&format!("Sjukhus {id}")),
             region_code: region.into(),
             town: "Ort".into(),
             location: Point::new(59.0, 18.0),
             accepts_other_regions: true,
             estimated_wait_days: wait,
+            estimated_wait_text: None,
             share_within_limit: wait.map(|w| 1.0 - f64::from(w) / 400.0),
             waiting: wait.map(|w| w * 2),
             free_capacity: capacity,
@@ -293,6 +287,7 @@ pub(crate) mod tests {
             completed: None,
             estimated_wait_days: Some(40),
             estimated_wait_band: None,
+            estimated_wait_text: None,
             free_capacity: FreeCapacity::Yes,
             reported: "2026-11-02".into(),
             sample_data: true,
@@ -345,7 +340,7 @@ pub(crate) mod tests {
             .zip(["Örebro", "ängelholm", "Arvika", "Åre"])
         {
             row.name = name.into();
-            row.name_key = collation_key(name);
+            row.name_key = name_key(name);
         }
         let sort = Sort {
             key: SortKey::Name,

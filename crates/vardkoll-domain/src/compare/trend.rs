@@ -148,6 +148,7 @@ mod tests {
             completed: None,
             estimated_wait_days: days,
             estimated_wait_band: None,
+            estimated_wait_text: None,
             free_capacity: FreeCapacity::Unknown,
             reported: "2026-11-01".into(),
             sample_data: true,

@@ -187,6 +187,7 @@ fn provider_row(
         completed: Some((size * 22.0 * noise.range(0.8, 1.2)).round() as u32),
         estimated_wait_days: Some(estimate.round() as u32),
         estimated_wait_band: None,
+        estimated_wait_text: None,
         free_capacity,
         reported: reported(period),
         sample_data: true,
@@ -235,6 +236,7 @@ pub fn region_row(rows: &[&WaitStatistic]) -> Option<WaitStatistic> {
         estimated_wait_days: mean(|r| r.estimated_wait_days.map(f64::from))
             .map(|d| d.round() as u32),
         estimated_wait_band: None,
+        estimated_wait_text: None,
         free_capacity: capacity,
         ..(*first).clone()
     })

@@ -309,6 +309,10 @@ pub(crate) fn parse_text<T: serde::de::DeserializeOwned>(text: &str) -> Option<T
 /// The staff side's schema on SQLite: the home region and version of a
 /// request, what the region side recorded with a change, and the audit log
 /// (append-only: triggers refuse updates and deletes).
+/// What a source published instead of a band of weeks, kept as it is (the
+/// same statement for both stores).
+pub(crate) const WAIT_TEXT_MIGRATION: &str = "ALTER TABLE statistics ADD COLUMN wait_text TEXT;";
+
 pub(crate) const STAFF_MIGRATION_SQLITE: &str = r#"
     ALTER TABLE referrals ADD COLUMN home_region TEXT;
     ALTER TABLE referrals ADD COLUMN version INTEGER NOT NULL DEFAULT 1;

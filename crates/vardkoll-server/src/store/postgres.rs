@@ -57,6 +57,7 @@ const MIGRATIONS: &[&str] = &[
 "#,
     super::STAFF_MIGRATION_POSTGRES,
     mail_outbox::MAIL_MIGRATION_POSTGRES,
+    super::WAIT_TEXT_MIGRATION,
 ];
 
 /// The advisory lock migrations hold ("vardkoll" in ASCII).
@@ -204,15 +205,17 @@ async fn write_dataset(
         .prepare(
             "INSERT INTO statistics (service_code, region_code, provider_id, period, share_within_limit,
                  median_days_waited, waiting, completed, estimated_wait_days, band_min_weeks, band_max_weeks,
-                 free_capacity, reported, sample_data)
+                 free_capacity, reported, sample_data, wait_text)
              SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::int8[],
-                 $7::int8[], $8::int8[], $9::int8[], $10::int8[], $11::int8[], $12::text[], $13::text[], $14::bool[])
+                 $7::int8[], $8::int8[], $9::int8[], $10::int8[], $11::int8[], $12::text[], $13::text[], $14::bool[],
+                 $15::text[])
              ON CONFLICT (service_code, region_code, provider_id, period) DO UPDATE SET
                  share_within_limit = EXCLUDED.share_within_limit, median_days_waited = EXCLUDED.median_days_waited,
                  waiting = EXCLUDED.waiting, completed = EXCLUDED.completed,
                  estimated_wait_days = EXCLUDED.estimated_wait_days, band_min_weeks = EXCLUDED.band_min_weeks,
                  band_max_weeks = EXCLUDED.band_max_weeks, free_capacity = EXCLUDED.free_capacity,
-                 reported = EXCLUDED.reported, sample_data = EXCLUDED.sample_data",
+                 reported = EXCLUDED.reported, sample_data = EXCLUDED.sample_data,
+                 wait_text = EXCLUDED.wait_text",
         )
         .await
         .map_err(db)?;
@@ -240,6 +243,10 @@ async fn write_dataset(
                 &text(&|s| text_of(&s.free_capacity)),
                 &text(&|s| s.reported.clone()),
                 &rows.iter().map(|s| s.sample_data).collect::<Vec<_>>(),
+                &rows
+                    .iter()
+                    .map(|s| s.estimated_wait_text.clone())
+                    .collect::<Vec<_>>(),
             ],
         )
         .await
@@ -308,7 +315,7 @@ async fn read_dataset(client: &impl GenericClient) -> Result<Dataset, StoreError
         .query(
             "SELECT service_code, region_code, provider_id, period, share_within_limit, median_days_waited,
                  waiting, completed, estimated_wait_days, band_min_weeks, band_max_weeks, free_capacity,
-                 reported, sample_data
+                 reported, sample_data, wait_text
              FROM statistics ORDER BY service_code, region_code, provider_id, period",
             &[],
         )
@@ -337,6 +344,7 @@ async fn read_dataset(client: &impl GenericClient) -> Result<Dataset, StoreError
                 free_capacity: parse_text(row.get(11)).unwrap_or(FreeCapacity::Unknown),
                 reported: row.get(12),
                 sample_data: row.get(13),
+                estimated_wait_text: row.get(14),
             }
         })
         .collect();
