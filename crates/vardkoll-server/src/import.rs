@@ -23,7 +23,17 @@ pub struct Report {
     pub statistics: usize,
     /// Reason → how many rows were skipped for it.
     pub skipped: BTreeMap<String, usize>,
+    /// Figures already published for their unit, service and month: kept as
+    /// shown (imports only ever add).
+    pub kept: usize,
+    /// Figures held back, each with why: a jump of more than
+    /// [`MAX_JUMP_PERCENT`] from the unit's month before. Not published.
+    pub held_back: Vec<String>,
 }
+
+/// The largest change of a unit's estimated wait from one month to the next
+/// that is published without a person looking at it first.
+pub const MAX_JUMP_PERCENT: u32 = 30;
 
 impl Report {
     fn skip(&mut self, reason: impl Into<String>) {
@@ -40,6 +50,16 @@ impl std::fmt::Display for Report {
         )?;
         for (reason, count) in &self.skipped {
             writeln!(f, "skipped {count}: {reason}")?;
+        }
+        if self.kept > 0 {
+            writeln!(
+                f,
+                "kept {} already published figures as they were",
+                self.kept
+            )?;
+        }
+        for why in &self.held_back {
+            writeln!(f, "held back: {why}")?;
         }
         Ok(())
     }
@@ -136,6 +156,53 @@ fn service_code(row: &Value, category: ServiceCategory) -> Option<String> {
     (!code.is_empty() && code.bytes().all(|b| b.is_ascii_digit())).then_some(code)
 }
 
+/// Whether two rows are the same figure: unit (or region), service and month.
+fn same_figure(a: &WaitStatistic, b: &WaitStatistic) -> bool {
+    a.service_code == b.service_code
+        && a.region_code == b.region_code
+        && a.provider_id == b.provider_id
+        && a.period == b.period
+}
+
+/// The new rows that may be published: not already published, and no jump of
+/// more than [`MAX_JUMP_PERCENT`] from the unit's month before (published,
+/// or in this import).
+fn review(
+    added: Vec<WaitStatistic>,
+    published: &[WaitStatistic],
+    report: &mut Report,
+) -> Vec<WaitStatistic> {
+    let mut kept = Vec::with_capacity(added.len());
+    for row in &added {
+        if published.iter().any(|p| same_figure(p, row)) {
+            report.kept += 1;
+            continue;
+        }
+        let before = published.iter().chain(&added).find(|p| {
+            p.service_code == row.service_code
+                && p.provider_id == row.provider_id
+                && p.period == row.period.previous()
+        });
+        if let (Some(old), Some(new)) = (
+            before.and_then(|p| p.estimated_wait_days),
+            row.estimated_wait_days,
+        ) && old > 0
+            && old.abs_diff(new) * 100 > MAX_JUMP_PERCENT * old
+        {
+            report.held_back.push(format!(
+                "{} {} {}: estimated wait {old} → {new} days ({:+} %), more than {MAX_JUMP_PERCENT} % from the month before",
+                row.provider_id.as_deref().unwrap_or(&row.region_code),
+                row.service_code,
+                row.period,
+                (i64::from(new) - i64::from(old)) * 100 / i64::from(old),
+            ));
+            continue;
+        }
+        kept.push(row.clone());
+    }
+    kept
+}
+
 /// Reads a `GetServicesByArea` answer.
 pub fn services(
     json: &str,
@@ -184,11 +251,14 @@ pub fn services(
 }
 
 /// Reads a `GetWaitingAndCapacityByService` answer for `service_code`, adding
-/// providers and statistics to `data`.
+/// providers and statistics to `data` — except figures already `published`
+/// (kept as they were) and jumps of more than [`MAX_JUMP_PERCENT`] from the
+/// unit's month before (held back and reported).
 pub fn waiting(
     json: &str,
     service_code: &str,
     today: NaiveDate,
+    published: &[WaitStatistic],
     data: &mut Dataset,
     report: &mut Report,
 ) -> Result<(), String> {
@@ -271,8 +341,11 @@ pub fn waiting(
             free_capacity: capacity(text(row, "Capacity"), reported, today),
             reported: vardkoll_domain::date::iso(reported),
             sample_data: false,
+            source: Some(vardkoll_domain::api::VANTETIDER.id.to_owned()),
+            fetched: Some(vardkoll_domain::date::iso(today)),
         });
     }
+    let added = review(added, published, report);
     report.statistics += added.len();
     let mut by_region: BTreeMap<(String, Period), Vec<&WaitStatistic>> = BTreeMap::new();
     for row in &added {

@@ -138,7 +138,14 @@ fn run_import(config: &Config, args: &[String]) -> Result<(), String> {
             continue;
         }
         let json = std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?;
-        import::waiting(&json, &code, today, &mut data, &mut report)?;
+        import::waiting(
+            &json,
+            &code,
+            today,
+            &current.statistics,
+            &mut data,
+            &mut report,
+        )?;
     }
     runtime
         .block_on(async {

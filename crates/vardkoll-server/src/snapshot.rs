@@ -6,7 +6,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, OnceLock, RwLock};
 
 use axum::body::Bytes;
-use vardkoll_domain::api::{Period, StatisticsPage, WaitStatistic};
+use vardkoll_domain::api::{KnownSource, Period, Source, StatisticsPage, WaitStatistic};
 
 use crate::dataset::Dataset;
 
@@ -215,10 +215,19 @@ impl Snapshot {
             return hit;
         }
         let rows: Vec<WaitStatistic> = self.rows(query).into_iter().cloned().collect();
+        let mut sources: Vec<Source> = Vec::new();
+        for row in &rows {
+            if let Some(known) = KnownSource::find(row.source_id())
+                && !sources.iter().any(|s| s.id == known.id)
+            {
+                sources.push(known.describe());
+            }
+        }
         let page = StatisticsPage {
             service_code: query.service.clone(),
             sample_data: rows.iter().any(|row| row.sample_data),
             rows,
+            sources,
         };
         let body = Bytes::from(serde_json::to_vec(&page).unwrap_or_default());
         let mut hasher = DefaultHasher::new();
@@ -289,6 +298,8 @@ mod tests {
             estimated_wait_days: Some(30),
             estimated_wait_band: None,
             estimated_wait_text: None,
+            source: None,
+            fetched: None,
             free_capacity: FreeCapacity::Unknown,
             reported: format!("{year}-{month:02}-25"),
             sample_data: false,

@@ -69,7 +69,7 @@ fn waiting_rows_map_bands_regions_capacity_and_dates() {
     let mut report = Report::default();
     let mut data = Dataset::default();
     let today = vardkoll_domain::date::ymd(2026, 11, 25);
-    import::waiting(WAITING, "10503", today, &mut data, &mut report).unwrap();
+    import::waiting(WAITING, "10503", today, &[], &mut data, &mut report).unwrap();
     assert_eq!(report.statistics, 7, "{report}");
     assert_eq!(report.skipped.get("unknown region id 99"), Some(&1));
     assert_eq!(report.skipped.get("unknown region id (missing)"), Some(&1));
@@ -150,13 +150,75 @@ fn waiting_rows_map_bands_regions_capacity_and_dates() {
 }
 
 #[test]
+fn figures_name_their_source_and_an_import_only_adds_and_holds_back_jumps() {
+    let today = vardkoll_domain::date::ymd(2026, 11, 25);
+    let mut report = Report::default();
+    let mut first = Dataset::default();
+    import::waiting(WAITING, "10503", today, &[], &mut first, &mut report).unwrap();
+    let nu = first
+        .statistics
+        .iter()
+        .find(|s| s.provider_id.as_deref() == Some("vt-3147"))
+        .unwrap();
+    assert_eq!(nu.source.as_deref(), Some("vantetider"));
+    assert_eq!(nu.fetched.as_deref(), Some("2026-11-25"));
+    assert_eq!(nu.period.to_string(), "2026-11");
+
+    // The same file again: everything already published is kept as it was.
+    let mut again = Report::default();
+    let mut second = Dataset::default();
+    import::waiting(
+        WAITING,
+        "10503",
+        today,
+        &first.statistics,
+        &mut second,
+        &mut again,
+    )
+    .unwrap();
+    assert_eq!(again.kept, 7, "{again}");
+    assert!(second.statistics.iter().all(|s| s.provider_id.is_none()));
+
+    // December: NU-sjukvården from 77 days to 21 (-72 %) is held back and
+    // reported; Södersjukhuset from 364 to 364 is published.
+    let december = r#"{"aaData":[
+        {"regionId":51,"unitId":3147,"unitName":"NU-sjukvården","Waiting":"2 - 4 veckor","Updated":"2026-12-02"},
+        {"regionId":10,"unitId":2001,"unitName":"Ortopedi Södersjukhuset","Waiting":"> 52 veckor","Updated":"2026-12-02"}
+    ]}"#;
+    let mut third = Report::default();
+    let mut data = Dataset::default();
+    import::waiting(
+        december,
+        "10503",
+        today,
+        &first.statistics,
+        &mut data,
+        &mut third,
+    )
+    .unwrap();
+    assert_eq!(third.held_back.len(), 1, "{third}");
+    assert!(
+        third.held_back[0]
+            .starts_with("vt-3147 10503 2026-12: estimated wait 77 → 21 days (-72 %)"),
+        "{third}"
+    );
+    assert!(third.to_string().contains("held back: vt-3147"), "{third}");
+    let published: Vec<_> = data
+        .statistics
+        .iter()
+        .filter_map(|s| s.provider_id.as_deref())
+        .collect();
+    assert_eq!(published, ["vt-2001"]);
+}
+
+#[test]
 fn broken_files_are_errors_not_panics() {
     let mut report = Report::default();
     assert!(import::services("not json", ServiceCategory::Visit, &mut report).is_err());
     assert!(import::services("{\"Other\":[]}", ServiceCategory::Visit, &mut report).is_err());
     let mut data = Dataset::default();
     let today = vardkoll_domain::date::ymd(2026, 11, 25);
-    assert!(import::waiting("[1,2]", "x", today, &mut data, &mut report).is_err());
+    assert!(import::waiting("[1,2]", "x", today, &[], &mut data, &mut report).is_err());
 }
 
 #[tokio::test]
@@ -193,6 +255,17 @@ async fn the_import_command_loads_into_the_database_the_server_serves() {
         .unwrap();
     assert_matches_contract(&page, schema("StatisticsPage"));
     assert_eq!(page["sampleData"], false);
+    // Every figure names its source, described once on the page.
+    assert!(
+        page["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["source"] == "vantetider" && r["fetched"].is_string())
+    );
+    assert_eq!(page["sources"].as_array().unwrap().len(), 1);
+    assert_eq!(page["sources"][0]["url"], "https://www.vantetider.se");
+    assert_eq!(page["sources"][0]["currentForDays"], 42);
     // Text that is no band of weeks comes back as it was published.
     let motala = page["rows"]
         .as_array()

@@ -111,23 +111,32 @@ async fn an_import_moves_the_data_version_and_every_instance_reads_it(kind: Kind
     let db = Database::new(kind).await;
     let (a, b) = (db.open().await, db.open().await);
     let before = b.data_version().await.unwrap();
-    let mut data = a.dataset().await.unwrap();
+    let data = a.dataset().await.unwrap();
     assert!(!data.statistics.is_empty() && data.regions.len() == 21);
-    let row = data
+    let published = data
         .statistics
-        .iter_mut()
+        .iter()
         .find(|s| s.provider_id.is_some())
-        .unwrap();
-    row.median_days_waited = Some(4321);
-    // Text published instead of a band is kept as it was.
-    row.estimated_wait_text = Some("Mindre än en vecka".into());
-    let changed = row.clone();
+        .unwrap()
+        .clone();
+    // A correction of a published figure is not taken: what was shown stays.
+    let mut correction = published.clone();
+    correction.median_days_waited = Some(4321);
+    // A new month is added, with what the source published instead of a band.
+    let mut added = published.clone();
+    added.period = vardkoll_domain::api::Period {
+        year: 2031,
+        month: 1,
+    };
+    added.estimated_wait_text = Some("Mindre än en vecka".into());
+    added.source = Some("vantetider".into());
+    added.fetched = Some("2031-02-02".into());
     let services = data.services.clone();
     a.import(Dataset {
-        statistics: vec![changed.clone()],
+        statistics: vec![correction, added.clone()],
         services: services
             .into_iter()
-            .filter(|s| s.code == changed.service_code)
+            .filter(|s| s.code == published.service_code)
             .collect(),
         ..Dataset::default()
     })
@@ -135,20 +144,23 @@ async fn an_import_moves_the_data_version_and_every_instance_reads_it(kind: Kind
     .unwrap();
     assert_ne!(b.data_version().await.unwrap(), before);
     let seen = b.dataset().await.unwrap();
-    let found = seen
-        .statistics
-        .iter()
-        .find(|s| {
-            s.service_code == changed.service_code
-                && s.provider_id == changed.provider_id
-                && s.period == changed.period
-        })
-        .unwrap();
-    assert_eq!(found, &changed);
+    let find = |row: &vardkoll_domain::api::WaitStatistic| {
+        seen.statistics
+            .iter()
+            .find(|s| {
+                s.service_code == row.service_code
+                    && s.provider_id == row.provider_id
+                    && s.period == row.period
+            })
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(find(&published), published, "kept as it was shown");
+    assert_eq!(find(&added), added);
     assert_eq!(
         seen.statistics.len(),
-        data.statistics.len(),
-        "an import replaces, never duplicates"
+        data.statistics.len() + 1,
+        "an import only adds"
     );
     assert!(
         seen.services

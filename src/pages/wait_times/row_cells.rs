@@ -102,6 +102,7 @@ mod tests {
             accepts_other_regions: accepts,
             estimated_wait_days: wait,
             estimated_wait_text: None,
+            source: "vantetider".into(),
             share_within_limit: Some(0.834),
             waiting: Some(120),
             free_capacity: FreeCapacity::Yes,

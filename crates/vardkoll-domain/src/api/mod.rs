@@ -9,6 +9,7 @@ mod answer;
 mod catalog;
 pub mod problem;
 mod referral;
+mod source;
 mod staff;
 mod statistics;
 
@@ -20,6 +21,7 @@ pub use referral::{
     MAX_PREFERRED_PROVIDERS, NewReferral, ProblemCode, ReferralCreated, ReferralStatus,
     ReferralView, StatusChange, ValidReferral,
 };
+pub use source::{KNOWN_SOURCES, KOLADA, KnownSource, SAMPLE, Source, VANTETIDER};
 pub use staff::{PathKind, RequestPath, StaffChange, StaffMove, StaffQueueItem, StaffReferral};
 pub use statistics::{FreeCapacity, Period, StatisticsPage, WaitBand, WaitStatistic};
 

@@ -176,6 +176,13 @@ pub struct WaitStatistic {
     pub reported: String,
     /// True for generated sample figures, which must never be shown as real.
     pub sample_data: bool,
+    /// The source's id ([`super::Source`]); absent in rows stored before
+    /// sources were recorded ([`WaitStatistic::source_id`] says whose).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The day Vårdkoll fetched the figure from its source (YYYY-MM-DD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<String>,
 }
 
 impl WaitStatistic {
@@ -189,14 +196,17 @@ impl WaitStatistic {
     }
 }
 
-/// One response page of statistics.
+/// One response page of statistics (read tolerantly, as [`WaitStatistic`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct StatisticsPage {
     pub service_code: String,
     /// True when any row is sample data.
     pub sample_data: bool,
     pub rows: Vec<WaitStatistic>,
+    /// The sources the rows name.
+    #[serde(default)]
+    pub sources: Vec<super::Source>,
 }
 
 #[cfg(test)]
@@ -314,6 +324,8 @@ mod tests {
             estimated_wait_days: Some(30),
             estimated_wait_band: None,
             estimated_wait_text: None,
+            source: None,
+            fetched: None,
             free_capacity: FreeCapacity::Unknown,
             reported: "2026-01-25".into(),
             sample_data: true,

@@ -21,6 +21,8 @@ pub struct ProviderRow {
     pub estimated_wait_days: Option<u32>,
     /// What the source published instead of a band of weeks, as it was.
     pub estimated_wait_text: Option<String>,
+    /// The id of the figures' source (the page's `sources` describe it).
+    pub source: String,
     pub share_within_limit: Option<f64>,
     pub waiting: Option<u32>,
     pub free_capacity: FreeCapacity,
@@ -49,6 +51,7 @@ pub fn provider_rows(providers: &[Provider], statistics: &[WaitStatistic]) -> Ve
                 accepts_other_regions: provider.accepts_other_regions,
                 estimated_wait_days: stat.estimated_wait_days,
                 estimated_wait_text: stat.estimated_wait_text.clone(),
+                source: stat.source_id().to_owned(),
                 share_within_limit: stat.share_within_limit,
                 waiting: stat.waiting,
                 free_capacity: stat.free_capacity,
@@ -236,6 +239,7 @@ pub(crate) mod tests {
             accepts_other_regions: true,
             estimated_wait_days: wait,
             estimated_wait_text: None,
+            source: "sample".into(),
             share_within_limit: wait.map(|w| 1.0 - f64::from(w) / 400.0),
             waiting: wait.map(|w| w * 2),
             free_capacity: capacity,
@@ -288,6 +292,8 @@ pub(crate) mod tests {
             estimated_wait_days: Some(40),
             estimated_wait_band: None,
             estimated_wait_text: None,
+            source: None,
+            fetched: None,
             free_capacity: FreeCapacity::Yes,
             reported: "2026-11-02".into(),
             sample_data: true,

@@ -149,6 +149,8 @@ mod tests {
             estimated_wait_days: days,
             estimated_wait_band: None,
             estimated_wait_text: None,
+            source: None,
+            fetched: None,
             free_capacity: FreeCapacity::Unknown,
             reported: "2026-11-01".into(),
             sample_data: true,

@@ -191,6 +191,8 @@ fn provider_row(
         free_capacity,
         reported: reported(period),
         sample_data: true,
+        source: Some(vardkoll_domain::api::SAMPLE.id.to_owned()),
+        fetched: None,
     }
 }
 

@@ -157,7 +157,9 @@ pub trait Store: Send + Sync + 'static {
     /// A number that changes with every import, on whichever instance it ran.
     fn data_version(&self) -> StoreFuture<'_, i64>;
 
-    /// Replaces the statistics of the services and providers in `data` (an import).
+    /// Adds `data` (an import): services and providers are updated, figures
+    /// only added — one already stored for its unit, service and month stays as
+    /// it was (append-only; the importer reports it as kept).
     fn import(&self, data: Dataset) -> StoreFuture<'_, ()>;
 
     /// Stores a request once per idempotency key, durably, before answering.
@@ -312,6 +314,10 @@ pub(crate) fn parse_text<T: serde::de::DeserializeOwned>(text: &str) -> Option<T
 /// What a source published instead of a band of weeks, kept as it is (the
 /// same statement for both stores).
 pub(crate) const WAIT_TEXT_MIGRATION: &str = "ALTER TABLE statistics ADD COLUMN wait_text TEXT;";
+
+/// Where each figure comes from and when it was fetched (both stores).
+pub(crate) const SOURCE_MIGRATION: &str = "ALTER TABLE statistics ADD COLUMN source TEXT;
+    ALTER TABLE statistics ADD COLUMN fetched TEXT;";
 
 pub(crate) const STAFF_MIGRATION_SQLITE: &str = r#"
     ALTER TABLE referrals ADD COLUMN home_region TEXT;

@@ -58,6 +58,7 @@ const MIGRATIONS: &[&str] = &[
     super::STAFF_MIGRATION_POSTGRES,
     mail_outbox::MAIL_MIGRATION_POSTGRES,
     super::WAIT_TEXT_MIGRATION,
+    super::SOURCE_MIGRATION,
 ];
 
 /// The advisory lock migrations hold ("vardkoll" in ASCII).
@@ -200,22 +201,17 @@ async fn write_dataset(
         .await
         .map_err(db)?;
     }
-    // Statistics in batches of arrays: one round trip per batch.
+    // Statistics in batches of arrays: one round trip per batch. Append-only:
+    // a figure once published stays as it was shown.
     let insert = tx
         .prepare(
             "INSERT INTO statistics (service_code, region_code, provider_id, period, share_within_limit,
                  median_days_waited, waiting, completed, estimated_wait_days, band_min_weeks, band_max_weeks,
-                 free_capacity, reported, sample_data, wait_text)
+                 free_capacity, reported, sample_data, wait_text, source, fetched)
              SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::int8[],
                  $7::int8[], $8::int8[], $9::int8[], $10::int8[], $11::int8[], $12::text[], $13::text[], $14::bool[],
-                 $15::text[])
-             ON CONFLICT (service_code, region_code, provider_id, period) DO UPDATE SET
-                 share_within_limit = EXCLUDED.share_within_limit, median_days_waited = EXCLUDED.median_days_waited,
-                 waiting = EXCLUDED.waiting, completed = EXCLUDED.completed,
-                 estimated_wait_days = EXCLUDED.estimated_wait_days, band_min_weeks = EXCLUDED.band_min_weeks,
-                 band_max_weeks = EXCLUDED.band_max_weeks, free_capacity = EXCLUDED.free_capacity,
-                 reported = EXCLUDED.reported, sample_data = EXCLUDED.sample_data,
-                 wait_text = EXCLUDED.wait_text",
+                 $15::text[], $16::text[], $17::text[])
+             ON CONFLICT (service_code, region_code, provider_id, period) DO NOTHING",
         )
         .await
         .map_err(db)?;
@@ -247,6 +243,8 @@ async fn write_dataset(
                     .iter()
                     .map(|s| s.estimated_wait_text.clone())
                     .collect::<Vec<_>>(),
+                &rows.iter().map(|s| s.source.clone()).collect::<Vec<_>>(),
+                &rows.iter().map(|s| s.fetched.clone()).collect::<Vec<_>>(),
             ],
         )
         .await
@@ -315,7 +313,7 @@ async fn read_dataset(client: &impl GenericClient) -> Result<Dataset, StoreError
         .query(
             "SELECT service_code, region_code, provider_id, period, share_within_limit, median_days_waited,
                  waiting, completed, estimated_wait_days, band_min_weeks, band_max_weeks, free_capacity,
-                 reported, sample_data, wait_text
+                 reported, sample_data, wait_text, source, fetched
              FROM statistics ORDER BY service_code, region_code, provider_id, period",
             &[],
         )
@@ -345,6 +343,8 @@ async fn read_dataset(client: &impl GenericClient) -> Result<Dataset, StoreError
                 reported: row.get(12),
                 sample_data: row.get(13),
                 estimated_wait_text: row.get(14),
+                source: row.get(15),
+                fetched: row.get(16),
             }
         })
         .collect();

@@ -77,6 +77,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(super::STAFF_MIGRATION_SQLITE),
     Migration::Sql(super::mail_outbox::MAIL_MIGRATION_SQLITE),
     Migration::Sql(super::WAIT_TEXT_MIGRATION),
+    Migration::Sql(super::SOURCE_MIGRATION),
 ];
 
 /// Requests stored before secrets were hashed: hash the key and the token, and
@@ -789,10 +790,12 @@ fn write_dataset(
     {
         let mut insert = tx
             .prepare_cached(
-                "INSERT OR REPLACE INTO statistics (service_code, region_code, provider_id, period,
+                // Append-only: a figure once published stays as it was shown.
+                "INSERT OR IGNORE INTO statistics (service_code, region_code, provider_id, period,
                      share_within_limit, median_days_waited, waiting, completed, estimated_wait_days,
-                     band_min_weeks, band_max_weeks, free_capacity, reported, sample_data, wait_text)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                     band_min_weeks, band_max_weeks, free_capacity, reported, sample_data, wait_text,
+                     source, fetched)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             )
             .map_err(db)?;
         for s in &data.statistics {
@@ -813,6 +816,8 @@ fn write_dataset(
                     s.reported,
                     s.sample_data,
                     s.estimated_wait_text,
+                    s.source,
+                    s.fetched,
                 ])
                 .map_err(db)?;
         }
@@ -878,7 +883,7 @@ fn read_dataset(connection: &Connection) -> Result<Dataset, StoreError> {
         .prepare(
             "SELECT service_code, region_code, provider_id, period, share_within_limit, median_days_waited,
                  waiting, completed, estimated_wait_days, band_min_weeks, band_max_weeks, free_capacity,
-                 reported, sample_data, wait_text
+                 reported, sample_data, wait_text, source, fetched
              FROM statistics ORDER BY service_code, region_code, provider_id, period",
         )
         .map_err(db)?
@@ -897,6 +902,8 @@ fn read_dataset(connection: &Connection) -> Result<Dataset, StoreError> {
                 estimated_wait_days: row.get(8)?,
                 estimated_wait_band: band_min.map(|min_weeks| WaitBand { min_weeks, max_weeks: row.get(10).ok().flatten() }),
                 estimated_wait_text: row.get(14)?,
+                source: row.get(15)?,
+                fetched: row.get(16)?,
                 free_capacity: parse_text(&row.get::<_, String>(11)?).unwrap_or(FreeCapacity::Unknown),
                 reported: row.get(12)?,
                 sample_data: row.get(13)?,

@@ -1,0 +1,164 @@
+//! Where a figure comes from: each statistic names its source, and the
+//! statistics answer describes the sources its rows name — name, address,
+//! licence and how long its figures stay current.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::WaitStatistic;
+
+/// A source of figures as the API describes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Source {
+    /// What a statistic's `source` names.
+    pub id: String,
+    pub name: String,
+    /// Where a reader finds the source (none for Vårdkoll's own sample data).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub licence: String,
+    /// A figure reported longer ago than this many days is out of date (the
+    /// source's own rule); `None`: it does not go out of date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_for_days: Option<u32>,
+}
+
+/// A source known to Vårdkoll (the data behind [`Source`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KnownSource {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub url: Option<&'static str>,
+    pub licence: &'static str,
+    pub current_for_days: Option<u32>,
+}
+
+/// Väntetider i vården: estimates and free capacity older than six weeks are
+/// shown as "Uppgift saknas" there, and so here.
+pub const VANTETIDER: KnownSource = KnownSource {
+    id: "vantetider",
+    name: "Väntetider i vården",
+    url: Some("https://www.vantetider.se"),
+    licence: "Offentlig statistik från regionerna (SKR, från 2025-07-01 Socialstyrelsen)",
+    current_for_days: Some(42),
+};
+
+/// Kolada, the open database of municipalities' and regions' key figures.
+pub const KOLADA: KnownSource = KnownSource {
+    id: "kolada",
+    name: "Kolada (RKA)",
+    url: Some("https://www.kolada.se"),
+    licence: "CC BY 4.0",
+    current_for_days: None,
+};
+
+/// Vårdkoll's generated sample figures, never to be taken as real.
+pub const SAMPLE: KnownSource = KnownSource {
+    id: "sample",
+    name: "Vårdkolls exempeldata",
+    url: None,
+    licence: "Genererad, fri att använda (CC0 1.0)",
+    current_for_days: None,
+};
+
+pub const KNOWN_SOURCES: [KnownSource; 3] = [VANTETIDER, KOLADA, SAMPLE];
+
+impl KnownSource {
+    pub fn describe(&self) -> Source {
+        Source {
+            id: self.id.to_owned(),
+            name: self.name.to_owned(),
+            url: self.url.map(str::to_owned),
+            licence: self.licence.to_owned(),
+            current_for_days: self.current_for_days,
+        }
+    }
+
+    pub fn find(id: &str) -> Option<KnownSource> {
+        KNOWN_SOURCES.iter().copied().find(|s| s.id == id)
+    }
+}
+
+impl WaitStatistic {
+    /// The source this row names; rows from before sources were recorded
+    /// come from the sample data or from vantetider.se.
+    pub fn source_id(&self) -> &str {
+        match &self.source {
+            Some(id) => id,
+            None if self.sample_data => SAMPLE.id,
+            None => VANTETIDER.id,
+        }
+    }
+
+    /// Whether the figure is older than `source`'s rule allows on `today`
+    /// (an unreadable report date is out of date too).
+    pub fn is_out_of_date(&self, source: Option<&Source>, today: NaiveDate) -> bool {
+        let Some(days) = source.and_then(|s| s.current_for_days) else {
+            return false;
+        };
+        NaiveDate::parse_from_str(&self.reported, "%Y-%m-%d").map_or(true, |reported| {
+            (today - reported).num_days() > i64::from(days)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{FreeCapacity, Period};
+    use crate::date::ymd;
+
+    fn row(reported: &str, source: Option<&str>, sample_data: bool) -> WaitStatistic {
+        WaitStatistic {
+            service_code: "10503".into(),
+            region_code: "01".into(),
+            provider_id: Some("vt-1".into()),
+            period: Period {
+                year: 2026,
+                month: 10,
+            },
+            share_within_limit: None,
+            median_days_waited: None,
+            waiting: None,
+            completed: None,
+            estimated_wait_days: Some(30),
+            estimated_wait_band: None,
+            estimated_wait_text: None,
+            free_capacity: FreeCapacity::Unknown,
+            reported: reported.into(),
+            sample_data,
+            source: source.map(str::to_owned),
+            fetched: None,
+        }
+    }
+
+    #[test]
+    fn a_vantetider_figure_older_than_six_weeks_is_out_of_date() {
+        let source = VANTETIDER.describe();
+        let today = ymd(2026, 12, 1);
+        assert!(!row("2026-10-20", None, false).is_out_of_date(Some(&source), today));
+        // 42 days is still current; 43 is not.
+        assert!(!row("2026-10-20", None, false).is_out_of_date(Some(&source), ymd(2026, 12, 1)));
+        assert!(row("2026-10-19", None, false).is_out_of_date(Some(&source), ymd(2026, 12, 1)));
+        assert!(row("igår", None, false).is_out_of_date(Some(&source), today));
+        // Sources without a rule never go out of date.
+        assert!(
+            !row("2020-01-01", Some("kolada"), false)
+                .is_out_of_date(Some(&KOLADA.describe()), today)
+        );
+        assert!(!row("2020-01-01", None, false).is_out_of_date(None, today));
+    }
+
+    #[test]
+    fn rows_without_a_recorded_source_name_theirs() {
+        assert_eq!(row("2026-10-01", None, true).source_id(), "sample");
+        assert_eq!(row("2026-10-01", None, false).source_id(), "vantetider");
+        assert_eq!(
+            row("2026-10-01", Some("kolada"), false).source_id(),
+            "kolada"
+        );
+        assert_eq!(KnownSource::find("kolada"), Some(KOLADA));
+        assert_eq!(KnownSource::find("nope"), None);
+    }
+}
