@@ -49,7 +49,7 @@ pub const AR_COMPARE: CompareTexts = CompareTexts {
     sorted_descending: "مرتّب تنازليًا",
     provider_column: "المستشفى أو العيادة",
     waiting_column: "عدد المنتظرين",
-    reported_column: "تاريخ الإبلاغ",
+    reported_column: "الشهر والمصدر",
     distance_column: "المسافة",
     own_region_only: "تستقبل المرضى من منطقتها فقط.",
 
@@ -111,4 +111,7 @@ pub const AR_COMPARE: CompareTexts = CompareTexts {
 
     stale_data: |when| format!("تُعرض المعلومات التي جُلبت في {when}. قد لا تكون محدّثة."),
     fetched_label: |when| format!("جُلبت في {when}"),
+    out_of_date: "قديمة",
+    sources_label: "المصادر",
+    licence: |licence| format!("الترخيص: {licence}"),
 };

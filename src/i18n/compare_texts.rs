@@ -74,4 +74,10 @@ pub struct CompareTexts {
 
     pub stale_data: fn(&str) -> String,
     pub fetched_label: fn(&str) -> String,
+    /// Beside a figure older than its source's rule allows.
+    pub out_of_date: &'static str,
+    /// Before the list of the figures' sources.
+    pub sources_label: &'static str,
+    /// "licence: …" after a source.
+    pub licence: fn(&str) -> String,
 }

@@ -38,7 +38,7 @@ pub const EN_COMPARE: CompareTexts = CompareTexts {
     sorted_descending: "sorted descending",
     provider_column: "Hospital or clinic",
     waiting_column: "Number waiting",
-    reported_column: "Reported",
+    reported_column: "Month and source",
     distance_column: "Distance",
     own_region_only: "Accepts patients from its own region only.",
 
@@ -101,4 +101,7 @@ pub const EN_COMPARE: CompareTexts = CompareTexts {
 
     stale_data: |when| format!("Showing the information fetched {when}. It may be out of date."),
     fetched_label: |when| format!("Fetched {when}"),
+    out_of_date: "out of date",
+    sources_label: "Sources",
+    licence: |licence| format!("licence: {licence}"),
 };

@@ -38,7 +38,7 @@ pub const SV_COMPARE: CompareTexts = CompareTexts {
     sorted_descending: "sorterad fallande",
     provider_column: "Sjukhus eller mottagning",
     waiting_column: "Antal väntande",
-    reported_column: "Rapporterad",
+    reported_column: "Månad och källa",
     distance_column: "Avstånd",
     own_region_only: "Tar bara emot patienter från den egna regionen.",
 
@@ -101,4 +101,7 @@ pub const SV_COMPARE: CompareTexts = CompareTexts {
 
     stale_data: |when| format!("Visar uppgifterna som hämtades {when}. De kan vara inaktuella."),
     fetched_label: |when| format!("Hämtat {when}"),
+    out_of_date: "inaktuell",
+    sources_label: "Källor",
+    licence: |licence| format!("licens: {licence}"),
 };

@@ -69,6 +69,23 @@ test("the service list is in the reader's alphabetical order: Å, Ä, Ö after Z
   await english.context.close();
 });
 
+test("every figure says its month and source, and the sources are listed with their licences", async () => {
+  const { context, page, errors } = await openPage(browser, `${site.url}/vantetider?tjanst=op-hoft`);
+  await rows(page).first().waitFor();
+  const header = await page.locator("table.provider-table thead th").allTextContents();
+  const column = header.findIndex((h) => h.includes("Månad och källa"));
+  assert.ok(column > 0, header.join(" | "));
+  const cells = await columnTexts(page, column);
+  assert.ok(cells.length > 10);
+  for (const cell of cells) assert.match(cell, /^(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) 20\d\d · Vårdkolls exempeldata$/);
+  const sources = page.locator(".sources");
+  await sources.getByText("Källor:").waitFor();
+  await sources.getByText("Vårdkolls exempeldata").waitFor();
+  await sources.getByText(/licens: Genererad/).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a patient finds a service by typing, compares providers with the home region, sorts and filters", async () => {
   const { context, page, errors } = await openPage(browser, `${site.url}/vantetider`);
   await page.getByLabel("Din hemregion").selectOption({ label: "Region Stockholm" });

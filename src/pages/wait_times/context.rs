@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use vardkoll_domain::api::{Provider, Service, StatisticsPage, WaitStatistic};
+use vardkoll_domain::api::{Provider, Service, Source, StatisticsPage, WaitStatistic};
 use vardkoll_domain::compare::geo::Point;
 use vardkoll_domain::compare::table::{ProviderRow, provider_rows};
 use vardkoll_domain::compare::trend::{TrendPoint, series};
@@ -26,6 +26,8 @@ pub struct ServiceFigures {
     pub sample_data: bool,
     pub providers: Vec<ProviderRow>,
     pub regions: Vec<WaitStatistic>,
+    /// The sources the figures name.
+    pub sources: Vec<Source>,
     /// Distinguishes one answer from the next, for keyed rendering.
     pub generation: u32,
 }
@@ -245,6 +247,7 @@ fn split(page: StatisticsPage, providers: &[Provider], generation: u32) -> Servi
     ServiceFigures {
         service_code: page.service_code,
         sample_data: page.sample_data,
+        sources: page.sources,
         providers: rows,
         regions,
         generation,

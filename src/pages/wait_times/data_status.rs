@@ -1,7 +1,9 @@
 //! What is shown around data from the API: a skeleton while it loads, an error
-//! with retry (beside the last good data and its date), the sample-data label.
+//! with retry (beside the last good data and its date), the sample-data label,
+//! the sources of the figures.
 
 use leptos::prelude::*;
+use vardkoll_domain::api::Source;
 
 use crate::i18n::use_texts;
 
@@ -40,4 +42,31 @@ pub fn ErrorWithRetry(
 pub fn SampleNote() -> impl IntoView {
     let t = use_texts();
     view! { <p class="notice notice--warning sample-note">{t.sample_data_note}</p> }
+}
+
+/// The sources of the figures shown, each with its licence; a link only to an
+/// https address (text from the API, rendered as text).
+#[component]
+pub fn SourceList(sources: Vec<Source>) -> impl IntoView {
+    let t = use_texts();
+    let c = t.compare();
+    (!sources.is_empty()).then(|| {
+        let items = sources
+            .into_iter()
+            .map(|source| {
+                let licence = (c.licence)(&source.licence);
+                let name = match source.url.filter(|url| url.starts_with("https://")) {
+                    Some(url) => view! { <a href=url rel="noopener">{source.name}</a> }.into_any(),
+                    None => view! { <span>{source.name}</span> }.into_any(),
+                };
+                view! { <li>{name}" ("{licence}")"</li> }
+            })
+            .collect_view();
+        view! {
+            <div class="hint sources">
+                <p class="sources__label">{c.sources_label}":"</p>
+                <ul class="sources__list">{items}</ul>
+            </div>
+        }
+    })
 }

@@ -20,7 +20,7 @@ use vardkoll_domain::compare::versus_home::home_wait;
 
 use crate::i18n::use_texts;
 use context::Compare;
-use data_status::{ErrorWithRetry, SampleNote, Skeleton};
+use data_status::{ErrorWithRetry, SampleNote, Skeleton, SourceList};
 use filters::Filters;
 use home_region::HomeRegionPicker;
 use labels::{error_text, region_name};
@@ -48,6 +48,7 @@ fn FiguresStatus() -> impl IntoView {
             (Some(data), None) => view! {
                 {data.value.sample_data.then(|| view! { <SampleNote /> })}
                 <p class="hint fetched">{(t.compare().fetched_label)(&data.fetched_at)}</p>
+                <SourceList sources=data.value.sources.clone() />
             }
             .into_any(),
         })

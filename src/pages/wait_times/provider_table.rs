@@ -11,7 +11,7 @@ use vardkoll_domain::compare::view_state::PAGE_ROWS;
 
 use super::context::Compare;
 use super::provider_rows::ProviderRows;
-use super::row_cells::row_cells;
+use super::row_cells::{Provenance, row_cells};
 use super::trend_panel::focus_trend_heading;
 use crate::i18n::{Texts, use_texts};
 use crate::router::{Route, Router, is_plain_click};
@@ -178,9 +178,13 @@ pub fn ProviderTable() -> impl IntoView {
             };
             let home_days = home.map(|h| home_wait(&data.regions, h.as_str()));
             let service = (data.service_code.as_str(), referral_page.as_str());
+            let provenance = Provenance {
+                sources: &data.sources,
+                today: crate::platform::clock::today(),
+            };
             let cells = |i: usize| {
                 let row = data.providers.get(i)?;
-                Some(row_cells(t, row, service, home_days, origin))
+                Some(row_cells(t, row, service, home_days, origin, provenance))
             };
             drawn.update_value(|rows| rows.update(&body, &keys, cells));
         });

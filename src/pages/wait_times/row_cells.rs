@@ -1,7 +1,8 @@
 //! What one provider row shows, as plain strings: worked out in Rust (and
 //! tested natively), drawn by [`super::provider_rows`].
 
-use vardkoll_domain::api::FreeCapacity;
+use chrono::NaiveDate;
+use vardkoll_domain::api::{FreeCapacity, Source, out_of_date};
 use vardkoll_domain::compare::geo::{Point, distance_km};
 use vardkoll_domain::compare::table::ProviderRow;
 use vardkoll_domain::compare::versus_home::VersusHome;
@@ -22,6 +23,8 @@ pub struct RowCells {
     pub waiting: String,
     pub capacity_class: &'static str,
     pub capacity: &'static str,
+    /// The month the figures cover and their source; "out of date" when
+    /// older than the source's rule allows.
     pub reported: String,
     /// Only when distances are measured.
     pub distance: Option<String>,
@@ -41,16 +44,53 @@ fn capacity_class(capacity: FreeCapacity) -> &'static str {
     }
 }
 
+/// Where the figures come from and the day they are read on.
+#[derive(Clone, Copy)]
+pub struct Provenance<'a> {
+    pub sources: &'a [Source],
+    pub today: NaiveDate,
+}
+
 /// The cells of `row` for `service`, compared with `home_days` (the home
 /// region's wait, when a home region is set) and measured from `origin`;
-/// `referral_page` is the address of the referral form.
+/// `referral_page` is the address of the referral form. A figure older than
+/// its source's rule allows is no figure ("Uppgift saknas"), as the source
+/// itself shows it.
 pub fn row_cells(
     t: &'static Texts,
     row: &ProviderRow,
     (service, referral_page): (&str, &str),
     home_days: Option<Option<u32>>,
     origin: Option<Point>,
+    provenance: Provenance<'_>,
 ) -> RowCells {
+    let source = provenance.sources.iter().find(|s| s.id == row.source);
+    let stale = out_of_date(&row.reported, source, provenance.today);
+    let owned;
+    let row = if stale {
+        owned = ProviderRow {
+            estimated_wait_days: None,
+            estimated_wait_text: None,
+            free_capacity: FreeCapacity::Unknown,
+            ..row.clone()
+        };
+        &owned
+    } else {
+        row
+    };
+    let month = t
+        .months
+        .get(row.period.month.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or_default();
+    let mut reported = format!(
+        "{month} {} · {}",
+        row.period.year,
+        source.map_or(row.source.as_str(), |s| s.name.as_str())
+    );
+    if stale {
+        reported = format!("{reported} ({})", t.compare().out_of_date);
+    }
     let versus = home_days.and_then(|home| VersusHome::of(row.estimated_wait_days, home));
     // Without a home region every provider may be asked; with one, those with a shorter wait.
     let may_refer = home_days.is_none() || matches!(versus, Some(VersusHome::Shorter(_)));
@@ -72,7 +112,7 @@ pub fn row_cells(
         waiting: optional(t, row.waiting, |w| w.to_string()),
         capacity_class: capacity_class(row.free_capacity),
         capacity: capacity_text(t, row.free_capacity),
-        reported: row.reported.clone(),
+        reported,
         distance: origin.map(|o| format!("{} km", distance_km(o, row.location).round() as u32)),
         provider_id: row.provider_id.clone(),
         referral: may_refer.then(|| {
@@ -103,11 +143,25 @@ mod tests {
             estimated_wait_days: wait,
             estimated_wait_text: None,
             source: "vantetider".into(),
+            period: vardkoll_domain::api::Period {
+                year: 2026,
+                month: 10,
+            },
             share_within_limit: Some(0.834),
             waiting: Some(120),
             free_capacity: FreeCapacity::Yes,
             reported: "2026-11-03".into(),
             sample_data: true,
+        }
+    }
+
+    /// The sources as the API describes them, read on 2026-11-25.
+    fn current() -> Provenance<'static> {
+        static SOURCES: std::sync::LazyLock<Vec<Source>> =
+            std::sync::LazyLock::new(|| vec![vardkoll_domain::api::VANTETIDER.describe()]);
+        Provenance {
+            sources: &SOURCES,
+            today: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
         }
     }
 
@@ -120,6 +174,7 @@ mod tests {
             ("op-hoft", "/remiss"),
             Some(Some(110)),
             None,
+            current(),
         );
         assert_eq!(cells.name, "<b>Skånes universitetssjukhus</b>");
         assert_eq!(cells.place, "Lund, Region Skåne");
@@ -140,13 +195,61 @@ mod tests {
     }
 
     #[test]
+    fn every_figure_says_its_month_and_source_and_an_old_one_is_no_figure() {
+        let t = Lang::Sv.texts();
+        let cells = row_cells(
+            t,
+            &row(Some(48), true),
+            ("op-hoft", "/remiss"),
+            None,
+            None,
+            current(),
+        );
+        assert_eq!(cells.reported, "oktober 2026 · Väntetider i vården");
+        // Reported 2026-10-01: 55 days before 2026-11-25, past vantetider.se's six weeks.
+        let mut old = row(Some(48), true);
+        old.reported = "2026-10-01".into();
+        let cells = row_cells(t, &old, ("op-hoft", "/remiss"), None, None, current());
+        assert_eq!(cells.wait, "Uppgift saknas");
+        assert_eq!(cells.capacity, "Uppgift saknas");
+        assert_eq!(
+            cells.reported,
+            "oktober 2026 · Väntetider i vården (inaktuell)"
+        );
+        // A source without a rule (the sample data) does not go out of date.
+        let mut sample = old.clone();
+        sample.source = "sample".into();
+        let sources = [vardkoll_domain::api::SAMPLE.describe()];
+        let cells = row_cells(
+            t,
+            &sample,
+            ("op-hoft", "/remiss"),
+            None,
+            None,
+            Provenance {
+                sources: &sources,
+                ..current()
+            },
+        );
+        assert_eq!(cells.wait, "48 dagar");
+        assert_eq!(cells.reported, "oktober 2026 · Vårdkolls exempeldata");
+    }
+
+    #[test]
     fn a_wait_published_as_text_is_shown_as_it_was() {
         let t = Lang::Sv.texts();
         let mut published = row(None, true);
         published.estimated_wait_text = Some("Mindre än en vecka".into());
-        let cells = row_cells(t, &published, ("op-hoft", "/remiss"), None, None);
+        let cells = row_cells(t, &published, ("op-hoft", "/remiss"), None, None, current());
         assert_eq!(cells.wait, "Mindre än en vecka");
-        let nothing = row_cells(t, &row(None, true), ("op-hoft", "/remiss"), None, None);
+        let nothing = row_cells(
+            t,
+            &row(None, true),
+            ("op-hoft", "/remiss"),
+            None,
+            None,
+            current(),
+        );
         assert_eq!(nothing.wait, optional(t, None::<u32>, t.days));
     }
 
@@ -159,6 +262,7 @@ mod tests {
             ("op-hoft", "/remiss"),
             Some(Some(110)),
             None,
+            current(),
         );
         assert_eq!(longer.versus, "10 dagar längre än i din region");
         assert_eq!(longer.referral, None);
@@ -172,6 +276,7 @@ mod tests {
             ("op-hoft", "/remiss"),
             Some(Some(110)),
             None,
+            current(),
         );
         assert_eq!(
             (unknown.wait.as_str(), unknown.versus.as_str()),
@@ -184,6 +289,7 @@ mod tests {
             ("op-hoft", "/halsa/vardkoll/remiss"),
             None,
             Some(Point::new(55.6, 13.0)),
+            current(),
         );
         assert_eq!(
             no_home.referral.as_deref(),

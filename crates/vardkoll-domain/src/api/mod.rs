@@ -21,7 +21,7 @@ pub use referral::{
     MAX_PREFERRED_PROVIDERS, NewReferral, ProblemCode, ReferralCreated, ReferralStatus,
     ReferralView, StatusChange, ValidReferral,
 };
-pub use source::{KNOWN_SOURCES, KOLADA, KnownSource, SAMPLE, Source, VANTETIDER};
+pub use source::{KNOWN_SOURCES, KOLADA, KnownSource, SAMPLE, Source, VANTETIDER, out_of_date};
 pub use staff::{PathKind, RequestPath, StaffChange, StaffMove, StaffQueueItem, StaffReferral};
 pub use statistics::{FreeCapacity, Period, StatisticsPage, WaitBand, WaitStatistic};
 

@@ -91,16 +91,21 @@ impl WaitStatistic {
         }
     }
 
-    /// Whether the figure is older than `source`'s rule allows on `today`
-    /// (an unreadable report date is out of date too).
+    /// Whether the figure is older than `source`'s rule allows on `today`.
     pub fn is_out_of_date(&self, source: Option<&Source>, today: NaiveDate) -> bool {
-        let Some(days) = source.and_then(|s| s.current_for_days) else {
-            return false;
-        };
-        NaiveDate::parse_from_str(&self.reported, "%Y-%m-%d").map_or(true, |reported| {
-            (today - reported).num_days() > i64::from(days)
-        })
+        out_of_date(&self.reported, source, today)
     }
+}
+
+/// Whether a figure reported on `reported` (YYYY-MM-DD) is older than
+/// `source`'s rule allows on `today` (an unreadable date is out of date too).
+pub fn out_of_date(reported: &str, source: Option<&Source>, today: NaiveDate) -> bool {
+    let Some(days) = source.and_then(|s| s.current_for_days) else {
+        return false;
+    };
+    crate::date::parse_iso(reported).map_or(true, |reported| {
+        crate::date::days_between(reported, today) > i64::from(days)
+    })
 }
 
 #[cfg(test)]

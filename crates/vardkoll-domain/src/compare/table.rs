@@ -3,7 +3,7 @@
 
 use std::cmp::Ordering;
 
-use crate::api::{FreeCapacity, Provider, WaitStatistic};
+use crate::api::{FreeCapacity, Period, Provider, WaitStatistic};
 
 use super::geo::{Point, distance_km};
 
@@ -23,6 +23,8 @@ pub struct ProviderRow {
     pub estimated_wait_text: Option<String>,
     /// The id of the figures' source (the page's `sources` describe it).
     pub source: String,
+    /// The month the figures cover.
+    pub period: Period,
     pub share_within_limit: Option<f64>,
     pub waiting: Option<u32>,
     pub free_capacity: FreeCapacity,
@@ -52,6 +54,7 @@ pub fn provider_rows(providers: &[Provider], statistics: &[WaitStatistic]) -> Ve
                 estimated_wait_days: stat.estimated_wait_days,
                 estimated_wait_text: stat.estimated_wait_text.clone(),
                 source: stat.source_id().to_owned(),
+                period: stat.period,
                 share_within_limit: stat.share_within_limit,
                 waiting: stat.waiting,
                 free_capacity: stat.free_capacity,
@@ -240,6 +243,10 @@ pub(crate) mod tests {
             estimated_wait_days: wait,
             estimated_wait_text: None,
             source: "sample".into(),
+            period: Period {
+                year: 2026,
+                month: 10,
+            },
             share_within_limit: wait.map(|w| 1.0 - f64::from(w) / 400.0),
             waiting: wait.map(|w| w * 2),
             free_capacity: capacity,
