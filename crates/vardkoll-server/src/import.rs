@@ -36,7 +36,7 @@ pub struct Report {
 pub const MAX_JUMP_PERCENT: u32 = 30;
 
 impl Report {
-    fn skip(&mut self, reason: impl Into<String>) {
+    pub(crate) fn skip(&mut self, reason: impl Into<String>) {
         *self.skipped.entry(reason.into()).or_default() += 1;
     }
 }

@@ -22,6 +22,7 @@ pub mod edge;
 pub mod hash;
 pub mod identity;
 pub mod import;
+pub mod kolada;
 pub mod mail;
 pub mod problem;
 pub mod rate_limit;

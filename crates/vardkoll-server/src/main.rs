@@ -6,6 +6,9 @@
 //!                        [--waiting SERVICECODE=FILE]...
 //!                        (database: VARDKOLL_DATABASE_URL, else VARDKOLL_DB; running
 //!                        instances pick the import up within VARDKOLL_DATA_CHECK_SECONDS)
+//! vardkoll-server import-kolada --file FILE...      saved Kolada v3 answers, or
+//! vardkoll-server import-kolada --base-url URL --years 2023,2024
+//!                        fetched (following next_url; retries, a timeout)
 //! ```
 
 use std::process::ExitCode;
@@ -14,6 +17,7 @@ use vardkoll_domain::api::ServiceCategory;
 use vardkoll_server::config::Config;
 use vardkoll_server::dataset::Dataset;
 use vardkoll_server::import::{self, Report};
+use vardkoll_server::kolada;
 use vardkoll_server::store;
 
 fn main() -> ExitCode {
@@ -35,7 +39,10 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         None | Some("serve") => serve(config),
         Some("import") => run_import(&config, &args[1..]),
-        Some(other) => Err(format!("unknown command {other:?}; use serve or import")),
+        Some("import-kolada") => run_kolada(&config, &args[1..]),
+        Some(other) => Err(format!(
+            "unknown command {other:?}; use serve, import or import-kolada"
+        )),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -75,6 +82,71 @@ async fn shutdown_signal() {
     #[cfg(not(unix))]
     let terminate = std::future::pending::<()>();
     tokio::select! { _ = interrupt => {}, _ = terminate => {} }
+}
+
+/// Imports Kolada's regional figures from saved answers (`--file`, repeated)
+/// or from the API at `--base-url` for `--years`.
+fn run_kolada(config: &Config, args: &[String]) -> Result<(), String> {
+    let mut files = Vec::new();
+    let mut base_url = None;
+    let mut years = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let mut value = || {
+            iter.next()
+                .cloned()
+                .ok_or_else(|| format!("{arg} needs a value"))
+        };
+        match arg.as_str() {
+            "--file" => files.push(value()?),
+            "--base-url" => base_url = Some(value()?),
+            "--years" => {
+                for year in value()?.split(',') {
+                    years.push(
+                        year.trim()
+                            .parse::<i32>()
+                            .map_err(|_| format!("--years: {year:?} is not a year"))?,
+                    );
+                }
+            }
+            other => return Err(format!("unknown option {other:?}")),
+        }
+    }
+    let today = vardkoll_domain::date::iso(chrono::Local::now().date_naive());
+    let mut report = Report::default();
+    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    let regional = match (base_url, files.is_empty()) {
+        (Some(base), true) => {
+            if years.is_empty() {
+                return Err("--base-url needs --years".into());
+            }
+            let options = kolada::FetchOptions::new(&base, years);
+            runtime.block_on(kolada::fetch(&options, &today, &mut report))?
+        }
+        (None, false) => {
+            let mut figures = Vec::new();
+            for file in &files {
+                let json = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+                figures.extend(kolada::parse_page(&json, &today, &mut report)?.figures);
+            }
+            figures
+        }
+        _ => return Err("give --file FILE... or --base-url URL --years Y,Y".into()),
+    };
+    runtime
+        .block_on(async {
+            let store = store::open(config).await?;
+            store
+                .import(Dataset {
+                    regional,
+                    ..Dataset::default()
+                })
+                .await?;
+            store.close().await
+        })
+        .map_err(|e| e.to_string())?;
+    print!("{report}");
+    Ok(())
 }
 
 fn run_import(config: &Config, args: &[String]) -> Result<(), String> {

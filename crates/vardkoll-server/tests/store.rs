@@ -132,7 +132,22 @@ async fn an_import_moves_the_data_version_and_every_instance_reads_it(kind: Kind
     added.source = Some("vantetider".into());
     added.fetched = Some("2031-02-02".into());
     let services = data.services.clone();
+    let regional = vardkoll_domain::api::RegionalFigure {
+        kpi: "N79240".into(),
+        region_code: "13".into(),
+        year: 2024,
+        gender: "T".into(),
+        value: Some(35.5),
+        source: "kolada".into(),
+        fetched: "2026-12-01".into(),
+    };
+    let no_value = vardkoll_domain::api::RegionalFigure {
+        region_code: "01".into(),
+        value: None,
+        ..regional.clone()
+    };
     a.import(Dataset {
+        regional: vec![regional.clone(), no_value.clone()],
         statistics: vec![correction, added.clone()],
         services: services
             .into_iter()
@@ -156,6 +171,9 @@ async fn an_import_moves_the_data_version_and_every_instance_reads_it(kind: Kind
             .unwrap()
     };
     assert_eq!(find(&published), published, "kept as it was shown");
+    // Regions' own figures (Kolada) come back as imported, a missing value too.
+    assert_eq!(seen.regional.len(), 2);
+    assert!(seen.regional.contains(&regional) && seen.regional.contains(&no_value));
     assert_eq!(find(&added), added);
     assert_eq!(
         seen.statistics.len(),

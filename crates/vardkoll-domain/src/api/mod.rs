@@ -9,6 +9,7 @@ mod answer;
 mod catalog;
 pub mod problem;
 mod referral;
+mod regional;
 mod source;
 mod staff;
 mod statistics;
@@ -21,6 +22,7 @@ pub use referral::{
     MAX_PREFERRED_PROVIDERS, NewReferral, ProblemCode, ReferralCreated, ReferralStatus,
     ReferralView, StatusChange, ValidReferral,
 };
+pub use regional::{KOLADA_KPIS, Kpi, KpiMeasure, RegionalFigure, RegionalFiguresPage, newest_for};
 pub use source::{KNOWN_SOURCES, KOLADA, KnownSource, SAMPLE, Source, VANTETIDER, out_of_date};
 pub use staff::{PathKind, RequestPath, StaffChange, StaffMove, StaffQueueItem, StaffReferral};
 pub use statistics::{FreeCapacity, Period, StatisticsPage, WaitBand, WaitStatistic};

@@ -26,6 +26,8 @@ pub struct Dataset {
     pub services: Vec<Service>,
     pub providers: Vec<Provider>,
     pub statistics: Vec<WaitStatistic>,
+    /// Regions' own figures (Kolada).
+    pub regional: Vec<vardkoll_domain::api::RegionalFigure>,
 }
 
 /// A stable seed from text.
@@ -287,6 +289,7 @@ pub fn default_dataset() -> Dataset {
         services: services(),
         providers: providers(),
         statistics,
+        regional: Vec::new(),
     }
 }
 

@@ -3,6 +3,7 @@
 mod catalog;
 mod claim;
 mod referrals;
+mod regional;
 mod staff;
 mod statistics;
 
@@ -43,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .route("/services", get(catalog::services))
         .route("/providers", get(catalog::providers))
         .route("/statistics", get(statistics::statistics))
+        .route("/regional-figures", get(regional::regional_figures))
         .route("/referrals", post(referrals::create))
         .route("/referrals/{reference}", get(referrals::read))
         .route("/me/referrals", get(referrals::mine).post(claim::claim))

@@ -315,6 +315,12 @@ pub(crate) fn parse_text<T: serde::de::DeserializeOwned>(text: &str) -> Option<T
 /// same statement for both stores).
 pub(crate) const WAIT_TEXT_MIGRATION: &str = "ALTER TABLE statistics ADD COLUMN wait_text TEXT;";
 
+/// Regions' own figures (Kolada), append-only like the statistics (both stores).
+pub(crate) const REGIONAL_MIGRATION: &str = "CREATE TABLE regional_figures (
+        kpi TEXT NOT NULL, region_code TEXT NOT NULL, year INTEGER NOT NULL, gender TEXT NOT NULL,
+        value DOUBLE PRECISION, source TEXT NOT NULL, fetched TEXT NOT NULL,
+        PRIMARY KEY (kpi, region_code, year, gender));";
+
 /// Where each figure comes from and when it was fetched (both stores).
 pub(crate) const SOURCE_MIGRATION: &str = "ALTER TABLE statistics ADD COLUMN source TEXT;
     ALTER TABLE statistics ADD COLUMN fetched TEXT;";

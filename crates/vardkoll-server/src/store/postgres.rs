@@ -12,7 +12,7 @@ use deadpool_postgres::{GenericClient, Manager, ManagerConfig, Object, Pool, Rec
 use tokio_postgres::NoTls;
 use vardkoll_domain::api::{
     FreeCapacity, GuaranteeKind, Period, Provider, ReferralCreated, ReferralStatus, ReferralView,
-    Region, Service, ServiceCategory, WaitBand, WaitStatistic,
+    Region, RegionalFigure, Service, ServiceCategory, WaitBand, WaitStatistic,
 };
 
 use super::{
@@ -59,6 +59,7 @@ const MIGRATIONS: &[&str] = &[
     mail_outbox::MAIL_MIGRATION_POSTGRES,
     super::WAIT_TEXT_MIGRATION,
     super::SOURCE_MIGRATION,
+    super::REGIONAL_MIGRATION,
 ];
 
 /// The advisory lock migrations hold ("vardkoll" in ASCII).
@@ -250,6 +251,23 @@ async fn write_dataset(
         .await
         .map_err(db)?;
     }
+    for f in &data.regional {
+        tx.execute(
+            "INSERT INTO regional_figures (kpi, region_code, year, gender, value, source, fetched)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+            &[
+                &f.kpi,
+                &f.region_code,
+                &f.year,
+                &f.gender,
+                &f.value,
+                &f.source,
+                &f.fetched,
+            ],
+        )
+        .await
+        .map_err(db)?;
+    }
     tx.execute("UPDATE data_version SET version = version + 1", &[])
         .await
         .map_err(db)?;
@@ -348,11 +366,31 @@ async fn read_dataset(client: &impl GenericClient) -> Result<Dataset, StoreError
             }
         })
         .collect();
+    let regional = client
+        .query(
+            "SELECT kpi, region_code, year, gender, value, source, fetched FROM regional_figures
+             ORDER BY kpi, region_code, year, gender",
+            &[],
+        )
+        .await
+        .map_err(db)?
+        .iter()
+        .map(|row| RegionalFigure {
+            kpi: row.get(0),
+            region_code: row.get(1),
+            year: row.get(2),
+            gender: row.get(3),
+            value: row.get(4),
+            source: row.get(5),
+            fetched: row.get(6),
+        })
+        .collect();
     Ok(Dataset {
         regions,
         services,
         providers,
         statistics,
+        regional,
     })
 }
 

@@ -13,7 +13,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use tokio::sync::oneshot;
 use vardkoll_domain::api::{
     FreeCapacity, GuaranteeKind, Period, Provider, ReferralCreated, ReferralStatus, ReferralView,
-    Region, Service, ServiceCategory, WaitBand, WaitStatistic,
+    Region, RegionalFigure, Service, ServiceCategory, WaitBand, WaitStatistic,
 };
 
 use super::{
@@ -78,6 +78,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(super::mail_outbox::MAIL_MIGRATION_SQLITE),
     Migration::Sql(super::WAIT_TEXT_MIGRATION),
     Migration::Sql(super::SOURCE_MIGRATION),
+    Migration::Sql(super::REGIONAL_MIGRATION),
 ];
 
 /// Requests stored before secrets were hashed: hash the key and the token, and
@@ -822,6 +823,14 @@ fn write_dataset(
                 .map_err(db)?;
         }
     }
+    for f in &data.regional {
+        tx.execute(
+            "INSERT OR IGNORE INTO regional_figures (kpi, region_code, year, gender, value, source, fetched)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![f.kpi, f.region_code, f.year, f.gender, f.value, f.source, f.fetched],
+        )
+        .map_err(db)?;
+    }
     tx.execute("UPDATE data_version SET version = version + 1", [])
         .map_err(db)?;
     Ok(())
@@ -912,11 +921,32 @@ fn read_dataset(connection: &Connection) -> Result<Dataset, StoreError> {
         .map_err(db)?
         .collect::<Result<Vec<_>, _>>()
         .map_err(db)?;
+    let regional = connection
+        .prepare(
+            "SELECT kpi, region_code, year, gender, value, source, fetched FROM regional_figures
+             ORDER BY kpi, region_code, year, gender",
+        )
+        .map_err(db)?
+        .query_map([], |row| {
+            Ok(RegionalFigure {
+                kpi: row.get(0)?,
+                region_code: row.get(1)?,
+                year: row.get(2)?,
+                gender: row.get(3)?,
+                value: row.get(4)?,
+                source: row.get(5)?,
+                fetched: row.get(6)?,
+            })
+        })
+        .map_err(db)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(db)?;
     Ok(Dataset {
         regions,
         services,
         providers,
         statistics,
+        regional,
     })
 }
 
