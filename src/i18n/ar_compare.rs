@@ -3,6 +3,7 @@
 use super::ar::days;
 use super::compare_texts::CompareTexts;
 use super::plural::{Plural, arabic};
+use vardkoll_domain::api::KpiMeasure;
 
 /// "N hospitals and clinics", the noun's number following CLDR's category of N.
 fn hospitals(n: usize) -> String {
@@ -114,4 +115,12 @@ pub const AR_COMPARE: CompareTexts = CompareTexts {
     out_of_date: "قديمة",
     sources_label: "المصادر",
     licence: |licence| format!("الترخيص: {licence}"),
+    regional_heading: |region| format!("أرقام \u{2068}{region}\u{2069} نفسها للمنطقة كلها"),
+    kpi_label: |measure| match measure {
+        KpiMeasure::MedianDaysWaiting => "وسيط مدة الانتظار لمن لا يزالون ينتظرون",
+        KpiMeasure::MedianDaysDone => "وسيط مدة الانتظار لمن تلقّوا الرعاية",
+        KpiMeasure::ShareWithin90Days => "النسبة خلال 90 يومًا",
+        KpiMeasure::Bup => "الطب النفسي للأطفال والمراهقين",
+    },
+    regional_value: |value, year| format!("{value} (\u{2066}{year}\u{2069})"),
 };

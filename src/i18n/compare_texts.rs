@@ -1,6 +1,8 @@
 //! The texts of the wait-time comparison. Like [`super::Texts`], every language
 //! fills every field, so a missing translation does not compile.
 
+use vardkoll_domain::api::KpiMeasure;
+
 pub struct CompareTexts {
     pub search_label: &'static str,
     pub search_hint: &'static str,
@@ -80,4 +82,10 @@ pub struct CompareTexts {
     pub sources_label: &'static str,
     /// "licence: …" after a source.
     pub licence: fn(&str) -> String,
+    /// Above the region's own figures (the region's name).
+    pub regional_heading: fn(&str) -> String,
+    /// What a regional key figure measures.
+    pub kpi_label: fn(KpiMeasure) -> &'static str,
+    /// A regional value and its year.
+    pub regional_value: fn(&str, i32) -> String,
 }

@@ -2,6 +2,7 @@
 
 use super::compare_texts::CompareTexts;
 use super::en::days;
+use vardkoll_domain::api::KpiMeasure;
 
 pub const EN_COMPARE: CompareTexts = CompareTexts {
     search_label: "Search for a treatment or visit",
@@ -104,4 +105,12 @@ pub const EN_COMPARE: CompareTexts = CompareTexts {
     out_of_date: "out of date",
     sources_label: "Sources",
     licence: |licence| format!("licence: {licence}"),
+    regional_heading: |region| format!("{region}'s own figures for the whole region"),
+    kpi_label: |measure| match measure {
+        KpiMeasure::MedianDaysWaiting => "Median wait of those still waiting",
+        KpiMeasure::MedianDaysDone => "Median wait of those who got the care",
+        KpiMeasure::ShareWithin90Days => "Share within 90 days",
+        KpiMeasure::Bup => "Child and adolescent psychiatry",
+    },
+    regional_value: |value, year| format!("{value} ({year})"),
 };

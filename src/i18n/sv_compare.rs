@@ -2,6 +2,7 @@
 
 use super::compare_texts::CompareTexts;
 use super::sv::days;
+use vardkoll_domain::api::KpiMeasure;
 
 pub const SV_COMPARE: CompareTexts = CompareTexts {
     search_label: "Sök behandling eller besök",
@@ -104,4 +105,12 @@ pub const SV_COMPARE: CompareTexts = CompareTexts {
     out_of_date: "inaktuell",
     sources_label: "Källor",
     licence: |licence| format!("licens: {licence}"),
+    regional_heading: |region| format!("{region}s egna siffror för hela regionen"),
+    kpi_label: |measure| match measure {
+        KpiMeasure::MedianDaysWaiting => "Medianväntetid för dem som väntar",
+        KpiMeasure::MedianDaysDone => "Medianväntetid för dem som fått vården",
+        KpiMeasure::ShareWithin90Days => "Andel inom 90 dagar",
+        KpiMeasure::Bup => "Barn- och ungdomspsykiatri",
+    },
+    regional_value: |value, year| format!("{value} ({year})"),
 };

@@ -8,7 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const BIN = process.env.VARDKOLL_SERVER_BIN ?? fileURLToPath(new URL("../../target/debug/vardkoll-server", import.meta.url));
+/** The server binary cargo built (or VARDKOLL_SERVER_BIN). */
+export const SERVER_BIN = process.env.VARDKOLL_SERVER_BIN ?? fileURLToPath(new URL("../../target/debug/vardkoll-server", import.meta.url));
+const BIN = SERVER_BIN;
 
 export async function freePort() {
   const probe = createServer();

@@ -4,7 +4,11 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { startApi } from "./api-server.mjs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SERVER_BIN, startApi } from "./api-server.mjs";
 import { launch, openPage } from "./browser.mjs";
 import { startServer } from "./static-server.mjs";
 
@@ -84,6 +88,40 @@ test("every figure says its month and source, and the sources are listed with th
   await sources.getByText(/licens: Genererad/).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test("the home region's own figures from Kolada are shown beside the units' with their source and year", async () => {
+  // A server whose database has Kolada's figures imported (saved answers in Kolada's shape).
+  const dir = mkdtempSync(join(tmpdir(), "vardkoll-kolada-"));
+  const database = join(dir, "kolada.sqlite3");
+  const fixtures = fileURLToPath(new URL("../../crates/vardkoll-server/tests/fixtures/kolada", import.meta.url));
+  execFileSync(SERVER_BIN, ["import-kolada", "--file", join(fixtures, "N79240-page1.json"), "--file", join(fixtures, "N79242.json")], {
+    env: { ...process.env, VARDKOLL_DB: database, RUST_LOG: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const kolada = await startApi({ VARDKOLL_DB: database });
+  const koladaSite = await startServer(dist, 0, kolada.url);
+  try {
+    const { context, page, errors } = await openPage(browser, `${koladaSite.url}/vantetider?tjanst=besok-ortopedi`);
+    await page.getByLabel("Din hemregion").selectOption({ label: "Region Halland" });
+    const panel = page.locator(".regional-figures");
+    await panel.getByRole("heading", { name: "Region Hallands egna siffror för hela regionen" }).waitFor();
+    await panel.getByText("Medianväntetid för dem som väntar").waitFor();
+    await panel.getByText("35 dagar (2024)").waitFor();
+    await panel.getByRole("link", { name: "Kolada (RKA)" }).waitFor();
+    await panel.getByText(/licens: CC BY 4\.0/).waitFor();
+    // An operation shows the operation's figure; a region without figures shows none.
+    await page.goto(`${koladaSite.url}/vantetider?tjanst=op-hoft`);
+    await panel.getByText("61 dagar (2024)").waitFor();
+    await page.getByLabel("Din hemregion").selectOption({ label: "Region Skåne" });
+    await page.locator(".regional-figures").waitFor({ state: "detached" });
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await koladaSite.close();
+    await kolada.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("a patient finds a service by typing, compares providers with the home region, sorts and filters", async () => {

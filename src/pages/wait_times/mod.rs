@@ -10,6 +10,7 @@ mod labels;
 mod provider_rows;
 mod provider_table;
 mod region_map;
+mod regional_figures;
 mod row_cells;
 mod service_picker;
 mod top;
@@ -26,6 +27,7 @@ use home_region::HomeRegionPicker;
 use labels::{error_text, region_name};
 use provider_table::ProviderTable;
 use region_map::RegionMap;
+use regional_figures::RegionalFigures;
 use service_picker::ServicePicker;
 pub use top::WaitTimesTop;
 use trend_panel::TrendPanel;
@@ -95,6 +97,7 @@ pub fn WaitTimesPage() -> impl IntoView {
                 <div class="comparison" aria-live="polite" aria-busy=move || compare.figures.with(|f| f.loading).to_string()>
                     <FiguresStatus />
                     <HomeSummary />
+                    <RegionalFigures />
                 </div>
                 <section class="providers" aria-labelledby="providers-heading">
                     <h2 id="providers-heading">{t.compare().providers_heading}</h2>

@@ -16,7 +16,9 @@ pub use staff::{move_referral, staff_queue, staff_referral};
 
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
-use vardkoll_domain::api::{Problem, Provider, Region, Service, StatisticsPage};
+use vardkoll_domain::api::{
+    Problem, Provider, Region, RegionalFiguresPage, Service, StatisticsPage,
+};
 use vardkoll_domain::compare::geo::Point;
 
 use crate::platform::config::runtime_config;
@@ -87,6 +89,11 @@ pub async fn statistics(service: &str) -> Result<StatisticsPage, ApiError> {
         &service,
         get(&format!("/statistics?service={service}")).await?,
     )
+}
+
+/// The regions' own figures (Kolada) of `region`, a county code.
+pub async fn regional_figures(region: &str) -> Result<RegionalFiguresPage, ApiError> {
+    get(&format!("/regional-figures?region={}", code(region))).await
 }
 
 /// The last 24 months of one provider's figures for a service.
