@@ -82,6 +82,10 @@ test("every figure says its month and source, and the sources are listed with th
   const cells = await columnTexts(page, column);
   assert.ok(cells.length > 10);
   for (const cell of cells) assert.match(cell, /^(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) 20\d\d · Vårdkolls exempeldata$/);
+  // The home region's figure and the regions' table say theirs too.
+  await page.getByLabel("Din hemregion").selectOption({ label: "Region Stockholm" });
+  await page.locator(".home-summary", { hasText: /\((januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) 20\d\d · Vårdkolls exempeldata\)$/ }).waitFor();
+  await page.locator(".region-map caption, table caption", { hasText: "Vårdkolls exempeldata" }).first().waitFor();
   const sources = page.locator(".sources");
   await sources.getByText("Källor:").waitFor();
   await sources.getByText("Vårdkolls exempeldata").waitFor();

@@ -1,13 +1,52 @@
 //! Turning figures into the words and numbers the patient reads. Plain
 //! functions, tested natively.
 
-use vardkoll_domain::api::{FreeCapacity, ServiceCategory};
+use vardkoll_domain::api::{FreeCapacity, Period, ServiceCategory, Source, WaitStatistic};
 use vardkoll_domain::compare::tile_map::Measure;
 use vardkoll_domain::compare::versus_home::VersusHome;
 use vardkoll_domain::regions::REGIONS;
 
 use crate::i18n::Texts;
 use crate::platform::api::ApiError;
+
+/// "oktober 2026 · Väntetider i vården": the month a figure covers and its
+/// source's name (its id when the answer does not describe it).
+pub fn month_and_source(
+    t: &'static Texts,
+    period: Period,
+    source: &str,
+    sources: &[Source],
+) -> String {
+    let month = t
+        .months
+        .get(period.month.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or_default();
+    let name = sources
+        .iter()
+        .find(|s| s.id == source)
+        .map_or(source, |s| s.name.as_str());
+    format!("{month} {} · {name}", period.year)
+}
+
+/// The newest month of region-wide `rows` and their source, for a note beside
+/// the region figures; `None` without any.
+pub fn regions_note(
+    t: &'static Texts,
+    rows: &[WaitStatistic],
+    sources: &[Source],
+) -> Option<String> {
+    let newest = rows
+        .iter()
+        .filter(|r| r.provider_id.is_none())
+        .max_by_key(|r| r.period)?;
+    Some(month_and_source(
+        t,
+        newest.period,
+        newest.source_id(),
+        sources,
+    ))
+}
 
 pub fn error_text(t: &'static Texts, error: &ApiError) -> &'static str {
     match error {
@@ -78,6 +117,26 @@ pub fn versus_text(t: &'static Texts, versus: VersusHome) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_reads_its_month_and_its_sources_name() {
+        let t = crate::i18n::Lang::Sv.texts();
+        let sources = [vardkoll_domain::api::VANTETIDER.describe()];
+        let october = Period {
+            year: 2026,
+            month: 10,
+        };
+        assert_eq!(
+            month_and_source(t, october, "vantetider", &sources),
+            "oktober 2026 · Väntetider i vården"
+        );
+        // A source the answer does not describe reads as its id.
+        assert_eq!(
+            month_and_source(t, october, "kolada", &sources),
+            "oktober 2026 · kolada"
+        );
+        assert_eq!(regions_note(t, &[], &sources), None);
+    }
     use crate::i18n::Lang;
 
     #[test]

@@ -24,7 +24,7 @@ use context::Compare;
 use data_status::{ErrorWithRetry, SampleNote, Skeleton, SourceList};
 use filters::Filters;
 use home_region::HomeRegionPicker;
-use labels::{error_text, region_name};
+use labels::{error_text, region_name, regions_note};
 use provider_table::ProviderTable;
 use region_map::RegionMap;
 use regional_figures::RegionalFigures;
@@ -64,12 +64,15 @@ fn HomeSummary() -> impl IntoView {
     let compare = Compare::use_context();
     move || {
         let home = compare.home.get()?;
-        let days = compare
-            .figures
-            .with(|f| home_wait(&f.value()?.regions, home.as_str()))?;
-        Some(
-            view! { <p class="home-summary">{(t.compare().home_wait)(&region_name(home.as_str()), days)}</p> },
-        )
+        let (days, note) = compare.figures.with(|f| {
+            let data = f.value()?;
+            let days = home_wait(&data.regions, home.as_str())?;
+            Some((days, regions_note(t, &data.regions, &data.sources)))
+        })?;
+        let note = note.map(|n| format!(" ({n})")).unwrap_or_default();
+        Some(view! {
+            <p class="home-summary">{(t.compare().home_wait)(&region_name(home.as_str()), days)}{note}</p>
+        })
     }
 }
 

@@ -6,7 +6,9 @@ use vardkoll_domain::compare::tile_map::{COLUMNS, LEVELS, Measure, ROWS, TILES, 
 use vardkoll_domain::compare::versus_home::{VersusHome, home_wait};
 
 use super::context::Compare;
-use super::labels::{measure_text, measure_value, optional, region_name, versus_text};
+use super::labels::{
+    measure_text, measure_value, optional, region_name, regions_note, versus_text,
+};
 use super::trend_panel::focus_trend_heading;
 use crate::i18n::use_texts;
 use vardkoll_domain::collate;
@@ -164,7 +166,13 @@ pub fn RegionMap() -> impl IntoView {
             <div class="table-scroll" tabindex="0" role="region"
                 aria-label=move || (t.compare().regions_caption)(measure_text(t, measure.get()))>
             <table class="data-table">
-                <caption>{move || (t.compare().regions_caption)(measure_text(t, measure.get()))}</caption>
+                <caption>
+                    {move || (t.compare().regions_caption)(measure_text(t, measure.get()))}
+                    {move || compare.figures.with(|f| {
+                        let data = f.value()?;
+                        regions_note(t, &data.regions, &data.sources)
+                    }).map(|note| view! { <span class="caption__note">" · "{note}</span> })}
+                </caption>
                 <thead>
                     <tr>
                         <th scope="col">{t.region_line}</th>

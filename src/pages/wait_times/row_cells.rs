@@ -7,7 +7,7 @@ use vardkoll_domain::compare::geo::{Point, distance_km};
 use vardkoll_domain::compare::table::ProviderRow;
 use vardkoll_domain::compare::versus_home::VersusHome;
 
-use super::labels::{capacity_text, optional, percent, region_name, versus_text};
+use super::labels::{capacity_text, month_and_source, optional, percent, region_name, versus_text};
 use crate::i18n::Texts;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -78,16 +78,7 @@ pub fn row_cells(
     } else {
         row
     };
-    let month = t
-        .months
-        .get(row.period.month.saturating_sub(1) as usize)
-        .copied()
-        .unwrap_or_default();
-    let mut reported = format!(
-        "{month} {} · {}",
-        row.period.year,
-        source.map_or(row.source.as_str(), |s| s.name.as_str())
-    );
+    let mut reported = month_and_source(t, row.period, &row.source, provenance.sources);
     if stale {
         reported = format!("{reported} ({})", t.compare().out_of_date);
     }
