@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 use vardkoll_domain::api::{KOLADA, KOLADA_KPIS, RegionalFigure};
+use vardkoll_domain::regions::RegionCode;
 
 use crate::import::Report;
 
@@ -23,12 +24,11 @@ pub struct Page {
 }
 
 /// The county code of a Kolada region id: `0013` → `13`, `0000` → `00`;
-/// `None` for a municipality or anything else.
+/// `None` for a municipality, a county code no region has (02, 11, 15, 16)
+/// or anything else.
 fn region_code(id: &str) -> Option<String> {
-    let code = id.strip_prefix("00")?;
-    let number: u32 = code.parse().ok()?;
-    (id.len() == 4 && number <= 25 && code.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| code.to_owned())
+    let code = id.strip_prefix("00").filter(|_| id.len() == 4)?;
+    (code == "00" || RegionCode::parse(code).is_some()).then(|| code.to_owned())
 }
 
 /// Reads one answer, fetched on `fetched` (YYYY-MM-DD).
@@ -213,6 +213,8 @@ mod tests {
         assert_eq!(region_code("0000").as_deref(), Some("00"));
         assert_eq!(region_code("0180"), None);
         assert_eq!(region_code("0026"), None);
+        assert_eq!(region_code("0002"), None, "no region has county code 02");
+        assert_eq!(region_code("00013"), None);
         assert_eq!(region_code("1280"), None);
         assert_eq!(region_code("00x1"), None);
     }
