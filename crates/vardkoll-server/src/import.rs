@@ -156,44 +156,58 @@ fn service_code(row: &Value, category: ServiceCategory) -> Option<String> {
     (!code.is_empty() && code.bytes().all(|b| b.is_ascii_digit())).then_some(code)
 }
 
-/// Whether two rows are the same figure: unit (or region), service and month.
-fn same_figure(a: &WaitStatistic, b: &WaitStatistic) -> bool {
-    a.service_code == b.service_code
-        && a.region_code == b.region_code
-        && a.provider_id == b.provider_id
-        && a.period == b.period
+/// A figure's identity: service, region, unit (none for the region) and month.
+type FigureKey<'a> = (
+    &'a str,
+    &'a str,
+    Option<&'a str>,
+    vardkoll_domain::api::Period,
+);
+
+fn key(row: &WaitStatistic) -> FigureKey<'_> {
+    (
+        &row.service_code,
+        &row.region_code,
+        row.provider_id.as_deref(),
+        row.period,
+    )
 }
 
 /// The new rows that may be published: not already published, and no jump of
 /// more than [`MAX_JUMP_PERCENT`] from the unit's month before (published,
-/// or in this import).
+/// or in this import). Looked up by key: `published` may be every figure ever
+/// stored.
 fn review(
     added: Vec<WaitStatistic>,
     published: &[WaitStatistic],
     report: &mut Report,
 ) -> Vec<WaitStatistic> {
+    let stored: std::collections::HashMap<FigureKey<'_>, Option<u32>> = published
+        .iter()
+        .chain(&added)
+        .map(|row| (key(row), row.estimated_wait_days))
+        .collect();
+    let already: std::collections::HashSet<FigureKey<'_>> = published.iter().map(key).collect();
     let mut kept = Vec::with_capacity(added.len());
     for row in &added {
-        if published.iter().any(|p| same_figure(p, row)) {
+        let (service, region, unit, period) = key(row);
+        if already.contains(&(service, region, unit, period)) {
             report.kept += 1;
             continue;
         }
-        let before = published.iter().chain(&added).find(|p| {
-            p.service_code == row.service_code
-                && p.provider_id == row.provider_id
-                && p.period == row.period.previous()
-        });
-        if let (Some(old), Some(new)) = (
-            before.and_then(|p| p.estimated_wait_days),
-            row.estimated_wait_days,
-        ) && old > 0
+        let before = stored
+            .get(&(service, region, unit, period.previous()))
+            .copied()
+            .flatten();
+        if let (Some(old), Some(new)) = (before, row.estimated_wait_days)
+            && old > 0
             && old.abs_diff(new) * 100 > MAX_JUMP_PERCENT * old
         {
             report.held_back.push(format!(
                 "{} {} {}: estimated wait {old} → {new} days ({:+} %), more than {MAX_JUMP_PERCENT} % from the month before",
-                row.provider_id.as_deref().unwrap_or(&row.region_code),
-                row.service_code,
-                row.period,
+                unit.unwrap_or(region),
+                service,
+                period,
                 (i64::from(new) - i64::from(old)) * 100 / i64::from(old),
             ));
             continue;
