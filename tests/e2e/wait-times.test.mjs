@@ -86,7 +86,10 @@ test("every figure says its month and source, and the sources are listed with th
   await page.getByLabel("Din hemregion").selectOption({ label: "Region Stockholm" });
   await page.locator(".home-summary", { hasText: /\((januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) 20\d\d · Vårdkolls exempeldata\)$/ }).waitFor();
   await page.locator(".region-map caption, table caption", { hasText: "Vårdkolls exempeldata" }).first().waitFor();
-  const sources = page.locator(".sources");
+  // A trend names its source under the chart.
+  await rows(page).first().locator("button").first().click();
+  await page.locator(".trend-chart + .sources").getByText("Vårdkolls exempeldata").waitFor();
+  const sources = page.locator(".sources").first();
   await sources.getByText("Källor:").waitFor();
   await sources.getByText("Vårdkolls exempeldata").waitFor();
   await sources.getByText(/licens: Genererad/).waitFor();

@@ -39,6 +39,8 @@ pub struct Trend {
     pub of: TrendSubject,
     pub own: Vec<TrendPoint>,
     pub region: Option<Vec<TrendPoint>>,
+    /// The sources the figures name.
+    pub sources: Vec<Source>,
 }
 
 /// Everything the comparison's components share. Cheap to copy.
@@ -185,17 +187,29 @@ impl Compare {
             return;
         };
         fetch(trend, async move {
-            let region = series(&api::region_trend(&service, &region).await?.rows);
+            let region_page = api::region_trend(&service, &region).await?;
+            let region = series(&region_page.rows);
+            let mut sources = region_page.sources;
             let trend = match provider_id {
-                Some(id) => Trend {
-                    own: series(&api::provider_trend(&service, &id).await?.rows),
-                    region: Some(region),
-                    of,
-                },
+                Some(id) => {
+                    let page = api::provider_trend(&service, &id).await?;
+                    for source in page.sources {
+                        if !sources.iter().any(|s| s.id == source.id) {
+                            sources.push(source);
+                        }
+                    }
+                    Trend {
+                        own: series(&page.rows),
+                        region: Some(region),
+                        of,
+                        sources,
+                    }
+                }
                 None => Trend {
                     own: region,
                     region: None,
                     of,
+                    sources,
                 },
             };
             Ok(Arc::new(trend))
@@ -239,10 +253,14 @@ impl Compare {
 /// Splits an answer into provider rows and region-wide rows.
 fn split(page: StatisticsPage, providers: &[Provider], generation: u32) -> ServiceFigures {
     let rows = provider_rows(providers, &page.rows);
+    // Region figures past their source's rule are unknown, as the source shows
+    // them (provider rows are marked in the table, see `row_cells`).
+    let today = crate::platform::clock::today();
     let regions = page
         .rows
         .into_iter()
         .filter(|r| r.provider_id.is_none())
+        .map(|r| r.as_of(&page.sources, today))
         .collect();
     ServiceFigures {
         service_code: page.service_code,

@@ -6,7 +6,7 @@ use vardkoll_domain::compare::trend::{axis_top, change, chart};
 use vardkoll_domain::compare::view_state::TrendSubject;
 
 use super::context::{Compare, Trend};
-use super::data_status::{ErrorWithRetry, Skeleton};
+use super::data_status::{ErrorWithRetry, Skeleton, SourceList};
 use super::labels::{error_text, optional, region_name};
 use crate::i18n::use_texts;
 
@@ -71,6 +71,7 @@ fn Chart(trend: std::sync::Arc<Trend>, name: String, region: Option<String>) -> 
                 {region_label.clone().map(|label| view! { <span class="legend legend--region">{label}</span> })}
             </figcaption>
         </figure>
+        <SourceList sources=trend.sources.clone() />
         <details class="trend-numbers">
             <summary>{t.compare().trend_numbers}</summary>
             <div class="table-scroll" tabindex="0" role="region" aria-label=t.compare().trend_numbers>

@@ -95,6 +95,20 @@ impl WaitStatistic {
     pub fn is_out_of_date(&self, source: Option<&Source>, today: NaiveDate) -> bool {
         out_of_date(&self.reported, source, today)
     }
+
+    /// The row as it may be shown on `today`: past its source's rule, the
+    /// estimate and the free capacity are unknown ("Uppgift saknas"), as the
+    /// source itself shows them; the month's statistics stay.
+    pub fn as_of(mut self, sources: &[Source], today: NaiveDate) -> WaitStatistic {
+        let source = sources.iter().find(|s| s.id == self.source_id());
+        if self.is_out_of_date(source, today) {
+            self.estimated_wait_days = None;
+            self.estimated_wait_band = None;
+            self.estimated_wait_text = None;
+            self.free_capacity = super::FreeCapacity::Unknown;
+        }
+        self
+    }
 }
 
 /// Whether a figure reported on `reported` (YYYY-MM-DD) is older than
@@ -153,6 +167,24 @@ mod tests {
                 .is_out_of_date(Some(&KOLADA.describe()), today)
         );
         assert!(!row("2020-01-01", None, false).is_out_of_date(None, today));
+    }
+
+    #[test]
+    fn an_out_of_date_row_loses_its_estimate_and_capacity_not_its_statistics() {
+        let sources = [VANTETIDER.describe()];
+        let mut old = row("2026-10-01", Some("vantetider"), false);
+        old.free_capacity = FreeCapacity::Yes;
+        old.median_days_waited = Some(50);
+        let shown = old.clone().as_of(&sources, ymd(2026, 12, 1));
+        assert_eq!(
+            (
+                shown.estimated_wait_days,
+                shown.free_capacity,
+                shown.median_days_waited
+            ),
+            (None, FreeCapacity::Unknown, Some(50))
+        );
+        assert_eq!(old.clone().as_of(&sources, ymd(2026, 10, 20)), old);
     }
 
     #[test]
