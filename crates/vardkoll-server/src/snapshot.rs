@@ -6,7 +6,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, OnceLock, RwLock};
 
 use axum::body::Bytes;
-use vardkoll_domain::api::{KnownSource, Period, Source, StatisticsPage, WaitStatistic};
+use vardkoll_domain::api::{Period, StatisticsPage, WaitStatistic, described};
 
 use crate::dataset::Dataset;
 
@@ -215,14 +215,7 @@ impl Snapshot {
             return hit;
         }
         let rows: Vec<WaitStatistic> = self.rows(query).into_iter().cloned().collect();
-        let mut sources: Vec<Source> = Vec::new();
-        for row in &rows {
-            if let Some(known) = KnownSource::find(row.source_id())
-                && !sources.iter().any(|s| s.id == known.id)
-            {
-                sources.push(known.describe());
-            }
-        }
+        let sources = described(rows.iter().map(WaitStatistic::source_id));
         let page = StatisticsPage {
             service_code: query.service.clone(),
             sample_data: rows.iter().any(|row| row.sample_data),

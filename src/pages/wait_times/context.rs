@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use vardkoll_domain::api::{Provider, Service, Source, StatisticsPage, WaitStatistic};
+use vardkoll_domain::api::{Provider, Service, Source, StatisticsPage, WaitStatistic, distinct};
 use vardkoll_domain::compare::geo::Point;
 use vardkoll_domain::compare::table::{ProviderRow, provider_rows};
 use vardkoll_domain::compare::trend::{TrendPoint, series};
@@ -189,15 +189,11 @@ impl Compare {
         fetch(trend, async move {
             let region_page = api::region_trend(&service, &region).await?;
             let region = series(&region_page.rows);
-            let mut sources = region_page.sources;
+            let sources = region_page.sources;
             let trend = match provider_id {
                 Some(id) => {
                     let page = api::provider_trend(&service, &id).await?;
-                    for source in page.sources {
-                        if !sources.iter().any(|s| s.id == source.id) {
-                            sources.push(source);
-                        }
-                    }
+                    let sources = distinct(sources.into_iter().chain(page.sources));
                     Trend {
                         own: series(&page.rows),
                         region: Some(region),

@@ -23,7 +23,10 @@ pub use referral::{
     ReferralView, StatusChange, ValidReferral,
 };
 pub use regional::{KOLADA_KPIS, Kpi, KpiMeasure, RegionalFigure, RegionalFiguresPage, newest_for};
-pub use source::{KNOWN_SOURCES, KOLADA, KnownSource, SAMPLE, Source, VANTETIDER, out_of_date};
+pub use source::{
+    KNOWN_SOURCES, KOLADA, KnownSource, SAMPLE, Source, VANTETIDER, described, distinct,
+    out_of_date,
+};
 pub use staff::{PathKind, RequestPath, StaffChange, StaffMove, StaffQueueItem, StaffReferral};
 pub use statistics::{FreeCapacity, Period, StatisticsPage, WaitBand, WaitStatistic};
 

@@ -80,6 +80,26 @@ impl KnownSource {
     }
 }
 
+/// `sources` once each (by id), in the order they first come.
+pub fn distinct(sources: impl IntoIterator<Item = Source>) -> Vec<Source> {
+    let mut seen: Vec<Source> = Vec::new();
+    for source in sources {
+        if !seen.iter().any(|s| s.id == source.id) {
+            seen.push(source);
+        }
+    }
+    seen
+}
+
+/// The known sources that `ids` name, each once, described for an answer.
+pub fn described<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<Source> {
+    distinct(
+        ids.into_iter()
+            .filter_map(KnownSource::find)
+            .map(|known| known.describe()),
+    )
+}
+
 impl WaitStatistic {
     /// The source this row names; rows from before sources were recorded
     /// come from the sample data or from vantetider.se.
@@ -185,6 +205,20 @@ mod tests {
             (None, FreeCapacity::Unknown, Some(50))
         );
         assert_eq!(old.clone().as_of(&sources, ymd(2026, 10, 20)), old);
+    }
+
+    #[test]
+    fn each_source_is_described_once_in_the_order_named() {
+        let named = described(["sample", "kolada", "sample", "unknown", "kolada"]);
+        let ids: Vec<&str> = named.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["sample", "kolada"]);
+        let merged = distinct(
+            named
+                .into_iter()
+                .chain([VANTETIDER.describe(), KOLADA.describe()]),
+        );
+        let ids: Vec<&str> = merged.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["sample", "kolada", "vantetider"]);
     }
 
     #[test]

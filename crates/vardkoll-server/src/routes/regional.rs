@@ -8,7 +8,7 @@ use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use vardkoll_domain::api::{FieldProblem, KnownSource, ProblemCode, RegionalFiguresPage};
+use vardkoll_domain::api::{FieldProblem, ProblemCode, RegionalFiguresPage, described};
 
 use crate::problem::ApiError;
 use crate::state::AppState;
@@ -44,16 +44,7 @@ pub async fn regional_figures(
         .filter(|f| region.is_none_or(|r| &f.region_code == r))
         .cloned()
         .collect();
-    let mut sources = Vec::new();
-    for figure in &figures {
-        if let Some(known) = KnownSource::find(&figure.source)
-            && !sources
-                .iter()
-                .any(|s: &vardkoll_domain::api::Source| s.id == known.id)
-        {
-            sources.push(known.describe());
-        }
-    }
+    let sources = described(figures.iter().map(|f| f.source.as_str()));
     let mut response = Json(RegionalFiguresPage { figures, sources }).into_response();
     response.headers_mut().insert(
         header::CACHE_CONTROL,
