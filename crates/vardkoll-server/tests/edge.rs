@@ -7,7 +7,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::provider::{Provider, server_for};
-use common::{TestServer, assert_problem, referral};
+use common::{TestServer, assert_problem, referral, referral_in};
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -126,20 +126,9 @@ impl StaffCase {
         let provider = Provider::start_fresh().await;
         let server = server_for(&provider).await;
         let tolvan = provider.token("tolvan", None, None).await;
-        let mut body = referral();
-        body["homeRegion"] = json!("01");
-        let created: Value = server
-            .client
-            .post(server.url("/referrals"))
-            .header("Idempotency-Key", "edge-staff-case")
-            .bearer_auth(&tolvan)
-            .json(&body)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let created = server
+            .send_as(&tolvan, "edge-staff-case", &referral_in("01"))
+            .await;
         StaffCase {
             nora: provider.token("navigator-01", None, None).await,
             reference: created["reference"].as_str().unwrap().to_owned(),

@@ -357,20 +357,9 @@ async fn the_region_side_moves_a_request_and_the_patient_sees_it() {
     let server = provider::server_for(&provider).await;
     let tolvan = provider.token("tolvan", None, None).await;
     let nora = provider.token("navigator-01", None, None).await;
-    let mut body = referral();
-    body["homeRegion"] = json!("01");
-    let created: Value = server
-        .client
-        .post(server.url("/referrals"))
-        .header("Idempotency-Key", "key-region-flow")
-        .bearer_auth(&tolvan)
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let created = server
+        .send_as(&tolvan, "key-region-flow", &referral_in("01"))
+        .await;
     let reference = created["reference"].as_str().unwrap();
     let status_url = server.url(&format!("/staff/referrals/{reference}/status"));
     let set = |move_: Value| {
@@ -599,10 +588,8 @@ async fn an_import_reaches_a_running_instance_without_a_restart() {
 #[tokio::test]
 async fn a_closed_request_is_deleted_once_its_retention_time_has_passed() {
     let server = TestServer::with(|c| c.retention_days = 30).await;
-    let mut body = referral();
-    body["homeRegion"] = json!("01");
     let created: Value = server
-        .post_referral("retention-key-01", &body)
+        .post_referral("retention-key-01", &referral_in("01"))
         .await
         .json()
         .await

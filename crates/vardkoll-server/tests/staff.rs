@@ -8,7 +8,9 @@ mod common;
 
 use common::provider::{Provider, identity_of, server_for};
 use common::smtp::SmtpServer;
-use common::{TestServer, array_of, assert_matches_contract, assert_problem, referral, schema};
+use common::{
+    TestServer, array_of, assert_matches_contract, assert_problem, referral, referral_in, schema,
+};
 use serde_json::{Value, json};
 use vardkoll_server::config::MailConfig;
 
@@ -103,22 +105,11 @@ async fn move_as(
 
 /// Tolvan sends a request of home region `region`, with `extra` fields.
 async fn send(server: &TestServer, tolvan: &str, key: &str, region: &str, extra: Value) -> String {
-    let mut body = referral();
-    body["homeRegion"] = json!(region);
+    let mut body = referral_in(region);
     for (name, value) in extra.as_object().unwrap() {
         body[name] = value.clone();
     }
-    let response = server
-        .client
-        .post(server.url("/referrals"))
-        .header("Idempotency-Key", key)
-        .bearer_auth(tolvan)
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201);
-    response.json::<Value>().await.unwrap()["reference"]
+    server.send_as(tolvan, key, &body).await["reference"]
         .as_str()
         .unwrap()
         .to_owned()

@@ -66,6 +66,21 @@ impl TestServer {
             .expect("request")
     }
 
+    /// A signed-in patient (`token`) sends `body`; the 201 answer.
+    pub async fn send_as(&self, token: &str, key: &str, body: &Value) -> Value {
+        let response = self
+            .client
+            .post(self.url("/referrals"))
+            .header("Idempotency-Key", key)
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), 201);
+        response.json().await.expect("created")
+    }
+
     /// Creates a valid request and returns the 201 answer (reference, token, …).
     pub async fn create_referral(&self, key: &str) -> Value {
         let response = self.post_referral(key, &referral()).await;
@@ -83,6 +98,13 @@ impl TestServer {
             running.stop().await;
         }
     }
+}
+
+/// [`referral`] with `region` as the patient's home region.
+pub fn referral_in(region: &str) -> Value {
+    let mut body = referral();
+    body["homeRegion"] = json!(region);
+    body
 }
 
 /// A complete, valid referral request.
