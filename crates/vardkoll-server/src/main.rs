@@ -84,24 +84,28 @@ async fn shutdown_signal() {
     tokio::select! { _ = interrupt => {}, _ = terminate => {} }
 }
 
+/// The command's options, each `--name` with the value after it.
+fn options(args: &[String]) -> Result<Vec<(&str, &str)>, String> {
+    args.chunks(2)
+        .map(|pair| match pair {
+            [name, value] => Ok((name.as_str(), value.as_str())),
+            lone => Err(format!("{} needs a value", lone.concat())),
+        })
+        .collect()
+}
+
 /// Imports Kolada's regional figures from saved answers (`--file`, repeated)
 /// or from the API at `--base-url` for `--years`.
 fn run_kolada(config: &Config, args: &[String]) -> Result<(), String> {
     let mut files = Vec::new();
     let mut base_url = None;
     let mut years = Vec::new();
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let mut value = || {
-            iter.next()
-                .cloned()
-                .ok_or_else(|| format!("{arg} needs a value"))
-        };
-        match arg.as_str() {
-            "--file" => files.push(value()?),
-            "--base-url" => base_url = Some(value()?),
+    for (option, value) in options(args)? {
+        match option {
+            "--file" => files.push(value.to_owned()),
+            "--base-url" => base_url = Some(value.to_owned()),
             "--years" => {
-                for year in value()?.split(',') {
+                for year in value.split(',') {
                     years.push(
                         year.trim()
                             .parse::<i32>()
@@ -153,17 +157,11 @@ fn run_import(config: &Config, args: &[String]) -> Result<(), String> {
     let mut category = ServiceCategory::Visit;
     let mut services_file = None;
     let mut waiting = Vec::new();
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let mut value = || {
-            iter.next()
-                .cloned()
-                .ok_or_else(|| format!("{arg} needs a value"))
-        };
-        match arg.as_str() {
-            "--services" => services_file = Some(value()?),
+    for (option, value) in options(args)? {
+        match option {
+            "--services" => services_file = Some(value.to_owned()),
             "--category" => {
-                category = match value()?.as_str() {
+                category = match value {
                     "visit" => ServiceCategory::Visit,
                     "examination" => ServiceCategory::Examination,
                     "operation" => ServiceCategory::Operation,
@@ -171,8 +169,7 @@ fn run_import(config: &Config, args: &[String]) -> Result<(), String> {
                 }
             }
             "--waiting" => {
-                let pair = value()?;
-                let (code, file) = pair
+                let (code, file) = value
                     .split_once('=')
                     .ok_or("--waiting takes SERVICECODE=FILE")?;
                 waiting.push((code.to_owned(), file.to_owned()));
