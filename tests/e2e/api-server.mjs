@@ -10,7 +10,6 @@ import { fileURLToPath } from "node:url";
 
 /** The server binary cargo built (or VARDKOLL_SERVER_BIN). */
 export const SERVER_BIN = process.env.VARDKOLL_SERVER_BIN ?? fileURLToPath(new URL("../../target/debug/vardkoll-server", import.meta.url));
-const BIN = SERVER_BIN;
 
 export async function freePort() {
   const probe = createServer();
@@ -27,7 +26,7 @@ export async function startApi(env = {}, port = undefined) {
   const dir = mkdtempSync(join(tmpdir(), "vardkoll-e2e-"));
   const database = env.VARDKOLL_DATABASE_URL ?? env.VARDKOLL_DB ?? join(dir, "e2e.sqlite3");
   port ??= await freePort();
-  const child = spawn(BIN, [], {
+  const child = spawn(SERVER_BIN, [], {
     env: {
       ...process.env,
       VARDKOLL_ADDR: `127.0.0.1:${port}`,
