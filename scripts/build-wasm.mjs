@@ -29,6 +29,8 @@ const NAME = "vardkoll";
 // (service switch 16.6-22.5 ms erased, 16.3-21.3 ms not; ratios 1.2-1.4 both).
 // VARDKOLL_ERASE=0 builds without it, for measuring.
 const RUSTFLAGS = [...(process.env.VARDKOLL_ERASE === "0" ? [] : ["--cfg", "erase_components"]), "--cfg", "wasm_split", "-C", "link-arg=--emit-relocs"];
+// Chunk fetches started in one task by the split loader (see spreadChunkFetches).
+const FETCHES_PER_TASK = 4;
 const WASM_OPT_FLAGS = [
   "--enable-bulk-memory", "--enable-bulk-memory-opt", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
   "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
@@ -57,7 +59,7 @@ const wasm = join(splitTarget, "wasm32-unknown-unknown", release ? "release" : "
 const tool = (command) => execFileSync(command, ["--version"], { encoding: "utf8" }).trim();
 const key = createHash("sha256")
   .update(readFileSync(wasm))
-  .update(JSON.stringify([release, WASM_OPT_FLAGS, !!process.env.VARDKOLL_WASM_NAMES, tool("wasm-bindgen"), tool("wasm-opt")]))
+  .update(JSON.stringify([release, WASM_OPT_FLAGS, FETCHES_PER_TASK, spreadChunkFetches.toString(), !!process.env.VARDKOLL_WASM_NAMES, tool("wasm-bindgen"), tool("wasm-opt")]))
   .digest("hex")
   .slice(0, 16);
 const cache = join(splitTarget, "app-cache");
@@ -82,6 +84,7 @@ function splitAndOptimise(wasm, out) {
   // 2. Split.
   const split = mkdtempSync(join(tmpdir(), "vardkoll-split-"));
   run("wasm-split-cli", [wasm, split, "--out-name", NAME]);
+  spreadChunkFetches(join(split, "__wasm_split.js"));
 
   // 3. Bindings for the main module; the split files go beside it.
   run("wasm-bindgen", ["--target", "web", "--no-typescript", "--keep-lld-exports", "--no-demangle", "--out-dir", out, "--out-name", NAME, join(split, `${NAME}.wasm`)]);
@@ -100,6 +103,37 @@ function splitAndOptimise(wasm, out) {
     if (said.length) console.error(said.join("\n"));
     if (result.status !== 0) process.exit(1);
   }
+}
+
+/**
+ * The loader wasm-split-cli writes starts a split point's shared chunks all at
+ * once: one `fetch` per chunk (dozens for a page) in one task, a long task that
+ * blocks the page (Lighthouse's total blocking time). This gives the browser
+ * the main thread back after every few fetches (`scheduler.yield`, or a
+ * message where there is none); the files still download in parallel.
+ */
+function spreadChunkFetches(loaderFile) {
+  const original = "const parallelStuff = deps.map(d => d());";
+  const text = readFileSync(loaderFile, "utf8");
+  if (!text.includes(original)) {
+    console.error(`build-wasm: ${loaderFile} has no "${original}"; a new wasm-split-cli? Check how its loader starts chunks.`);
+    process.exit(1);
+  }
+  const spread = `const parallelStuff = [];
+        for (const [i, d] of deps.entries()) {
+            if (i > 0 && i % ${FETCHES_PER_TASK} === 0) await yieldToBrowser();
+            parallelStuff.push(d());
+        }`;
+  const helper = `function yieldToBrowser() {
+    if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+    return new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(null);
+    });
+}
+function makeLoad(`;
+  writeFileSync(loaderFile, text.replace(original, spread).replace("function makeLoad(", helper));
 }
 
 // 5. One content-hashed folder.
