@@ -1,12 +1,14 @@
 //! Small, reusable view pieces. They render what they are given and report
 //! intents through callbacks.
 
+mod after_paint;
 mod confirm;
 mod error_summary;
 mod field;
 mod page_heading;
 mod status_badge;
 
+pub use after_paint::AfterPaint;
 pub use confirm::ConfirmButton;
 pub use error_summary::ErrorSummary;
 pub use field::{Field, described_by};

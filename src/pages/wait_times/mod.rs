@@ -19,6 +19,7 @@ mod trend_panel;
 use leptos::prelude::*;
 use vardkoll_domain::compare::versus_home::home_wait;
 
+use crate::components::AfterPaint;
 use crate::i18n::use_texts;
 use context::Compare;
 use data_status::{ErrorWithRetry, SampleNote, Skeleton, SourceList};
@@ -108,7 +109,8 @@ pub fn WaitTimesPage() -> impl IntoView {
                     {move || has_data.get().then(|| view! { <ProviderTable /> })}
                 </section>
                 <TrendPanel />
-                {move || has_data.get().then(|| view! { <RegionMap /> })}
+                // Below the table: drawn in a task of its own once the table is on screen.
+                {move || has_data.get().then(|| view! { <AfterPaint><RegionMap /></AfterPaint> })}
             }.into_any()
         }}
     }

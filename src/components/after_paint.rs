@@ -1,0 +1,19 @@
+//! Draws its children once what is on screen now has been painted: a part
+//! below the fold (the comparison's map) is then drawn in a task of its own,
+//! not in the same long task as the part above it, so the page stays
+//! responsive while both are drawn.
+
+use leptos::prelude::*;
+
+use crate::platform::clock::next_paint;
+
+#[component]
+pub fn AfterPaint(children: ChildrenFn) -> impl IntoView {
+    let painted = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        next_paint().await;
+        // Gone already when the patient left the page before the paint.
+        let _ = painted.try_set(true);
+    });
+    move || painted.get().then(|| children())
+}
