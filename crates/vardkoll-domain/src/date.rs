@@ -65,8 +65,10 @@ pub fn parse_iso(text: &str) -> Result<NaiveDate, IsoError> {
     NaiveDate::from_ymd_opt(year, number(4..6), number(6..8)).ok_or(IsoError::Impossible)
 }
 
-/// Serde for dates as `YYYY-MM-DD` text, without chrono's general parser and
-/// formatter (tens of kilobytes of WebAssembly).
+/// Serde for dates as `YYYY-MM-DD` text (only that shape), without chrono's
+/// general parser and formatter (tens of kilobytes of WebAssembly): every date
+/// the API and the browser's storage carry. `#[serde(with = "…::option")]`
+/// for an optional date.
 pub mod iso_serde {
     use chrono::NaiveDate;
     use serde::de::Error as _;
@@ -78,7 +80,39 @@ pub mod iso_serde {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
         let text = String::deserialize(deserializer)?;
-        super::parse_iso(&text).map_err(|_| D::Error::custom("expected a date as YYYY-MM-DD"))
+        from_text(&text).map_err(D::Error::custom)
+    }
+
+    fn from_text(text: &str) -> Result<NaiveDate, &'static str> {
+        match text.len() {
+            10 => super::parse_iso(text).map_err(|_| "expected a date as YYYY-MM-DD"),
+            _ => Err("expected a date as YYYY-MM-DD"),
+        }
+    }
+
+    /// The same for `Option<NaiveDate>` (`null` or absent is `None`).
+    pub mod option {
+        use chrono::NaiveDate;
+        use serde::de::Error as _;
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(
+            date: &Option<NaiveDate>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match date {
+                Some(date) => super::serialize(date, serializer),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<NaiveDate>, D::Error> {
+            Option::<String>::deserialize(deserializer)?
+                .map(|text| super::from_text(&text).map_err(D::Error::custom))
+                .transpose()
+        }
     }
 }
 
@@ -116,6 +150,45 @@ mod tests {
         assert_eq!(parse_iso("2026-9-01x"), Err(IsoError::Shape));
         assert_eq!(parse_iso("2026-09-1"), Err(IsoError::Shape));
         assert_eq!(parse_iso("+2026-09-01"), Err(IsoError::Shape));
+    }
+
+    #[test]
+    fn dates_on_the_wire_are_yyyy_mm_dd_only() {
+        #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+        struct Wire {
+            #[serde(with = "iso_serde")]
+            on: NaiveDate,
+            #[serde(default, with = "iso_serde::option")]
+            until: Option<NaiveDate>,
+        }
+        let wire = Wire {
+            on: ymd(2026, 9, 1),
+            until: Some(ymd(2026, 12, 31)),
+        };
+        let json = r#"{"on":"2026-09-01","until":"2026-12-31"}"#;
+        assert_eq!(serde_json::to_string(&wire).unwrap(), json);
+        assert_eq!(serde_json::from_str::<Wire>(json).unwrap(), wire);
+        let none = Wire {
+            on: ymd(2026, 9, 1),
+            until: None,
+        };
+        assert_eq!(
+            serde_json::from_str::<Wire>(r#"{"on":"2026-09-01"}"#).unwrap(),
+            none
+        );
+        assert_eq!(
+            serde_json::from_str::<Wire>(r#"{"on":"2026-09-01","until":null}"#).unwrap(),
+            none
+        );
+        for bad in [
+            r#"{"on":"20260901"}"#,
+            r#"{"on":"2026-9-1"}"#,
+            r#"{"on":"2026-02-30"}"#,
+            r#"{"on":7}"#,
+            r#"{"on":"2026-09-01","until":"x"}"#,
+        ] {
+            assert!(serde_json::from_str::<Wire>(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

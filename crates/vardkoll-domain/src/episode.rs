@@ -169,36 +169,13 @@ struct EventRecord {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "optional_date"
+        with = "crate::date::iso_serde::option"
     )]
     until: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     reason: Option<ReasonTag>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     care: Option<UncoveredCare>,
-}
-
-mod optional_date {
-    use chrono::NaiveDate;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(
-        date: &Option<NaiveDate>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        match date {
-            Some(date) => crate::date::iso_serde::serialize(date, serializer),
-            None => serializer.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<NaiveDate>, D::Error> {
-        #[derive(Deserialize)]
-        struct Wrapped(#[serde(with = "crate::date::iso_serde")] NaiveDate);
-        Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|Wrapped(date)| date))
-    }
 }
 
 impl From<Event> for EventRecord {

@@ -42,7 +42,7 @@ fn from_server(view: ReferralView) -> Sent {
 
 /// "Time offered: Sunday 20 December 2026 at 09:30, Capio S:t Göran, Stockholm."
 fn offered(t: &Texts, catalogue: Option<&CatalogueData>, offer: &Offer) -> String {
-    let date = chrono::NaiveDate::parse_from_str(&offer.date, "%Y-%m-%d")
+    let date = vardkoll_domain::date::parse_iso(&offer.date)
         .map(|d| long_date(t, d))
         .unwrap_or_else(|_| offer.date.clone());
     let providers = catalogue.map_or(&[][..], |c| &c.providers);

@@ -54,6 +54,7 @@ pub enum DeadlineState {
 pub struct GuaranteeDeadline {
     /// `specialist_visit` or `treatment`: the steps whose deadline the region must keep.
     pub step: Step,
+    #[serde(with = "crate::date::iso_serde")]
     pub deadline: NaiveDate,
     pub state: DeadlineState,
 }

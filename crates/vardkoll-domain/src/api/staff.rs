@@ -25,7 +25,11 @@ pub enum PathKind {
 #[serde(rename_all = "camelCase")]
 pub struct RequestPath {
     pub path: PathKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::iso_serde::option"
+    )]
     pub deadline: Option<NaiveDate>,
     /// The deadline has passed (on the day it was worked out).
     pub overdue: bool,
