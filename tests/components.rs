@@ -938,3 +938,32 @@ async fn a_regional_limit_is_shown_beside_the_national_one() {
     );
     assert!(text.contains("30 dagar kvar"), "{text}");
 }
+
+#[wasm_bindgen_test]
+async fn a_part_after_the_paint_is_drawn_once_the_rest_is_on_screen() {
+    use vardkoll::components::AfterPaint;
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let _handle = leptos::mount::mount_to(root.clone(), || {
+        view! {
+            <p class="above">"Tabellen"</p>
+            <AfterPaint><p class="below">"Kartan"</p></AfterPaint>
+        }
+    });
+    assert!(root.query_selector(".above").unwrap().is_some());
+    assert!(
+        root.query_selector(".below").unwrap().is_none(),
+        "drawn in the same task as the part above it"
+    );
+    let mut drawn = false;
+    for _ in 0..50 {
+        next_frame().await;
+        settle().await;
+        if root.query_selector(".below").unwrap().is_some() {
+            drawn = true;
+            break;
+        }
+    }
+    root.remove();
+    assert!(drawn, "never drawn after the paint");
+}
