@@ -497,6 +497,18 @@ async fn episodes_need_a_title() {
         .text_content()
         .unwrap();
     assert_eq!(error, "Skriv vad vården gäller.");
+    for i in 0..20 {
+        web_sys::console::log_1(
+            &format!(
+                "{i} active={:?} {:?}",
+                document().active_element().map(|e| e.tag_name()),
+                document().active_element().map(|e| e.id())
+            )
+            .into(),
+        );
+        next_frame().await;
+        settle().await;
+    }
     assert_eq!(
         document().active_element().unwrap().class_name(),
         "error-summary"
@@ -545,6 +557,8 @@ async fn the_home_region_is_remembered_and_an_unreachable_api_offers_retry() {
 async fn the_referral_form_shows_each_problem_beside_its_field_and_queues_nothing() {
     fresh_storage();
     let page = mount_view(|| view! { <pages::ReferralTop><LazyPage load=|| Box::pin(pages::referral_page()) /></pages::ReferralTop> }.into_any()).await;
+    // The form's lower part is drawn once its upper part is painted.
+    wait_for(&page, "#referral-consent").await;
     // From the comparison (no episode): free choice is explained first.
     assert!(page.text().contains("fria vårdvalet"));
     page.type_into("#referral-identity", "19121212-1213").await;
@@ -805,9 +819,9 @@ async fn a_page_whose_code_fails_to_load_says_so_and_loads_on_retry() {
     page.find("[role=alert] button")
         .unchecked_into::<HtmlElement>()
         .click();
-    settle().await;
+    let loaded = wait_for(&page, "#flaky-page").await;
     assert_eq!(LOAD_ATTEMPTS.load(std::sync::atomic::Ordering::SeqCst), 2);
-    assert_eq!(page.find("#flaky-page").text_content().unwrap(), "Sidan");
+    assert_eq!(loaded.text_content().unwrap(), "Sidan");
     assert!(page.root.query_selector("[role=alert]").unwrap().is_none());
     assert!(page.root.query_selector(".loading").unwrap().is_none());
 }

@@ -8,7 +8,7 @@ use vardkoll_domain::referral::ReferralDraft;
 use vardkoll_domain::regions::REGIONS;
 
 use super::provider_choices::ProviderChoices;
-use crate::components::{ErrorSummary, Field, described_by};
+use crate::components::{AfterPaint, ErrorSummary, Field, described_by};
 use crate::i18n::use_texts;
 use crate::platform::clock::Today;
 use crate::referral_fields::{message_for, messages};
@@ -190,6 +190,9 @@ pub fn RequestForm(catalogue: Catalogue) -> impl IntoView {
                 <TextInput id="referral-date" label=r.referral_date_label hint=t.date_hint inputmode="numeric"
                     maxlength=10 get=|d| &d.referral_date set=|d| &mut d.referral_date />
             </fieldset>
+            // The rest of the form, below the fold: drawn once the first part is
+            // painted, so opening the page is not one long task.
+            <AfterPaint>
             <ProviderChoices catalogue=catalogue />
             <fieldset class="card">
                 <legend>{r.other_heading}</legend>
@@ -220,6 +223,7 @@ pub fn RequestForm(catalogue: Catalogue) -> impl IntoView {
                 <p class="field__hint">{r.privacy_note}</p>
                 <button type="submit" class="button">{r.submit}</button>
             </fieldset>
+            </AfterPaint>
         </form>
     }
 }
