@@ -1,7 +1,7 @@
 //! Draws its children once what is on screen now has been painted: a part
-//! below the fold (the comparison's map) is then drawn in a task of its own,
-//! not in the same long task as the part above it, so the page stays
-//! responsive while both are drawn.
+//! below the fold (the comparison's map, the lower half of the referral form)
+//! is then drawn in a task of its own, not in the same long task as the part
+//! above it, so the page stays responsive while both are drawn.
 
 use leptos::prelude::*;
 

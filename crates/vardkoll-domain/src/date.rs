@@ -83,11 +83,10 @@ pub mod iso_serde {
         from_text(&text).map_err(D::Error::custom)
     }
 
+    /// `parse_iso` without its compact form.
     fn from_text(text: &str) -> Result<NaiveDate, &'static str> {
-        match text.len() {
-            10 => super::parse_iso(text).map_err(|_| "expected a date as YYYY-MM-DD"),
-            _ => Err("expected a date as YYYY-MM-DD"),
-        }
+        let date = (text.len() == 10).then(|| super::parse_iso(text).ok());
+        date.flatten().ok_or("expected a date as YYYY-MM-DD")
     }
 
     /// The same for `Option<NaiveDate>` (`null` or absent is `None`).
