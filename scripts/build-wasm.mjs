@@ -30,7 +30,7 @@ const NAME = "vardkoll";
 // VARDKOLL_ERASE=0 builds without it, for measuring.
 const RUSTFLAGS = [...(process.env.VARDKOLL_ERASE === "0" ? [] : ["--cfg", "erase_components"]), "--cfg", "wasm_split", "-C", "link-arg=--emit-relocs"];
 // Chunk fetches started in one task by the split loader (see spreadChunkFetches).
-const FETCHES_PER_TASK = 4;
+const FETCHES_PER_TASK = 2;
 const WASM_OPT_FLAGS = [
   "--enable-bulk-memory", "--enable-bulk-memory-opt", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
   "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",

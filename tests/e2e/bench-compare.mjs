@@ -5,7 +5,7 @@
 // The baseline page is a static copy of the app's rendered page whose table
 // baseline.js drives, so both lay out the same document.
 // Each operation is timed from the click to the first frame after the table has
-// changed, app and baseline alternating run by run. Both sort and filter all 1,000 rows and draw the first page (50 rows),
+// changed, app and baseline alternating run by run. Both sort and filter all 1,000 rows and draw the first page (25 rows),
 // as the app does. Prints medians and the ratio Vårdkoll / baseline.
 //
 //   node bench-compare.mjs [runs]      (after `trunk build --release`)
@@ -17,8 +17,8 @@ import { startServer } from "./static-server.mjs";
 import { PROVIDERS, PROVIDER_COUNT, SERVICES, statistics } from "./bench/data.mjs";
 
 const RUNS = Number(process.argv[2] ?? 20);
-// Both sides sort and filter all 1,000 rows and draw the first 50 (the app's page size).
-const PAGE_ROWS = 50;
+// Both sides sort and filter all 1,000 rows and draw the first 25 (the app's page size).
+const PAGE_ROWS = 25;
 const WARMUP = 4;
 const GOAL_RATIO = 1.3;
 const GOAL_MS = 50;

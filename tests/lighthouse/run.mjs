@@ -3,7 +3,10 @@
 // the real API server, in the system Chromium. Prints performance, accessibility
 // and best-practices scores for each page and fails below the goal of 95. Each
 // page is a first visit in a browser of its own: no service worker or cache
-// left by the page before serves it. LIGHTHOUSE_PAGE=/path runs that page alone;
+// left by the page before serves it. Scores vary from run to run (total
+// blocking time most, on a busy two-core machine), so each page is measured
+// LIGHTHOUSE_RUNS times (3) and judged by its median run, as Lighthouse's own
+// documentation advises; every run is printed. LIGHTHOUSE_PAGE=/path runs that page alone;
 // LIGHTHOUSE_SAVE=dir writes each page's full report there (JSON), for its long
 // tasks and script timings.
 import { launch as launchChrome } from "chrome-launcher";
@@ -15,6 +18,7 @@ import { startApi } from "../e2e/api-server.mjs";
 import { startServer } from "../e2e/static-server.mjs";
 
 const GOAL = Number(process.env.LIGHTHOUSE_GOAL ?? 95);
+const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
 const dist = fileURLToPath(new URL("../../dist", import.meta.url));
 const api = await startApi();
 const site = await startServer(dist, 0, api.url, { compress: true });
@@ -35,27 +39,43 @@ const pages = only ? [[only, only]] : [
 const categories = ["performance", "accessibility", "best-practices"];
 let failed = false;
 try {
-  console.log(`lighthouse ${(await import("lighthouse/package.json", { with: { type: "json" } })).default.version}, mobile profile, goal ${GOAL}`);
+  console.log(`lighthouse ${(await import("lighthouse/package.json", { with: { type: "json" } })).default.version}, mobile profile, goal ${GOAL}, median of ${RUNS} run(s) per page`);
   console.log(`${"page".padEnd(22)}${categories.map((c) => c.padStart(16)).join("")}   FCP / LCP / TBT`);
+  const scoresOf = (lhr) => categories.map((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100));
+  const line = (label, lhr) => {
+    const audit = (id) => lhr.audits[id]?.displayValue ?? "–";
+    return `${label.padEnd(22)}${scoresOf(lhr).map((s) => String(s).padStart(16)).join("")}   ${audit("first-contentful-paint")} / ${audit("largest-contentful-paint")} / ${audit("total-blocking-time")}`;
+  };
   for (const [name, path] of pages) {
-    const chrome = await launchChrome(chromeOptions);
-    const result = await lighthouse(`${site.url}${path}`, {
-      port: chrome.port,
-      output: "json",
-      logLevel: "error",
-      onlyCategories: categories,
-    }).finally(() => chrome.kill());
-    const lhr = result.lhr;
+    const runs = [];
+    // A run Lighthouse could not record (its own trace error) is run again, twice at most.
+    for (let attempt = 0; runs.length < RUNS && attempt < RUNS + 2; attempt++) {
+      const chrome = await launchChrome(chromeOptions);
+      const result = await lighthouse(`${site.url}${path}`, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: categories,
+      }).finally(() => chrome.kill());
+      if (result.lhr.runtimeError) {
+        console.log(`  (${name}: Lighthouse could not record the run: ${result.lhr.runtimeError.code}; again)`);
+        continue;
+      }
+      runs.push(result.lhr);
+      if (RUNS > 1) console.log(line(`  run ${runs.length}`, result.lhr));
+    }
+    if (runs.length === 0) {
+      console.log(`${name}: no run recorded`);
+      failed = true;
+      continue;
+    }
+    const lhr = runs.sort((a, b) => scoresOf(a)[0] - scoresOf(b)[0])[Math.floor((runs.length - 1) / 2)];
     if (process.env.LIGHTHOUSE_SAVE) {
       mkdirSync(process.env.LIGHTHOUSE_SAVE, { recursive: true });
       writeFileSync(join(process.env.LIGHTHOUSE_SAVE, `${path.replace(/\W+/g, "-").replace(/^-|-$/g, "") || "index"}.json`), JSON.stringify(lhr));
     }
-    const scores = categories.map((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100));
-    if (scores.some((s) => s < GOAL)) failed = true;
-    const audit = (id) => lhr.audits[id]?.displayValue ?? "–";
-    console.log(
-      `${name.padEnd(22)}${scores.map((s) => String(s).padStart(16)).join("")}   ${audit("first-contentful-paint")} / ${audit("largest-contentful-paint")} / ${audit("total-blocking-time")}`,
-    );
+    if (scoresOf(lhr).some((s) => s < GOAL)) failed = true;
+    console.log(line(name, lhr));
     for (const c of categories) {
       for (const ref of lhr.categories[c].auditRefs) {
         const a = lhr.audits[ref.id];
