@@ -10,6 +10,7 @@ use super::labels::{
     measure_text, measure_value, optional, region_name, regions_note, versus_text,
 };
 use super::trend_panel::focus_trend_heading;
+use crate::components::AfterPaint;
 use crate::i18n::use_texts;
 use vardkoll_domain::collate;
 
@@ -80,7 +81,7 @@ pub fn RegionMap() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let cell = move |i: usize| move || cells.with(|c| c.get(i).cloned());
+    let cell = move |i: usize| cell_at(cells, i);
     let tiles = TILES.iter().enumerate().map(|(i, tile)| {
         let (x, y) = (u32::from(tile.column) * (TILE_W + GAP), u32::from(tile.row) * (TILE_H + GAP));
         let this = cell(i);
@@ -99,6 +100,51 @@ pub fn RegionMap() -> impl IntoView {
     }).collect_view();
     let width = u32::from(COLUMNS) * (TILE_W + GAP);
     let height = u32::from(ROWS) * (TILE_H + GAP);
+    view! {
+        <section class="region-map" aria-labelledby="region-map-heading">
+            <h2 id="region-map-heading">{t.compare().map_heading}</h2>
+            <div class="field">
+                <label for="map-measure">{t.compare().measure_label}</label>
+                <select id="map-measure" on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    let chosen = Measure::ALL.into_iter().find(|m| measure_text(t, *m) == value).unwrap_or_default();
+                    compare.update(true, |v| v.measure = chosen);
+                }>
+                    {Measure::ALL.into_iter().map(|m| view! {
+                        <option value=measure_text(t, m) selected=move || measure.get() == m>{measure_text(t, m)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="region-map__layout">
+                <svg class="tile-map" viewBox=format!("0 0 {width} {height}") role="img"
+                    aria-label=move || (t.compare().map_label)(&measure_text(t, measure.get()).to_lowercase())>
+                    {tiles}
+                </svg>
+                <ol class="legend-scale" aria-hidden="true">
+                    <li class="legend-scale__end">{t.compare().legend_better}</li>
+                    {(0..LEVELS).map(|l| view! { <li class=format!("swatch tile--{l}")></li> }).collect_view()}
+                    <li class="legend-scale__end">{t.compare().legend_worse}</li>
+                </ol>
+            </div>
+            // The same figures as a table, drawn once the map is painted.
+            <AfterPaint><RegionTable cells=cells /></AfterPaint>
+        </section>
+    }
+}
+
+/// Region `i`'s cell, following the map's one memo.
+fn cell_at(cells: Memo<Vec<Cell>>, i: usize) -> impl Fn() -> Option<Cell> + Copy {
+    move || cells.with(|c| c.get(i).cloned())
+}
+
+/// The map's figures as a table, in the reader's alphabetical order, with a
+/// trend button per region: for keyboard and screen-reader users.
+#[component]
+fn RegionTable(cells: Memo<Vec<Cell>>) -> impl IntoView {
+    let t = use_texts();
+    let compare = Compare::use_context();
+    let measure = compare.select(|v| v.measure);
+    let cell = move |i: usize| cell_at(cells, i);
     let mut by_name: Vec<usize> = (0..TILES.len()).collect();
     vardkoll_domain::sorting::sort_by(&mut by_name, |&i, &j| {
         collate::compare(
@@ -138,52 +184,26 @@ pub fn RegionMap() -> impl IntoView {
         }
     }).collect_view();
     view! {
-        <section class="region-map" aria-labelledby="region-map-heading">
-            <h2 id="region-map-heading">{t.compare().map_heading}</h2>
-            <div class="field">
-                <label for="map-measure">{t.compare().measure_label}</label>
-                <select id="map-measure" on:change=move |ev| {
-                    let value = event_target_value(&ev);
-                    let chosen = Measure::ALL.into_iter().find(|m| measure_text(t, *m) == value).unwrap_or_default();
-                    compare.update(true, |v| v.measure = chosen);
-                }>
-                    {Measure::ALL.into_iter().map(|m| view! {
-                        <option value=measure_text(t, m) selected=move || measure.get() == m>{measure_text(t, m)}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="region-map__layout">
-                <svg class="tile-map" viewBox=format!("0 0 {width} {height}") role="img"
-                    aria-label=move || (t.compare().map_label)(&measure_text(t, measure.get()).to_lowercase())>
-                    {tiles}
-                </svg>
-                <ol class="legend-scale" aria-hidden="true">
-                    <li class="legend-scale__end">{t.compare().legend_better}</li>
-                    {(0..LEVELS).map(|l| view! { <li class=format!("swatch tile--{l}")></li> }).collect_view()}
-                    <li class="legend-scale__end">{t.compare().legend_worse}</li>
-                </ol>
-            </div>
-            <div class="table-scroll" tabindex="0" role="region"
-                aria-label=move || (t.compare().regions_caption)(measure_text(t, measure.get()))>
-            <table class="data-table">
-                <caption>
-                    {move || (t.compare().regions_caption)(measure_text(t, measure.get()))}
-                    {move || compare.figures.with(|f| {
-                        let data = f.value()?;
-                        regions_note(t, &data.regions, &data.sources)
-                    }).map(|note| view! { <span class="caption__note">" · "{note}</span> })}
-                </caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t.region_line}</th>
-                        <th scope="col">{move || measure_text(t, measure.get())}</th>
-                        <th scope="col">{t.compare().versus_heading}</th>
-                        <th scope="col"><span class="visually-hidden">{t.compare().show_trend}</span></th>
-                    </tr>
-                </thead>
-                <tbody>{table_rows}</tbody>
-            </table>
-            </div>
-        </section>
+        <div class="table-scroll" tabindex="0" role="region"
+            aria-label=move || (t.compare().regions_caption)(measure_text(t, measure.get()))>
+        <table class="data-table">
+            <caption>
+                {move || (t.compare().regions_caption)(measure_text(t, measure.get()))}
+                {move || compare.figures.with(|f| {
+                    let data = f.value()?;
+                    regions_note(t, &data.regions, &data.sources)
+                }).map(|note| view! { <span class="caption__note">" · "{note}</span> })}
+            </caption>
+            <thead>
+                <tr>
+                    <th scope="col">{t.region_line}</th>
+                    <th scope="col">{move || measure_text(t, measure.get())}</th>
+                    <th scope="col">{t.compare().versus_heading}</th>
+                    <th scope="col"><span class="visually-hidden">{t.compare().show_trend}</span></th>
+                </tr>
+            </thead>
+            <tbody>{table_rows}</tbody>
+        </table>
+        </div>
     }
 }
