@@ -15,5 +15,6 @@ pub fn AfterPaint(children: ChildrenFn) -> impl IntoView {
         // Gone already when the patient left the page before the paint.
         let _ = painted.try_set(true);
     });
-    move || painted.get().then(|| children())
+    // Only `painted` draws them again: nothing the children read on creation.
+    move || painted.get().then(|| untrack(|| children()))
 }
