@@ -127,7 +127,7 @@ pub fn RegionMap() -> impl IntoView {
                 </ol>
             </div>
             // The same figures as a table, drawn once the map is painted.
-            <AfterPaint><RegionTable cells=cells /></AfterPaint>
+            <AfterPaint><RegionTable cells=cells measure=measure /></AfterPaint>
         </section>
     }
 }
@@ -140,10 +140,9 @@ fn cell_at(cells: Memo<Vec<Cell>>, i: usize) -> impl Fn() -> Option<Cell> + Copy
 /// The map's figures as a table, in the reader's alphabetical order, with a
 /// trend button per region: for keyboard and screen-reader users.
 #[component]
-fn RegionTable(cells: Memo<Vec<Cell>>) -> impl IntoView {
+fn RegionTable(cells: Memo<Vec<Cell>>, measure: Memo<Measure>) -> impl IntoView {
     let t = use_texts();
     let compare = Compare::use_context();
-    let measure = compare.select(|v| v.measure);
     let cell = move |i: usize| cell_at(cells, i);
     let mut by_name: Vec<usize> = (0..TILES.len()).collect();
     vardkoll_domain::sorting::sort_by(&mut by_name, |&i, &j| {
@@ -186,24 +185,24 @@ fn RegionTable(cells: Memo<Vec<Cell>>) -> impl IntoView {
     view! {
         <div class="table-scroll" tabindex="0" role="region"
             aria-label=move || (t.compare().regions_caption)(measure_text(t, measure.get()))>
-        <table class="data-table">
-            <caption>
-                {move || (t.compare().regions_caption)(measure_text(t, measure.get()))}
-                {move || compare.figures.with(|f| {
-                    let data = f.value()?;
-                    regions_note(t, &data.regions, &data.sources)
-                }).map(|note| view! { <span class="caption__note">" · "{note}</span> })}
-            </caption>
-            <thead>
-                <tr>
-                    <th scope="col">{t.region_line}</th>
-                    <th scope="col">{move || measure_text(t, measure.get())}</th>
-                    <th scope="col">{t.compare().versus_heading}</th>
-                    <th scope="col"><span class="visually-hidden">{t.compare().show_trend}</span></th>
-                </tr>
-            </thead>
-            <tbody>{table_rows}</tbody>
-        </table>
+            <table class="data-table">
+                <caption>
+                    {move || (t.compare().regions_caption)(measure_text(t, measure.get()))}
+                    {move || compare.figures.with(|f| {
+                        let data = f.value()?;
+                        regions_note(t, &data.regions, &data.sources)
+                    }).map(|note| view! { <span class="caption__note">" · "{note}</span> })}
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t.region_line}</th>
+                        <th scope="col">{move || measure_text(t, measure.get())}</th>
+                        <th scope="col">{t.compare().versus_heading}</th>
+                        <th scope="col"><span class="visually-hidden">{t.compare().show_trend}</span></th>
+                    </tr>
+                </thead>
+                <tbody>{table_rows}</tbody>
+            </table>
         </div>
     }
 }
