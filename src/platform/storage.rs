@@ -13,7 +13,7 @@
 
 use serde::{Deserialize, Serialize};
 use vardkoll_domain::episode::Episode;
-use vardkoll_domain::referral::Outbox;
+use vardkoll_domain::referral::{Outbox, Pending, Sent};
 use vardkoll_domain::regions::RegionCode;
 
 /// Every key Vårdkoll writes starts with this prefix.
@@ -115,25 +115,30 @@ pub fn save_episodes(episodes: &[Episode]) -> Result<(), StorageError> {
         .map_err(|_| StorageError::WriteFailed)
 }
 
+// The stored outbox: `{"version": 1, "pending": [...], "sent": [...]}`. Its
+// fields are written out rather than `#[serde(flatten)]`ed from `Outbox`:
+// flatten buffers the document and reads it a second way, which doubled the
+// outbox's decoding code in the WebAssembly.
 #[derive(Serialize)]
 struct StoredOutboxRef<'a> {
     version: u32,
-    #[serde(flatten)]
-    outbox: &'a Outbox,
+    pending: &'a [Pending],
+    sent: &'a [Sent],
 }
 
 #[derive(Deserialize)]
 struct StoredOutbox {
     version: u32,
-    #[serde(flatten)]
-    outbox: Outbox,
+    pending: Vec<Pending>,
+    sent: Vec<Sent>,
 }
 
 /// The stored document for `outbox`.
 pub fn encode_outbox(outbox: &Outbox) -> Result<String, StorageError> {
     serde_json::to_string(&StoredOutboxRef {
         version: VERSION,
-        outbox,
+        pending: &outbox.pending,
+        sent: &outbox.sent,
     })
     .map_err(|_| StorageError::WriteFailed)
 }
@@ -143,7 +148,10 @@ pub fn decode_outbox(text: &str) -> Option<Outbox> {
     serde_json::from_str::<StoredOutbox>(text)
         .ok()
         .filter(|stored| stored.version == VERSION)
-        .map(|stored| stored.outbox)
+        .map(|stored| Outbox {
+            pending: stored.pending,
+            sent: stored.sent,
+        })
 }
 
 #[derive(Deserialize)]
@@ -320,6 +328,32 @@ mod tests {
             decode_outbox(r#"{"version":1,"pending":[{"key":1}],"sent":[]}"#),
             None
         );
+    }
+
+    #[test]
+    fn a_waiting_and_a_sent_request_round_trip() {
+        use vardkoll_domain::api::{NewReferral, ReferralCreated, ReferralStatus};
+        use vardkoll_domain::referral::RequestLabel;
+        let label = || RequestLabel {
+            service: "op-hoft".into(),
+            providers: vec!["p1".into()],
+        };
+        let mut outbox = Outbox::default();
+        outbox.enqueue("k1".into(), NewReferral::example(), label(), 1_000);
+        outbox.enqueue("k2".into(), NewReferral::example(), label(), 2_000);
+        outbox.acknowledged(
+            "k1",
+            ReferralCreated {
+                reference: "VK-ABCD2345".into(),
+                token: "t".into(),
+                status: ReferralStatus::Received,
+                created_at: "2026-11-25T10:00:00Z".into(),
+            },
+        );
+        assert_eq!((outbox.pending.len(), outbox.sent.len()), (1, 1));
+        let text = encode_outbox(&outbox).unwrap();
+        assert!(text.starts_with(r#"{"version":1,"pending":[{"#), "{text}");
+        assert_eq!(decode_outbox(&text), Some(outbox));
     }
 
     #[test]

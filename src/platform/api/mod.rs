@@ -42,23 +42,58 @@ pub async fn base_url() -> String {
 /// Parses an answer body strictly.
 pub fn parse<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError> {
     if !(200..300).contains(&status) {
-        return Err(ApiError::Status(status, serde_json::from_str(body).ok()));
+        return Err(status_error(status, body));
     }
     serde_json::from_str(body).map_err(|_| ApiError::Invalid)
 }
 
-/// An answer's body; failing to read it is a network failure.
-async fn body(response: &gloo_net::http::Response) -> Result<String, ApiError> {
-    response.text().await.map_err(|_| ApiError::Network)
+/// An error status, with its problem document if the body is one.
+fn status_error(status: u16, body: &str) -> ApiError {
+    ApiError::Status(status, serde_json::from_str(body).ok())
 }
 
-async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let url = format!("{}{path}", base_url().await);
-    let response = Request::get(&url)
+/// A whole answer: its status, its body and its `Retry-After`, if any.
+struct Answer {
+    status: u16,
+    body: String,
+    retry_after: Option<String>,
+}
+
+impl Answer {
+    /// The body parsed as `T` (see [`parse`]).
+    fn parse<T: DeserializeOwned>(&self) -> Result<T, ApiError> {
+        parse(self.status, &self.body)
+    }
+}
+
+/// Sends a request as built (building fails on, say, a header value a browser
+/// refuses) and reads its whole answer; a request that could not be built or
+/// sent, or a body that cannot be read, is a network failure. Every call goes
+/// through this one function, which is not generic, so each answer's type adds
+/// only its parsing to the page's code.
+async fn send(request: Result<Request, gloo_net::Error>) -> Result<Answer, ApiError> {
+    let response = request
+        .map_err(|_| ApiError::Network)?
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
-    parse(response.status(), &body(&response).await?)
+    let retry_after = response.headers().get("retry-after");
+    let body = response.text().await.map_err(|_| ApiError::Network)?;
+    Ok(Answer {
+        status: response.status(),
+        body,
+        retry_after,
+    })
+}
+
+/// A GET of an API path.
+async fn get_answer(path: &str) -> Result<Answer, ApiError> {
+    let url = format!("{}{path}", base_url().await);
+    send(Request::get(&url).build()).await
+}
+
+async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    get_answer(path).await?.parse()
 }
 
 pub async fn regions() -> Result<Vec<Region>, ApiError> {

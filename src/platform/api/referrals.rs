@@ -5,7 +5,7 @@ use gloo_net::http::Request;
 use vardkoll_domain::api::{NewReferral, Problem, ReferralCreated, ReferralView};
 use vardkoll_domain::referral::{Failure, parse_retry_after};
 
-use super::{ApiError, base_url, body, code, parse};
+use super::{ApiError, base_url, code, send};
 
 /// How long one attempt may take before it counts as failed (and is retried).
 const TIMEOUT_MS: u32 = 15_000;
@@ -69,21 +69,12 @@ pub async fn create_referral(
     if let Some(token) = access_token {
         builder = builder.header("Authorization", &format!("Bearer {token}"));
     }
-    let response = builder
-        .abort_signal(signal.as_ref())
-        .body(json)
-        .map_err(|_| transient.clone())?
-        .send()
+    let answer = send(builder.abort_signal(signal.as_ref()).body(json))
         .await
         .map_err(|_| transient.clone())?;
-    let status = response.status();
-    let retry_after = response
-        .headers()
-        .get("retry-after")
-        .and_then(|value| parse_retry_after(&value));
-    let text = body(&response).await.map_err(|_| transient.clone())?;
     drop(deadline);
-    match parse::<ReferralCreated>(status, &text) {
+    let retry_after = answer.retry_after.as_deref().and_then(parse_retry_after);
+    match answer.parse::<ReferralCreated>() {
         Ok(created) if !created.reference.is_empty() && !created.token.is_empty() => Ok(created),
         // A success we cannot read: the next attempt gets the original answer.
         Ok(_) | Err(ApiError::Invalid | ApiError::Network) => Err(transient),
@@ -101,14 +92,11 @@ pub async fn referral(reference: &str, token: &str) -> Result<ReferralView, ApiE
     let url = format!("{}/referrals/{reference}", base_url().await);
     let deadline = Deadline::start();
     let signal = deadline.signal();
-    let response = Request::get(&url)
+    let request = Request::get(&url)
         .header("Authorization", &format!("Bearer {token}"))
         .abort_signal(signal.as_ref())
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    let text = body(&response).await?;
-    let view: ReferralView = parse(response.status(), &text)?;
+        .build();
+    let view: ReferralView = send(request).await?.parse()?;
     if view.reference == reference && !view.history.is_empty() {
         Ok(view)
     } else {
@@ -122,14 +110,11 @@ pub async fn my_referrals(access_token: &str) -> Result<Vec<ReferralView>, ApiEr
     let url = format!("{}/me/referrals", base_url().await);
     let deadline = Deadline::start();
     let signal = deadline.signal();
-    let response = Request::get(&url)
+    let request = Request::get(&url)
         .header("Authorization", &format!("Bearer {access_token}"))
         .abort_signal(signal.as_ref())
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    let text = body(&response).await?;
-    let views: Vec<ReferralView> = parse(response.status(), &text)?;
+        .build();
+    let views: Vec<ReferralView> = send(request).await?.parse()?;
     if views
         .iter()
         .all(|v| !v.reference.is_empty() && !v.history.is_empty())
@@ -163,17 +148,12 @@ pub async fn claim_referral(
     .map_err(|_| ApiError::Invalid)?;
     let deadline = Deadline::start();
     let signal = deadline.signal();
-    let response = Request::post(&url)
+    let request = Request::post(&url)
         .header("Authorization", &format!("Bearer {access_token}"))
         .header("Content-Type", "application/json")
         .abort_signal(signal.as_ref())
-        .body(json)
-        .map_err(|_| ApiError::Network)?
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    let text = body(&response).await?;
-    let view: ReferralView = parse(response.status(), &text)?;
+        .body(json);
+    let view: ReferralView = send(request).await?.parse()?;
     if view.reference == reference {
         Ok(view)
     } else {

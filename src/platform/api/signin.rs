@@ -5,17 +5,13 @@
 use gloo_net::http::Request;
 use vardkoll_domain::signin::{Discovery, Tokens};
 
-use super::{ApiError, body, parse};
+use super::{ApiError, send};
 
 /// The provider's discovery document, refused unless it names `issuer` and
 /// its endpoints are web addresses.
 pub async fn discovery(issuer: &str) -> Result<Discovery, ApiError> {
     let url = format!("{issuer}/.well-known/openid-configuration");
-    let response = Request::get(&url)
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    let found: Discovery = parse(response.status(), &body(&response).await?)?;
+    let found: Discovery = send(Request::get(&url).build()).await?.parse()?;
     let web = |url: &str| url.starts_with("https://") || url.starts_with("http://");
     let endpoints_ok = web(&found.authorization_endpoint)
         && web(&found.token_endpoint)
@@ -30,15 +26,11 @@ pub async fn discovery(issuer: &str) -> Result<Discovery, ApiError> {
 /// Posts `form` (see `vardkoll_domain::signin::token_request` and
 /// `refresh_request`) to the token endpoint.
 pub async fn tokens(endpoint: &str, form: String) -> Result<Tokens, ApiError> {
-    let response = Request::post(endpoint)
+    let request = Request::post(endpoint)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json")
-        .body(form)
-        .map_err(|_| ApiError::Network)?
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    let tokens: Tokens = parse(response.status(), &body(&response).await?)?;
+        .body(form);
+    let tokens: Tokens = send(request).await?.parse()?;
     if tokens.access_token.is_empty() {
         return Err(ApiError::Invalid);
     }

@@ -5,7 +5,7 @@
 use gloo_net::http::{Request, RequestBuilder};
 use vardkoll_domain::api::{StaffMove, StaffQueueItem, StaffReferral};
 
-use super::{ApiError, base_url, body, parse};
+use super::{ApiError, base_url, send};
 
 fn authorized(request: RequestBuilder, access_token: &str) -> RequestBuilder {
     request.header("Authorization", &format!("Bearer {access_token}"))
@@ -15,11 +15,9 @@ fn authorized(request: RequestBuilder, access_token: &str) -> RequestBuilder {
 /// (`?status=...&overdue=true`, or empty).
 pub async fn staff_queue(access_token: &str, query: &str) -> Result<Vec<StaffQueueItem>, ApiError> {
     let url = format!("{}/staff/referrals{query}", base_url().await);
-    let response = authorized(Request::get(&url), access_token)
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    parse(response.status(), &body(&response).await?)
+    send(authorized(Request::get(&url), access_token).build())
+        .await?
+        .parse()
 }
 
 /// Opens a request (the server writes the read in its audit log).
@@ -28,11 +26,9 @@ pub async fn staff_referral(
     reference: &str,
 ) -> Result<StaffReferral, ApiError> {
     let url = format!("{}/staff/referrals/{}", base_url().await, encode(reference));
-    let response = authorized(Request::get(&url), access_token)
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    let found: StaffReferral = parse(response.status(), &body(&response).await?)?;
+    let found: StaffReferral = send(authorized(Request::get(&url), access_token).build())
+        .await?
+        .parse()?;
     if found.reference == reference {
         Ok(found)
     } else {
@@ -51,13 +47,10 @@ pub async fn move_referral(
         base_url().await,
         encode(reference)
     );
-    let response = authorized(Request::post(&url), access_token)
+    let request = authorized(Request::post(&url), access_token)
         .json(change)
-        .map_err(|_| ApiError::Invalid)?
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    parse(response.status(), &body(&response).await?)
+        .map_err(|_| ApiError::Invalid)?;
+    send(Ok(request)).await?.parse()
 }
 
 /// A reference as one path segment (references are `VK-` and base32, but a
