@@ -292,11 +292,38 @@ struct IdClaims {
     identity_number: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// `aud`: one audience or a list. Read by hand: `#[serde(untagged)]` would
+/// buffer the value and try each form, which costs the browser build serde's
+/// whole buffering machinery for one field.
 enum Audience {
     One(String),
     Many(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for Audience {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct OneOrMany;
+        impl<'de> serde::de::Visitor<'de> for OneOrMany {
+            type Value = Audience;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or a list of strings")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Audience, E> {
+                Ok(Audience::One(text.to_owned()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Audience, A::Error> {
+                let mut all = Vec::new();
+                while let Some(one) = seq.next_element::<String>()? {
+                    all.push(one);
+                }
+                Ok(Audience::Many(all))
+            }
+        }
+        deserializer.deserialize_any(OneOrMany)
+    }
 }
 
 impl IdClaims {
@@ -312,9 +339,11 @@ impl IdClaims {
             .split('.')
             .nth(1)
             .and_then(base64url_decode)
+            .and_then(|bytes| String::from_utf8(bytes).ok())
             .ok_or(TokenProblem::Malformed)?;
+        // From text, as every other JSON the app reads: one JSON reader in the build.
         let claims: IdClaims =
-            serde_json::from_slice(&payload).map_err(|_| TokenProblem::Malformed)?;
+            serde_json::from_str(&payload).map_err(|_| TokenProblem::Malformed)?;
         if claims.iss != config.issuer {
             return Err(TokenProblem::WrongIssuer);
         }
@@ -710,6 +739,11 @@ mod tests {
             Err(TokenProblem::WrongAudience)
         );
         assert!(with("aud", serde_json::json!(["x", "vardkoll-app"])).is_ok());
+        assert_eq!(with("aud", 5.into()), Err(TokenProblem::Malformed));
+        assert_eq!(
+            with("aud", serde_json::json!(["x", 5])),
+            Err(TokenProblem::Malformed)
+        );
         assert_eq!(
             with("nonce", "replayed".into()),
             Err(TokenProblem::WrongNonce)

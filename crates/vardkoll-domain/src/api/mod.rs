@@ -12,6 +12,7 @@ mod referral;
 mod regional;
 mod source;
 mod staff;
+mod staff_wire;
 mod statistics;
 
 pub use answer::{DeclineReason, Offer};

@@ -52,7 +52,7 @@ impl RequestPath {
 
 /// One entry of a navigator's work queue: no identity number, no contact details.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", from = "super::staff_wire::QueueItemWire")]
 pub struct StaffQueueItem {
     pub reference: String,
     pub status: ReferralStatus,
@@ -68,7 +68,7 @@ pub struct StaffQueueItem {
 /// One entry of a request's history as staff see it: what the patient sees,
 /// and who made the change.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", from = "super::staff_wire::ChangeWire")]
 pub struct StaffChange {
     #[serde(flatten)]
     pub change: StatusChange,
@@ -80,7 +80,7 @@ pub struct StaffChange {
 
 /// A request as its navigator reads it: everything the patient sent.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", from = "super::staff_wire::ReferralWire")]
 pub struct StaffReferral {
     pub reference: String,
     pub status: ReferralStatus,
@@ -169,6 +169,83 @@ mod tests {
             serde_json::from_value::<StaffQueueItem>(wire).unwrap(),
             item
         );
+    }
+
+    #[test]
+    fn a_request_and_its_history_read_back_what_the_server_writes() {
+        let missed = NewReferral {
+            guarantee: Some(GuaranteeDeadline {
+                step: Step::Treatment,
+                deadline: ymd(2026, 11, 1),
+                state: DeadlineState::Missed,
+            }),
+            ..NewReferral::example()
+        };
+        let change = |status, at: &str| StatusChange {
+            status,
+            at: at.into(),
+            note: None,
+            offer: None,
+            decline_reason: None,
+        };
+        let referral = StaffReferral {
+            reference: "VK-1".into(),
+            status: ReferralStatus::Offered,
+            service_code: "op-hoft".into(),
+            created_at: "2026-12-01T09:00:00Z".into(),
+            home_region: Some("01".into()),
+            version: 3,
+            path: RequestPath::of(&missed, ymd(2026, 12, 1)),
+            identity_number: "191212121212".into(),
+            request: missed,
+            history: vec![
+                StaffChange {
+                    change: change(ReferralStatus::Received, "2026-12-01T09:00:00Z"),
+                    by: None,
+                },
+                StaffChange {
+                    change: StatusChange {
+                        note: Some("Ring före".into()),
+                        offer: Some(Offer {
+                            provider_id: "p1".into(),
+                            date: "2026-12-10".into(),
+                            time: "09:30".into(),
+                        }),
+                        ..change(ReferralStatus::Offered, "2026-12-02T10:00:00Z")
+                    },
+                    by: Some("lotsen@region.se".into()),
+                },
+                StaffChange {
+                    change: StatusChange {
+                        decline_reason: Some(DeclineReason::Duplicate),
+                        ..change(ReferralStatus::Declined, "2026-12-03T10:00:00Z")
+                    },
+                    by: Some("lotsen@region.se".into()),
+                },
+            ],
+        };
+        let wire = serde_json::to_value(&referral).unwrap();
+        // The path and each change are flat in the JSON.
+        assert_eq!(wire["path"], "guarantee");
+        assert_eq!(wire["deadline"], "2026-11-01");
+        assert_eq!(wire["overdue"], true);
+        assert_eq!(wire["history"][1]["offer"]["time"], "09:30");
+        assert_eq!(wire["history"][1]["by"], "lotsen@region.se");
+        assert_eq!(
+            serde_json::from_value::<StaffReferral>(wire).unwrap(),
+            referral
+        );
+        // A reader ignores fields it does not know; a wrong type is refused.
+        let mut newer = serde_json::to_value(&referral).unwrap();
+        newer["priority"] = "high".into();
+        newer["history"][0]["channel"] = "web".into();
+        assert_eq!(
+            serde_json::from_value::<StaffReferral>(newer).unwrap(),
+            referral
+        );
+        let mut broken = serde_json::to_value(&referral).unwrap();
+        broken["deadline"] = "1 november".into();
+        assert!(serde_json::from_value::<StaffReferral>(broken).is_err());
     }
 
     #[test]
