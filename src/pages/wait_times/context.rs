@@ -247,16 +247,16 @@ impl Compare {
 }
 
 /// Splits an answer into provider rows and region-wide rows.
+/// Figures past their source's rule are unknown from here on, as the source
+/// shows them, so they are neither sorted nor filtered by (the table marks
+/// such rows, see `row_cells`).
 fn split(page: StatisticsPage, providers: &[Provider], generation: u32) -> ServiceFigures {
+    let page = page.as_of(crate::platform::clock::today());
     let rows = provider_rows(providers, &page.rows);
-    // Region figures past their source's rule are unknown, as the source shows
-    // them (provider rows are marked in the table, see `row_cells`).
-    let today = crate::platform::clock::today();
     let regions = page
         .rows
         .into_iter()
         .filter(|r| r.provider_id.is_none())
-        .map(|r| r.as_of(&page.sources, today))
         .collect();
     ServiceFigures {
         service_code: page.service_code,

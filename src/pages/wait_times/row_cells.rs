@@ -53,9 +53,9 @@ pub struct Provenance<'a> {
 
 /// The cells of `row` for `service`, compared with `home_days` (the home
 /// region's wait, when a home region is set) and measured from `origin`;
-/// `referral_page` is the address of the referral form. A figure older than
-/// its source's rule allows is no figure ("Uppgift saknas"), as the source
-/// itself shows it.
+/// `referral_page` is the address of the referral form. A row older than its
+/// source's rule allows (its figures already unknown, "Uppgift saknas", see
+/// `StatisticsPage::as_of`) is marked out of date.
 pub fn row_cells(
     t: &'static Texts,
     row: &ProviderRow,
@@ -64,20 +64,9 @@ pub fn row_cells(
     origin: Option<Point>,
     provenance: Provenance<'_>,
 ) -> RowCells {
+    // Its figures are already unknown (`StatisticsPage::as_of`); this says why.
     let source = provenance.sources.iter().find(|s| s.id == row.source);
     let stale = out_of_date(&row.reported, source, provenance.today);
-    let owned;
-    let row = if stale {
-        owned = ProviderRow {
-            estimated_wait_days: None,
-            estimated_wait_text: None,
-            free_capacity: FreeCapacity::Unknown,
-            ..row.clone()
-        };
-        &owned
-    } else {
-        row
-    };
     let mut reported = month_and_source(t, row.period, &row.source, provenance.sources);
     if stale {
         reported = format!("{reported} ({})", t.compare().out_of_date);
@@ -186,7 +175,7 @@ mod tests {
     }
 
     #[test]
-    fn every_figure_says_its_month_and_source_and_an_old_one_is_no_figure() {
+    fn every_figure_says_its_month_and_source_and_an_old_one_says_so() {
         let t = Lang::Sv.texts();
         let cells = row_cells(
             t,
@@ -197,8 +186,10 @@ mod tests {
             current(),
         );
         assert_eq!(cells.reported, "oktober 2026 · Väntetider i vården");
-        // Reported 2026-10-01: 55 days before 2026-11-25, past vantetider.se's six weeks.
-        let mut old = row(Some(48), true);
+        // Reported 2026-10-01: 55 days before 2026-11-25, past vantetider.se's
+        // six weeks; its figures come unknown (`StatisticsPage::as_of`).
+        let mut old = row(None, true);
+        old.free_capacity = FreeCapacity::Unknown;
         old.reported = "2026-10-01".into();
         let cells = row_cells(t, &old, ("op-hoft", "/remiss"), None, None, current());
         assert_eq!(cells.wait, "Uppgift saknas");
@@ -208,7 +199,8 @@ mod tests {
             "oktober 2026 · Väntetider i vården (inaktuell)"
         );
         // A source without a rule (the sample data) does not go out of date.
-        let mut sample = old.clone();
+        let mut sample = row(Some(48), true);
+        sample.reported = "2026-10-01".into();
         sample.source = "sample".into();
         let sources = [vardkoll_domain::api::SAMPLE.describe()];
         let cells = row_cells(

@@ -131,6 +131,22 @@ impl WaitStatistic {
     }
 }
 
+impl super::StatisticsPage {
+    /// The page as it may be shown on `today`: every row through
+    /// [`WaitStatistic::as_of`] with the page's own sources, so that what is
+    /// sorted, filtered and compared is what is shown.
+    pub fn as_of(mut self, today: NaiveDate) -> super::StatisticsPage {
+        let sources = std::mem::take(&mut self.sources);
+        self.rows = self
+            .rows
+            .into_iter()
+            .map(|row| row.as_of(&sources, today))
+            .collect();
+        self.sources = sources;
+        self
+    }
+}
+
 /// Whether a figure reported on `reported` (YYYY-MM-DD) is older than
 /// `source`'s rule allows on `today` (an unreadable date is out of date too).
 pub fn out_of_date(reported: &str, source: Option<&Source>, today: NaiveDate) -> bool {
@@ -205,6 +221,53 @@ mod tests {
             (None, FreeCapacity::Unknown, Some(50))
         );
         assert_eq!(old.clone().as_of(&sources, ymd(2026, 10, 20)), old);
+    }
+
+    #[test]
+    fn a_page_shows_its_out_of_date_rows_without_estimate_so_they_sort_and_filter_as_shown() {
+        use crate::api::{Provider, StatisticsPage};
+        use crate::compare::table::{Filter, Sort, SortKey, SortOrder, provider_rows, visible};
+        let mut fresh = row("2026-11-20", Some("vantetider"), false);
+        fresh.estimated_wait_days = Some(30);
+        let mut old = row("2026-10-01", Some("vantetider"), false);
+        old.provider_id = Some("vt-2".into());
+        old.estimated_wait_days = Some(5);
+        old.free_capacity = FreeCapacity::Yes;
+        let page = StatisticsPage {
+            service_code: "10503".into(),
+            sample_data: false,
+            rows: vec![fresh, old],
+            sources: vec![VANTETIDER.describe()],
+        }
+        .as_of(ymd(2026, 12, 1));
+        assert_eq!(page.rows[1].estimated_wait_days, None);
+        assert_eq!(page.rows[1].free_capacity, FreeCapacity::Unknown);
+        assert_eq!(page.rows[0].estimated_wait_days, Some(30));
+        assert_eq!(page.sources.len(), 1);
+        let provider = |id: &str| Provider {
+            id: id.into(),
+            name: format!("Sjukhus {id}"),
+            region_code: "01".into(),
+            town: "Ort".into(),
+            latitude: 59.3,
+            longitude: 18.0,
+            accepts_other_regions: true,
+            phone: None,
+            website: None,
+        };
+        let rows = provider_rows(&[provider("vt-1"), provider("vt-2")], &page.rows);
+        // The old row's 5 days no longer put it first, nor its capacity keep it.
+        let by_wait = Sort {
+            key: SortKey::EstimatedWait,
+            order: SortOrder::Ascending,
+        };
+        let first = visible(&rows, &Filter::default(), by_wait)[0];
+        assert_eq!(rows[first].provider_id, "vt-1");
+        let capacity_only = Filter {
+            free_capacity_only: true,
+            ..Filter::default()
+        };
+        assert!(visible(&rows, &capacity_only, by_wait).is_empty());
     }
 
     #[test]
