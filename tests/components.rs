@@ -615,6 +615,20 @@ async fn the_referral_form_shows_each_problem_beside_its_field_and_queues_nothin
     let identity: HtmlInputElement = page.find("#referral-identity").unchecked_into();
     assert_eq!(identity.value(), "19121212-1213");
     assert_eq!(storage().get_item(OUTBOX_KEY).unwrap(), None);
+    // A coordination number (samordningsnummer: the day plus 60) is an
+    // identity number too; a wrong control digit in one is refused the same way.
+    page.type_into("#referral-identity", "19701063-2391").await;
+    page.click_button("Skicka förfrågan").await;
+    assert!(
+        page.find("#referral-identity-error")
+            .has_attribute("hidden")
+    );
+    page.type_into("#referral-identity", "19701063-2392").await;
+    page.click_button("Skicka förfrågan").await;
+    assert_eq!(
+        beside("referral-identity"),
+        "Den sista siffran stämmer inte. Kontrollera numret."
+    );
 }
 
 #[wasm_bindgen_test]
