@@ -55,7 +55,7 @@ fn field_error(field: &str, code: ProblemCode) -> &'static str {
     }
 }
 
-fn status(status: ReferralStatus) -> &'static str {
+pub(super) fn status(status: ReferralStatus) -> &'static str {
     match status {
         ReferralStatus::Received => "مُستلم",
         ReferralStatus::UnderReview => "قيد المعالجة",

@@ -129,6 +129,17 @@ impl Lang {
             Lang::Ar => &ar_referral::AR_REFERRAL,
         }
     }
+
+    /// A request's status in this language: the same words as the referral
+    /// pages' table, reached without it, so a page that needs only these
+    /// (Vårdlotsen) does not load that whole table in three languages.
+    pub fn request_status(self, status: vardkoll_domain::api::ReferralStatus) -> &'static str {
+        match self {
+            Lang::Sv => sv_referral::status(status),
+            Lang::En => en_referral::status(status),
+            Lang::Ar => ar_referral::status(status),
+        }
+    }
 }
 
 /// Writes `lang` to the `lang` and `dir` of the page (or of the app's element
@@ -168,6 +179,22 @@ pub fn use_texts() -> &'static Texts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_status_reads_the_same_with_or_without_the_referral_table() {
+        use vardkoll_domain::api::ReferralStatus;
+        for lang in Lang::ALL {
+            for status in ReferralStatus::ALL {
+                let word = lang.texts().request_status(status);
+                assert_eq!(word, (lang.referral_texts().status)(status), "{lang:?}");
+                assert!(!word.is_empty());
+            }
+        }
+        assert_ne!(
+            Lang::Sv.texts().request_status(ReferralStatus::Received),
+            Lang::En.texts().request_status(ReferralStatus::Received)
+        );
+    }
 
     #[test]
     fn the_browser_language_is_chosen_when_spoken_and_swedish_otherwise() {

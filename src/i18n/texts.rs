@@ -254,6 +254,11 @@ impl Texts {
         self.lang.referral_texts()
     }
 
+    /// A request's status, as [`ReferralTexts::status`] words it.
+    pub fn request_status(&self, status: vardkoll_domain::api::ReferralStatus) -> &'static str {
+        self.lang.request_status(status)
+    }
+
     pub fn step(&self, step: Step) -> &'static str {
         let s = &self.steps;
         match step {

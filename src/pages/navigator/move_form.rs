@@ -13,7 +13,6 @@ use crate::state::{Catalogue, MoveOutcome, NavigatorDesk, next_statuses};
 pub fn MoveForm(found: StaffReferral) -> impl IntoView {
     let t = use_texts();
     let n = t.navigator();
-    let r = t.referral();
     let desk = NavigatorDesk::use_context();
     let catalogue = use_context::<Catalogue>();
     let next = next_statuses(found.status);
@@ -63,7 +62,7 @@ pub fn MoveForm(found: StaffReferral) -> impl IntoView {
                                         d.provider_id = first_choice.clone();
                                     }
                                 }) />
-                            <label for=id>{(r.status)(status)}</label>
+                            <label for=id>{t.request_status(status)}</label>
                         </div>
                     }
                 }).collect_view()}

@@ -17,7 +17,6 @@ pub fn service_name(t: &Texts, catalogue: Option<Catalogue>, code: &str) -> Stri
 fn Filters() -> impl IntoView {
     let t = use_texts();
     let n = t.navigator();
-    let r = t.referral();
     let desk = NavigatorDesk::use_context();
     let catalogue = use_context::<Catalogue>();
     view! {
@@ -35,7 +34,7 @@ fn Filters() -> impl IntoView {
                     }>
                         <option value="">{n.all_statuses}</option>
                         {ReferralStatus::ALL.into_iter().map(|status| view! {
-                            <option value=status.as_str()>{(r.status)(status)}</option>
+                            <option value=status.as_str()>{t.request_status(status)}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -78,7 +77,6 @@ fn Filters() -> impl IntoView {
 fn Row(item: StaffQueueItem) -> impl IntoView {
     let t = use_texts();
     let n = t.navigator();
-    let r = t.referral();
     let desk = NavigatorDesk::use_context();
     let catalogue = use_context::<Catalogue>();
     let reference = item.reference.clone();
@@ -96,7 +94,7 @@ fn Row(item: StaffQueueItem) -> impl IntoView {
                 {item.path.overdue.then(|| view! { " " <strong class="overdue">"("{n.overdue}")"</strong> })}
             </td>
             <td>{(n.path)(item.path.path)}</td>
-            <td>{(r.status)(item.status)}</td>
+            <td>{t.request_status(item.status)}</td>
         </tr>
     }
 }

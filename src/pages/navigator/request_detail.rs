@@ -77,7 +77,6 @@ fn Facts(found: StaffReferral) -> impl IntoView {
 fn History(found: StaffReferral) -> impl IntoView {
     let t = use_texts();
     let n = t.navigator();
-    let r = t.referral();
     view! {
         <h3>{n.history}</h3>
         <ol class="request__history">
@@ -86,7 +85,7 @@ fn History(found: StaffReferral) -> impl IntoView {
                 view! {
                     <li>
                         <time datetime=change.at.clone()>{utc_time(&change.at)}</time>
-                        ": "{(r.status)(change.status)}
+                        ": "{t.request_status(change.status)}
                         {change.offer.map(|o| format!(" — {} {} {}", o.provider_id, o.date, o.time))}
                         {change.decline_reason.map(|reason| format!(" — {}", (n.decline_reason)(reason)))}
                         {change.note.map(|note| view! { " — "<q>{note}</q> })}
