@@ -120,6 +120,7 @@ pub const AR: Texts = Texts {
     booked_date_label: "تاريخ الموعد المحجوز",
     from_label: "من",
     until_label: "حتى (ضمنًا)",
+    until_in_sentence: "حتى (ضمنًا)",
     date_hint: "اكتبه بالشكل \u{2066}YYYY-MM-DD\u{2069}، مثلًا \u{2066}2026-09-01\u{2069}.",
     add_event: "أضف الحدث",
     event_saved: "حُفظ الحدث.",

@@ -124,6 +124,7 @@ pub const EN: Texts = Texts {
     booked_date_label: "Date of the booked appointment",
     from_label: "From",
     until_label: "Until (inclusive)",
+    until_in_sentence: "until (inclusive)",
     date_hint: "Write it as YYYY-MM-DD, for example 2026-09-01.",
     add_event: "Add event",
     event_saved: "The event was saved.",

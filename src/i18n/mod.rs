@@ -181,6 +181,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_pause_reads_until_its_last_day_in_a_sentence() {
+        use vardkoll_domain::episode::{EventKind, ExclusionReason};
+        use vardkoll_domain::step::Step;
+        for lang in Lang::ALL {
+            let t = lang.texts();
+            assert_eq!(
+                t.until_in_sentence,
+                t.until_label.to_lowercase(),
+                "{lang:?}"
+            );
+        }
+        let pause = EventKind::ExcludedTime {
+            step: Step::Treatment,
+            until: vardkoll_domain::date::ymd(2026, 12, 24),
+            reason: ExclusionReason::Medical,
+        };
+        let line = Lang::Sv.texts().event(pause);
+        assert!(line.ends_with(", till och med 2026-12-24"), "{line}");
+    }
+
+    #[test]
     fn a_status_reads_the_same_with_or_without_the_referral_table() {
         use vardkoll_domain::api::ReferralStatus;
         for lang in Lang::ALL {

@@ -124,6 +124,7 @@ pub const SV: Texts = Texts {
     booked_date_label: "Datum för den bokade tiden",
     from_label: "Från och med",
     until_label: "Till och med",
+    until_in_sentence: "till och med",
     date_hint: "Skriv som ÅÅÅÅ-MM-DD, till exempel 2026-09-01.",
     add_event: "Lägg till händelse",
     event_saved: "Händelsen är sparad.",

@@ -159,6 +159,10 @@ pub struct Texts {
     pub booked_date_label: &'static str,
     pub from_label: &'static str,
     pub until_label: &'static str,
+    /// `until_label` inside a sentence (an event's line): written out per
+    /// language rather than lower-cased at run time, which would bring
+    /// Unicode's case tables into the page's download.
+    pub until_in_sentence: &'static str,
     pub date_hint: &'static str,
     pub add_event: &'static str,
     pub event_saved: &'static str,
@@ -308,7 +312,7 @@ impl Texts {
                 format!(
                     "{choice} – {}, {} {}",
                     self.step(step),
-                    self.until_label.to_lowercase(),
+                    self.until_in_sentence,
                     super::numeric_date(until)
                 )
             }
