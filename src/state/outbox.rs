@@ -8,7 +8,6 @@
 //! a send lose nothing. The signal mirrors it for the view.
 
 use std::cell::Cell;
-use std::collections::HashSet;
 
 use leptos::prelude::*;
 // Plain browser tasks, not Leptos': sending goes on for the page's life,
@@ -33,8 +32,9 @@ thread_local! {
 #[derive(Clone, Copy)]
 pub struct OutboxStore {
     outbox: RwSignal<Outbox>,
-    /// Keys being sent by this tab right now.
-    in_flight: RwSignal<HashSet<String>>,
+    /// Keys being sent by this tab right now (at most [`PARALLEL`]: a list,
+    /// which costs the page less code than a hash set).
+    in_flight: RwSignal<Vec<String>>,
     /// Workers sending right now (at most [`PARALLEL`]).
     workers: RwSignal<usize>,
     /// Storage failed: requests live only in this page until it works again.
@@ -77,7 +77,7 @@ impl OutboxStore {
         }
         let store = super::for_page_lifetime(|| OutboxStore {
             outbox: RwSignal::new(storage::load_outbox().unwrap_or_default()),
-            in_flight: RwSignal::new(HashSet::new()),
+            in_flight: RwSignal::new(Vec::new()),
             workers: RwSignal::new(0),
             save_failed: RwSignal::new(false),
             online: RwSignal::new(browser_online()),
@@ -148,7 +148,7 @@ impl OutboxStore {
 
     /// Whether this tab is sending the request with `key` right now.
     pub fn sending(&self, key: &str) -> bool {
-        self.in_flight.with(|keys| keys.contains(key))
+        self.in_flight.with(|keys| keys.iter().any(|k| k == key))
     }
 
     /// Writes the request to the outbox, then sends it. Returns its key.
@@ -213,7 +213,7 @@ impl OutboxStore {
             return;
         };
         let session = super::Session::shared();
-        let listed: HashSet<String> = session
+        let listed: Vec<String> = session
             .mine_untracked()
             .unwrap_or_default()
             .into_iter()
@@ -293,7 +293,7 @@ impl OutboxStore {
             self.outbox.set(outbox);
             let Some((key, request)) = next else { break };
             self.in_flight.update(|busy| {
-                busy.insert(key.clone());
+                busy.push(key.clone());
             });
             let token = super::access_token();
             let result = api::create_referral(&key, &request, token.as_deref()).await;
@@ -308,7 +308,7 @@ impl OutboxStore {
                 ),
             });
             self.in_flight.update(|busy| {
-                busy.remove(&key);
+                busy.retain(|k| k != &key);
             });
         }
         let left = self.workers.get_untracked().saturating_sub(1);
