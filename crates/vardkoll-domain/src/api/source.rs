@@ -225,7 +225,7 @@ mod tests {
 
     #[test]
     fn a_page_shows_its_out_of_date_rows_without_estimate_so_they_sort_and_filter_as_shown() {
-        use crate::api::{Provider, StatisticsPage};
+        use crate::api::StatisticsPage;
         use crate::compare::table::{Filter, Sort, SortKey, SortOrder, provider_rows, visible};
         let mut fresh = row("2026-11-20", Some("vantetider"), false);
         fresh.estimated_wait_days = Some(30);
@@ -244,17 +244,7 @@ mod tests {
         assert_eq!(page.rows[1].free_capacity, FreeCapacity::Unknown);
         assert_eq!(page.rows[0].estimated_wait_days, Some(30));
         assert_eq!(page.sources.len(), 1);
-        let provider = |id: &str| Provider {
-            id: id.into(),
-            name: format!("Sjukhus {id}"),
-            region_code: "01".into(),
-            town: "Ort".into(),
-            latitude: 59.3,
-            longitude: 18.0,
-            accepts_other_regions: true,
-            phone: None,
-            website: None,
-        };
+        use crate::compare::table::tests::provider;
         let rows = provider_rows(&[provider("vt-1"), provider("vt-2")], &page.rows);
         // The old row's 5 days no longer put it first, nor its capacity keep it.
         let by_wait = Sort {

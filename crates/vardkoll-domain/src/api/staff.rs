@@ -131,20 +131,25 @@ mod tests {
     use crate::date::ymd;
     use crate::step::Step;
 
-    #[test]
-    fn the_path_is_the_patients_and_overdue_once_the_deadline_passed() {
-        let free = RequestPath::of(&NewReferral::example(), ymd(2026, 12, 1));
-        assert_eq!(free.path, PathKind::FreeChoice);
-        assert_eq!(free.deadline, None);
-        assert!(!free.overdue);
-        let missed = NewReferral {
+    /// A request whose treatment deadline, 1 November 2026, was missed.
+    fn missed_on_november_1st() -> NewReferral {
+        NewReferral {
             guarantee: Some(GuaranteeDeadline {
                 step: Step::Treatment,
                 deadline: ymd(2026, 11, 1),
                 state: DeadlineState::Missed,
             }),
             ..NewReferral::example()
-        };
+        }
+    }
+
+    #[test]
+    fn the_path_is_the_patients_and_overdue_once_the_deadline_passed() {
+        let free = RequestPath::of(&NewReferral::example(), ymd(2026, 12, 1));
+        assert_eq!(free.path, PathKind::FreeChoice);
+        assert_eq!(free.deadline, None);
+        assert!(!free.overdue);
+        let missed = missed_on_november_1st();
         let path = RequestPath::of(&missed, ymd(2026, 12, 1));
         assert_eq!(path.path, PathKind::Guarantee);
         assert_eq!(path.deadline, Some(ymd(2026, 11, 1)));
@@ -173,14 +178,7 @@ mod tests {
 
     #[test]
     fn a_request_and_its_history_read_back_what_the_server_writes() {
-        let missed = NewReferral {
-            guarantee: Some(GuaranteeDeadline {
-                step: Step::Treatment,
-                deadline: ymd(2026, 11, 1),
-                state: DeadlineState::Missed,
-            }),
-            ..NewReferral::example()
-        };
+        let missed = missed_on_november_1st();
         let change = |status, at: &str| StatusChange {
             status,
             at: at.into(),

@@ -271,9 +271,9 @@ pub(crate) mod tests {
         ]
     }
 
-    #[test]
-    fn rows_join_statistics_with_the_catalogue() {
-        let provider = |id: &str| Provider {
+    /// A catalogue provider in Solna (its name as markup, to show it stays text).
+    pub fn provider(id: &str) -> Provider {
+        Provider {
             id: id.into(),
             name: format!("<b>{id}</b>"),
             region_code: "01".into(),
@@ -283,7 +283,11 @@ pub(crate) mod tests {
             phone: None,
             website: None,
             accepts_other_regions: false,
-        };
+        }
+    }
+
+    #[test]
+    fn rows_join_statistics_with_the_catalogue() {
         let stat = |provider: Option<&str>| WaitStatistic {
             service_code: "op-hoft".into(),
             region_code: "01".into(),
