@@ -43,5 +43,6 @@ pub mod status;
 pub mod step;
 pub mod text;
 pub mod validation;
+mod wire_name;
 
 pub use chrono::NaiveDate;

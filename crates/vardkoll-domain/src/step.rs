@@ -1,9 +1,9 @@
 //! The steps of care the guarantee covers. Each has its own clock.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// One step of the care guarantee (HSL 9 kap. 1 §) or the BUP target.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
     /// Contact with primary care, the same day.
@@ -53,9 +53,21 @@ impl Step {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Step {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::wire_name::read(deserializer, &Step::ALL, Step::as_str, None)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn steps_are_read_by_their_wire_names() {
+        crate::wire_name::check_round_trip(&Step::ALL, Step::as_str);
+        assert!(serde_json::from_str::<Step>("\"no_such_name\"").is_err());
+    }
 
     #[test]
     fn identifiers_round_trip() {

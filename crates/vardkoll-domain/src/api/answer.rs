@@ -16,7 +16,7 @@ pub struct Offer {
 
 /// Why the region declined a request. The app words each one for the patient
 /// by an exhaustive `match` in every language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeclineReason {
     /// No provider can give the care sooner.
@@ -52,9 +52,26 @@ impl DeclineReason {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for DeclineReason {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::wire_name::read(
+            deserializer,
+            &DeclineReason::ALL,
+            DeclineReason::as_str,
+            None,
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decline_reasons_are_read_by_their_wire_names() {
+        crate::wire_name::check_round_trip(&DeclineReason::ALL, DeclineReason::as_str);
+        assert!(serde_json::from_str::<DeclineReason>("\"no_such_name\"").is_err());
+    }
 
     #[test]
     fn every_reason_is_its_wire_name_both_ways() {

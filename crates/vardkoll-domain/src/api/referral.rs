@@ -124,7 +124,7 @@ pub struct ValidReferral {
 /// every `match` stays closed over the codes this build can word. Nothing
 /// produces `Unrecognised`; serialised (say, when a rejected request is saved in
 /// the browser) it is `"unrecognised"`, which reads back as itself.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProblemCode {
     /// Not in the expected form: identity number, phone, e-mail, a date, a query value.
@@ -156,7 +156,6 @@ pub enum ProblemCode {
     /// Control characters or direction overrides in text (see [`crate::text`]).
     Characters,
     /// A code this build does not know; see the type's documentation.
-    #[serde(other)]
     Unrecognised,
 }
 
@@ -201,13 +200,13 @@ impl ProblemCode {
         }
     }
 
-    /// The code a wire string names, by serde itself, so any string this build
-    /// does not know is [`ProblemCode::Unrecognised`].
+    /// The code a wire string names; any string this build does not know is
+    /// [`ProblemCode::Unrecognised`] (as when read by serde).
     pub fn parse(text: &str) -> ProblemCode {
-        use serde::de::IntoDeserializer;
-        use serde::de::value::{Error, StrDeserializer};
-        let text: StrDeserializer<'_, Error> = text.into_deserializer();
-        ProblemCode::deserialize(text).unwrap_or(ProblemCode::Unrecognised)
+        ProblemCode::ALL
+            .into_iter()
+            .find(|code| code.as_str() == text)
+            .unwrap_or(ProblemCode::Unrecognised)
     }
 }
 
@@ -473,7 +472,7 @@ impl NewReferral {
 }
 
 /// Where a request stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReferralStatus {
     Received,
@@ -581,9 +580,37 @@ pub struct ReferralView {
     pub history: Vec<StatusChange>,
 }
 
+impl<'de> serde::Deserialize<'de> for ReferralStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::wire_name::read(
+            deserializer,
+            &ReferralStatus::ALL,
+            ReferralStatus::as_str,
+            None,
+        )
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ProblemCode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::wire_name::read(
+            deserializer,
+            &ProblemCode::ALL,
+            ProblemCode::as_str,
+            Some(ProblemCode::Unrecognised),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn statuses_are_read_by_their_wire_names() {
+        crate::wire_name::check_round_trip(&ReferralStatus::ALL, ReferralStatus::as_str);
+        assert!(serde_json::from_str::<ReferralStatus>("\"no_such_name\"").is_err());
+    }
     use crate::date::ymd;
 
     fn request() -> NewReferral {
