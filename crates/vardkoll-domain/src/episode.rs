@@ -7,7 +7,7 @@ use crate::regions::RegionCode;
 use crate::step::Step;
 
 /// Why time does not count towards a deadline (HSF 6 kap. 2 §).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ExclusionReason {
     /// The patient declined a time offered within the limit ("patientvald väntan").
@@ -17,7 +17,7 @@ pub enum ExclusionReason {
 }
 
 /// Why a clock ended without care.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeclineReason {
     /// The patient declined care the region arranged at another provider: the
@@ -28,7 +28,7 @@ pub enum DeclineReason {
 }
 
 /// Care the guarantee does not cover.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UncoveredCare {
     ReturnVisit,
@@ -127,7 +127,7 @@ pub struct Event {
 }
 
 /// The event kind's tag in stored data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 enum KindTag {
     SoughtPrimaryCare,
@@ -144,7 +144,7 @@ enum KindTag {
 }
 
 /// Both reasons share the `reason` key in stored data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 enum ReasonTag {
     PatientChosen,
@@ -321,9 +321,57 @@ impl Episode {
     }
 }
 
+crate::wire_name::read_by_wire_name!(ExclusionReason {
+    PatientChosen => "patient_chosen",
+    Medical => "medical",
+});
+
+crate::wire_name::read_by_wire_name!(DeclineReason {
+    OfferedElsewhere => "offered_elsewhere",
+    AgreedToLaterDate => "agreed_to_later_date",
+});
+
+crate::wire_name::read_by_wire_name!(UncoveredCare, all = UncoveredCare::ALL {
+    ReturnVisit => "return_visit",
+    LabTest => "lab_test",
+    Investigation => "investigation",
+    Aid => "aid",
+    PrivateWithoutAgreement => "private_without_agreement",
+});
+
+crate::wire_name::read_by_wire_name!(KindTag {
+    SoughtPrimaryCare => "sought_primary_care",
+    ReferralIssued => "referral_issued",
+    SelfReferralAccepted => "self_referral_accepted",
+    TreatmentDecided => "treatment_decided",
+    BupReferral => "bup_referral",
+    Booked => "booked",
+    CareReceived => "care_received",
+    ExcludedTime => "excluded_time",
+    Declined => "declined",
+    Renewed => "renewed",
+    OutsideGuarantee => "outside_guarantee",
+});
+
+crate::wire_name::read_by_wire_name!(ReasonTag {
+    PatientChosen => "patient_chosen",
+    Medical => "medical",
+    OfferedElsewhere => "offered_elsewhere",
+    AgreedToLaterDate => "agreed_to_later_date",
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_names_are_read_back_as_written() {
+        crate::wire_name::check_round_trip(ExclusionReason::VARIANTS, ExclusionReason::wire_name);
+        crate::wire_name::check_round_trip(DeclineReason::VARIANTS, DeclineReason::wire_name);
+        crate::wire_name::check_round_trip(UncoveredCare::VARIANTS, UncoveredCare::wire_name);
+        crate::wire_name::check_round_trip(KindTag::VARIANTS, KindTag::wire_name);
+        crate::wire_name::check_round_trip(ReasonTag::VARIANTS, ReasonTag::wire_name);
+    }
     use crate::date::ymd;
 
     fn episode(events: Vec<Event>) -> Episode {

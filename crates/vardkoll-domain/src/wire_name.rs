@@ -23,6 +23,43 @@ pub(crate) fn read<'de, D: Deserializer<'de>, T: Copy>(
         .ok_or_else(|| D::Error::invalid_value(Unexpected::Str(&name), &"a known name"))
 }
 
+/// For a unit enum whose serde names are given here: `VARIANTS`,
+/// `wire_name()` and reading by [`read`] (writing stays serde's derive).
+/// `read_by_wire_name!(E, all = E::ALL { ... })` reuses a list the enum has.
+macro_rules! read_by_wire_name {
+    ($enum:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $enum {
+            /// Every variant.
+            pub(crate) const VARIANTS: &'static [$enum] = &[$($enum::$variant),+];
+        }
+        crate::wire_name::read_by_wire_name!(@names $enum { $($variant => $name),+ });
+    };
+    ($enum:ident, all = $all:path { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $enum {
+            /// Every variant.
+            pub(crate) const VARIANTS: &'static [$enum] = &$all;
+        }
+        crate::wire_name::read_by_wire_name!(@names $enum { $($variant => $name),+ });
+    };
+    (@names $enum:ident { $($variant:ident => $name:literal),+ }) => {
+        impl $enum {
+            /// The name on the wire and in storage.
+            pub const fn wire_name(self) -> &'static str {
+                match self {
+                    $($enum::$variant => $name),+
+                }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $enum {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                crate::wire_name::read(deserializer, $enum::VARIANTS, $enum::wire_name, None)
+            }
+        }
+    };
+}
+pub(crate) use read_by_wire_name;
+
 /// For tests: every variant of `all` is written as its wire name and read
 /// back as itself, and an unknown name or a number is not read as any of them.
 #[cfg(test)]
@@ -35,6 +72,7 @@ where
         assert_eq!(text, format!("\"{}\"", name_of(variant)), "{variant:?}");
         assert_eq!(serde_json::from_str::<T>(&text).unwrap(), variant);
     }
+    assert!(serde_json::from_str::<T>("\"no_such_name\"").is_err());
     assert!(serde_json::from_str::<T>("0").is_err());
     assert!(serde_json::from_str::<T>("null").is_err());
 }

@@ -15,7 +15,7 @@ pub struct Region {
 }
 
 /// The kind of care a wait-time figure is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ServiceCategory {
     /// A first visit in specialised care.
@@ -25,7 +25,7 @@ pub enum ServiceCategory {
 }
 
 /// Which guarantee limit applies to a service.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GuaranteeKind {
     SpecialistVisit,
@@ -77,4 +77,28 @@ pub struct Provider {
     pub website: Option<String>,
     /// Whether patients from other regions are accepted.
     pub accepts_other_regions: bool,
+}
+
+crate::wire_name::read_by_wire_name!(ServiceCategory {
+    Visit => "visit",
+    Examination => "examination",
+    Operation => "operation",
+});
+
+crate::wire_name::read_by_wire_name!(GuaranteeKind {
+    SpecialistVisit => "specialist_visit",
+    Treatment => "treatment",
+    BupAssessment => "bup_assessment",
+    None => "none",
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_kinds_are_read_by_their_wire_names() {
+        crate::wire_name::check_round_trip(ServiceCategory::VARIANTS, ServiceCategory::wire_name);
+        crate::wire_name::check_round_trip(GuaranteeKind::VARIANTS, GuaranteeKind::wire_name);
+    }
 }

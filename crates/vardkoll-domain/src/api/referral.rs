@@ -36,7 +36,7 @@ pub struct Interpreter {
 }
 
 /// Where the guarantee deadline stood when the request was sent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineState {
     /// Still running: the patient asks under free choice.
@@ -602,9 +602,20 @@ impl<'de> serde::Deserialize<'de> for ProblemCode {
     }
 }
 
+crate::wire_name::read_by_wire_name!(DeadlineState {
+    Running => "running",
+    WillBeMissed => "will_be_missed",
+    Missed => "missed",
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deadline_states_are_read_by_their_wire_names() {
+        crate::wire_name::check_round_trip(DeadlineState::VARIANTS, DeadlineState::wire_name);
+    }
 
     #[test]
     fn statuses_are_read_by_their_wire_names() {

@@ -58,7 +58,7 @@ impl<'de> Deserialize<'de> for Period {
 }
 
 /// Whether a provider reports free capacity. Reports older than six weeks count as unknown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FreeCapacity {
     Yes,
@@ -209,9 +209,20 @@ pub struct StatisticsPage {
     pub sources: Vec<super::Source>,
 }
 
+crate::wire_name::read_by_wire_name!(FreeCapacity {
+    Yes => "yes",
+    No => "no",
+    Unknown => "unknown",
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn free_capacity_is_read_by_its_wire_name() {
+        crate::wire_name::check_round_trip(FreeCapacity::VARIANTS, FreeCapacity::wire_name);
+    }
 
     #[test]
     fn periods_parse_and_step_back() {
