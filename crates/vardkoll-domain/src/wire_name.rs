@@ -51,14 +51,24 @@ macro_rules! read_by_wire_name {
             }
         }
 
+        crate::wire_name::deserialize_by_name!($enum, all = $enum::VARIANTS, name = $enum::wire_name);
+    };
+}
+pub(crate) use read_by_wire_name;
+
+/// serde's `Deserialize` for a unit enum that has its list (`all`) and its
+/// wire names (`name`) already, through [`read`]; `unknown` names the variant
+/// an unknown name reads as (else it is an error).
+macro_rules! deserialize_by_name {
+    ($enum:ident, all = $all:path, name = $name_of:path $(, unknown = $fallback:path)?) => {
         impl<'de> serde::Deserialize<'de> for $enum {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                crate::wire_name::read(deserializer, $enum::VARIANTS, $enum::wire_name, None)
+                crate::wire_name::read(deserializer, &$all, $name_of, None $(.or(Some($fallback)))?)
             }
         }
     };
 }
-pub(crate) use read_by_wire_name;
+pub(crate) use deserialize_by_name;
 
 /// For tests: every variant of `all` is written as its wire name and read
 /// back as itself, and an unknown name or a number is not read as any of them.
