@@ -4,8 +4,10 @@
 // - the same embedded in a portal's element (embed.js, its stylesheet, the app;
 //   the portal's page is the portal's);
 // - each split point, loaded on first use: its own file and the shared chunks
-//   it needs (read from the loader, __wasm_split.js), and the four patient pages
-//   together (Vårdlotsen, the staff's page, is not one of them).
+//   it needs (read from the loader, __wasm_split.js); a part of a page
+//   (`part_PAGE_WHAT`) only with what its page did not load; and the four
+//   patient pages together, with their parts (Vårdlotsen, the staff's page, is
+//   not one of them).
 // Usage: node size-report.mjs [dist]
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
@@ -72,12 +74,21 @@ for (const [, name, fetcher, deps] of loader.matchAll(/const (\w+) = (?:wrapAsyn
   else chunkFiles.set(name, file);
 }
 if (splits.length === 0) problems.push("no split points in __wasm_split.js");
+// A part of a page (`part_PAGE_WHAT`, e.g. the comparison below the pickers)
+// loads after its page: only the files the page did not bring count.
+const pageOf = (name) => splits.find((s) => name.startsWith(`part_${s.name.slice("page_".length)}_`) && s.name.startsWith("page_"));
+const filesOf = (split) => [split.file, ...split.needs.map((n) => chunkFiles.get(n))].filter(Boolean).map((f) => `${app}/${f}`);
 const pageFiles = new Set();
 for (const split of splits) {
-  const files = [split.file, ...split.needs.map((n) => chunkFiles.get(n))].filter(Boolean).map((f) => `${app}/${f}`);
-  const isPage = split.name.startsWith("page_");
-  report(`split point ${split.name}, loaded on first use`, files, isPage ? BUDGET.page : BUDGET.allPages);
-  if (isPage && !STAFF_PAGES.includes(split.name)) for (const file of files) pageFiles.add(file);
+  const page = split.name.startsWith("part_") ? pageOf(split.name) : undefined;
+  if (split.name.startsWith("part_") && !page) problems.push(`${split.name}: no page named like it`);
+  const before = new Set(page ? filesOf(page) : []);
+  const files = filesOf(split).filter((file) => !before.has(file));
+  const owner = page?.name ?? split.name;
+  const isPage = owner.startsWith("page_");
+  const title = page ? `split point ${split.name}, loaded after ${page.name}` : `split point ${split.name}, loaded on first use`;
+  report(title, files, isPage ? BUDGET.page : BUDGET.allPages);
+  if (isPage && !STAFF_PAGES.includes(owner)) for (const file of files) pageFiles.add(file);
 }
 report("the four patient pages together", [...pageFiles], BUDGET.allPages);
 

@@ -3,9 +3,10 @@
 //!
 //! Layers, each importing only those below it:
 //! - [`app`]: the shell (header, navigation, each page's top, the reload
-//!   prompt) and [`app::LazyPage`], which shows a page's split point;
+//!   prompt);
 //! - [`pages`]: one module per route, and the split points;
-//!   [`components`]: small shared view pieces;
+//!   [`components`]: small shared view pieces, among them
+//!   [`components::LazyView`], which shows a split point's view;
 //! - [`state`]: signals and intents; [`router`]: routes and links;
 //!   [`i18n`]: every text the patient sees;
 //! - [`timeline_view`], [`calendar_export`], [`referral_fields`]: turning

@@ -5,7 +5,8 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use vardkoll::app::{LazyPage, PageLoad, provide_app_context};
+use vardkoll::app::provide_app_context;
+use vardkoll::components::{LazyView, ViewLoad};
 use vardkoll::i18n::Lang;
 use vardkoll::pages;
 use vardkoll::platform::storage::{
@@ -67,8 +68,8 @@ async fn mount_page() -> Page {
 
 /// Mounts a page's split point as the shell does, in Swedish with a fixed
 /// "today" and the episodes as stored now.
-async fn mount(load: PageLoad) -> Page {
-    mount_view(move || view! { <LazyPage load=load /> }.into_any()).await
+async fn mount(load: ViewLoad) -> Page {
+    mount_view(move || view! { <LazyView load=load /> }.into_any()).await
 }
 
 /// Mounts `view` (a page's top with its split point) as [`mount`] does.
@@ -556,7 +557,7 @@ async fn the_home_region_is_remembered_and_an_unreachable_api_offers_retry() {
 #[wasm_bindgen_test]
 async fn the_referral_form_shows_each_problem_beside_its_field_and_queues_nothing() {
     fresh_storage();
-    let page = mount_view(|| view! { <pages::ReferralTop><LazyPage load=|| Box::pin(pages::referral_page()) /></pages::ReferralTop> }.into_any()).await;
+    let page = mount_view(|| view! { <pages::ReferralTop><LazyView load=|| Box::pin(pages::referral_page()) /></pages::ReferralTop> }.into_any()).await;
     // The form's lower part is drawn once its upper part is painted.
     wait_for(&page, "#referral-consent").await;
     // From the comparison (no episode): free choice is explained first.
@@ -650,7 +651,7 @@ async fn requests_are_listed_with_status_answer_history_and_what_to_do_next() {
         {"status":"offered","at":"2026-11-26T09:00:00Z","offer":{"providerId":"capio-st-goran","date":"2026-12-20","time":"09:30"},
         "futureField":"a newer server's"}]}]}"#;
     storage().set_item(OUTBOX_KEY, outbox).unwrap();
-    let page = mount_view(|| view! { <pages::RequestsTop><LazyPage load=|| Box::pin(pages::requests_page()) /></pages::RequestsTop> }.into_any()).await;
+    let page = mount_view(|| view! { <pages::RequestsTop><LazyView load=|| Box::pin(pages::requests_page()) /></pages::RequestsTop> }.into_any()).await;
     let text = page.text();
     assert!(text.contains("Förfrågan togs inte emot"), "{text}");
     assert!(text.contains("Vårdgivaren finns inte längre. Välj en annan."));
@@ -877,7 +878,7 @@ async fn the_navigators_page_asks_staff_to_sign_in_and_shows_no_queue_before() {
     let page = mount_view(|| {
         view! {
             <pages::NavigatorTop />
-            <LazyPage load=|| Box::pin(pages::navigator_page()) />
+            <LazyView load=|| Box::pin(pages::navigator_page()) />
         }
         .into_any()
     })

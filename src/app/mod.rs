@@ -6,12 +6,10 @@
 
 mod account;
 mod language_picker;
-mod lazy_page;
 mod shell;
 mod update_banner;
 
 pub use account::{Account, SignInNotice};
-pub use lazy_page::{LazyPage, PageLoad};
 pub use shell::Shell;
 pub use update_banner::UpdateBanner;
 

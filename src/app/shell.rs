@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use super::language_picker::LanguagePicker;
-use super::{Account, LazyPage, SignInNotice, UpdateBanner, provide_app_context};
+use super::{Account, SignInNotice, UpdateBanner, provide_app_context};
+use crate::components::LazyView;
 use crate::i18n::{Lang, use_texts};
 use crate::pages::{
     self, GuaranteesTop, NavigatorTop, NotFoundPage, ReferralTop, RequestsTop, WaitTimesTop,
@@ -41,25 +42,25 @@ pub fn Shell(lang: RwSignal<Lang>) -> impl IntoView {
             {move || match router.route() {
                 Route::Guarantees => view! {
                     <GuaranteesTop />
-                    <LazyPage load=|| Box::pin(pages::guarantees_page()) />
+                    <LazyView load=|| Box::pin(pages::guarantees_page()) />
                 }.into_any(),
                 Route::WaitTimes => view! {
                     <WaitTimesTop />
-                    <LazyPage load=|| Box::pin(pages::wait_times_page()) />
+                    <LazyView load=|| Box::pin(pages::wait_times_page()) />
                 }.into_any(),
                 Route::Referral => view! {
                     <ReferralTop>
-                        <LazyPage load=|| Box::pin(pages::referral_page()) />
+                        <LazyView load=|| Box::pin(pages::referral_page()) />
                     </ReferralTop>
                 }.into_any(),
                 Route::Requests => view! {
                     <RequestsTop>
-                        <LazyPage load=|| Box::pin(pages::requests_page()) />
+                        <LazyView load=|| Box::pin(pages::requests_page()) />
                     </RequestsTop>
                 }.into_any(),
                 Route::Navigator => view! {
                     <NavigatorTop />
-                    <LazyPage load=|| Box::pin(pages::navigator_page()) />
+                    <LazyView load=|| Box::pin(pages::navigator_page()) />
                 }.into_any(),
                 Route::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}

@@ -5,6 +5,7 @@ mod after_paint;
 mod confirm;
 mod error_summary;
 mod field;
+mod lazy_view;
 mod page_heading;
 mod status_badge;
 
@@ -12,5 +13,6 @@ pub use after_paint::AfterPaint;
 pub use confirm::ConfirmButton;
 pub use error_summary::ErrorSummary;
 pub use field::{Field, described_by};
+pub use lazy_view::{LazyView, ViewLoad};
 pub use page_heading::PageHeading;
 pub use status_badge::StatusBadge;

@@ -40,7 +40,6 @@ split_point! {
 split_point! {
     /// "Begär vård hos en annan vårdgivare" below its top.
     pub fn referral_page() -> AnyView, split page_referral {
-        EpisodeStore::provide_shared();
         OutboxStore::provide();
         ReferralForm::provide();
         view! { <ReferralPage /> }.into_any()

@@ -179,6 +179,8 @@ test("while a page's code loads, the shell shows its top; when it cannot be load
   for (const [path, split, text] of [
     ["/remiss?tjanst=op-hoft", "split_page_referral", /Du använder då det fria vårdvalet/],
     ["/forfragningar", "split_page_requests", /Du har inga förfrågningar/],
+    // A part of a page: the comparison below the pickers, its own split point.
+    ["/vantetider?tjanst=op-hoft", "split_part_wait_times_comparison", /Sjukhus och mottagningar/],
   ]) {
     const context = await stack.browser.newContext({ locale: "sv-SE", serviceWorkers: "block" });
     const page = await context.newPage();

@@ -4,6 +4,7 @@
 //! (`?kvitto=`, the request's idempotency key — never personal data).
 
 mod form;
+mod from_episode;
 mod path_notice;
 mod provider_choices;
 mod receipt;
@@ -11,57 +12,38 @@ mod rejected;
 mod top;
 
 use leptos::prelude::*;
-use vardkoll_domain::referral::{CarePath, care_path, current_referral_date};
-use vardkoll_domain::rules::RuleBook;
+use vardkoll_domain::referral::CarePath;
 
-use crate::i18n::use_texts;
-use crate::platform::clock::Today;
+use crate::components::LazyView;
 use crate::router::{Router, query_param};
-use crate::state::Catalogue;
-use crate::state::{EpisodeStore, ReferralForm};
+use crate::split_point;
+use crate::state::{Catalogue, ReferralForm, home_region};
 use form::RequestForm;
+use from_episode::FromEpisode;
 use receipt::Receipt;
 pub use rejected::Rejected;
 pub use top::{ReferralTop, ShownPath};
 
 #[component]
 pub fn ReferralPage() -> impl IntoView {
-    let t = use_texts();
     let router = Router::use_context();
     let form = ReferralForm::use_context();
-    let Today(today) = expect_context::<Today>();
-    let episodes = EpisodeStore::use_context();
     let catalogue = Catalogue::load();
 
     let query = move || router.query();
     let receipt_key = Memo::new(move |_| query_param(&query(), "kvitto"));
-    let episode = Memo::new(move |_| {
-        let id = query_param(&query(), "episod")?.parse::<u64>().ok()?;
-        episodes.episode(id)
-    });
-    // What the page was opened with goes into the form, keeping what was typed;
-    // from an episode, its guarantee deadline goes with the request (the path
-    // shown is the one of what will be sent).
+    let from_episode = Memo::new(move |_| query_param(&query(), "episod").is_some());
+    // What the page was opened with goes into the form, keeping what was
+    // typed; from an episode, [`FromEpisode`] adds its date, region and
+    // guarantee deadline.
     Effect::new(move |_| {
         let query = query();
         let service = query_param(&query, "tjanst").unwrap_or_default();
         let provider = query_param(&query, "vardgivare").unwrap_or_default();
-        let episode = episode.get();
-        form.prefill(
-            &service,
-            &provider,
-            episode.as_ref().and_then(current_referral_date),
-        );
-        // The episode's region, else the one the patient chose or the portal's.
-        form.prefill_home_region(
-            episode
-                .as_ref()
-                .and_then(|e| e.region)
-                .or_else(crate::state::home_region),
-        );
-        if let Some(e) = episode {
-            let guarantee = care_path(Some(&e), today, &RuleBook::swedish()).guarantee();
-            form.draft.update(|d| d.guarantee = guarantee);
+        form.prefill(&service, &provider, None);
+        if !from_episode.get() {
+            // The one the patient chose, or the portal's.
+            form.prefill_home_region(home_region());
         }
     });
     // The path, explained by the page's top ([`ReferralTop`], drawn by the app
@@ -78,10 +60,17 @@ pub fn ReferralPage() -> impl IntoView {
         {move || match receipt_key.get() {
             Some(key) => view! { <Receipt key=key /> }.into_any(),
             None => view! {
-                {move || episode.get().map(|e| view! { <p>{(t.referral().from_episode)(&e.title)}</p> })}
+                {move || from_episode.get().then(|| view! { <LazyView load=|| Box::pin(from_episode_part()) /> })}
                 <RequestForm catalogue=catalogue />
             }
             .into_any(),
         }}
+    }
+}
+
+split_point! {
+    /// What the form takes from the episode it was opened from ([`FromEpisode`]).
+    fn from_episode_part() -> AnyView, split part_referral_episode {
+        view! { <FromEpisode /> }.into_any()
     }
 }

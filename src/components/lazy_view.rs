@@ -1,7 +1,8 @@
-//! A page's rest below its top, from its split point: loading while its code
-//! loads, then the page. The page the app opens on loads its code once the
-//! shell's first paint (with the page's top) is on screen, so that paint never
-//! waits for the download; later pages load at once. When loading fails
+//! A view from a split point — a page's rest below its top, or a part of a
+//! page drawn only once it is needed: loading while its code loads, then the
+//! view. The page the app opens on loads its code once the shell's first paint
+//! (with the page's top) is on screen, so that paint never waits for the
+//! download; later pages and parts load at once. When loading fails
 //! (offline, or a new build deployed and the old files gone), a clear message
 //! with a retry, which loads again — by the button, or by itself when the
 //! browser comes back online. The page never dies.
@@ -15,8 +16,8 @@ use send_wrapper::SendWrapper;
 use crate::i18n::use_texts;
 use crate::platform::split::SplitError;
 
-/// Loads a page's rest: a split point (see [`crate::pages`]).
-pub type PageLoad = fn() -> Pin<Box<dyn Future<Output = Result<AnyView, SplitError>>>>;
+/// Loads a view: a split point (see [`crate::platform::split`]).
+pub type ViewLoad = fn() -> Pin<Box<dyn Future<Output = Result<AnyView, SplitError>>>>;
 
 thread_local! {
     /// Whether the app's first paint is behind us.
@@ -32,7 +33,7 @@ enum Loading {
 }
 
 #[component]
-pub fn LazyPage(load: PageLoad) -> impl IntoView {
+pub fn LazyView(load: ViewLoad) -> impl IntoView {
     let t = use_texts();
     let state = RwSignal::new(Loading::Busy);
     // Each attempt draws the page anew; a failed one draws nothing.
