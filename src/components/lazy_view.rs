@@ -13,7 +13,7 @@ use std::pin::Pin;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
-use crate::i18n::use_texts;
+use crate::i18n::{page_texts, use_texts};
 use crate::platform::split::SplitError;
 
 /// Loads a view: a split point (see [`crate::platform::split`]).
@@ -52,7 +52,10 @@ pub fn LazyView(load: ViewLoad) -> impl IntoView {
             if !PAINTED.replace(true) {
                 crate::platform::clock::next_paint().await;
             }
-            let result = load().await;
+            // The page's texts in the patient's language, if not Swedish,
+            // load beside its code (see `i18n::page_texts`).
+            let (texts, result) = futures::future::join(page_texts::load(t.lang), load()).await;
+            let result = texts.and(result);
             state.set(if result.is_ok() {
                 Loading::Done
             } else {

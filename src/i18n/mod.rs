@@ -1,7 +1,9 @@
 //! The i18n layer: every text the patient sees comes from a table of the
 //! patient's language — [`Texts`] for the app shell and "Mina vårdgarantier",
-//! [`CompareTexts`] and [`ReferralTexts`] for the comparison and the referral
-//! pages (only their split points use them, so they stay out of the first load).
+//! [`CompareTexts`], [`ReferralTexts`] and [`NavigatorTexts`] for the
+//! comparison, the referral pages and Vårdlotsen (only their split points use
+//! them, so they stay out of the first load; in English and Arabic they load
+//! only for those who read them: [`page_texts`]).
 //!
 //! Each language is one `const` value per table, so a missing translation is a
 //! compile error, not a blank on screen. Swedish is the default; English and
@@ -19,6 +21,7 @@ mod en_navigator;
 mod en_referral;
 mod format;
 mod navigator_texts;
+pub mod page_texts;
 pub mod plural;
 mod referral_texts;
 mod sv;
@@ -105,28 +108,28 @@ impl Lang {
         }
     }
 
-    pub const fn compare_texts(self) -> &'static CompareTexts {
-        match self {
-            Lang::Sv => &sv_compare::SV_COMPARE,
-            Lang::En => &en_compare::EN_COMPARE,
-            Lang::Ar => &ar_compare::AR_COMPARE,
+    /// The comparison's texts. English and Arabic only once loaded (see
+    /// [`page_texts`]); until then, and should loading have failed, Swedish.
+    pub fn compare_texts(self) -> &'static CompareTexts {
+        match page_texts::loaded(self) {
+            Some(tables) => tables.compare,
+            None => &sv_compare::SV_COMPARE,
         }
     }
 
-    /// "Vårdlotsen" is for the region's staff, in Swedish or English; Arabic
-    /// readers get English.
-    pub const fn navigator_texts(self) -> &'static NavigatorTexts {
-        match self {
-            Lang::Sv => &sv_navigator::SV_NAVIGATOR,
-            Lang::En | Lang::Ar => &en_navigator::EN_NAVIGATOR,
+    /// "Vårdlotsen"'s texts (in English for Arabic readers), as [`Lang::compare_texts`].
+    pub fn navigator_texts(self) -> &'static NavigatorTexts {
+        match page_texts::loaded(self) {
+            Some(tables) => tables.navigator,
+            None => &sv_navigator::SV_NAVIGATOR,
         }
     }
 
-    pub const fn referral_texts(self) -> &'static ReferralTexts {
-        match self {
-            Lang::Sv => &sv_referral::SV_REFERRAL,
-            Lang::En => &en_referral::EN_REFERRAL,
-            Lang::Ar => &ar_referral::AR_REFERRAL,
+    /// The referral pages' texts, as [`Lang::compare_texts`].
+    pub fn referral_texts(self) -> &'static ReferralTexts {
+        match page_texts::loaded(self) {
+            Some(tables) => tables.referral,
+            None => &sv_referral::SV_REFERRAL,
         }
     }
 

@@ -49,13 +49,15 @@ macro_rules! split_point {
             fallible
         )]
         $vis fn $name() -> ::core::result::Result<$ty, $crate::platform::split::SplitError> {
-            ::core::result::Result::Ok($body)
+            let value: $ty = $body;
+            ::core::result::Result::Ok(value)
         }
 
         $(#[$meta])*
         #[cfg(not(wasm_split))]
         $vis async fn $name() -> ::core::result::Result<$ty, $crate::platform::split::SplitError> {
-            ::core::result::Result::Ok($body)
+            let value: $ty = $body;
+            ::core::result::Result::Ok(value)
         }
     };
 }

@@ -1,0 +1,101 @@
+//! The pages' text tables in English and Arabic, loaded only by those who read
+//! them. Swedish, the default, is in the pages' own code; in the release build
+//! each other language's tables ([`CompareTexts`], [`ReferralTexts`],
+//! [`NavigatorTexts`]) are a split point of their own (`lang_en`, `lang_ar`),
+//! which [`load`] fetches before a page is drawn in that language
+//! ([`crate::components::LazyView`] waits for it, on a page's first use and
+//! after a change of language). So a page carries one language's words, not
+//! three. Everywhere else (native and component tests) every table is in the
+//! program and [`load`] has nothing to do.
+
+use super::{CompareTexts, Lang, NavigatorTexts, ReferralTexts};
+use crate::platform::split::SplitError;
+
+/// One language's tables for the pages.
+pub struct PageTexts {
+    pub compare: &'static CompareTexts,
+    pub referral: &'static ReferralTexts,
+    pub navigator: &'static NavigatorTexts,
+}
+
+const ENGLISH: PageTexts = PageTexts {
+    compare: &super::en_compare::EN_COMPARE,
+    referral: &super::en_referral::EN_REFERRAL,
+    navigator: &super::en_navigator::EN_NAVIGATOR,
+};
+
+/// "Vårdlotsen" is for the region's staff, in Swedish or English; Arabic
+/// readers get English.
+const ARABIC: PageTexts = PageTexts {
+    compare: &super::ar_compare::AR_COMPARE,
+    referral: &super::ar_referral::AR_REFERRAL,
+    navigator: &super::en_navigator::EN_NAVIGATOR,
+};
+
+/// The tables of `lang` (not Swedish), if loaded.
+#[cfg(not(wasm_split))]
+pub(super) fn loaded(lang: Lang) -> Option<&'static PageTexts> {
+    match lang {
+        Lang::Sv => None,
+        Lang::En => Some(&ENGLISH),
+        Lang::Ar => Some(&ARABIC),
+    }
+}
+
+/// Loads the tables of `lang` unless they are here already.
+#[cfg(not(wasm_split))]
+pub async fn load(_lang: Lang) -> Result<(), SplitError> {
+    Ok(())
+}
+
+#[cfg(wasm_split)]
+pub use split::load;
+#[cfg(wasm_split)]
+pub(super) use split::loaded;
+
+#[cfg(wasm_split)]
+mod split {
+    use std::cell::Cell;
+
+    use super::{ARABIC, ENGLISH, Lang, PageTexts, SplitError};
+    use crate::split_point;
+
+    thread_local! {
+        static ENGLISH_LOADED: Cell<Option<&'static PageTexts>> = const { Cell::new(None) };
+        static ARABIC_LOADED: Cell<Option<&'static PageTexts>> = const { Cell::new(None) };
+    }
+
+    split_point! {
+        fn english() -> &'static PageTexts, split lang_en { &ENGLISH }
+    }
+
+    split_point! {
+        fn arabic() -> &'static PageTexts, split lang_ar { &ARABIC }
+    }
+
+    pub fn loaded(lang: Lang) -> Option<&'static PageTexts> {
+        match lang {
+            Lang::Sv => None,
+            Lang::En => ENGLISH_LOADED.with(Cell::get),
+            Lang::Ar => ARABIC_LOADED.with(Cell::get),
+        }
+    }
+
+    pub async fn load(lang: Lang) -> Result<(), SplitError> {
+        if lang == Lang::Sv || loaded(lang).is_some() {
+            return Ok(());
+        }
+        match lang {
+            Lang::En => {
+                let tables = english().await?;
+                ENGLISH_LOADED.with(|c| c.set(Some(tables)));
+            }
+            Lang::Ar => {
+                let tables = arabic().await?;
+                ARABIC_LOADED.with(|c| c.set(Some(tables)));
+            }
+            Lang::Sv => {}
+        }
+        Ok(())
+    }
+}
