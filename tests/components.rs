@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use vardkoll::app::provide_app_context;
-use vardkoll::components::{LazyView, ViewLoad};
+use vardkoll::components::{Draw, LazyView, ViewLoad};
 use vardkoll::i18n::Lang;
 use vardkoll::pages;
 use vardkoll::platform::storage::{
@@ -805,13 +805,13 @@ static LOAD_ATTEMPTS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU3
 
 /// A split point whose code fails to load the first time, then loads.
 fn flaky_page() -> std::pin::Pin<
-    Box<dyn std::future::Future<Output = Result<AnyView, vardkoll::platform::split::SplitError>>>,
+    Box<dyn std::future::Future<Output = Result<Draw, vardkoll::platform::split::SplitError>>>,
 > {
     Box::pin(async {
         if LOAD_ATTEMPTS.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
             Err(vardkoll::platform::split::SplitError)
         } else {
-            Ok(view! { <p id="flaky-page">"Sidan"</p> }.into_any())
+            Ok((|| view! { <p id="flaky-page">"Sidan"</p> }.into_any()) as Draw)
         }
     })
 }

@@ -16,8 +16,11 @@ use send_wrapper::SendWrapper;
 use crate::i18n::{page_texts, use_texts};
 use crate::platform::split::SplitError;
 
-/// Loads a view: a split point (see [`crate::platform::split`]).
-pub type ViewLoad = fn() -> Pin<Box<dyn Future<Output = Result<AnyView, SplitError>>>>;
+/// Draws a split point's view, once its code is loaded.
+pub type Draw = fn() -> AnyView;
+
+/// Loads a view's code: a split point (see [`crate::platform::split`]).
+pub type ViewLoad = fn() -> Pin<Box<dyn Future<Output = Result<Draw, SplitError>>>>;
 
 thread_local! {
     /// Whether the app's first paint is behind us.
@@ -53,15 +56,16 @@ pub fn LazyView(load: ViewLoad) -> impl IntoView {
                 crate::platform::clock::next_paint().await;
             }
             // The page's texts in the patient's language, if not Swedish,
-            // load beside its code (see `i18n::page_texts`).
-            let (texts, result) = futures::future::join(page_texts::load(t.lang), load()).await;
-            let result = texts.and(result);
-            state.set(if result.is_ok() {
+            // load beside its code (see `i18n::page_texts`); it is drawn once
+            // both are here, so it never reads a text still on its way.
+            let (texts, draw) = futures::future::join(page_texts::load(t.lang), load()).await;
+            let draw = texts.and(draw);
+            state.set(if draw.is_ok() {
                 Loading::Done
             } else {
                 Loading::Failed
             });
-            result.ok()
+            draw.ok().map(|draw| draw())
         }))
     };
     view! {

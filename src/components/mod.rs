@@ -13,6 +13,6 @@ pub use after_paint::AfterPaint;
 pub use confirm::ConfirmButton;
 pub use error_summary::ErrorSummary;
 pub use field::{Field, described_by};
-pub use lazy_view::{LazyView, ViewLoad};
+pub use lazy_view::{Draw, LazyView, ViewLoad};
 pub use page_heading::PageHeading;
 pub use status_badge::StatusBadge;

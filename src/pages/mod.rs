@@ -19,47 +19,58 @@ pub use wait_times::{WaitTimesPage, WaitTimesTop};
 
 use leptos::prelude::*;
 
+use crate::components::Draw;
 use crate::split_point;
 use crate::state::{EpisodeStore, OutboxStore, ReferralForm};
 
 split_point! {
     /// "Mina vårdgarantier" below its top.
-    pub fn guarantees_page() -> AnyView, split page_guarantees {
-        EpisodeStore::provide_shared();
-        view! { <GuaranteesPage /> }.into_any()
+    pub fn guarantees_page() -> Draw, split page_guarantees {
+        || {
+            EpisodeStore::provide_shared();
+            view! { <GuaranteesPage /> }.into_any()
+        }
     }
 }
 
 split_point! {
     /// "Väntetider" below its top.
-    pub fn wait_times_page() -> AnyView, split page_wait_times {
-        view! { <WaitTimesPage /> }.into_any()
+    pub fn wait_times_page() -> Draw, split page_wait_times {
+        || {
+            view! { <WaitTimesPage /> }.into_any()
+        }
     }
 }
 
 split_point! {
     /// "Begär vård hos en annan vårdgivare" below its top.
-    pub fn referral_page() -> AnyView, split page_referral {
-        OutboxStore::provide();
-        ReferralForm::provide();
-        view! { <ReferralPage /> }.into_any()
+    pub fn referral_page() -> Draw, split page_referral {
+        || {
+            OutboxStore::provide();
+            ReferralForm::provide();
+            view! { <ReferralPage /> }.into_any()
+        }
     }
 }
 
 split_point! {
     /// "Mina förfrågningar" below its top.
-    pub fn requests_page() -> AnyView, split page_requests {
-        OutboxStore::provide();
-        // A request the server turned down is corrected in the form.
-        ReferralForm::provide();
-        view! { <RequestsPage /> }.into_any()
+    pub fn requests_page() -> Draw, split page_requests {
+        || {
+            OutboxStore::provide();
+            // A request the server turned down is corrected in the form.
+            ReferralForm::provide();
+            view! { <RequestsPage /> }.into_any()
+        }
     }
 }
 
 split_point! {
     /// "Vårdlotsen" below its top: the region's staff only.
-    pub fn navigator_page() -> AnyView, split page_navigator {
-        view! { <NavigatorPage /> }.into_any()
+    pub fn navigator_page() -> Draw, split page_navigator {
+        || {
+            view! { <NavigatorPage /> }.into_any()
+        }
     }
 }
 

@@ -84,3 +84,24 @@ test("switching to Arabic lays the page out right to left, is remembered, and re
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a page's English texts load with it: when they cannot be loaded, the page says so and a retry works", async () => {
+  const context = await stack.browser.newContext({ locale: "en-GB", serviceWorkers: "block" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  // The English tables (split point lang_en) fail once, as offline.
+  let blocked = true;
+  await page.route("**/split_lang_en.wasm", (route) => (blocked ? route.abort("internetdisconnected") : route.fallback()));
+  await page.goto(`${stack.site.url}/vantetider`);
+  // The shell and the page's top are English already: they are in the first load.
+  await page.getByRole("heading", { name: "Waiting times", level: 1 }).waitFor();
+  const alert = page.getByRole("alert").filter({ hasText: "The page could not be loaded" });
+  await alert.waitFor();
+  blocked = false;
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await page.getByLabel("Search for a treatment or visit").waitFor();
+  assert.equal(await alert.count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

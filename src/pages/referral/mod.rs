@@ -14,7 +14,7 @@ mod top;
 use leptos::prelude::*;
 use vardkoll_domain::referral::CarePath;
 
-use crate::components::LazyView;
+use crate::components::{Draw, LazyView};
 use crate::router::{Router, query_param};
 use crate::split_point;
 use crate::state::{Catalogue, ReferralForm, home_region};
@@ -70,7 +70,9 @@ pub fn ReferralPage() -> impl IntoView {
 
 split_point! {
     /// What the form takes from the episode it was opened from ([`FromEpisode`]).
-    fn from_episode_part() -> AnyView, split part_referral_episode {
-        view! { <FromEpisode /> }.into_any()
+    fn from_episode_part() -> Draw, split part_referral_episode {
+        || {
+            view! { <FromEpisode /> }.into_any()
+        }
     }
 }

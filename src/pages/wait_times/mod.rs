@@ -19,7 +19,7 @@ mod trend_panel;
 
 use leptos::prelude::*;
 
-use crate::components::LazyView;
+use crate::components::{Draw, LazyView};
 use crate::i18n::use_texts;
 use crate::split_point;
 use comparison::Comparison;
@@ -56,7 +56,9 @@ pub fn WaitTimesPage() -> impl IntoView {
 
 split_point! {
     /// The comparison for the chosen service ([`Comparison`]).
-    fn comparison_part() -> AnyView, split part_wait_times_comparison {
-        view! { <Comparison /> }.into_any()
+    fn comparison_part() -> Draw, split part_wait_times_comparison {
+        || {
+            view! { <Comparison /> }.into_any()
+        }
     }
 }
