@@ -1,12 +1,13 @@
 //! Split points: code of the one WebAssembly module that the browser loads only
-//! when it is first used (a page, the sending of waiting requests), so the
-//! first load stays small. It runs in the same program as the shell: same
+//! when it is first used (a page, a part of a page, the sending of waiting
+//! requests, a language's page texts), so the first load stays small. It runs in the same program as the shell: same
 //! reactive runtime, same signals and context.
 //!
 //! The release build (`scripts/build-wasm.mjs`) compiles with `--cfg
 //! wasm_split` and cuts the module at each [`split_point!`] with
 //! `wasm-split-cli`: one `split_NAME.wasm` per split point, `chunk_*.wasm` for
-//! code several of them share. Everywhere else (native tests, component tests,
+//! code several of them share (and code most of them share in the main module:
+//! see `tools/wasm-split/`). Everywhere else (native tests, component tests,
 //! clippy) a split point is a plain async function that returns its value.
 //!
 //! A split that cannot be loaded (offline, or a new build deployed and the old
@@ -29,9 +30,9 @@ impl From<leptos::wasm_split::SplitLoaderError> for SplitError {
 ///
 /// ```ignore
 /// split_point! {
-///     /// The comparison page.
-///     pub fn wait_times_page() -> AnyView, split page_wait_times {
-///         view! { <WaitTimesPage /> }.into_any()
+///     /// The comparison page: how to draw it, once its code is here.
+///     pub fn wait_times_page() -> Draw, split page_wait_times {
+///         || view! { <WaitTimesPage /> }.into_any()
 ///     }
 /// }
 /// ```
