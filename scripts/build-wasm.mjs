@@ -56,7 +56,7 @@ const RELEASE_RUSTFLAGS = ["-Zunstable-options", "-Cpanic=immediate-abort"];
 // the first load grows by less than that. VARDKOLL_MAIN_IF_SHARED_BY=0 turns
 // it off, for measuring.
 const MAIN_IF_SHARED_BY = Number(process.env.VARDKOLL_MAIN_IF_SHARED_BY ?? 5);
-// Chunk fetches started in one task by the split loader (see spreadChunkFetches).
+// Chunk fetches started in one task by the split loader (see patchLoader).
 const FETCHES_PER_TASK = 2;
 // Each split file would otherwise keep its own `producers` and
 // `target_features` sections: about 0.2 KB gzip a file, and a page needs 30-odd.
@@ -92,7 +92,7 @@ const tool = (command) => execFileSync(command, ["--version"], { encoding: "utf8
 const binary = (command) => createHash("sha256").update(readFileSync(execFileSync("which", [command], { encoding: "utf8" }).trim())).digest("hex");
 const key = createHash("sha256")
   .update(readFileSync(wasm))
-  .update(JSON.stringify([release, WASM_OPT_FLAGS, MAIN_IF_SHARED_BY, FETCHES_PER_TASK, spreadChunkFetches.toString(), !!process.env.VARDKOLL_WASM_NAMES, tool("wasm-bindgen"), tool("wasm-opt"), tool("terser"), binary("wasm-split-cli")]))
+  .update(JSON.stringify([release, WASM_OPT_FLAGS, MAIN_IF_SHARED_BY, FETCHES_PER_TASK, patchLoader.toString(), !!process.env.VARDKOLL_WASM_NAMES, tool("wasm-bindgen"), tool("wasm-opt"), tool("terser"), binary("wasm-split-cli")]))
   .digest("hex")
   .slice(0, 16);
 const cache = join(splitTarget, "app-cache");
@@ -118,7 +118,7 @@ function splitAndOptimise(wasm, out) {
   const split = mkdtempSync(join(tmpdir(), "vardkoll-split-"));
   const shared = MAIN_IF_SHARED_BY > 0 ? ["--main-if-shared-by", String(MAIN_IF_SHARED_BY)] : [];
   run("wasm-split-cli", [wasm, split, "--out-name", NAME, ...shared]);
-  spreadChunkFetches(join(split, "__wasm_split.js"));
+  patchLoader(join(split, "__wasm_split.js"));
 
   // 3. Bindings for the main module; the split files go beside it.
   run("wasm-bindgen", ["--target", "web", "--no-typescript", "--keep-lld-exports", "--no-demangle", "--out-dir", out, "--out-name", NAME, join(split, `${NAME}.wasm`)]);
@@ -147,25 +147,36 @@ function splitAndOptimise(wasm, out) {
 }
 
 /**
- * The loader wasm-split-cli writes starts a split point's shared chunks all at
- * once: one `fetch` per chunk (dozens for a page) in one task, a long task that
- * blocks the page (Lighthouse's total blocking time). This gives the browser
- * the main thread back after every few fetches (`scheduler.yield`, or a
- * message where there is none); the files still download in parallel.
+ * Two changes to the loader wasm-split-cli writes:
+ * - it starts a split point's shared chunks all at once: one `fetch` per chunk
+ *   (dozens for a page) in one task, a long task that blocks the page
+ *   (Lighthouse's total blocking time). This gives the browser the main thread
+ *   back after every few fetches (`scheduler.yield`, or a message where there
+ *   is none); the files still download in parallel;
+ * - it fails a split point as soon as one of its chunks fails, while others
+ *   may still be on their way; a retry right then would get those same
+ *   requests back (each chunk keeps its load until it settles) and fail with
+ *   them. It now fails only once every chunk has settled, so a retry (the
+ *   button, or the browser coming back online) always starts afresh.
  */
-function spreadChunkFetches(loaderFile) {
-  const original = "const parallelStuff = deps.map(d => d());";
+function patchLoader(loaderFile) {
   const text = readFileSync(loaderFile, "utf8");
-  if (!text.includes(original)) {
-    console.error(`build-wasm: ${loaderFile} has no "${original}"; a new wasm-split-cli? Check how its loader starts chunks.`);
-    process.exit(1);
-  }
-  const spread = `const parallelStuff = [];
+  const change = (before, after) => {
+    if (!text.includes(before)) {
+      console.error(`build-wasm: ${loaderFile} has no "${before}"; a new wasm-split-cli? Check how its loader starts chunks.`);
+      process.exit(1);
+    }
+    return (source) => source.replace(before, after);
+  };
+  const spread = change("const parallelStuff = deps.map(d => d());", `const parallelStuff = [];
         for (const [i, d] of deps.entries()) {
             if (i > 0 && i % ${FETCHES_PER_TASK} === 0) await yieldToBrowser();
             parallelStuff.push(d());
-        }`;
-  const helper = `function yieldToBrowser() {
+        }`);
+  const settle = change("await Promise.all(parallelStuff);", `const settled = await Promise.allSettled(parallelStuff);
+        const failed = settled.find((s) => s.status === "rejected");
+        if (failed) throw failed.reason;`);
+  const helper = change("function makeLoad(", `function yieldToBrowser() {
     if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
     return new Promise((resolve) => {
         const channel = new MessageChannel();
@@ -173,8 +184,8 @@ function spreadChunkFetches(loaderFile) {
         channel.port2.postMessage(null);
     });
 }
-function makeLoad(`;
-  writeFileSync(loaderFile, text.replace(original, spread).replace("function makeLoad(", helper));
+function makeLoad(`);
+  writeFileSync(loaderFile, helper(settle(spread(text))));
 }
 
 // 5. One content-hashed folder.
