@@ -69,3 +69,14 @@ export async function tabTo(page, selector, limit = 80) {
   }
   throw new Error(`Tab never reached ${selector}`);
 }
+
+/**
+ * Whether `text` (an address, stored JSON) holds the personal identity number
+ * `digits` (12 digits) in any written form: with or without century, with or
+ * without the dash. Never test for a fragment such as "1212": a request's
+ * random reference holds such runs now and then.
+ */
+export function holdsIdentityNumber(text, digits) {
+  const [century, date, serial] = [digits.slice(0, 2), digits.slice(2, 8), digits.slice(8)];
+  return new RegExp(`(${century})?${date}[-+]?${serial}`).test(text);
+}
