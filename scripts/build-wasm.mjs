@@ -12,18 +12,21 @@
 //    module (MAIN_IF_SHARED_BY);
 // 3. wasm-bindgen on the main module (`--keep-lld-exports`: the split files
 //    link against those exports, and fail to without them);
-// 4. wasm-opt on every module, after splitting, and terser on the bindings
-//    (release builds);
-// 5. all of it into app/<content hash>/ (may be cached for ever: a new build
+// 4. wasm-opt on every module, after splitting (release builds);
+// 5. one file per split point, `NAME.pack`, with its module and the chunks it
+//    needs, and the loader changed to read them (scripts/split-packs.mjs);
+//    terser on the scripts (release builds);
+// 6. all of it into app/<content hash>/ (may be cached for ever: a new build
 //    gets a new address), and the module script that starts the app, with
 //    preloads, in place of the page's <meta name="vardkoll-app"> tag.
-// Steps 2-4 are kept in target/split/app-cache/ for the module they were made
+// Steps 2-5 are kept in target/split/app-cache/ for the module they were made
 // from, so a build without a change in Rust does not redo them.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { packSplits } from "./split-packs.mjs";
 
 const NAME = "vardkoll";
 // RUSTFLAGS replace .cargo/config.toml's (none for wasm32 today). Leptos's
@@ -56,8 +59,6 @@ const RELEASE_RUSTFLAGS = ["-Zunstable-options", "-Cpanic=immediate-abort"];
 // the first load grows by less than that. VARDKOLL_MAIN_IF_SHARED_BY=0 turns
 // it off, for measuring.
 const MAIN_IF_SHARED_BY = Number(process.env.VARDKOLL_MAIN_IF_SHARED_BY ?? 5);
-// Chunk fetches started in one task by the split loader (see patchLoader).
-const FETCHES_PER_TASK = 2;
 // Each split file would otherwise keep its own `producers` and
 // `target_features` sections: about 0.2 KB gzip a file, and a page needs 30-odd.
 const WASM_OPT_FLAGS = [
@@ -85,14 +86,14 @@ run("cargo", release ? [`+${RELEASE_TOOLCHAIN}`, ...cargoArgs, "--release", ...R
 });
 const wasm = join(splitTarget, "wasm32-unknown-unknown", release ? "release" : "debug", `${NAME}.wasm`);
 
-// Steps 2-4 depend only on the built module and the tools: the same module
+// Steps 2-5 depend only on the built module and the tools: the same module
 // (a build with no change in Rust) reuses the last result.
 const tool = (command) => execFileSync(command, ["--version"], { encoding: "utf8" }).trim();
 // wasm-split-cli has no --version: its binary tells.
 const binary = (command) => createHash("sha256").update(readFileSync(execFileSync("which", [command], { encoding: "utf8" }).trim())).digest("hex");
 const key = createHash("sha256")
   .update(readFileSync(wasm))
-  .update(JSON.stringify([release, WASM_OPT_FLAGS, MAIN_IF_SHARED_BY, FETCHES_PER_TASK, patchLoader.toString(), !!process.env.VARDKOLL_WASM_NAMES, tool("wasm-bindgen"), tool("wasm-opt"), tool("terser"), binary("wasm-split-cli")]))
+  .update(JSON.stringify([release, WASM_OPT_FLAGS, MAIN_IF_SHARED_BY, readFileSync(new URL("./split-packs.mjs", import.meta.url), "utf8"), !!process.env.VARDKOLL_WASM_NAMES, tool("wasm-bindgen"), tool("wasm-opt"), tool("terser"), binary("wasm-split-cli")]))
   .digest("hex")
   .slice(0, 16);
 const cache = join(splitTarget, "app-cache");
@@ -112,13 +113,12 @@ const files = readdirSync(out, { recursive: true, withFileTypes: true })
   .map((entry) => relative(out, join(entry.parentPath ?? entry.path, entry.name)).split("\\").join("/"))
   .sort();
 
-/** Steps 2-4: the split files, the main module with its bindings, optimised, into `out`. */
+/** Steps 2-5: the main module with its bindings and the split points' packs, optimised, into `out`. */
 function splitAndOptimise(wasm, out) {
   // 2. Split.
   const split = mkdtempSync(join(tmpdir(), "vardkoll-split-"));
   const shared = MAIN_IF_SHARED_BY > 0 ? ["--main-if-shared-by", String(MAIN_IF_SHARED_BY)] : [];
   run("wasm-split-cli", [wasm, split, "--out-name", NAME, ...shared]);
-  patchLoader(join(split, "__wasm_split.js"));
 
   // 3. Bindings for the main module; the split files go beside it.
   run("wasm-bindgen", ["--target", "web", "--no-typescript", "--keep-lld-exports", "--no-demangle", "--out-dir", out, "--out-name", NAME, join(split, `${NAME}.wasm`)]);
@@ -128,7 +128,15 @@ function splitAndOptimise(wasm, out) {
   rmSync(split, { recursive: true, force: true });
 
   // 4. Optimise each module on its own (VARDKOLL_WASM_NAMES=1 keeps names, for profiling).
-  if (!release || process.env.VARDKOLL_WASM_NAMES) return;
+  const optimised = release && !process.env.VARDKOLL_WASM_NAMES;
+  if (optimised) optimise(out);
+  // 5. One pack per split point, and the loader that reads them.
+  packSplits(out);
+  if (optimised) minify(out);
+}
+
+/** Step 4: wasm-opt on every module. */
+function optimise(out) {
   for (const file of readdirSync(out).filter((f) => f.endsWith(".wasm"))) {
     // wasm-opt warns of every name subsection it does not know (those
     // wasm-split-cli writes): noise, dropped; anything else is shown.
@@ -137,61 +145,23 @@ function splitAndOptimise(wasm, out) {
     if (said.length) console.error(said.join("\n"));
     if (result.status !== 0) process.exit(1);
   }
-  // wasm-bindgen's bindings and snippets, minified (terser, from
-  // tests/e2e/package.json): 9.5 -> 7.6 KB gzip of the first load. Not the
-  // loader, __wasm_split.js, which the size report reads (and which is small).
-  const scripts = readdirSync(out, { recursive: true }).filter((f) => f.endsWith(".js") && f !== "__wasm_split.js");
+}
+
+/**
+ * wasm-bindgen's bindings and snippets and the split loader, minified (terser,
+ * from tests/e2e/package.json): 9.5 -> 7.6 KB gzip of the first load.
+ */
+function minify(out) {
+  const scripts = readdirSync(out, { recursive: true }).filter((f) => f.endsWith(".js"));
   for (const file of scripts) {
     run("terser", [join(out, file), "--module", "--compress", "--mangle", "--output", join(out, file)]);
   }
 }
 
-/**
- * Two changes to the loader wasm-split-cli writes:
- * - it starts a split point's shared chunks all at once: one `fetch` per chunk
- *   (dozens for a page) in one task, a long task that blocks the page
- *   (Lighthouse's total blocking time). This gives the browser the main thread
- *   back after every few fetches (`scheduler.yield`, or a message where there
- *   is none); the files still download in parallel;
- * - it fails a split point as soon as one of its chunks fails, while others
- *   may still be on their way; a retry right then would get those same
- *   requests back (each chunk keeps its load until it settles) and fail with
- *   them. It now fails only once every chunk has settled, so a retry (the
- *   button, or the browser coming back online) always starts afresh.
- */
-function patchLoader(loaderFile) {
-  const text = readFileSync(loaderFile, "utf8");
-  const change = (before, after) => {
-    if (!text.includes(before)) {
-      console.error(`build-wasm: ${loaderFile} has no "${before}"; a new wasm-split-cli? Check how its loader starts chunks.`);
-      process.exit(1);
-    }
-    return (source) => source.replace(before, after);
-  };
-  const spread = change("const parallelStuff = deps.map(d => d());", `const parallelStuff = [];
-        for (const [i, d] of deps.entries()) {
-            if (i > 0 && i % ${FETCHES_PER_TASK} === 0) await yieldToBrowser();
-            parallelStuff.push(d());
-        }`);
-  const settle = change("await Promise.all(parallelStuff);", `const settled = await Promise.allSettled(parallelStuff);
-        const failed = settled.find((s) => s.status === "rejected");
-        if (failed) throw failed.reason;`);
-  const helper = change("function makeLoad(", `function yieldToBrowser() {
-    if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
-    return new Promise((resolve) => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve();
-        channel.port2.postMessage(null);
-    });
-}
-function makeLoad(`);
-  writeFileSync(loaderFile, helper(settle(spread(text))));
-}
-
-// 5. One content-hashed folder.
+// 6. One content-hashed folder.
 const hash = createHash("sha256");
 for (const file of files) {
-  if (file.endsWith(".js") || file.endsWith(".wasm")) hash.update(file).update(readFileSync(join(out, file)));
+  if (/\.(js|wasm|pack)$/.test(file)) hash.update(file).update(readFileSync(join(out, file)));
 }
 const folder = `app/${hash.digest("hex").slice(0, 16)}`;
 mkdirSync(join(staging, folder), { recursive: true });

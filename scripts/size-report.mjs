@@ -3,11 +3,11 @@
 //   app's main module with its loader (app/<hash>/, but for the split files);
 // - the same embedded in a portal's element (embed.js, its stylesheet, the app;
 //   the portal's page is the portal's);
-// - each split point, loaded on first use: its own file and the shared chunks
-//   it needs (read from the loader, __wasm_split.js); a part of a page
-//   (`part_PAGE_WHAT`) only with what its page did not load; and the four
-//   patient pages together, with their parts (Vårdlotsen, the staff's page, is
-//   not one of them).
+// - each split point, loaded on first use: its pack, one file with its module
+//   and the shared chunks it needs; and the four patient pages together, with
+//   their parts, as a visit that opens all four downloads them (a chunk two
+//   pages share counts twice: it is in both packs). Vårdlotsen, the staff's
+//   page, is not one of them.
 // Usage: node size-report.mjs [dist]
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
@@ -54,43 +54,30 @@ const app = `app/${apps[0]}`;
 const appFiles = readdirSync(join(dir, app), { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile())
   .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice(dir.length + 1).split("\\").join("/"));
-const isSplit = (file) => /\/(split|chunk)_[^/]*\.wasm$/.test(file);
+const isSplit = (file) => file.endsWith(".pack");
 const main = appFiles.filter((file) => !isSplit(file));
 const page = readdirSync(dir).filter((name) => [".html", ".js", ".css"].includes(extname(name)));
 
 report("first page load", [...page.filter((name) => !isEmbedOnly(name)), ...main], BUDGET.firstLoad);
 report("first load embedded in a portal's element", [...page.filter(isEmbedOnly), ...main], BUDGET.firstLoad);
 
-// The loader names each split point's file and the shared chunks it needs:
-//   const __chunk_3 = makeLoad(() => { ... "./chunk_3_x.wasm" ... }, []);
-//   export const __wasm_split_load_page_x = wrapAsyncCb(makeLoad(<fetcher>, [__chunk_3]));
-const loader = readFileSync(join(dir, app, "__wasm_split.js"), "utf8");
-const chunkFiles = new Map();
-const splits = [];
-for (const [, name, fetcher, deps] of loader.matchAll(/const (\w+) = (?:wrapAsyncCb\()?makeLoad\(([\s\S]*?), \[([^\]]*)\]\)/g)) {
-  const file = fetcher.match(/"\.\/([^"]+\.wasm)"/)?.[1];
-  const needs = deps.split(",").map((d) => d.trim()).filter(Boolean);
-  if (name.startsWith("__wasm_split_load_")) splits.push({ name: name.slice("__wasm_split_load_".length), file, needs });
-  else chunkFiles.set(name, file);
-}
-if (splits.length === 0) problems.push("no split points in __wasm_split.js");
-// A part of a page (`part_PAGE_WHAT`, e.g. the comparison below the pickers)
-// loads after its page: only the files the page did not bring count.
-const pageOf = (name) => splits.find((s) => name.startsWith(`part_${s.name.slice("page_".length)}_`) && s.name.startsWith("page_"));
-const filesOf = (split) => [split.file, ...split.needs.map((n) => chunkFiles.get(n))].filter(Boolean).map((f) => `${app}/${f}`);
-const pageFiles = new Set();
-for (const split of splits) {
-  const page = split.name.startsWith("part_") ? pageOf(split.name) : undefined;
-  if (split.name.startsWith("part_") && !page) problems.push(`${split.name}: no page named like it`);
-  const before = new Set(page ? filesOf(page) : []);
-  const files = filesOf(split).filter((file) => !before.has(file));
-  const owner = page?.name ?? split.name;
+// Each split point is one file, NAME.pack (scripts/split-packs.mjs): its own
+// module and the chunks it needs; a part of a page (`part_PAGE_WHAT`) has only
+// what its page did not load, and counts with its page.
+const packs = appFiles.filter(isSplit).map((file) => ({ file, name: file.match(/([^/]+)\.pack$/)[1] }));
+if (packs.length === 0) problems.push(`no split points (*.pack) in ${app}`);
+const pageOf = (name) => packs.find((p) => p.name.startsWith("page_") && name.startsWith(`part_${p.name.slice("page_".length)}_`));
+const pageFiles = [];
+for (const { file, name } of packs) {
+  const page = name.startsWith("part_") ? pageOf(name) : undefined;
+  if (name.startsWith("part_") && !page) problems.push(`${name}: no page named like it`);
+  const owner = page?.name ?? name;
   const isPage = owner.startsWith("page_");
-  const title = page ? `split point ${split.name}, loaded after ${page.name}` : `split point ${split.name}, loaded on first use`;
-  report(title, files, isPage ? BUDGET.page : BUDGET.allPages);
-  if (isPage && !STAFF_PAGES.includes(owner)) for (const file of files) pageFiles.add(file);
+  const title = page ? `split point ${name}, loaded after ${page.name}` : `split point ${name}, loaded on first use`;
+  report(title, [file], isPage ? BUDGET.page : BUDGET.allPages);
+  if (isPage && !STAFF_PAGES.includes(owner)) pageFiles.push(file);
 }
-report("the four patient pages together", [...pageFiles], BUDGET.allPages);
+report("the four patient pages together", pageFiles, BUDGET.allPages);
 
 console.log(`summary:\n  ${summary.join("\n  ")}`);
 for (const problem of problems) console.error(`size report: ${problem}`);

@@ -7,7 +7,9 @@
 //! wasm_split` and cuts the module at each [`split_point!`] with
 //! `wasm-split-cli`: one `split_NAME.wasm` per split point, `chunk_*.wasm` for
 //! code several of them share (and code most of them share in the main module:
-//! see `tools/wasm-split/`). Everywhere else (native tests, component tests,
+//! see `tools/wasm-split/`); the browser gets one file per split point,
+//! `NAME.pack`, with its module and the chunks it needs
+//! (`scripts/split-packs.mjs`). Everywhere else (native tests, component tests,
 //! clippy) a split point is a plain async function that returns its value.
 //!
 //! A split that cannot be loaded (offline, or a new build deployed and the old

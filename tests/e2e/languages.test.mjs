@@ -92,7 +92,7 @@ test("a page's English texts load with it: when they cannot be loaded, the page 
   page.on("pageerror", (e) => errors.push(String(e)));
   // The English tables (split point lang_en) fail once, as offline.
   let blocked = true;
-  await page.route("**/split_lang_en.wasm", (route) => (blocked ? route.abort("internetdisconnected") : route.fallback()));
+  await page.route("**/lang_en.pack", (route) => (blocked ? route.abort("internetdisconnected") : route.fallback()));
   await page.goto(`${stack.site.url}/vantetider`);
   // The shell and the page's top are English already: they are in the first load.
   await page.getByRole("heading", { name: "Waiting times", level: 1 }).waitFor();

@@ -97,8 +97,8 @@ test("offline: the tracker, the last comparison and the form work; a request wai
     return urls;
   });
   assert.ok(cached.some((u) => u.includes("/api/v1/statistics")), "statistics are cached");
-  for (const split of ["split_page_guarantees", "split_page_wait_times", "split_page_referral", "split_page_requests"]) {
-    assert.ok(cached.some((u) => u.includes("/app/") && u.endsWith(`/${split}.wasm`)), `${split} is precached`);
+  for (const split of ["page_guarantees", "page_wait_times", "page_referral", "page_requests"]) {
+    assert.ok(cached.some((u) => u.includes("/app/") && u.endsWith(`/${split}.pack`)), `${split} is precached`);
   }
   assert.deepEqual(cached.filter((u) => /referrals|admin/.test(u)), [], "no referral or admin call is cached");
   assert.deepEqual(panics, []);

@@ -177,10 +177,10 @@ test("a request the server turns down is kept, shown with what to correct, and s
 
 test("while a page's code loads, the shell shows its top; when it cannot be loaded, a retry that works", async () => {
   for (const [path, split, text] of [
-    ["/remiss?tjanst=op-hoft", "split_page_referral", /Du använder då det fria vårdvalet/],
-    ["/forfragningar", "split_page_requests", /Du har inga förfrågningar/],
+    ["/remiss?tjanst=op-hoft", "page_referral", /Du använder då det fria vårdvalet/],
+    ["/forfragningar", "page_requests", /Du har inga förfrågningar/],
     // A part of a page: the comparison below the pickers, its own split point.
-    ["/vantetider?tjanst=op-hoft", "split_part_wait_times_comparison", /Sjukhus och mottagningar/],
+    ["/vantetider?tjanst=op-hoft", "part_wait_times_comparison", /Sjukhus och mottagningar/],
   ]) {
     const context = await stack.browser.newContext({ locale: "sv-SE", serviceWorkers: "block" });
     const page = await context.newPage();
@@ -191,7 +191,7 @@ test("while a page's code loads, the shell shows its top; when it cannot be load
     let release;
     const released = new Promise((ok) => (release = ok));
     let blocked = true;
-    await page.route(`**/${split}.wasm`, async (route) => {
+    await page.route(`**/${split}.pack`, async (route) => {
       await released;
       await (blocked ? route.abort("internetdisconnected") : route.fallback());
     });

@@ -299,7 +299,7 @@ test("when the sign-in code cannot be loaded, the patient hears so and signing i
   const pageErrors = [];
   page.on("pageerror", (error) => pageErrors.push(error.message));
   let blocked = true;
-  await page.route("**/split_sign_in.wasm", (route) => (blocked ? route.abort("internetdisconnected") : route.fallback()));
+  await page.route("**/sign_in.pack", (route) => (blocked ? route.abort("internetdisconnected") : route.fallback()));
   await page.getByRole("button", { name: "Logga in" }).click();
   await page.getByRole("alert").filter({ hasText: "Det gick inte att logga in just nu" }).waitFor();
   assert.equal(new URL(page.url()).origin, site.url, "still in the app");

@@ -13,6 +13,8 @@ const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".wasm": "application/wasm",
+  // The split points' packs (scripts/split-packs.mjs): WebAssembly modules end to end.
+  ".pack": "application/octet-stream",
   ".css": "text/css; charset=utf-8",
   ".svg": "image/svg+xml",
   ".png": "image/png",
@@ -27,7 +29,7 @@ const HEADERS = {
   "Cross-Origin-Opener-Policy": "same-origin",
 };
 
-const COMPRESSIBLE = new Set([".html", ".js", ".wasm", ".css", ".svg", ".json", ".webmanifest"]);
+const COMPRESSIBLE = new Set([".html", ".js", ".wasm", ".pack", ".css", ".svg", ".json", ".webmanifest"]);
 
 const ENCODERS = {
   br: (body) => promisify(brotliCompress)(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),

@@ -189,19 +189,19 @@ test("the comparison is a split point of the one module, loaded only when its pa
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  page.on("request", (request) => request.url().endsWith(".wasm") && wasm.push(request.url().split("/").pop()));
+  page.on("request", (request) => /\.(wasm|pack)$/.test(request.url()) && wasm.push(request.url().split("/").pop()));
   await page.goto(`${site.url}/`);
   await page.locator("#new-episode-title").waitFor();
   await page.waitForLoadState("networkidle");
   // The main module once, the guarantees' split point, never the comparison's.
   assert.equal(wasm.filter((f) => f === "vardkoll_bg.wasm").length, 1, wasm.join());
-  assert.ok(wasm.includes("split_page_guarantees.wasm"), wasm.join());
-  assert.ok(!wasm.includes("split_page_wait_times.wasm"), wasm.join());
+  assert.ok(wasm.includes("page_guarantees.pack"), wasm.join());
+  assert.ok(!wasm.includes("page_wait_times.pack"), wasm.join());
   await page.getByRole("link", { name: "Väntetider" }).click();
   // The heading and lead are the shell's, shown at once; the rest is the split point's.
   await page.getByRole("heading", { name: "Väntetider", level: 1 }).waitFor();
   await page.locator(".service-picker").waitFor();
-  assert.ok(wasm.includes("split_page_wait_times.wasm"), wasm.join());
+  assert.ok(wasm.includes("page_wait_times.pack"), wasm.join());
   assert.equal(wasm.filter((f) => f === "vardkoll_bg.wasm").length, 1, "no second program");
   assert.equal(await page.locator("h1").count(), 1);
   // Focus moves to the new page's heading.

@@ -8,7 +8,8 @@
 // LIGHTHOUSE_RUNS times (3) and judged by its median run, as Lighthouse's own
 // documentation advises; every run is printed. LIGHTHOUSE_PAGE=/path runs that page alone;
 // LIGHTHOUSE_SAVE=dir writes each page's full report there (JSON), for its long
-// tasks and script timings.
+// tasks and script timings; LIGHTHOUSE_DIST=dir measures another build than dist/
+// (to compare two builds, run by run).
 import { launch as launchChrome } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -19,7 +20,7 @@ import { startServer } from "../e2e/static-server.mjs";
 
 const GOAL = Number(process.env.LIGHTHOUSE_GOAL ?? 95);
 const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
-const dist = fileURLToPath(new URL("../../dist", import.meta.url));
+const dist = process.env.LIGHTHOUSE_DIST ?? fileURLToPath(new URL("../../dist", import.meta.url));
 const api = await startApi();
 const site = await startServer(dist, 0, api.url, { compress: true });
 const chromeOptions = {
