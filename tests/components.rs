@@ -996,3 +996,55 @@ async fn a_part_after_the_paint_is_drawn_once_the_rest_is_on_screen() {
     root.remove();
     assert!(drawn, "never drawn after the paint");
 }
+
+/// Waits up to 50 frames for `selector` inside `root`.
+async fn drawn_within_frames(root: &HtmlElement, selector: &str) -> bool {
+    for _ in 0..50 {
+        next_frame().await;
+        settle().await;
+        if root.query_selector(selector).unwrap().is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+#[wasm_bindgen_test]
+async fn a_part_far_below_is_drawn_only_when_the_patient_comes_near_it() {
+    use vardkoll::components::WhenNear;
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let _handle = leptos::mount::mount_to(root.clone(), || {
+        view! {
+            <p class="above">"Tabellen"</p>
+            <div style="height: 6000px"></div>
+            <WhenNear><p class="below">"Kartan"</p></WhenNear>
+        }
+    });
+    // 6,000 pixels below: not drawn, however long the page waits.
+    assert!(
+        !drawn_within_frames(&root, ".below").await,
+        "drawn while far below the viewport"
+    );
+    let place = root.query_selector(".when-near").unwrap().unwrap();
+    place.scroll_into_view();
+    let drawn = drawn_within_frames(&root, ".below").await;
+    web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
+    root.remove();
+    assert!(drawn, "not drawn once scrolled to");
+}
+
+#[wasm_bindgen_test]
+async fn a_part_in_view_from_the_start_is_drawn_at_once() {
+    use vardkoll::components::WhenNear;
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    let body = document().body().unwrap();
+    body.insert_before(&root, body.first_child().as_ref())
+        .unwrap();
+    let _handle = leptos::mount::mount_to(root.clone(), || {
+        view! { <WhenNear><p class="below">"Kartan"</p></WhenNear> }
+    });
+    let drawn = drawn_within_frames(&root, ".below").await;
+    root.remove();
+    assert!(drawn, "a part in view was never drawn");
+}

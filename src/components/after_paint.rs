@@ -1,5 +1,5 @@
 //! Draws its children once what is on screen now has been painted: a part
-//! below the fold (the comparison's map, the lower half of the referral form)
+//! below the fold (the map's table, the lower half of the referral form)
 //! is then drawn in a task of its own, not in the same long task as the part
 //! above it, so the page stays responsive while both are drawn.
 

@@ -8,6 +8,7 @@ mod field;
 mod lazy_view;
 mod page_heading;
 mod status_badge;
+mod when_near;
 
 pub use after_paint::AfterPaint;
 pub use confirm::ConfirmButton;
@@ -16,3 +17,4 @@ pub use field::{Field, described_by};
 pub use lazy_view::{Draw, LazyView, ViewLoad};
 pub use page_heading::PageHeading;
 pub use status_badge::StatusBadge;
+pub use when_near::WhenNear;

@@ -10,6 +10,7 @@
 //! - [`storage`]: the only module that touches browser storage.
 //! - [`clock`]: today's date and the time; [`geolocation`]: the patient's
 //!   position, only when they ask; [`download`]: files offered to save.
+//! - [`viewport`]: whether a place on the page is near what the patient sees.
 //! - [`split`]: split points, the parts of the one WebAssembly module loaded on
 //!   first use.
 
@@ -22,3 +23,4 @@ pub mod geolocation;
 pub mod host;
 pub mod split;
 pub mod storage;
+pub mod viewport;

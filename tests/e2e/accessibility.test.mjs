@@ -62,6 +62,10 @@ for (const lang of ["sv", "en", "ar"]) {
       await page.locator("table.provider-table tbody tr").first().locator("button").first().click();
       await page.locator(".trend-chart polyline").first().waitFor();
       await at("comparison, trend open");
+      // The map is drawn when the patient comes near it.
+      await page.locator(".when-near").scrollIntoViewIfNeeded();
+      await page.locator(".region-map tbody tr").first().waitFor();
+      await at("comparison, the map");
 
       // The request form: from the comparison, with every error shown, then a receipt.
       await page.goto(`${stack.site.url}/remiss?tjanst=op-hoft`);

@@ -85,7 +85,8 @@ test("every figure says its month and source, and the sources are listed with th
   // The home region's figure and the regions' table say theirs too.
   await page.getByLabel("Din hemregion").selectOption({ label: "Region Stockholm" });
   await page.locator(".home-summary", { hasText: /\((januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) 20\d\d · Vårdkolls exempeldata\)$/ }).waitFor();
-  await page.locator(".region-map caption, table caption", { hasText: "Vårdkolls exempeldata" }).first().waitFor();
+  await page.locator(".when-near").scrollIntoViewIfNeeded();
+  await page.locator(".region-map caption", { hasText: "Vårdkolls exempeldata" }).waitFor();
   // A trend names its source under the chart.
   await rows(page).first().locator("button").first().click();
   await page.locator(".trend-chart + .sources").getByText("Vårdkolls exempeldata").waitFor();
@@ -268,7 +269,9 @@ test("trend chart with its numbers, the region map with its table, and the refer
   await page.getByText("Visa siffrorna").click();
   assert.equal(await page.locator(".trend-numbers tbody tr").count(), 24);
   await page.waitForURL(/trend=/);
-  // A region's own trend, from the regions' table; focus moves to it.
+  // A region's own trend, from the regions' table (drawn, with the map, once
+  // the patient scrolls near it); focus moves to the trend.
+  await page.locator(".when-near").scrollIntoViewIfNeeded();
   await page.locator(".region-map tbody tr", { hasText: "Region Skåne" }).getByRole("button", { name: /Visa trend/ }).click();
   await page.getByRole("heading", { name: "Trend: Region Skåne" }).waitFor();
   await page.waitForFunction(() => document.activeElement?.id === "trend-heading");

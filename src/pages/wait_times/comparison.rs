@@ -14,7 +14,7 @@ use super::provider_table::ProviderTable;
 use super::region_map::RegionMap;
 use super::regional_figures::RegionalFigures;
 use super::trend_panel::TrendPanel;
-use crate::components::AfterPaint;
+use crate::components::WhenNear;
 use crate::i18n::use_texts;
 
 /// Loading, error with retry and the sample-data label for the chosen service.
@@ -79,7 +79,7 @@ pub fn Comparison() -> impl IntoView {
             {move || has_data.get().then(|| view! { <ProviderTable /> })}
         </section>
         <TrendPanel />
-        // Below the table: drawn in a task of its own once the table is on screen.
-        {move || has_data.get().then(|| view! { <AfterPaint><RegionMap /></AfterPaint> })}
+        // Below the table: drawn only when the patient comes near it.
+        {move || has_data.get().then(|| view! { <WhenNear><RegionMap /></WhenNear> })}
     }
 }
