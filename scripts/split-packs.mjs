@@ -54,10 +54,11 @@ export function packSplits(dir) {
 }
 
 /**
- * The page a part (`part_PAGE_WHAT`) belongs to, `page_PAGE`; undefined for
- * any other split point. A part with no such page is an error.
+ * The page a part (`part_PAGE_WHAT`) belongs to, `page_PAGE`, of `splits`
+ * (anything with a `name`); undefined for any other split point. A part with
+ * no such page is an error.
  */
-function pageOf(name, splits) {
+export function pageOf(name, splits) {
   if (!name.startsWith("part_")) return undefined;
   const page = splits.find((s) => s.name.startsWith("page_") && name.startsWith(`part_${s.name.slice("page_".length)}_`));
   if (!page) throw new Error(`split-packs: ${name} is a part of no page (part_PAGE_WHAT needs a split point page_PAGE)`);

@@ -33,15 +33,8 @@ pub fn when_near_viewport(
     element: &Element,
     on_near: impl FnOnce() + 'static,
 ) -> Option<NearViewport> {
-    let on_near = Rc::new(Cell::new(Some(on_near)));
-    let call = {
-        let on_near = Rc::clone(&on_near);
-        move || {
-            if let Some(on_near) = on_near.take() {
-                on_near();
-            }
-        }
-    };
+    let pending = Rc::new(Cell::new(Some(on_near)));
+    let in_callback = Rc::clone(&pending);
     let callback = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
         move |entries: js_sys::Array, observer: IntersectionObserver| {
             let near = entries
@@ -50,7 +43,7 @@ pub fn when_near_viewport(
                 .any(|entry| entry.is_intersecting());
             if near {
                 observer.disconnect();
-                call();
+                call_once(&in_callback);
             }
         },
     );
@@ -65,10 +58,14 @@ pub fn when_near_viewport(
             })
         }
         Err(_) => {
-            if let Some(on_near) = on_near.take() {
-                on_near();
-            }
+            call_once(&pending);
             None
         }
+    }
+}
+
+fn call_once(pending: &Cell<Option<impl FnOnce()>>) {
+    if let Some(on_near) = pending.take() {
+        on_near();
     }
 }
