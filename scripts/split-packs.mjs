@@ -25,7 +25,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** Packs the split files in `dir` and rewrites its loader; returns the pack file names. */
+/** Packs the split files in `dir` (removing them) and rewrites its loader. */
 export function packSplits(dir) {
   const loaderFile = join(dir, "__wasm_split.js");
   const loader = readFileSync(loaderFile, "utf8");
@@ -50,7 +50,6 @@ export function packSplits(dir) {
   }
   for (const file of [...splits.map((s) => s.file), ...chunkFiles.values()]) rmSync(join(dir, file));
   writeFileSync(loaderFile, rewriteLoader(loader, packs, splits.length + chunkFiles.size));
-  return Object.values(packs).map((p) => p.file);
 }
 
 /**
