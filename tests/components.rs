@@ -96,6 +96,20 @@ async fn mount_view(view: impl FnOnce() -> AnyView + 'static) -> Page {
     }
 }
 
+/// Mounts a bare `view` (no app context) at the top of the page, removed
+/// again when the returned [`Page`] is dropped.
+fn mount_bare(view: impl FnOnce() -> AnyView + 'static) -> Page {
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    let body = document().body().unwrap();
+    body.insert_before(&root, body.first_child().as_ref())
+        .unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), view);
+    Page {
+        root,
+        _handle: handle,
+    }
+}
+
 /// Empties browser storage and puts the page in Swedish (the test browser's own
 /// language may be another), as the texts these tests check are Swedish.
 fn fresh_storage() {
@@ -971,30 +985,23 @@ async fn a_regional_limit_is_shown_beside_the_national_one() {
 #[wasm_bindgen_test]
 async fn a_part_after_the_paint_is_drawn_once_the_rest_is_on_screen() {
     use vardkoll::components::AfterPaint;
-    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&root).unwrap();
-    let _handle = leptos::mount::mount_to(root.clone(), || {
+    let page = mount_bare(|| {
         view! {
             <p class="above">"Tabellen"</p>
             <AfterPaint><p class="below">"Kartan"</p></AfterPaint>
         }
+        .into_any()
     });
+    let root = &page.root;
     assert!(root.query_selector(".above").unwrap().is_some());
     assert!(
         root.query_selector(".below").unwrap().is_none(),
         "drawn in the same task as the part above it"
     );
-    let mut drawn = false;
-    for _ in 0..50 {
-        next_frame().await;
-        settle().await;
-        if root.query_selector(".below").unwrap().is_some() {
-            drawn = true;
-            break;
-        }
-    }
-    root.remove();
-    assert!(drawn, "never drawn after the paint");
+    assert!(
+        drawn_within_frames(root, ".below").await,
+        "never drawn after the paint"
+    );
 }
 
 /// Waits up to 50 frames for `selector` inside `root`.
@@ -1012,39 +1019,34 @@ async fn drawn_within_frames(root: &HtmlElement, selector: &str) -> bool {
 #[wasm_bindgen_test]
 async fn a_part_far_below_is_drawn_only_when_the_patient_comes_near_it() {
     use vardkoll::components::WhenNear;
-    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&root).unwrap();
-    let _handle = leptos::mount::mount_to(root.clone(), || {
+    let page = mount_bare(|| {
         view! {
             <p class="above">"Tabellen"</p>
             <div style="height: 6000px"></div>
             <WhenNear><p class="below">"Kartan"</p></WhenNear>
         }
+        .into_any()
     });
+    let root = &page.root;
     // 6,000 pixels below: not drawn, however long the page waits.
     assert!(
-        !drawn_within_frames(&root, ".below").await,
+        !drawn_within_frames(root, ".below").await,
         "drawn while far below the viewport"
     );
     let place = root.query_selector(".when-near").unwrap().unwrap();
     place.scroll_into_view();
-    let drawn = drawn_within_frames(&root, ".below").await;
+    let drawn = drawn_within_frames(root, ".below").await;
     web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
-    root.remove();
     assert!(drawn, "not drawn once scrolled to");
 }
 
 #[wasm_bindgen_test]
 async fn a_part_in_view_from_the_start_is_drawn_at_once() {
     use vardkoll::components::WhenNear;
-    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    let body = document().body().unwrap();
-    body.insert_before(&root, body.first_child().as_ref())
-        .unwrap();
-    let _handle = leptos::mount::mount_to(root.clone(), || {
-        view! { <WhenNear><p class="below">"Kartan"</p></WhenNear> }
-    });
-    let drawn = drawn_within_frames(&root, ".below").await;
-    root.remove();
-    assert!(drawn, "a part in view was never drawn");
+    let page =
+        mount_bare(|| view! { <WhenNear><p class="below">"Kartan"</p></WhenNear> }.into_any());
+    assert!(
+        drawn_within_frames(&page.root, ".below").await,
+        "a part in view was never drawn"
+    );
 }
