@@ -1,8 +1,8 @@
 //! A view from a split point — a page's rest below its top, or a part of a
 //! page drawn only once it is needed: loading while its code loads, then the
-//! view. The page the app opens on loads its code once the shell's first paint
-//! (with the page's top) is on screen, so that paint never waits for the
-//! download; later pages and parts load at once. When loading fails
+//! view. The page the app opens on loads its code once the shell's first
+//! contentful paint (with the page's top) is on screen, so that paint never
+//! waits for the download; later pages and parts load at once. When loading fails
 //! (offline, or a new build deployed and the old files gone), a clear message
 //! with a retry, which loads again — by the button, or by itself when the
 //! browser comes back online. The page never dies.
@@ -53,7 +53,7 @@ pub fn LazyView(load: ViewLoad) -> impl IntoView {
         attempt.track();
         Suspend::new(SendWrapper::new(async move {
             if !PAINTED.replace(true) {
-                crate::platform::clock::next_paint().await;
+                crate::platform::clock::first_contentful_paint().await;
             }
             // The page's texts in the patient's language, if not Swedish,
             // load beside its code (see `i18n::page_texts`); it is drawn once

@@ -61,3 +61,34 @@ pub async fn next_paint() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Resolves once the page's first contentful paint is on screen: the
+/// browser's own paint timing, read each frame (at most 30 frames: half a
+/// second at 60 Hz); where the browser does not report paints, after the next
+/// frame. Work started after it (the page's code downloading) cannot delay
+/// that paint.
+pub async fn first_contentful_paint() {
+    // `PerformanceObserver.supportedEntryTypes` (web-sys does not bind it).
+    let reports_paints = js_sys::Reflect::get(&js_sys::global(), &"PerformanceObserver".into())
+        .and_then(|observer| js_sys::Reflect::get(&observer, &"supportedEntryTypes".into()))
+        .is_ok_and(|types| {
+            js_sys::Array::is_array(&types)
+                && js_sys::Array::from(&types).includes(&"paint".into(), 0)
+        });
+    let shown = || {
+        web_sys::window()
+            .and_then(|window| window.performance())
+            .is_some_and(|performance| {
+                performance
+                    .get_entries_by_name_with_entry_type("first-contentful-paint", "paint")
+                    .length()
+                    > 0
+            })
+    };
+    for _ in 0..30 {
+        next_paint().await;
+        if !reports_paints || shown() {
+            return;
+        }
+    }
+}

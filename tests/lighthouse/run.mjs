@@ -1,6 +1,7 @@
 // Lighthouse, mobile profile (its default: a mid-range phone on a slow 4G
 // connection, simulated), on the release build served compressed (brotli) with
-// the real API server, in the system Chromium. Prints performance, accessibility
+// the real API server (VARDKOLL_SERVER_BIN: scripts/bench-lighthouse gives it
+// the release build), in the system Chromium. Prints performance, accessibility
 // and best-practices scores for each page and fails below the goal of 95. Each
 // page is a first visit in a browser of its own: no service worker or cache
 // left by the page before serves it. Scores vary from run to run (total

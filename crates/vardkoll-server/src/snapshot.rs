@@ -109,10 +109,15 @@ fn gzip_bytes(body: &[u8]) -> Vec<u8> {
     encoder.finish().unwrap_or_default()
 }
 
+/// Brotli at quality 5: an answer is compressed while its first client waits,
+/// and quality 11 took 80 ms (release build) on a 22 KB statistics answer
+/// against well under 1 ms here, for 15 % more bytes (2.0 KB against 1.7 KB).
+const BROTLI_QUALITY: i32 = 5;
+
 fn brotli_bytes(body: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
+        quality: BROTLI_QUALITY,
         ..Default::default()
     };
     let _ = brotli::BrotliCompress(&mut &body[..], &mut out, &params);
