@@ -2,20 +2,32 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, use_texts};
+use crate::i18n::{Lang, page_texts, use_texts};
 use crate::platform::{host, storage};
 
 #[component]
 pub fn LanguagePicker(lang: RwSignal<Lang>) -> impl IntoView {
     let t = use_texts();
+    let failed = RwSignal::new(false);
     let change = move |ev: leptos::ev::Event| {
-        let Some(chosen) = Lang::from_tag(&event_target_value(&ev)) else {
+        let select = event_target::<web_sys::HtmlSelectElement>(&ev);
+        let Some(chosen) = Lang::from_tag(&select.value()) else {
             return;
         };
-        // Not remembered if storage is unavailable; the switch still happens.
-        let _ = storage::save_lang(chosen.tag());
-        lang.set(chosen);
-        request_animation_frame(|| host::focus_by_id("language"));
+        // The language's words load first (see `i18n::page_texts`); failing
+        // (offline), the app stays in its language and says so.
+        leptos::task::spawn_local(async move {
+            if page_texts::load(chosen).await.is_err() {
+                select.set_value(lang.get_untracked().tag());
+                failed.set(true);
+                return;
+            }
+            failed.set(false);
+            // Not remembered if storage is unavailable; the switch still happens.
+            let _ = storage::save_lang(chosen.tag());
+            lang.set(chosen);
+            request_animation_frame(|| host::focus_by_id("language"));
+        });
     };
     view! {
         <div class="language-picker">
@@ -25,6 +37,7 @@ pub fn LanguagePicker(lang: RwSignal<Lang>) -> impl IntoView {
                     <option value=l.tag() lang=l.tag() selected=move || lang.get_untracked() == l>{l.native_name()}</option>
                 }).collect_view()}
             </select>
+            {move || failed.get().then(|| view! { <p class="notice notice--warning" role="alert">{t.page_load_error}</p> })}
         </div>
     }
 }

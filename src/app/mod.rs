@@ -15,7 +15,7 @@ pub use update_banner::UpdateBanner;
 
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, browser_languages, provide_i18n};
+use crate::i18n::{Lang, browser_languages, page_texts, provide_i18n};
 use crate::platform::clock::Today;
 use crate::platform::{config, host, storage};
 use crate::router::Router;
@@ -77,9 +77,9 @@ async fn resume_sign_in(session: Session, callback: Option<Callback>) {
     let _ = sign_in_flow::start(action).await;
 }
 
-/// The language to start in: the embedding portal's, else the one the patient
+/// The language asked for: the embedding portal's, else the one the patient
 /// chose, else the browser's.
-fn initial_lang() -> Lang {
+fn preferred_lang() -> Lang {
     let chosen = |tag: String| Lang::from_tag(&tag);
     host::setting("lang")
         .and_then(chosen)
@@ -90,12 +90,31 @@ fn initial_lang() -> Lang {
         })
 }
 
-/// Starts the app: in an embedding portal's element when the page has one (see
-/// [`crate::platform::host`]), else as the whole page.
-pub fn start() {
-    if let Some(root) = host::mount_point().or_else(|| document().body()) {
-        leptos::mount::mount_to(root, App).forget();
+/// The language to start in: the one asked for, or Swedish when that is
+/// Arabic and its words could not be loaded (see [`start`]).
+fn initial_lang() -> Lang {
+    let lang = preferred_lang();
+    if lang == Lang::Ar && page_texts::loaded(lang).is_none() {
+        Lang::Sv
+    } else {
+        lang
     }
+}
+
+/// Starts the app: in an embedding portal's element when the page has one (see
+/// [`crate::platform::host`]), else as the whole page. In Arabic once its
+/// words are here (they are not in the first load: see
+/// [`crate::i18n::page_texts`]).
+pub fn start() {
+    wasm_bindgen_futures::spawn_local(async {
+        if preferred_lang() == Lang::Ar {
+            // Failing (offline), the app starts in Swedish.
+            let _ = page_texts::load(Lang::Ar).await;
+        }
+        if let Some(root) = host::mount_point().or_else(|| document().body()) {
+            leptos::mount::mount_to(root, App).forget();
+        }
+    });
 }
 
 /// The whole app, with today's date. A change of language draws the shell

@@ -7,14 +7,20 @@ use leptos::prelude::*;
 
 use crate::platform::clock::next_paint;
 
-#[component]
-pub fn AfterPaint(children: ChildrenFn) -> impl IntoView {
-    let painted = RwSignal::new(false);
+/// A flag that turns true once what is on screen now has been painted.
+pub fn painted_flag() -> ReadSignal<bool> {
+    let (painted, set_painted) = signal(false);
     leptos::task::spawn_local(async move {
         next_paint().await;
         // Gone already when the patient left the page before the paint.
-        let _ = painted.try_set(true);
+        let _ = set_painted.try_set(true);
     });
+    painted
+}
+
+#[component]
+pub fn AfterPaint(children: ChildrenFn) -> impl IntoView {
+    let painted = painted_flag();
     // Only `painted` draws them again: nothing the children read on creation.
     move || painted.get().then(|| untrack(|| children()))
 }

@@ -10,7 +10,7 @@ mod page_heading;
 mod status_badge;
 mod when_near;
 
-pub use after_paint::AfterPaint;
+pub use after_paint::{AfterPaint, painted_flag};
 pub use confirm::ConfirmButton;
 pub use error_summary::ErrorSummary;
 pub use field::{Field, described_by};

@@ -100,11 +100,14 @@ impl Lang {
             .unwrap_or(Lang::Sv)
     }
 
-    pub const fn texts(self) -> &'static Texts {
+    /// The shell's texts. Arabic's only once loaded (see [`page_texts`]);
+    /// until then Swedish (the app starts in Arabic, and the language menu
+    /// switches to it, only once they are here).
+    pub fn texts(self) -> &'static Texts {
         match self {
             Lang::Sv => &sv::SV,
             Lang::En => &en::EN,
-            Lang::Ar => &ar::AR,
+            Lang::Ar => page_texts::loaded(self).map_or(&sv::SV, |tables| tables.shell),
         }
     }
 

@@ -1,24 +1,28 @@
 //! The pages' text tables in English and Arabic, loaded only by those who read
-//! them. Swedish, the default, is in the pages' own code; in the release build
-//! each other language's tables ([`CompareTexts`], [`ReferralTexts`],
-//! [`NavigatorTexts`]) are a split point of their own (`lang_en`, `lang_ar`),
-//! which [`load`] fetches before a page is drawn in that language
-//! ([`crate::components::LazyView`] waits for it, on a page's first use and
-//! after a change of language). So a page carries one language's words, not
-//! three. Everywhere else (native and component tests) every table is in the
-//! program and [`load`] has nothing to do.
+//! them, and Arabic's words for the app shell too. Swedish, the default, is in
+//! the pages' own code (and the shell's, with English, in the first load); in
+//! the release build each other language's tables ([`CompareTexts`],
+//! [`ReferralTexts`], [`NavigatorTexts`], Arabic's [`Texts`]) are a split
+//! point of their own (`lang_en`, `lang_ar`), which [`load`] fetches before a
+//! page is drawn in that language ([`crate::components::LazyView`] waits for
+//! it, on a page's first use), before the app starts in Arabic and before the
+//! language menu switches. So a page carries one language's words, not three.
+//! Everywhere else (native and component tests) every table is in the program
+//! and [`load`] has nothing to do.
 
-use super::{CompareTexts, Lang, NavigatorTexts, ReferralTexts};
+use super::{CompareTexts, Lang, NavigatorTexts, ReferralTexts, Texts};
 use crate::platform::split::SplitError;
 
-/// One language's tables for the pages.
+/// One language's tables for the pages (and the shell's, for Arabic).
 pub struct PageTexts {
+    pub shell: &'static Texts,
     pub compare: &'static CompareTexts,
     pub referral: &'static ReferralTexts,
     pub navigator: &'static NavigatorTexts,
 }
 
 const ENGLISH: PageTexts = PageTexts {
+    shell: &super::en::EN,
     compare: &super::en_compare::EN_COMPARE,
     referral: &super::en_referral::EN_REFERRAL,
     navigator: &super::en_navigator::EN_NAVIGATOR,
@@ -27,6 +31,7 @@ const ENGLISH: PageTexts = PageTexts {
 /// "Vårdlotsen" is for the region's staff, in Swedish or English; Arabic
 /// readers get English.
 const ARABIC: PageTexts = PageTexts {
+    shell: &super::ar::AR,
     compare: &super::ar_compare::AR_COMPARE,
     referral: &super::ar_referral::AR_REFERRAL,
     navigator: &super::en_navigator::EN_NAVIGATOR,
@@ -34,7 +39,7 @@ const ARABIC: PageTexts = PageTexts {
 
 /// The tables of `lang` (not Swedish), if loaded.
 #[cfg(not(wasm_split))]
-pub(super) fn loaded(lang: Lang) -> Option<&'static PageTexts> {
+pub fn loaded(lang: Lang) -> Option<&'static PageTexts> {
     match lang {
         Lang::Sv => None,
         Lang::En => Some(&ENGLISH),
@@ -51,7 +56,7 @@ pub async fn load(_lang: Lang) -> Result<(), SplitError> {
 #[cfg(wasm_split)]
 pub use split::load;
 #[cfg(wasm_split)]
-pub(super) use split::loaded;
+pub use split::loaded;
 
 #[cfg(wasm_split)]
 mod split {

@@ -62,19 +62,11 @@ pub async fn next_paint() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Resolves once the page's first contentful paint is on screen: the
-/// browser's own paint timing, read each frame (at most 30 frames: half a
-/// second at 60 Hz); where the browser does not report paints, after the next
-/// frame. Work started after it (the page's code downloading) cannot delay
-/// that paint.
+/// Resolves once the page's first contentful paint is on screen, as the
+/// browser's paint timing reports it (read each frame; at most ten frames,
+/// should a browser report no paints). Work started after it (the page's code
+/// downloading) cannot delay that paint.
 pub async fn first_contentful_paint() {
-    // `PerformanceObserver.supportedEntryTypes` (web-sys does not bind it).
-    let reports_paints = js_sys::Reflect::get(&js_sys::global(), &"PerformanceObserver".into())
-        .and_then(|observer| js_sys::Reflect::get(&observer, &"supportedEntryTypes".into()))
-        .is_ok_and(|types| {
-            js_sys::Array::is_array(&types)
-                && js_sys::Array::from(&types).includes(&"paint".into(), 0)
-        });
     let shown = || {
         web_sys::window()
             .and_then(|window| window.performance())
@@ -85,9 +77,9 @@ pub async fn first_contentful_paint() {
                     > 0
             })
     };
-    for _ in 0..30 {
+    for _ in 0..10 {
         next_paint().await;
-        if !reports_paints || shown() {
+        if shown() {
             return;
         }
     }

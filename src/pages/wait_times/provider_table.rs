@@ -13,10 +13,14 @@ use super::context::Compare;
 use super::provider_rows::ProviderRows;
 use super::row_cells::{Provenance, row_cells};
 use super::trend_panel::focus_trend_heading;
+use crate::components::painted_flag;
 use crate::i18n::{Texts, use_texts};
 use crate::router::{Route, Router, is_plain_click};
 use leptos::ev::MouseEvent;
 use wasm_bindgen::JsCast;
+
+/// Rows in the table's first paint: a phone's screenful and more.
+const FIRST_ROWS: usize = 8;
 
 fn column_label(t: &'static Texts, key: SortKey) -> &'static str {
     match key {
@@ -104,10 +108,19 @@ pub fn ProviderTable() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    // Only the first page(s) of matching rows are drawn.
+    // Only the first page(s) of matching rows are drawn. The table's first
+    // paint has a screenful of them, the rest come after it: on a slow phone
+    // neither is one long task.
     let shown = compare.select(|v| v.rows_shown);
-    let page =
-        Memo::new(move |_| order.with(|o| o.iter().take(shown.get()).copied().collect::<Vec<_>>()));
+    let painted = painted_flag();
+    let page = Memo::new(move |_| {
+        let rows = if painted.get() {
+            shown.get()
+        } else {
+            shown.get().min(FIRST_ROWS)
+        };
+        order.with(|o| o.iter().take(rows).copied().collect::<Vec<_>>())
+    });
     let has_more = Memo::new(move |_| order.with(Vec::len) > shown.get());
     let total = move || figures.with(|f| f.value().map_or(0, |d| d.providers.len()));
     // Every column; distance only when distances are measured.
@@ -191,7 +204,10 @@ pub fn ProviderTable() -> impl IntoView {
     });
     view! {
         <p class="hint">{t.compare().sort_hint}</p>
-        <p class="table-count" role="status">{move || (t.compare().rows_shown)(page.with(Vec::len), order.with(Vec::len), total())}</p>
+        <p class="table-count" role="status">{move || {
+            let matching = order.with(Vec::len);
+            (t.compare().rows_shown)(matching.min(shown.get()), matching, total())
+        }}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
             <table class="data-table provider-table">
                 <caption>{caption}</caption>
