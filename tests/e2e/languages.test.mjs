@@ -85,20 +85,29 @@ test("switching to Arabic lays the page out right to left, is remembered, and re
   await context.close();
 });
 
-test("a page's English texts load with it: when they cannot be loaded, the page says so and a retry works", async () => {
-  const context = await stack.browser.newContext({ locale: "en-GB", serviceWorkers: "block" });
+/**
+ * Opens `path` in a browser asking for `locale`, with the split point `pack`
+ * failing as offline until `unblock()`.
+ */
+async function openWithoutPack(locale, pack, path) {
+  const context = await stack.browser.newContext({ locale, serviceWorkers: "block" });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  // The English tables (split point lang_en) fail once, as offline.
   let blocked = true;
-  await page.route("**/lang_en.pack", (route) => (blocked ? route.abort("internetdisconnected") : route.fallback()));
-  await page.goto(`${stack.site.url}/vantetider`);
+  await page.route(`**/${pack}.pack`, (route) => (blocked ? route.abort("internetdisconnected") : route.fallback()));
+  await page.goto(`${stack.site.url}${path}`);
+  return { context, page, errors, unblock: () => (blocked = false) };
+}
+
+test("a page's English texts load with it: when they cannot be loaded, the page says so and a retry works", async () => {
+  // The English tables (split point lang_en) fail once, as offline.
+  const { context, page, errors, unblock } = await openWithoutPack("en-GB", "lang_en", "/vantetider");
   // The shell and the page's top are English already: they are in the first load.
   await page.getByRole("heading", { name: "Waiting times", level: 1 }).waitFor();
   const alert = page.getByRole("alert").filter({ hasText: "The page could not be loaded" });
   await alert.waitFor();
-  blocked = false;
+  unblock();
   await alert.getByRole("button", { name: "Try again" }).click();
   await page.getByLabel("Search for a treatment or visit").waitFor();
   assert.equal(await alert.count(), 0);
@@ -107,14 +116,8 @@ test("a page's English texts load with it: when they cannot be loaded, the page 
 });
 
 test("Arabic's words load on use: when they cannot be loaded, the app starts in Swedish, the menu stays in its language and says so, and a later choice works", async () => {
-  const context = await stack.browser.newContext({ locale: "ar-SE", serviceWorkers: "block" });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
   // Arabic's tables and shell texts (split point lang_ar) fail, as offline.
-  let blocked = true;
-  await page.route("**/lang_ar.pack", (route) => (blocked ? route.abort("internetdisconnected") : route.fallback()));
-  await page.goto(`${stack.site.url}/`);
+  const { context, page, errors, unblock } = await openWithoutPack("ar-SE", "lang_ar", "/");
   await page.getByRole("heading", { name: "Mina vårdgarantier", level: 1 }).waitFor();
   assert.deepEqual(await documentLang(page), ["sv", "ltr"]);
   const menu = page.getByLabel("Språk", { exact: true });
@@ -124,7 +127,7 @@ test("Arabic's words load on use: when they cannot be loaded, the app starts in 
   assert.equal(await menu.inputValue(), "sv");
   assert.deepEqual(await documentLang(page), ["sv", "ltr"]);
   assert.equal(await page.evaluate(() => localStorage.getItem("vardkoll.lang")), null);
-  blocked = false;
+  unblock();
   await menu.selectOption("ar");
   await page.getByRole("heading", { name: "ضمانات رعايتي", level: 1 }).waitFor();
   assert.deepEqual(await documentLang(page), ["ar", "rtl"]);
