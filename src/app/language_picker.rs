@@ -15,14 +15,14 @@ pub fn LanguagePicker(lang: RwSignal<Lang>) -> impl IntoView {
             return;
         };
         // The language's words load first (see `i18n::page_texts`); failing
-        // (offline), the app stays in its language and says so.
+        // (offline), the app stays in its language and says so. Switching
+        // draws the shell, and this menu, anew.
         leptos::task::spawn_local(async move {
             if page_texts::load(chosen).await.is_err() {
                 select.set_value(lang.get_untracked().tag());
                 failed.set(true);
                 return;
             }
-            failed.set(false);
             // Not remembered if storage is unavailable; the switch still happens.
             let _ = storage::save_lang(chosen.tag());
             lang.set(chosen);

@@ -90,14 +90,13 @@ fn preferred_lang() -> Lang {
         })
 }
 
-/// The language to start in: the one asked for, or Swedish when that is
-/// Arabic and its words could not be loaded (see [`start`]).
-fn initial_lang() -> Lang {
-    let lang = preferred_lang();
-    if lang == Lang::Ar && page_texts::loaded(lang).is_none() {
+/// The language to start in: `asked`, or Swedish when that is Arabic and its
+/// words could not be loaded (see [`start`]).
+fn usable(asked: Lang) -> Lang {
+    if asked == Lang::Ar && page_texts::loaded(asked).is_none() {
         Lang::Sv
     } else {
-        lang
+        asked
     }
 }
 
@@ -107,12 +106,14 @@ fn initial_lang() -> Lang {
 /// [`crate::i18n::page_texts`]).
 pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
-        if preferred_lang() == Lang::Ar {
+        let asked = preferred_lang();
+        if asked == Lang::Ar {
             // Failing (offline), the app starts in Swedish.
             let _ = page_texts::load(Lang::Ar).await;
         }
+        let lang = usable(asked);
         if let Some(root) = host::mount_point().or_else(|| document().body()) {
-            leptos::mount::mount_to(root, App).forget();
+            leptos::mount::mount_to(root, move || view! { <App lang=lang /> }).forget();
         }
     });
 }
@@ -120,9 +121,11 @@ pub fn start() {
 /// The whole app, with today's date. A change of language draws the shell
 /// again in the new language; pages already loaded draw at once, and what the
 /// patient saved or typed is kept.
+/// `lang` is the language to start in ([`start`] decides it); without it, the
+/// one asked for.
 #[component]
-pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(initial_lang());
+pub fn App(#[prop(optional)] lang: Option<Lang>) -> impl IntoView {
+    let lang = RwSignal::new(lang.unwrap_or_else(|| usable(preferred_lang())));
     let session = Session::provide();
     // Before the router reads the address: it goes back to the page the
     // patient signed in from.
