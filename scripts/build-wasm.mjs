@@ -19,7 +19,7 @@
 // 6. all of it into app/<content hash>/ (may be cached for ever: a new build
 //    gets a new address), and the module script that starts the app, with
 //    preloads, in place of the page's <meta name="vardkoll-app"> tag.
-// Steps 2-5 are kept in target/split/app-cache/ for the module they were made
+// Steps 2-5 are kept in target/split/app-cache-PROFILE/ for the module they were made
 // from, so a build without a change in Rust does not redo them.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -99,7 +99,9 @@ const key = createHash("sha256")
   .update(JSON.stringify([release, WASM_OPT_FLAGS, MAIN_IF_SHARED_BY, readFileSync(new URL("./split-packs.mjs", import.meta.url), "utf8"), !!process.env.VARDKOLL_WASM_NAMES, tool("wasm-bindgen"), tool("wasm-opt"), tool("terser"), binary("wasm-split-cli")]))
   .digest("hex")
   .slice(0, 16);
-const cache = join(splitTarget, "app-cache");
+// One cache per profile: `scripts/serve`'s development builds and the release
+// build `scripts/test` makes would otherwise evict each other.
+const cache = join(splitTarget, release ? "app-cache-release" : "app-cache-debug");
 const out = join(cache, key);
 if (existsSync(out)) {
   console.log(`build-wasm: the module is unchanged; reusing ${out}`);

@@ -93,8 +93,10 @@ function rewriteLoader(loader, packs, modules) {
     }
     text = text.replace(new RegExp(pattern.source, "g"), replacement);
   };
+  // A development build's loader wraps each instantiation in `debugWrap(...)`
+  // (a clearer message for a module from another build), a release build's not.
   change(
-    /const src = fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\);\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);/,
+    /const src = fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\);\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => (?:debugWrap)?\(WebAssembly\.instantiateStreaming\(src, imports\)\);/,
     'return fromPack("$1");',
     modules,
   );
