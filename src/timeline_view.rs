@@ -3,11 +3,11 @@
 //! language.
 
 use chrono::NaiveDate;
-use vardkoll_domain::deadline::{Entry, Outcome, timeline};
+use vardkoll_domain::deadline::{CareDate, Entry, Outcome, timeline};
 use vardkoll_domain::episode::Episode;
 use vardkoll_domain::regions::RegionCode;
 use vardkoll_domain::rules::{Binding, RuleBook};
-use vardkoll_domain::status::{Status, StatusOptions, days_left, entry_status};
+use vardkoll_domain::status::{Status, StatusOptions, Timeliness, days_left, entry_status};
 use vardkoll_domain::validation::EventChoice;
 
 use crate::i18n::{Texts, long_date, numeric_date};
@@ -25,10 +25,12 @@ pub enum Tone {
 impl Tone {
     pub fn of(status: Status) -> Tone {
         match status {
-            Status::Fulfilled | Status::Upcoming | Status::OnTrack => Tone::Good,
+            Status::Done(Timeliness::InTime) | Status::Upcoming | Status::OnTrack => Tone::Good,
             Status::AtRisk(_) => Tone::Warning,
-            Status::Missed => Tone::Bad,
-            Status::Ended(_) | Status::NotCovered => Tone::Neutral,
+            Status::Missed | Status::Done(Timeliness::Late) => Tone::Bad,
+            Status::Done(Timeliness::Unknown) | Status::Ended(_) | Status::NotCovered => {
+                Tone::Neutral
+            }
         }
     }
 
@@ -70,8 +72,9 @@ pub struct DeadlineRow {
     /// or why there is no deadline.
     pub notes: Vec<String>,
     pub source: Option<&'static str>,
-    /// Show what to do when the deadline will be or was missed.
-    pub advice: bool,
+    /// Show what to do when the deadline will be or was missed: the law's
+    /// remedy, or what applies under the BUP target.
+    pub advice: Option<Binding>,
     pub is_target: bool,
 }
 
@@ -91,10 +94,14 @@ pub fn deadline_rows(episode: &Episode, today: NaiveDate, texts: &Texts) -> Vec<
                 deadline: None,
                 deadline_text: None,
                 days_left_text: None,
-                started_text: format!("{}: {}", texts.started_label, numeric_date(start)),
+                started_text: format!(
+                    "{}: {}",
+                    texts.started_label,
+                    texts.ltr(&numeric_date(start))
+                ),
                 notes: Vec::new(),
                 source: None,
-                advice: false,
+                advice: None,
                 is_target: false,
             };
             match entry {
@@ -133,16 +140,27 @@ pub fn deadline_rows(episode: &Episode, today: NaiveDate, texts: &Texts) -> Vec<
                             long_date(texts, booked)
                         ));
                     }
-                    if let Outcome::CareReceived(day) = clock.outcome {
-                        row.notes
-                            .push(format!("{}: {}", texts.care_note, long_date(texts, day)));
+                    match clock.outcome {
+                        Outcome::Done(CareDate::Recorded(day)) => row.notes.push(format!(
+                            "{}: {}",
+                            texts.care_note,
+                            long_date(texts, day)
+                        )),
+                        Outcome::Done(CareDate::Unrecorded { by, .. }) => {
+                            row.notes
+                                .push((texts.done_by_later_step)(&long_date(texts, by)));
+                            if status == Status::Done(Timeliness::Unknown) {
+                                row.notes.push(texts.add_care_day.to_owned());
+                            }
+                        }
+                        Outcome::Open | Outcome::Declined(..) | Outcome::Renewed(_) => {}
                     }
                     row.is_target = clock.limit.rule.binding == Binding::Target;
                     if row.is_target {
                         row.notes.push(texts.target_note.to_owned());
                     }
                     row.source = Some(clock.limit.source());
-                    row.advice = status.needs_action();
+                    row.advice = status.needs_action().then_some(clock.limit.rule.binding);
                     row
                 }
                 Entry::NotCovered { care, event, date } => {
@@ -168,9 +186,13 @@ pub fn deadline_rows(episode: &Episode, today: NaiveDate, texts: &Texts) -> Vec<
         .collect()
 }
 
-/// Whether any row of `rows` is for a BUP target (to word the advice).
-pub fn mentions_target(rows: &[DeadlineRow]) -> bool {
-    rows.iter().any(|row| row.advice && row.is_target)
+/// The advice `rows` call for, the law's first: the BUP target gives none of
+/// the law's remedies, so it has its own.
+pub fn advice_needed(rows: &[DeadlineRow]) -> Vec<Binding> {
+    [Binding::Law, Binding::Target]
+        .into_iter()
+        .filter(|binding| rows.iter().any(|row| row.advice == Some(*binding)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -214,7 +236,7 @@ mod tests {
         assert_eq!(r[0].days_left_text.as_deref(), Some("5 dagar kvar"));
         assert_eq!(r[0].status, Status::AtRisk(RiskReason::NearDeadline));
         assert_eq!(r[0].tone, Tone::Warning);
-        assert!(r[0].advice);
+        assert_eq!(r[0].advice, Some(Binding::Law));
         assert_eq!(
             r[0].source,
             Some("Hälso- och sjukvårdsförordningen (2017:80) 6 kap. 1 § 3")
@@ -311,7 +333,7 @@ mod tests {
         );
         assert_eq!(
             (r[0].deadline, r[0].status, r[0].advice),
-            (None, Status::NotCovered, false)
+            (None, Status::NotCovered, None)
         );
         assert!(r[0].notes[0].starts_with("Återbesök omfattas inte"));
     }
@@ -338,11 +360,119 @@ mod tests {
         );
         assert_eq!(
             (r[0].status, r[0].days_left_text.clone()),
-            (Status::Fulfilled, None)
+            (Status::Done(Timeliness::InTime), None)
         );
         assert_eq!(
             r[0].notes,
             vec!["Vård given: torsdag 1 oktober 2026".to_owned()]
         );
+    }
+
+    /// Issue 25: Stockholm, referral 2026-09-01, decision to treat 2026-11-20.
+    fn stockholm_decision(extra: Vec<Event>, lang: Lang) -> Vec<DeadlineRow> {
+        let mut events = vec![
+            Event {
+                id: 1,
+                date: day(2026, 9, 1),
+                kind: EventKind::ReferralIssued,
+            },
+            Event {
+                id: 2,
+                date: day(2026, 11, 20),
+                kind: EventKind::TreatmentDecided,
+            },
+        ];
+        events.extend(extra);
+        let episode = Episode {
+            id: 1,
+            title: "Höften".into(),
+            region: RegionCode::parse("01"),
+            events,
+        };
+        deadline_rows(&episode, day(2026, 12, 7), lang.texts())
+    }
+
+    #[test]
+    fn a_decision_to_treat_leaves_the_first_visit_done_not_red() {
+        let r = stockholm_decision(vec![], Lang::Sv);
+        let visit = &r[0];
+        assert_eq!(visit.title, "Första besök i specialistvården");
+        assert_eq!(visit.status_text, "Avklarad – datum inte angivet");
+        assert_eq!(visit.tone, Tone::Neutral);
+        assert_eq!(visit.days_left_text, None);
+        assert_eq!(visit.advice, None);
+        assert!(
+            visit.notes.contains(
+                &"Nästa steg började fredag 20 november 2026, så det här steget är avklarat."
+                    .to_owned()
+            ),
+            "{:?}",
+            visit.notes
+        );
+        assert!(
+            visit
+                .notes
+                .contains(&Lang::Sv.texts().add_care_day.to_owned())
+        );
+        let treatment = &r[1];
+        assert_eq!(
+            (treatment.status, treatment.deadline),
+            (Status::OnTrack, Some(day(2027, 2, 18)))
+        );
+        assert!(advice_needed(&r).is_empty());
+        for lang in Lang::ALL {
+            let r = stockholm_decision(vec![], lang);
+            let t = lang.texts();
+            assert_eq!(r[0].status_text, t.status.done_date_unknown, "{lang:?}");
+            assert!(r.iter().all(|row| row.status_text != t.status.missed));
+        }
+    }
+
+    #[test]
+    fn the_recorded_first_visit_says_whether_it_was_in_time_without_advice() {
+        let visit = |d| Event {
+            id: 3,
+            date: d,
+            kind: EventKind::CareReceived {
+                step: vardkoll_domain::step::Step::SpecialistVisit,
+            },
+        };
+        let late = stockholm_decision(vec![visit(day(2026, 10, 15))], Lang::Sv);
+        assert_eq!(
+            (late[0].status_text, late[0].tone, late[0].advice),
+            ("Vården kom efter gränsen", Tone::Bad, None)
+        );
+        assert_eq!(
+            late[0].notes,
+            vec![
+                "Region Stockholm har en kortare gräns: 30 dagar. I hela landet gäller 90 dagar."
+                    .to_owned(),
+                "Vård given: torsdag 15 oktober 2026".to_owned()
+            ]
+        );
+        let in_time = stockholm_decision(vec![visit(day(2026, 9, 28))], Lang::Sv);
+        assert_eq!(
+            (in_time[0].status_text, in_time[0].tone),
+            ("Uppfylld", Tone::Good)
+        );
+    }
+
+    #[test]
+    fn a_bup_target_gets_its_own_advice_beside_the_laws() {
+        let bup = Event {
+            id: 1,
+            date: day(2026, 6, 1),
+            kind: EventKind::BupReferral,
+        };
+        let r = rows(vec![bup], None, day(2026, 9, 2));
+        assert_eq!(r[0].advice, Some(Binding::Target));
+        assert_eq!(advice_needed(&r), vec![Binding::Target]);
+        let decision = Event {
+            id: 2,
+            date: day(2026, 6, 1),
+            kind: EventKind::TreatmentDecided,
+        };
+        let both = rows(vec![bup, decision], None, day(2026, 9, 2));
+        assert_eq!(advice_needed(&both), vec![Binding::Law, Binding::Target]);
     }
 }

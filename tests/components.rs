@@ -674,7 +674,7 @@ async fn requests_are_listed_with_status_answer_history_and_what_to_do_next() {
     assert!(text.contains("Du kan skicka en ny förfrågan"));
     assert!(
         text.contains(
-            "2026-11-22 10:30 UTC: Avslagen — Orsak: ingen vårdgivare kan ge vården tidigare än den du redan har. — Ingen plats"
+            "2026-11-22 11:30: Avslagen — Orsak: regionen hittade ingen vårdgivare som kan ge vården tidigare. — Ingen plats"
         ),
         "{text}"
     );
@@ -690,7 +690,7 @@ async fn requests_are_listed_with_status_answer_history_and_what_to_do_next() {
         [
             // Newest first.
             "Erbjuden tid: söndag 20 december 2026 kl. 09:30, capio-st-goran.",
-            "Orsak: ingen vårdgivare kan ge vården tidigare än den du redan har."
+            "Orsak: regionen hittade ingen vårdgivare som kan ge vården tidigare."
         ]
     );
     // Names are text, never markup.

@@ -38,7 +38,8 @@ pub fn Shell(lang: RwSignal<Lang>) -> impl IntoView {
         </header>
         <UpdateBanner />
         <SignInNotice />
-        <main id="main">
+        // The comparison's and the queue's tables need the screen's width.
+        <main id="main" class:main--wide=move || matches!(router.route(), Route::WaitTimes | Route::Navigator)>
             {move || match router.route() {
                 Route::Guarantees => view! {
                     <GuaranteesTop />

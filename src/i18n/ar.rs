@@ -3,7 +3,9 @@
 //! in Unicode isolates (U+2066 … U+2069), so `19121212-1212` is not reordered.
 
 use super::plural::{Plural, arabic};
-use super::texts::{ChoiceTexts, ErrorTexts, StatusTexts, StepTexts, Texts, UncoveredTexts};
+use super::texts::{
+    AdviceTexts, ChoiceTexts, ErrorTexts, StatusTexts, StepTexts, Texts, UncoveredTexts,
+};
 
 /// Arabic counts by CLDR's six plural forms ([`super::plural::arabic`]):
 /// 0 يوم، يوم واحد، يومان، 3–10 أيام، 11–99 يومًا، 100–102 يوم.
@@ -40,6 +42,15 @@ fn excluded_note(excluded: u64) -> String {
     )
 }
 
+const STEPS: StepTexts = StepTexts {
+    contact: "التواصل مع المركز الصحي",
+    assessment: "تقييم طبي في الرعاية الأولية",
+    specialist: "أول زيارة في الرعاية التخصصية",
+    treatment: "علاج أو عملية",
+    bup_assessment: "أول تقييم في الطب النفسي للأطفال والمراهقين (BUP)",
+    bup_in_depth: "تقييم معمّق أو علاج في الطب النفسي للأطفال والمراهقين (BUP)",
+};
+
 pub const AR: Texts = Texts {
     lang: super::Lang::Ar,
     app_name: "Vårdkoll",
@@ -54,11 +65,12 @@ pub const AR: Texts = Texts {
     referral_intro: "اطلب الرعاية لدى مقدّم رعاية قائمة انتظاره أقصر. يذهب الطلب إلى منطقتك، التي تنظّم الرعاية أو \
         تساعدك في الخطوات التالية.",
     path_heading: "ما الذي ينطبق عليك",
-    path_free_choice: "أنت عندها تستخدم حرية اختيار الرعاية: يحق لك اختيار رعاية خارجية ممولة من القطاع العام في \
-        أي مكان في السويد. لا تنتقل معك حدود ضمان الرعاية ولا تعويض السفر، وبعض المناطق تشترط إحالة.",
-    path_missed: |step, date| format!("كانت مهلة ضمان الرعاية لـ{step} في {date} وقد انقضت."),
+    path_free_choice: "إذا اخترت بنفسك أين تتلقى الرعاية، فأنت تستخدم حرية اختيار الرعاية: يحق لك اختيار \
+        رعاية خارجية ممولة من القطاع العام في أي مكان في السويد. لا تنتقل معك حدود ضمان الرعاية ولا \
+        تعويض السفر، وبعض المناطق تشترط إحالة.",
+    path_missed: |step, date| format!("كانت مهلة ضمان الرعاية لـ{step} يوم {date} وقد انقضت."),
     path_will_be_missed: |step, date| {
-        format!("موعدك المحجوز بعد مهلة ضمان الرعاية لـ{step}، {date}.")
+        format!("موعدك المحجوز بعد مهلة ضمان الرعاية لـ{step} التي تنتهي يوم {date}.")
     },
     path_region_arranges: "على منطقتك عندها أن تنظّم الرعاية لدى مقدّم رعاية آخر دون تكلفة إضافية عليك، بما في \
         ذلك السفر. يحق لك رفض عرض المنطقة، ولكن عندها ينتهي ضمان الرعاية لتلك الرعاية.",
@@ -122,6 +134,9 @@ pub const AR: Texts = Texts {
     until_label: "حتى (ضمنًا)",
     until_in_sentence: "حتى (ضمنًا)",
     date_hint: "اكتبه بالشكل \u{2066}YYYY-MM-DD\u{2069}، مثلًا \u{2066}2026-09-01\u{2069}.",
+    // The form as the hint and the error messages write it (Latin letters, as
+    // the digits typed are): isolated, so it reads left to right.
+    date_placeholder: "\u{2066}YYYY-MM-DD\u{2069}",
     add_event: "أضف الحدث",
     event_saved: "حُفظ الحدث.",
     event_removed: "حُذف الحدث.",
@@ -134,18 +149,35 @@ pub const AR: Texts = Texts {
     excluded_note,
     booked_note: "موعد محجوز",
     care_note: "قُدّمت الرعاية",
+    done_by_later_step: |date| format!("بدأت الخطوة التالية يوم {date}، لذا اكتملت هذه الخطوة."),
+    add_care_day: "أضف اليوم الذي حصلت فيه على الرعاية لتعرف إن كانت في الوقت المحدد.",
     days_left,
     days_left_label: "الأيام المتبقية",
     deadline_summary: "آخر يوم وفق ضمان الرعاية",
 
-    advice_heading: "إذا لم تحصل على الرعاية في الوقت المحدد",
-    advice_clinic: "تواصل مع العيادة التي تنتظر فيها واسأل متى يمكنك الحصول على موعد.",
-    advice_office: "إذا لم يكفِ ذلك: تواصل مع مكتب ضمان الرعاية (vårdgarantikansli) في منطقتك أو مع مرشد \
-        الرعاية. سيساعدونك في الحصول على الرعاية لدى مقدّم رعاية آخر.",
-    advice_costs: "تنظّم المنطقة الرعاية وتدفع التكاليف الإضافية، بما فيها السفر. يحق لك رفض العرض، \
-        ولكن عندها ينتهي ضمان الرعاية لتلك الرعاية.",
-    advice_target: "هدف الطب النفسي للأطفال والمراهقين (BUP) ليس قانونًا، ولكن على المنطقة مع ذلك مساعدتك \
-        في الحصول على الرعاية في أقرب وقت ممكن.",
+    advice: AdviceTexts {
+        heading: "إذا لم تحصل على الرعاية في الوقت المحدد",
+        steps: &[
+            "تواصل مع العيادة التي تنتظر فيها واسأل متى يمكنك الحصول على موعد.",
+            "إذا لم يكفِ ذلك: تواصل مع مكتب ضمان الرعاية (vårdgarantikansli) في منطقتك أو مع مرشد \
+            الرعاية. سيساعدونك في الحصول على الرعاية لدى مقدّم رعاية آخر.",
+            "تنظّم المنطقة الرعاية وتدفع التكاليف الإضافية، بما فيها السفر. يحق لك رفض العرض، \
+            ولكن عندها ينتهي ضمان الرعاية لتلك الرعاية.",
+        ],
+        note: None,
+    },
+    bup_advice: AdviceTexts {
+        heading: "إذا لم تحصل على الرعاية في الطب النفسي للأطفال والمراهقين (BUP) في الوقت المحدد",
+        steps: &[
+            "تواصل مع عيادة BUP التي تنتظر فيها واسأل متى يمكنك الحصول على موعد.",
+            "اسأل العيادة أو المنطقة إن كان بإمكانك الحصول على الرعاية في عيادة أخرى.",
+            "إذا لم تكن راضيًا، يمكنك التوجّه إلى لجنة المرضى (patientnämnden) في منطقتك.",
+        ],
+        note: Some(
+            "هدف BUP اتفاق بين الحكومة ورابطة البلديات والمناطق (SKR)، وليس قانونًا. حدود القانون للرعاية \
+            التخصصية، 90 يومًا، تنطبق على BUP أيضًا.",
+        ),
+    },
 
     export: "احفظ المهل في التقويم",
     export_hint: "ملف تقويم (.ics) يمكنك فتحه في تقويمك.",
@@ -185,14 +217,9 @@ pub const AR: Texts = Texts {
     api_invalid_error: "أرسل الخادم معلومات تعذّرت قراءتها. حاول لاحقًا.",
     page_load_error: "تعذّر تحميل الصفحة. تحقق من اتصالك وحاول مرة أخرى.",
 
-    steps: StepTexts {
-        contact: "التواصل مع المركز الصحي",
-        assessment: "تقييم طبي في الرعاية الأولية",
-        specialist: "أول زيارة في الرعاية التخصصية",
-        treatment: "علاج أو عملية",
-        bup_assessment: "أول تقييم في الطب النفسي للأطفال والمراهقين (BUP)",
-        bup_in_depth: "تقييم معمّق أو علاج في الطب النفسي للأطفال والمراهقين (BUP)",
-    },
+    steps: STEPS,
+    // Arabic has no capitals: the same names inside a sentence.
+    steps_in_sentence: STEPS,
     choices: ChoiceTexts {
         sought_primary_care: "تواصلت مع المركز الصحي",
         referral_issued: "أُرسلت إحالة إلى الرعاية التخصصية",
@@ -228,6 +255,8 @@ pub const AR: Texts = Texts {
         booked_after_deadline: "موعد محجوز بعد اليوم الأخير",
         missed: "تجاوز الحد",
         fulfilled: "تحقق",
+        late: "جاءت الرعاية بعد الحد",
+        done_date_unknown: "اكتملت – لم يُذكر التاريخ",
         declined_elsewhere: "انتهى – رفضت الرعاية لدى مقدّم رعاية آخر",
         agreed_to_later_date: "انتهى – وافقت على موعد لاحق",
         renewed: "استُبدل – يُحتسب الوقت من طلبك الرعاية مجددًا",

@@ -82,9 +82,10 @@ pub const AR_COMPARE: CompareTexts = CompareTexts {
 
     show_trend: "اعرض الاتجاه",
     trend_heading: |name| format!("الاتجاه: {name}"),
+    // The months are in digits (2026-10): left-to-right runs.
     trend_summary: |from, first, to, last| {
         format!(
-            "الانتظار المقدّر {} في {from} و{} في {to}.",
+            "الانتظار المقدّر {} في \u{2066}{from}\u{2069} و{} في \u{2066}{to}\u{2069}.",
             days(first),
             days(last)
         )
@@ -110,11 +111,28 @@ pub const AR_COMPARE: CompareTexts = CompareTexts {
     regions_caption: |measure| format!("{measure} لكل منطقة، آخر شهر"),
     your_region: "منطقتك",
 
-    stale_data: |when| format!("تُعرض المعلومات التي جُلبت في {when}. قد لا تكون محدّثة."),
-    fetched_label: |when| format!("جُلبت في {when}"),
+    // `when` is a date and time in digits (2026-12-07 16:57): one
+    // left-to-right run, not 16:57 07-12-2026.
+    stale_data: |when| {
+        format!("تُعرض المعلومات التي جُلبت في \u{2066}{when}\u{2069}. قد لا تكون محدّثة.")
+    },
+    fetched_label: |when| format!("جُلبت في \u{2066}{when}\u{2069}"),
     out_of_date: "قديمة",
     sources_label: "المصادر",
-    licence: |licence| format!("الترخيص: {licence}"),
+    // The licence may come from the API as it words it (Latin letters): an
+    // isolate of its own direction.
+    licence: |licence| format!("الترخيص: \u{2068}{licence}\u{2069}"),
+    source_name: |id| match id {
+        "sample" => Some("بيانات Vårdkoll التجريبية"),
+        _ => None,
+    },
+    source_licence: |id| match id {
+        "vantetider" => Some(
+            "إحصاءات رسمية من المناطق (رابطة البلديات والمناطق SKR، ومنذ 1 يوليو 2025 المجلس الوطني للصحة والرعاية الاجتماعية Socialstyrelsen)",
+        ),
+        "sample" => Some("مولّدة، حرة الاستخدام (\u{2066}CC0 1.0\u{2069})"),
+        _ => None,
+    },
     regional_heading: |region| format!("أرقام \u{2068}{region}\u{2069} نفسها للمنطقة كلها"),
     kpi_label: |measure| match measure {
         KpiMeasure::MedianDaysWaiting => "وسيط مدة الانتظار لمن لا يزالون ينتظرون",

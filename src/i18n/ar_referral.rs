@@ -88,7 +88,7 @@ fn status_next(status: ReferralStatus) -> &'static str {
 fn decline_reason(reason: DeclineReason) -> &'static str {
     match reason {
         DeclineReason::NoProviderAvailable => {
-            "السبب: لا يوجد مقدم رعاية يمكنه تقديم الرعاية في وقت أبكر من الموعد الذي لديك."
+            "السبب: لم تجد المنطقة مقدّم رعاية يمكنه تقديم الرعاية في وقت أبكر."
         }
         DeclineReason::NotCoveredByGuarantee => "السبب: الرعاية التي تطلبها لا يشملها ضمان الرعاية.",
         DeclineReason::IncompleteRequest => {
@@ -185,8 +185,10 @@ pub const AR_REFERRAL: ReferralTexts = ReferralTexts {
     needs_sign_in: "الطلب محفوظ وسيُرسل بعد أن تسجّل الدخول مرة أخرى.",
     status,
     status_next,
+    // The time in digits (09:30) is a left-to-right run; the provider's name
+    // (in Swedish, as a rule) an isolate of its own direction.
     offered_time: |date, time, provider| {
-        format!("الموعد المعروض: {date} الساعة {time}، {provider}.")
+        format!("الموعد المعروض: {date} الساعة \u{2066}{time}\u{2069}، \u{2068}{provider}\u{2069}.")
     },
     decline_reason,
 };

@@ -82,6 +82,12 @@ pub struct CompareTexts {
     pub sources_label: &'static str,
     /// "licence: …" after a source.
     pub licence: fn(&str) -> String,
+    /// A known source's name in this language, by the source's id; `None`:
+    /// as the API names it (a name of its own, or a source this build does not know).
+    pub source_name: fn(&str) -> Option<&'static str>,
+    /// A known source's licence in this language, by the source's id; `None`:
+    /// as the API words it.
+    pub source_licence: fn(&str) -> Option<&'static str>,
     /// Above the region's own figures (the region's name).
     pub regional_heading: fn(&str) -> String,
     /// What a regional key figure measures.

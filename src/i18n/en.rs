@@ -1,6 +1,8 @@
 //! English.
 
-use super::texts::{ChoiceTexts, ErrorTexts, StatusTexts, StepTexts, Texts, UncoveredTexts};
+use super::texts::{
+    AdviceTexts, ChoiceTexts, ErrorTexts, StatusTexts, StepTexts, Texts, UncoveredTexts,
+};
 
 fn days_left(days: i64) -> String {
     match days {
@@ -52,9 +54,9 @@ pub const EN: Texts = Texts {
     referral_intro: "Ask for care from a provider with a shorter queue. The request goes to your home region, which \
         arranges the care or helps you further.",
     path_heading: "What applies to you",
-    path_free_choice: "You are then using free choice of care: you may choose publicly funded outpatient \
-        care anywhere in Sweden. The care guarantee's limits and travel reimbursement do not follow you, \
-        and some regions require a referral.",
+    path_free_choice: "If you choose where to get care yourself, you use free choice of care: you may \
+        choose publicly funded outpatient care anywhere in Sweden. The care guarantee's limits and travel \
+        reimbursement do not follow you, and some regions require a referral.",
     path_missed: |step, date| {
         format!("The care guarantee deadline for {step} was {date} and has passed.")
     },
@@ -126,6 +128,7 @@ pub const EN: Texts = Texts {
     until_label: "Until (inclusive)",
     until_in_sentence: "until (inclusive)",
     date_hint: "Write it as YYYY-MM-DD, for example 2026-09-01.",
+    date_placeholder: "YYYY-MM-DD",
     add_event: "Add event",
     event_saved: "The event was saved.",
     event_removed: "The event was removed.",
@@ -138,18 +141,36 @@ pub const EN: Texts = Texts {
     excluded_note,
     booked_note: "Booked appointment",
     care_note: "Care given",
+    done_by_later_step: |date| format!("The next step began on {date}, so this step is done."),
+    add_care_day: "Add the day you received the care to see whether it was in time.",
     days_left,
     days_left_label: "Days left",
     deadline_summary: "Last day under the care guarantee",
 
-    advice_heading: "If you do not get care in time",
-    advice_clinic: "Contact the clinic where you are waiting and ask when you can get an appointment.",
-    advice_office: "If that does not help: contact your region's care guarantee office (vårdgarantikansli) or \
-        care guide. They help you get care from another provider.",
-    advice_costs: "The region arranges the care and pays the extra costs, travel included. You may decline \
-        the offer, but then the care guarantee for that care ends.",
-    advice_target: "The target for child and adolescent psychiatry (BUP) is not a law, but the region must \
-        still help you get care as soon as possible.",
+    advice: AdviceTexts {
+        heading: "If you do not get care in time",
+        steps: &[
+            "Contact the clinic where you are waiting and ask when you can get an appointment.",
+            "If that does not help: contact your region's care guarantee office (vårdgarantikansli) or \
+            care guide. They help you get care from another provider.",
+            "The region arranges the care and pays the extra costs, travel included. You may decline \
+            the offer, but then the care guarantee for that care ends.",
+        ],
+        note: None,
+    },
+    bup_advice: AdviceTexts {
+        heading: "If you do not get care at child and adolescent psychiatry (BUP) in time",
+        steps: &[
+            "Contact the BUP clinic where you are waiting and ask when you can get an appointment.",
+            "Ask the clinic or the region whether you can get care at another clinic.",
+            "If you are not satisfied, you can turn to the patients' advisory committee \
+            (patientnämnden) in your region.",
+        ],
+        note: Some(
+            "The BUP target is an agreement between the government and SKR, not a law. The law's limits \
+            for specialised care, 90 days, apply at BUP too.",
+        ),
+    },
 
     export: "Save the deadlines to your calendar",
     export_hint: "A calendar file (.ics) that you can open in your calendar.",
@@ -199,6 +220,14 @@ pub const EN: Texts = Texts {
         bup_assessment: "First assessment at child and adolescent psychiatry (BUP)",
         bup_in_depth: "In-depth assessment or treatment at child and adolescent psychiatry (BUP)",
     },
+    steps_in_sentence: StepTexts {
+        contact: "contact with the health centre",
+        assessment: "a medical assessment in primary care",
+        specialist: "a first visit in specialised care",
+        treatment: "treatment or an operation",
+        bup_assessment: "a first assessment at child and adolescent psychiatry (BUP)",
+        bup_in_depth: "an in-depth assessment or treatment at child and adolescent psychiatry (BUP)",
+    },
     choices: ChoiceTexts {
         sought_primary_care: "I contacted the health centre",
         referral_issued: "A referral to specialised care was sent",
@@ -236,6 +265,8 @@ pub const EN: Texts = Texts {
         booked_after_deadline: "Appointment booked after the last day",
         missed: "The limit has passed",
         fulfilled: "Met",
+        late: "Care came after the limit",
+        done_date_unknown: "Done – date not given",
         declined_elsewhere: "Ended – you declined care from another provider",
         agreed_to_later_date: "Ended – you agreed to a later date",
         renewed: "Replaced – time counts from when you asked for care again",

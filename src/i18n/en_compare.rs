@@ -105,6 +105,17 @@ pub const EN_COMPARE: CompareTexts = CompareTexts {
     out_of_date: "out of date",
     sources_label: "Sources",
     licence: |licence| format!("licence: {licence}"),
+    source_name: |id| match id {
+        "sample" => Some("Vårdkoll's sample data"),
+        _ => None,
+    },
+    source_licence: |id| match id {
+        "vantetider" => Some(
+            "Official statistics from the regions (SKR; from 1 July 2025 the National Board of Health and Welfare)",
+        ),
+        "sample" => Some("Generated, free to use (CC0 1.0)"),
+        _ => None,
+    },
     regional_heading: |region| format!("{region}'s own figures for the whole region"),
     kpi_label: |measure| match measure {
         KpiMeasure::MedianDaysWaiting => "Median wait of those still waiting",

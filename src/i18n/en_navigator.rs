@@ -1,8 +1,9 @@
 //! English texts of "Vårdlotsen" (also for Arabic readers).
 
-use vardkoll_domain::api::{DeclineReason, PathKind};
+use vardkoll_domain::api::{DeclineReason, PathKind, ProblemCode};
 
 use super::navigator_texts::NavigatorTexts;
+use crate::state::MoveField;
 
 fn path(path: PathKind) -> &'static str {
     match path {
@@ -21,7 +22,29 @@ fn decline_reason(reason: DeclineReason) -> &'static str {
     }
 }
 
+fn field_error(field: MoveField, code: ProblemCode) -> &'static str {
+    match (field, code) {
+        (MoveField::Status, _) => "Choose the new status.",
+        (MoveField::Provider, ProblemCode::Required) => "Choose the provider.",
+        (MoveField::Provider, ProblemCode::Unknown) => {
+            "The provider no longer exists. Choose another in the list."
+        }
+        (MoveField::Provider, _) => "Choose a provider in the list.",
+        (MoveField::Date, ProblemCode::Required) => "Write the date, as YYYY-MM-DD.",
+        (MoveField::Date, _) => "Write a date from today on, as YYYY-MM-DD.",
+        (MoveField::Time, ProblemCode::Required) => "Write the time, for example 9.30.",
+        (MoveField::Time, _) => "Write a time between 00.00 and 23.59, for example 9.30 or 09:30.",
+        (MoveField::Reason, _) => "Choose the reason.",
+        (MoveField::Note, ProblemCode::TooLong) => "Write at most 500 characters.",
+        (MoveField::Note, ProblemCode::Characters) => {
+            "The message has characters that cannot be saved, such as control characters. Remove them."
+        }
+        (MoveField::Note, _) => "Check the message.",
+    }
+}
+
 pub const EN_NAVIGATOR: NavigatorTexts = NavigatorTexts {
+    lang: super::Lang::En,
     sign_in_needed: "Sign in with your account at the region to see the requests.",
     sign_in_unavailable: "Signing in is not set up for this service.",
     not_staff: "Your account is not a care navigator's.",
@@ -79,6 +102,9 @@ pub const EN_NAVIGATOR: NavigatorTexts = NavigatorTexts {
         still needed.",
     invalid_move: "That change is not possible from the request's current status.",
     check_fields: "Check the marked fields.",
+    error_summary: "Please correct the following:",
+    not_accepted: |why| format!("The change was not saved. The server said: {why}"),
+    field_error,
     save_failed: "The change could not be saved just now. Try again.",
     path,
     decline_reason,

@@ -97,7 +97,7 @@ fn status_next(status: ReferralStatus) -> &'static str {
 fn decline_reason(reason: DeclineReason) -> &'static str {
     match reason {
         DeclineReason::NoProviderAvailable => {
-            "Reason: no provider can give the care sooner than the one you already have."
+            "Reason: the region found no provider that can give the care sooner."
         }
         DeclineReason::NotCoveredByGuarantee => {
             "Reason: the care you ask for is not covered by the care guarantee."

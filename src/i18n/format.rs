@@ -16,13 +16,12 @@ pub fn long_date(texts: &Texts, date: NaiveDate) -> String {
     format!("{weekday} {} {month} {}", date.day(), date.year())
 }
 
-/// A server time, `2026-11-25T10:00:00Z`, as `2026-11-25 10:00 UTC` (the same in
-/// every language, and not moved to the browser's time zone).
-pub fn utc_time(rfc3339: &str) -> String {
-    match rfc3339.split_once('T') {
-        Some((date, time)) => format!("{date} {} UTC", time.get(..5).unwrap_or(time)),
-        None => rfc3339.to_owned(),
-    }
+/// A server time, `2026-12-07T16:59:00Z`, as Swedish time, `2026-12-07 17:59`:
+/// the same in every language, and not moved to the browser's time zone, since
+/// the care it is about happens in Sweden. Text that is not a time is shown as
+/// it came.
+pub fn swedish_time(rfc3339: &str) -> String {
+    vardkoll_domain::swedish_time::swedish_minutes(rfc3339).unwrap_or_else(|| rfc3339.to_owned())
 }
 
 #[cfg(test)]
@@ -41,8 +40,9 @@ mod tests {
     }
 
     #[test]
-    fn server_times_read_in_utc() {
-        assert_eq!(utc_time("2026-11-22T10:30:00Z"), "2026-11-22 10:30 UTC");
-        assert_eq!(utc_time("not a time"), "not a time");
+    fn server_times_read_in_swedish_time() {
+        assert_eq!(swedish_time("2026-12-07T16:59:00Z"), "2026-12-07 17:59");
+        assert_eq!(swedish_time("2026-07-15T10:30:00Z"), "2026-07-15 12:30");
+        assert_eq!(swedish_time("not a time"), "not a time");
     }
 }

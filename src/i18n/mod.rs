@@ -30,8 +30,11 @@ mod sv_navigator;
 mod sv_referral;
 mod texts;
 
+#[cfg(test)]
+mod bidi_tests;
+
 pub use compare_texts::CompareTexts;
-pub use format::{long_date, numeric_date, utc_time};
+pub use format::{long_date, numeric_date, swedish_time};
 pub use navigator_texts::NavigatorTexts;
 pub use referral_texts::ReferralTexts;
 pub use texts::Texts;

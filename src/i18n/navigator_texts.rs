@@ -1,9 +1,15 @@
 //! The texts of "Vårdlotsen", the region's care navigators' page: Swedish and
 //! English (the region's staff work in either). Arabic readers get English.
 
-use vardkoll_domain::api::{DeclineReason, PathKind};
+use vardkoll_domain::api::{DeclineReason, PathKind, ProblemCode};
+
+use crate::state::MoveField;
+
+use super::Lang;
 
 pub struct NavigatorTexts {
+    /// The language these texts are in.
+    pub lang: Lang,
     pub sign_in_needed: &'static str,
     pub sign_in_unavailable: &'static str,
     pub not_staff: &'static str,
@@ -57,7 +63,23 @@ pub struct NavigatorTexts {
     pub stale: &'static str,
     pub invalid_move: &'static str,
     pub check_fields: &'static str,
+    /// The heading of the move form's list of fields to correct.
+    pub error_summary: &'static str,
+    /// The server turned the move down for a reason no field shows: its words.
+    pub not_accepted: fn(&str) -> String,
+    /// The message beside a field of the move form with a problem.
+    pub field_error: fn(MoveField, ProblemCode) -> &'static str,
     pub save_failed: &'static str,
     pub path: fn(PathKind) -> &'static str,
     pub decline_reason: fn(DeclineReason) -> &'static str,
+}
+
+impl NavigatorTexts {
+    /// The language to mark the page's content with when these texts are not
+    /// in the language of the rest of the app (`app`): English on an Arabic
+    /// page, then laid out left to right, as English reads. `None` when they
+    /// are in the app's language.
+    pub fn lang_apart_from(&self, app: Lang) -> Option<Lang> {
+        (self.lang != app).then_some(self.lang)
+    }
 }

@@ -1,6 +1,8 @@
 //! Swedish, the default language.
 
-use super::texts::{ChoiceTexts, ErrorTexts, StatusTexts, StepTexts, Texts, UncoveredTexts};
+use super::texts::{
+    AdviceTexts, ChoiceTexts, ErrorTexts, StatusTexts, StepTexts, Texts, UncoveredTexts,
+};
 
 fn days_left(days: i64) -> String {
     match days {
@@ -52,9 +54,9 @@ pub const SV: Texts = Texts {
     referral_intro: "Be om att få vård hos en vårdgivare med kortare kö. Förfrågan går till din hemregion, som \
         ordnar vården eller hjälper dig vidare.",
     path_heading: "Vad gäller för dig",
-    path_free_choice: "Du använder då det fria vårdvalet: du får välja offentligt finansierad öppenvård i \
-        hela landet. Vårdgarantins tidsgränser och ersättning för resor följer inte med, och vissa \
-        regioner kräver remiss.",
+    path_free_choice: "Väljer du själv var du får vård använder du det fria vårdvalet: du får välja \
+        offentligt finansierad öppenvård i hela landet. Vårdgarantins tidsgränser och ersättning för \
+        resor följer inte med, och vissa regioner kräver remiss.",
     path_missed: |step, date| {
         format!("Vårdgarantins tidsgräns för {step} var {date} och har passerat.")
     },
@@ -126,6 +128,7 @@ pub const SV: Texts = Texts {
     until_label: "Till och med",
     until_in_sentence: "till och med",
     date_hint: "Skriv som ÅÅÅÅ-MM-DD, till exempel 2026-09-01.",
+    date_placeholder: "ÅÅÅÅ-MM-DD",
     add_event: "Lägg till händelse",
     event_saved: "Händelsen är sparad.",
     event_removed: "Händelsen är borttagen.",
@@ -138,17 +141,35 @@ pub const SV: Texts = Texts {
     excluded_note,
     booked_note: "Bokad tid",
     care_note: "Vård given",
+    done_by_later_step: |date| format!("Nästa steg började {date}, så det här steget är avklarat."),
+    add_care_day: "Lägg till dagen då du fick vården, så ser du om det var i tid.",
     days_left,
     days_left_label: "Dagar kvar",
     deadline_summary: "Sista dag enligt vårdgarantin",
 
-    advice_heading: "Om du inte får vård i tid",
-    advice_clinic: "Kontakta mottagningen där du väntar och fråga när du kan få en tid.",
-    advice_office: "Räcker inte det: kontakta din regions vårdgarantikansli eller vårdlots. De hjälper dig att \
-        få vård hos en annan vårdgivare.",
-    advice_costs: "Regionen ordnar vården och betalar de extra kostnaderna, resor inräknade. Du får tacka nej \
-        till erbjudandet, men då upphör vårdgarantin för den vården.",
-    advice_target: "Målet för BUP är inte lag, men regionen ska ändå hjälpa dig att få vård så snart som möjligt.",
+    advice: AdviceTexts {
+        heading: "Om du inte får vård i tid",
+        steps: &[
+            "Kontakta mottagningen där du väntar och fråga när du kan få en tid.",
+            "Räcker inte det: kontakta din regions vårdgarantikansli eller vårdlots. De hjälper dig att \
+            få vård hos en annan vårdgivare.",
+            "Regionen ordnar vården och betalar de extra kostnaderna, resor inräknade. Du får tacka nej \
+            till erbjudandet, men då upphör vårdgarantin för den vården.",
+        ],
+        note: None,
+    },
+    bup_advice: AdviceTexts {
+        heading: "Om du inte får vård på BUP i tid",
+        steps: &[
+            "Kontakta BUP-mottagningen där du väntar och fråga när du kan få en tid.",
+            "Fråga mottagningen eller regionen om du kan få vård på en annan mottagning.",
+            "Är du inte nöjd kan du vända dig till patientnämnden i din region.",
+        ],
+        note: Some(
+            "Målet för BUP är en överenskommelse mellan staten och SKR, inte en lag. Lagens gränser för \
+            specialistvården, 90 dagar, gäller också på BUP.",
+        ),
+    },
 
     export: "Spara tidsgränserna i kalendern",
     export_hint: "En kalenderfil (.ics) som du kan öppna i din kalender.",
@@ -197,6 +218,14 @@ pub const SV: Texts = Texts {
         bup_assessment: "Första bedömning på BUP",
         bup_in_depth: "Fördjupad utredning eller behandling på BUP",
     },
+    steps_in_sentence: StepTexts {
+        contact: "kontakt med vårdcentralen",
+        assessment: "medicinsk bedömning i primärvården",
+        specialist: "första besök i specialistvården",
+        treatment: "behandling eller operation",
+        bup_assessment: "första bedömning på BUP",
+        bup_in_depth: "fördjupad utredning eller behandling på BUP",
+    },
     choices: ChoiceTexts {
         sought_primary_care: "Jag sökte kontakt med vårdcentralen",
         referral_issued: "En remiss till specialistvården skickades",
@@ -232,6 +261,8 @@ pub const SV: Texts = Texts {
         booked_after_deadline: "Bokad tid efter sista dag",
         missed: "Gränsen har passerats",
         fulfilled: "Uppfylld",
+        late: "Vården kom efter gränsen",
+        done_date_unknown: "Avklarad – datum inte angivet",
         declined_elsewhere: "Avslutad – du tackade nej till vård hos en annan vårdgivare",
         agreed_to_later_date: "Avslutad – du gick med på en senare tid",
         renewed: "Ersatt – tiden räknas från när du bad om vård igen",

@@ -105,6 +105,9 @@ pub const SV_COMPARE: CompareTexts = CompareTexts {
     out_of_date: "inaktuell",
     sources_label: "Källor",
     licence: |licence| format!("licens: {licence}"),
+    // The API describes the sources in Swedish.
+    source_name: |_| None,
+    source_licence: |_| None,
     regional_heading: |region| format!("{region}s egna siffror för hela regionen"),
     kpi_label: |measure| match measure {
         KpiMeasure::MedianDaysWaiting => "Medianväntetid för dem som väntar",

@@ -1,8 +1,9 @@
 //! Swedish texts of "Vårdlotsen".
 
-use vardkoll_domain::api::{DeclineReason, PathKind};
+use vardkoll_domain::api::{DeclineReason, PathKind, ProblemCode};
 
 use super::navigator_texts::NavigatorTexts;
+use crate::state::MoveField;
 
 fn path(path: PathKind) -> &'static str {
     match path {
@@ -21,7 +22,31 @@ fn decline_reason(reason: DeclineReason) -> &'static str {
     }
 }
 
+fn field_error(field: MoveField, code: ProblemCode) -> &'static str {
+    match (field, code) {
+        (MoveField::Status, _) => "Välj ny status.",
+        (MoveField::Provider, ProblemCode::Required) => "Välj vårdgivare.",
+        (MoveField::Provider, ProblemCode::Unknown) => {
+            "Vårdgivaren finns inte längre. Välj en annan i listan."
+        }
+        (MoveField::Provider, _) => "Välj en vårdgivare i listan.",
+        (MoveField::Date, ProblemCode::Required) => "Skriv datumet, som ÅÅÅÅ-MM-DD.",
+        (MoveField::Date, _) => "Skriv ett datum från och med i dag, som ÅÅÅÅ-MM-DD.",
+        (MoveField::Time, ProblemCode::Required) => "Skriv tiden, till exempel 9.30.",
+        (MoveField::Time, _) => {
+            "Skriv en tid mellan 00.00 och 23.59, till exempel 9.30 eller 09:30."
+        }
+        (MoveField::Reason, _) => "Välj orsak.",
+        (MoveField::Note, ProblemCode::TooLong) => "Skriv högst 500 tecken.",
+        (MoveField::Note, ProblemCode::Characters) => {
+            "Meddelandet innehåller tecken som inte kan sparas, till exempel styrtecken. Ta bort dem."
+        }
+        (MoveField::Note, _) => "Kontrollera meddelandet.",
+    }
+}
+
 pub const SV_NAVIGATOR: NavigatorTexts = NavigatorTexts {
+    lang: super::Lang::Sv,
     sign_in_needed: "Logga in med ditt konto i regionen för att se förfrågningarna.",
     sign_in_unavailable: "Inloggning är inte inställd för den här tjänsten.",
     not_staff: "Ditt konto har inte behörighet som vårdlots.",
@@ -79,6 +104,9 @@ pub const SV_NAVIGATOR: NavigatorTexts = NavigatorTexts {
         fortfarande behövs.",
     invalid_move: "Den ändringen går inte från förfrågans nuvarande status.",
     check_fields: "Kontrollera de markerade fälten.",
+    error_summary: "Rätta följande:",
+    not_accepted: |why| format!("Ändringen sparades inte. Servern svarade: {why}"),
+    field_error,
     save_failed: "Ändringen kunde inte sparas just nu. Försök igen.",
     path,
     decline_reason,

@@ -94,7 +94,7 @@ fn status_next(status: ReferralStatus) -> &'static str {
 fn decline_reason(reason: DeclineReason) -> &'static str {
     match reason {
         DeclineReason::NoProviderAvailable => {
-            "Orsak: ingen vårdgivare kan ge vården tidigare än den du redan har."
+            "Orsak: regionen hittade ingen vårdgivare som kan ge vården tidigare."
         }
         DeclineReason::NotCoveredByGuarantee => {
             "Orsak: vården du söker omfattas inte av vårdgarantin."

@@ -3,12 +3,15 @@
 
 use super::compare_texts::CompareTexts;
 use super::referral_texts::ReferralTexts;
+use chrono::NaiveDate;
 use vardkoll_domain::episode::{DeclineReason, EventKind, UncoveredCare};
-use vardkoll_domain::status::{EndReason, RiskReason, Status};
+use vardkoll_domain::rules::Binding;
+use vardkoll_domain::status::{EndReason, RiskReason, Status, Timeliness};
 use vardkoll_domain::step::Step;
 use vardkoll_domain::validation::{DateError, EpisodeError, EventChoice, EventError};
 
-/// Names for each guarantee step.
+/// Names for each guarantee step: as a title, and as written inside a
+/// sentence (in lower case where the language capitalises only titles).
 pub struct StepTexts {
     pub contact: &'static str,
     pub assessment: &'static str,
@@ -39,6 +42,14 @@ pub struct ChoiceTexts {
     pub private_without_agreement: &'static str,
 }
 
+/// What to do when a deadline will be or was missed: a heading, the steps in
+/// order, and a closing note.
+pub struct AdviceTexts {
+    pub heading: &'static str,
+    pub steps: &'static [&'static str],
+    pub note: Option<&'static str>,
+}
+
 /// Why care outside the guarantee gets no deadline.
 pub struct UncoveredTexts {
     pub return_visit: &'static str,
@@ -56,7 +67,12 @@ pub struct StatusTexts {
     pub near_deadline: &'static str,
     pub booked_after_deadline: &'static str,
     pub missed: &'static str,
+    /// The care was given on or before the deadline.
     pub fulfilled: &'static str,
+    /// The care was given after the deadline.
+    pub late: &'static str,
+    /// A later step showed the care was given; its day is not recorded.
+    pub done_date_unknown: &'static str,
     pub declined_elsewhere: &'static str,
     pub agreed_to_later_date: &'static str,
     pub renewed: &'static str,
@@ -164,6 +180,8 @@ pub struct Texts {
     /// Unicode's case tables into the page's download.
     pub until_in_sentence: &'static str,
     pub date_hint: &'static str,
+    /// Inside an empty date field: the form to type, as this language writes it.
+    pub date_placeholder: &'static str,
     pub add_event: &'static str,
     pub event_saved: &'static str,
     pub event_removed: &'static str,
@@ -176,15 +194,18 @@ pub struct Texts {
     pub excluded_note: fn(u64) -> String,
     pub booked_note: &'static str,
     pub care_note: &'static str,
+    /// A later step began on this day (a long date), so this step is done.
+    pub done_by_later_step: fn(&str) -> String,
+    /// Asks for the day of the care when only a later step shows it was given.
+    pub add_care_day: &'static str,
     pub days_left: fn(i64) -> String,
     pub days_left_label: &'static str,
     pub deadline_summary: &'static str,
 
-    pub advice_heading: &'static str,
-    pub advice_clinic: &'static str,
-    pub advice_office: &'static str,
-    pub advice_costs: &'static str,
-    pub advice_target: &'static str,
+    /// Under the law: the region must arrange care elsewhere and pay.
+    pub advice: AdviceTexts,
+    /// Under the BUP target, which is not law and gives no such remedy.
+    pub bup_advice: AdviceTexts,
 
     pub export: &'static str,
     pub export_hint: &'static str,
@@ -225,6 +246,8 @@ pub struct Texts {
     pub page_load_error: &'static str,
 
     pub steps: StepTexts,
+    /// The steps' names inside a sentence ("tidsgräns för första besök ...").
+    pub steps_in_sentence: StepTexts,
     pub choices: ChoiceTexts,
     pub uncovered: UncoveredTexts,
     pub status: StatusTexts,
@@ -258,20 +281,49 @@ impl Texts {
         self.lang.referral_texts()
     }
 
+    /// `text` (a date, a number with separators, an identity number) as one
+    /// left-to-right run inside this language's sentences: in a right-to-left
+    /// language wrapped in the isolates U+2066 … U+2069, so that `2026-12-24`
+    /// is not read as `24-12-2026`; as it is otherwise.
+    pub fn ltr(&self, text: &str) -> String {
+        if self.lang.dir() == "rtl" {
+            format!("\u{2066}{text}\u{2069}")
+        } else {
+            text.to_owned()
+        }
+    }
+
     /// A request's status, as [`ReferralTexts::status`] words it.
     pub fn request_status(&self, status: vardkoll_domain::api::ReferralStatus) -> &'static str {
         self.lang.request_status(status)
     }
 
     pub fn step(&self, step: Step) -> &'static str {
-        let s = &self.steps;
-        match step {
-            Step::PrimaryCareContact => s.contact,
-            Step::PrimaryCareAssessment => s.assessment,
-            Step::SpecialistVisit => s.specialist,
-            Step::Treatment => s.treatment,
-            Step::BupAssessment => s.bup_assessment,
-            Step::BupInDepth => s.bup_in_depth,
+        step_name(&self.steps, step)
+    }
+
+    /// The step's name inside a sentence.
+    pub fn step_in_sentence(&self, step: Step) -> &'static str {
+        step_name(&self.steps_in_sentence, step)
+    }
+
+    /// Why the region must arrange care: `step`'s deadline has passed
+    /// (`missed`), or the booked time is after it.
+    pub fn path_fact(&self, step: Step, deadline: NaiveDate, missed: bool) -> String {
+        let date = super::long_date(self, deadline);
+        let step = self.step_in_sentence(step);
+        if missed {
+            (self.path_missed)(step, &date)
+        } else {
+            (self.path_will_be_missed)(step, &date)
+        }
+    }
+
+    /// What to do when a limit that is law, or the BUP target, is missed.
+    pub fn advice(&self, binding: Binding) -> &AdviceTexts {
+        match binding {
+            Binding::Law => &self.advice,
+            Binding::Target => &self.bup_advice,
         }
     }
 
@@ -313,7 +365,7 @@ impl Texts {
                     "{choice} – {}, {} {}",
                     self.step(step),
                     self.until_in_sentence,
-                    super::numeric_date(until)
+                    self.ltr(&super::numeric_date(until))
                 )
             }
             _ => choice.to_owned(),
@@ -340,7 +392,9 @@ impl Texts {
             Status::AtRisk(RiskReason::NearDeadline) => s.near_deadline,
             Status::AtRisk(RiskReason::BookedAfterDeadline) => s.booked_after_deadline,
             Status::Missed => s.missed,
-            Status::Fulfilled => s.fulfilled,
+            Status::Done(Timeliness::InTime) => s.fulfilled,
+            Status::Done(Timeliness::Late) => s.late,
+            Status::Done(Timeliness::Unknown) => s.done_date_unknown,
             Status::Ended(EndReason::Declined(DeclineReason::OfferedElsewhere)) => {
                 s.declined_elsewhere
             }
@@ -377,6 +431,135 @@ impl Texts {
             EpisodeError::TitleMissing => self.errors.title_missing,
             EpisodeError::TitleTooLong => self.errors.title_too_long,
             EpisodeError::UnknownRegion => self.errors.unknown_region,
+        }
+    }
+}
+
+fn step_name(s: &StepTexts, step: Step) -> &'static str {
+    match step {
+        Step::PrimaryCareContact => s.contact,
+        Step::PrimaryCareAssessment => s.assessment,
+        Step::SpecialistVisit => s.specialist,
+        Step::Treatment => s.treatment,
+        Step::BupAssessment => s.bup_assessment,
+        Step::BupInDepth => s.bup_in_depth,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Lang;
+    use super::*;
+    use vardkoll_domain::date::ymd;
+
+    #[test]
+    fn a_step_named_inside_a_sentence_is_not_capitalised() {
+        let deadline = ymd(2026, 11, 30);
+        assert_eq!(
+            Lang::Sv
+                .texts()
+                .path_fact(Step::SpecialistVisit, deadline, true),
+            "Vårdgarantins tidsgräns för första besök i specialistvården var måndag 30 november 2026 \
+             och har passerat."
+        );
+        assert!(
+            Lang::Sv
+                .texts()
+                .path_fact(Step::Treatment, deadline, false)
+                .contains("tidsgräns för behandling eller operation, måndag")
+        );
+        assert_eq!(
+            Lang::En
+                .texts()
+                .path_fact(Step::SpecialistVisit, deadline, true),
+            "The care guarantee deadline for a first visit in specialised care was Monday 30 November \
+             2026 and has passed."
+        );
+        for lang in [Lang::Sv, Lang::En] {
+            let t = lang.texts();
+            for step in Step::ALL {
+                let name = t.step_in_sentence(step);
+                assert_eq!(name, name.to_lowercase().replace("bup", "BUP"), "{lang:?}");
+                assert_ne!(name, t.step(step), "{lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn arabic_puts_a_weekday_after_yawm() {
+        let t = Lang::Ar.texts();
+        for missed in [true, false] {
+            let fact = t.path_fact(Step::SpecialistVisit, ymd(2026, 11, 30), missed);
+            assert!(fact.contains("يوم الاثنين 30 نوفمبر 2026"), "{fact}");
+            assert!(!fact.contains("في الاثنين"), "{fact}");
+        }
+        let note = (t.done_by_later_step)("الجمعة 20 نوفمبر 2026");
+        assert!(note.contains("يوم الجمعة"), "{note}");
+    }
+
+    #[test]
+    fn the_free_choice_paragraph_reads_on_its_own() {
+        // It opens the notice: nothing before it for "då" or "then" to refer to.
+        assert!(
+            Lang::Sv
+                .texts()
+                .path_free_choice
+                .starts_with("Väljer du själv var du får vård använder du det fria vårdvalet")
+        );
+        assert!(
+            Lang::En
+                .texts()
+                .path_free_choice
+                .starts_with("If you choose where to get care yourself, you use free choice")
+        );
+        assert!(!Lang::Ar.texts().path_free_choice.contains("عندها"));
+    }
+
+    #[test]
+    fn no_decline_reason_assumes_a_booked_time() {
+        use vardkoll_domain::api::DeclineReason;
+        for lang in Lang::ALL {
+            let reason = (lang.referral_texts().decline_reason)(DeclineReason::NoProviderAvailable);
+            for booked in ["redan har", "already have", "الموعد الذي لديك"] {
+                assert!(!reason.contains(booked), "{lang:?}: {reason}");
+            }
+        }
+        assert_eq!(
+            (Lang::Sv.referral_texts().decline_reason)(DeclineReason::NoProviderAvailable),
+            "Orsak: regionen hittade ingen vårdgivare som kan ge vården tidigare."
+        );
+    }
+
+    #[test]
+    fn the_bup_advice_does_not_promise_the_laws_remedy() {
+        for lang in Lang::ALL {
+            let t = lang.texts();
+            let law = t.advice(Binding::Law);
+            let bup = t.advice(Binding::Target);
+            let bup_text: Vec<&str> = bup.steps.iter().copied().chain(bup.note).collect();
+            let bup_text = bup_text.join(" ");
+            // The law's remedy: care elsewhere arranged by the region, extra costs paid.
+            for remedy in law.steps.iter().skip(1) {
+                assert!(!bup_text.contains(remedy), "{lang:?}");
+            }
+            for claim in [
+                "extra kostnad",
+                "betalar",
+                "vårdgarantikansli",
+                "extra costs",
+                "pays",
+                "care guarantee office",
+                "التكاليف الإضافية",
+                "تدفع",
+                "مكتب ضمان الرعاية",
+            ] {
+                assert!(!bup_text.contains(claim), "{lang:?}: {claim}");
+            }
+            // What applies to BUP: the clinic, another clinic, the patients' advisory committee,
+            // and that the target is not law.
+            assert!(bup_text.contains("patientnämnden"), "{lang:?}");
+            assert!(bup_text.contains("SKR"), "{lang:?}");
+            assert_ne!(bup.heading, law.heading, "{lang:?}");
         }
     }
 }

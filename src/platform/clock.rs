@@ -2,6 +2,7 @@
 //! so tests can fix it.
 
 use chrono::NaiveDate;
+use vardkoll_domain::swedish_time;
 
 /// Today's date in the patient's local time zone.
 pub fn today() -> NaiveDate {
@@ -32,17 +33,19 @@ pub fn utc_stamp() -> String {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Today(pub NaiveDate);
 
-/// The current local date and time, `2026-11-25 14:03`, for "fetched at" labels.
-pub fn local_stamp() -> String {
+/// The current time in Swedish time, `2026-11-25 14:03`, for "fetched at"
+/// labels: the same clock as every other time the app shows, wherever the
+/// device is set.
+pub fn swedish_stamp() -> String {
     let now = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date(),
-        now.get_hours(),
-        now.get_minutes()
+    let utc = NaiveDate::from_ymd_opt(
+        i32::try_from(now.get_utc_full_year()).unwrap_or(2000),
+        now.get_utc_month() + 1,
+        now.get_utc_date(),
     )
+    .and_then(|date| date.and_hms_opt(now.get_utc_hours(), now.get_utc_minutes(), 0));
+    utc.map(|utc| swedish_time::minutes_text(swedish_time::swedish_local(utc)))
+        .unwrap_or_default()
 }
 
 /// Resolves once the browser has painted the next frame (an animation frame,

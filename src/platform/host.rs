@@ -106,6 +106,16 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
+/// Sets the document's title, on the app's own page or in an iframe; inside a
+/// portal's element the title is the portal's page's, and stays as it is.
+pub fn set_title(title: &str) {
+    if mount_point().is_none()
+        && let Some(document) = document()
+    {
+        document.set_title(title);
+    }
+}
+
 /// The element whose `lang` and `dir` say the app's language: the app's own
 /// element when embedded (the portal's page keeps its own), else `<html>`.
 pub fn lang_element() -> Option<Element> {
@@ -291,10 +301,19 @@ pub fn tell_portal(name: &str) {
 /// The message an iframe's app sends its portal: `{ "type": "vardkoll:height", "height": 812 }`.
 pub const HEIGHT_MESSAGE: &str = "vardkoll:height";
 
-/// Starts reporting the document's height to the parent page, if the app is in
+/// Marks the page as framed by a portal (`<html data-framed>`): the stylesheet
+/// then sizes nothing by the viewport, which in an iframe is what the portal
+/// makes of the height reported here.
+const FRAMED_ATTRIBUTE: &str = "data-framed";
+
+/// Starts reporting the content's height to the parent page, if the app is in
 /// an iframe and the parent is one of `origins` (each is a message's target
 /// origin, so the browser delivers it only when the parent really is that
 /// origin). Outside an iframe, or with no origin allowed, it says nothing.
+///
+/// The height is the body's, not the document's: the document is at least as
+/// tall as the iframe, so reporting it would only ever grow the frame, and
+/// anything sized by the viewport (`vh`) would grow with each report.
 pub fn report_height(origins: Vec<String>) {
     let Some(window) = web_sys::window() else {
         return;
@@ -305,13 +324,17 @@ pub fn report_height(origins: Vec<String>) {
     if origins.is_empty() || js_sys::Object::is(&parent, &window) {
         return; // not in an iframe, or no portal allowed
     }
-    let Some(root) = window.document().and_then(|d| d.document_element()) else {
+    let Some(document) = window.document() else {
         return;
     };
-    let measured = root.clone();
+    let (Some(root), Some(body)) = (document.document_element(), document.body()) else {
+        return;
+    };
+    let _ = root.set_attribute(FRAMED_ATTRIBUTE, "");
+    let measured = body.clone();
     let last = std::cell::Cell::new(-1);
     let send = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-        let height = measured.scroll_height();
+        let height = measured.get_bounding_client_rect().height().ceil() as i32;
         if height == last.replace(height) {
             return;
         }
@@ -323,7 +346,7 @@ pub fn report_height(origins: Vec<String>) {
         }
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(send.as_ref().unchecked_ref()) {
-        observer.observe(&root);
+        observer.observe(&body);
         // The observer and its callback live as long as the page.
         std::mem::forget(observer);
         send.forget();

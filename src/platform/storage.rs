@@ -275,6 +275,18 @@ pub fn first_single_sign_on() -> bool {
     first && storage.set_item(KEY, "1").is_ok()
 }
 
+/// Whether this browser holds anything of the patient's for [`delete_all`]:
+/// anything Vårdkoll stored but the language choice, read without decoding it.
+pub fn holds_patient_data() -> bool {
+    let Ok(storage) = local_storage() else {
+        return false;
+    };
+    let length = storage.length().unwrap_or(0);
+    (0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .any(|key| key.starts_with(PREFIX) && key != LANG_KEY)
+}
+
 /// Removes everything Vårdkoll has stored in this browser.
 pub fn delete_all() -> Result<(), StorageError> {
     let storage = local_storage()?;

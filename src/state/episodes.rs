@@ -123,6 +123,13 @@ impl EpisodeStore {
     }
 
     /// Deletes every episode and everything Vårdkoll stored in this browser.
+    /// Whether anything of the patient's is stored for "delete all" to delete:
+    /// episodes, requests, a home region (tracked through the episodes; the
+    /// rest is read as it is).
+    pub fn holds_data(&self) -> bool {
+        self.episodes.with(|list| !list.is_empty()) || storage::holds_patient_data()
+    }
+
     pub fn delete_all(&self) {
         self.episodes.set(Vec::new());
         let notice = match storage::delete_all() {

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use crate::platform::api::ApiError;
-use crate::platform::clock::local_stamp;
+use crate::platform::clock::swedish_stamp;
 
 /// A value and when it was fetched (shown to the patient, e.g. "14:03").
 #[derive(Clone, Debug, PartialEq)]
@@ -81,6 +81,24 @@ impl<T> Loadable<T> {
     pub fn value(&self) -> Option<&T> {
         self.data.as_ref().map(|d| &d.value)
     }
+
+    /// Takes an answer to a request for something else than the data shown
+    /// (another service): an error then drops that data too, since showing it
+    /// beside the error would pass it off as what was asked for. `is_wanted`
+    /// tells whether the data shown is what the request was for.
+    pub fn finish_wanted(
+        &mut self,
+        ticket: Ticket,
+        result: Result<T, ApiError>,
+        fetched_at: String,
+        is_wanted: impl FnOnce(&T) -> bool,
+    ) -> bool {
+        let current = self.finish(ticket, result, fetched_at);
+        if current && self.error.is_some() && self.value().is_some_and(|v| !is_wanted(v)) {
+            self.data = None;
+        }
+        current
+    }
 }
 
 /// Fetches into `signal`: only the answer to the newest request is kept, and
@@ -95,7 +113,7 @@ pub fn fetch<T: Send + Sync + 'static>(
     leptos::task::spawn_local(async move {
         let result = request.await;
         signal.update(|s| {
-            s.finish(ticket, result, local_stamp());
+            s.finish(ticket, result, swedish_stamp());
         });
     });
 }
@@ -124,6 +142,31 @@ mod tests {
         let third = state.begin();
         assert!(state.finish(third, Ok(3), "10:10".into()));
         assert_eq!((state.value(), state.error.clone()), (Some(&3), None));
+    }
+
+    #[test]
+    fn an_error_for_something_else_drops_what_is_shown() {
+        let mut state = Loadable::default();
+        let first = state.begin();
+        state.finish_wanted(first, Ok("hip"), "10:00".into(), |v| *v == "hip");
+        // Another service fails: the hip's figures are not the knee's.
+        let knee = state.begin();
+        assert!(
+            state.finish_wanted(knee, Err(ApiError::Network), "10:05".into(), |v| *v
+                == "knee")
+        );
+        assert_eq!(
+            (state.value(), state.error.clone()),
+            (None, Some(ApiError::Network))
+        );
+        // The same service failing to reload keeps its figures.
+        let hip = state.begin();
+        state.finish_wanted(hip, Ok("hip"), "10:10".into(), |v| *v == "hip");
+        let again = state.begin();
+        state.finish_wanted(again, Err(ApiError::Network), "10:15".into(), |v| {
+            *v == "hip"
+        });
+        assert_eq!(state.value(), Some(&"hip"));
     }
 
     #[test]

@@ -15,7 +15,10 @@ pub use catalogue::{Catalogue, CatalogueData, provider_label, service_title};
 pub use episodes::{EpisodeStore, Notice};
 pub use event_form::EventFormState;
 pub use loadable::{Fetched, Loadable, Ticket, begin, fetch};
-pub use navigator_desk::{MoveDraft, MoveOutcome, NavigatorDesk, QueueFilters, next_statuses};
+pub use navigator_desk::{
+    MAX_NOTE_CHARS, MoveDraft, MoveField, MoveNotice, MoveOutcome, NavigatorDesk, QueueFilters,
+    error_links, field_error, move_notice, next_statuses,
+};
 pub use outbox::{OutboxStore, new_key};
 pub use referral_form::{ReferralForm, label};
 pub use session::{Callback, Patient, Session, SignIn, SignInProblem, access_token, take_callback};

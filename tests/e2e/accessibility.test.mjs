@@ -1,7 +1,8 @@
 // Accessibility in a real browser, in every language: axe-core's WCAG 2.1 A
 // and AA rules on every page and the states a patient meets (errors shown, receipts, a request
 // sent, the comparison with its table, trend and map), with zero violations;
-// and no loss of content at 320 CSS pixels wide (WCAG 1.4.10 reflow).
+// and no loss of content at 320 CSS pixels wide (WCAG 1.4.10 reflow); every
+// page's title names it (WCAG 2.4.2), in the page's language.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { violations } from "./axe.mjs";
@@ -30,8 +31,19 @@ for (const lang of ["sv", "en", "ar"]) {
       page.on("pageerror", (e) => errors.push(String(e)));
       const at = async (label) => {
         assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+        const [title, heading] = await page.evaluate(() => [document.title, document.querySelector("h1")?.textContent.trim()]);
+        assert.ok(heading && title.startsWith(`${heading} – `), `${label}: the title "${title}" names the page "${heading}"`);
         if (width === 320) {
           if (await overflows(page)) narrow.push(label);
+          // A checkbox and its label share a line, however long the label.
+          const apart = await page.evaluate(() =>
+            [...document.querySelectorAll(".field--checkbox")].filter((f) => f.offsetParent).flatMap((field) => {
+              const box = field.querySelector("input[type=checkbox]").getBoundingClientRect();
+              const text = field.querySelector("label").getBoundingClientRect();
+              return text.top < box.bottom && text.bottom > box.top ? [] : [field.querySelector("label").textContent.trim()];
+            }),
+          );
+          if (apart.length) narrow.push(`${label}: checkbox apart from its label (${apart.join("; ")})`);
         } else {
           await check(page, label, found);
         }

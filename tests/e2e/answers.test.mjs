@@ -66,7 +66,7 @@ test("a declined request says why and what next, and the region's note is text, 
   await page.getByRole("link", { name: "Mina förfrågningar" }).first().click();
   const card = page.locator("article.request", { hasText: reference });
   await card.getByText("Avslagen").first().waitFor();
-  await card.locator(".request__answer", { hasText: "Orsak: ingen vårdgivare kan ge vården tidigare än den du redan har." }).waitFor();
+  await card.locator(".request__answer", { hasText: "Orsak: regionen hittade ingen vårdgivare som kan ge vården tidigare." }).waitFor();
   await card.getByText(/Du kan skicka en ny förfrågan/).waitFor();
   await card.getByText("<script>alert(1)</script>Ingen plats").waitFor();
   assert.equal(await card.locator("script").count(), 0);

@@ -100,11 +100,48 @@ test("in an allowed portal's iframe: the portal hears the app's height and the t
   await context.close();
 });
 
+test("in a portal's iframe the height settles on the content's and the messages stop", async () => {
+  // The README's snippet sizes the iframe from each message; anything in the
+  // app sized by the viewport would grow it again with each one.
+  for (const path of ["/", "/vantetider?tjanst=op-hoft"]) {
+    const { context, page, errors } = await openPage(stack.browser, `${portal.url}/iframe${path}`);
+    await page.frameLocator("iframe").locator("main h1").waitFor();
+    await page.waitForTimeout(10_000);
+    const settled = await page.evaluate(() => ({
+      count: window.heights.length,
+      last: window.heights.at(-1),
+      quietFor: performance.now() - (window.heightsAt.at(-1) ?? 0),
+      frame: document.querySelector("iframe").getBoundingClientRect().height,
+    }));
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    // Where the app's content ends: the bottom of its footer, in the document.
+    const content = await frame.evaluate(() => document.querySelector(".site-footer").getBoundingClientRect().bottom + window.scrollY);
+    console.log(`iframe ${path}: ${settled.count} height messages in 10 s, frame ${settled.frame} px, content ${content} px`);
+    assert.ok(settled.count > 0 && settled.count < 20, `${path}: a few height messages, not ${settled.count}`);
+    assert.ok(settled.quietFor > 5_000, `${path}: no message in the last 5 s (last ${Math.round(settled.quietFor)} ms ago)`);
+    assert.ok(Math.abs(settled.frame - content) <= 3, `${path}: the frame (${settled.frame} px) fits the content (${content} px)`);
+    assert.ok(Math.abs(settled.last - content) <= 3, `${path}: the reported height (${settled.last} px) is the content's (${content} px)`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test("a portal that is not allowed hears nothing", async () => {
   const { context, page } = await openPage(stack.browser, `${other.url}/iframe/`);
   await page.frameLocator("iframe").locator("h1").waitFor();
   await page.waitForTimeout(1500);
   assert.deepEqual(await page.evaluate(() => window.heights), []);
+  await context.close();
+});
+
+test("the portal on a phone: the app lays out at the phone's width", async () => {
+  const context = await stack.browser.newContext({ locale: "sv-SE", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.goto(`${portal.url}/halsa/vardkoll/?tjanst=op-hoft`);
+  await page.locator("table.provider-table, .provider-table").first().waitFor();
+  const widths = await page.evaluate(() => ({ layout: document.documentElement.clientWidth, scroll: document.documentElement.scrollWidth }));
+  assert.equal(widths.layout, 390, "the portal's page says it is made for the device's width");
+  assert.ok(widths.scroll <= widths.layout + 1, `nothing sticks out sideways (${widths.scroll} px)`);
   await context.close();
 });
 
@@ -163,8 +200,12 @@ test("in the portal's element under a sub-path: settings from data attributes, C
   await page.goto(`${portal.url}/halsa/vardkoll/vardgarantier`);
   await page.getByRole("heading", { name: "Höften" }).waitFor();
   assert.deepEqual(await violations(page, "#vardkoll"), [], "WCAG 2.1 A/AA inside the portal");
-  // The skip link leads into the app's own main, inside its element.
+  // The skip link shows only once focused (above the app's element is the
+  // portal's page), and leads into the app's own main, inside its element.
+  const skipWidth = () => page.locator(".skip-link").evaluate((link) => link.getBoundingClientRect().width);
+  assert.ok((await skipWidth()) <= 1, "the skip link is hidden until focused");
   await page.locator(".skip-link").focus();
+  assert.ok((await skipWidth()) > 20, "the focused skip link shows");
   await page.keyboard.press("Enter");
   await page.locator("main#main:focus").waitFor();
   // Narrow phones: nothing sticks out sideways.

@@ -23,11 +23,20 @@ after(async () => {
 
 test("a patient records a referral, sees the deadline, and finds it again after a reload", async () => {
   const { context, page, errors } = await openPage(browser, server.url);
+  // A first visit has nothing to export or delete, and is offered neither.
+  await page.getByLabel("Vad gäller vården?").waitFor();
+  const offered = async () => ({
+    export: await page.getByRole("button", { name: "Spara tidsgränserna i kalendern" }).count(),
+    deleteAll: await page.getByRole("button", { name: "Radera alla mina uppgifter" }).count(),
+  });
+  assert.deepEqual(await offered(), { export: 0, deleteAll: 0 });
 
   await page.getByLabel("Vad gäller vården?").fill("Höften");
   await page.getByLabel("Din hemregion (valfritt)").selectOption("12");
   await page.getByRole("button", { name: "Lägg till vårdärende" }).click();
   await page.getByRole("heading", { name: "Höften" }).waitFor();
+  // An episode is something to delete; with no deadline yet, nothing to export.
+  assert.deepEqual(await offered(), { export: 0, deleteAll: 1 });
 
   await page.getByLabel("Vad hände?").selectOption("referral_issued");
   await page.getByLabel("Datum", { exact: true }).fill(isoDaysAgo(30));
@@ -51,6 +60,9 @@ test("a patient records a referral, sees the deadline, and finds it again after 
   assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
   assert.match(ics, /DTSTART;VALUE=DATE:\d{8}\r\n/);
   assert.match(ics, /SUMMARY:Sista dag enligt vårdgarantin: Första besök i specialistvården – Höften/);
+  // A reminder a week before; no status, which would be stale when read.
+  assert.match(ics, /BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P7D\r\n/);
+  assert.doesNotMatch(ics, /I tid/);
 
   await page.getByRole("button", { name: "Radera alla mina uppgifter" }).click();
   await page.getByRole("button", { name: "Ja, radera allt" }).click();
@@ -58,6 +70,7 @@ test("a patient records a referral, sees the deadline, and finds it again after 
   await page.reload();
   await page.getByText("Du har inga vårdärenden ännu.").waitFor();
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+  assert.deepEqual(await offered(), { export: 0, deleteAll: 0 });
 
   assert.deepEqual(errors, []);
   await context.close();

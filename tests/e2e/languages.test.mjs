@@ -135,3 +135,84 @@ test("Arabic's words load on use: when they cannot be loaded, the app starts in 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** `text` with its ASCII digits as Arabic-Indic digits (U+0660–U+0669), as an Arabic keyboard types them. */
+const arabicDigits = (text) => text.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+
+/**
+ * Where `first` and the `then` after it, in the text of `selector`, are drawn:
+ * their left edges. Left to right, `first` is left of `then`; reordered by the
+ * bidirectional algorithm (1212-19121212), the other way round.
+ */
+const drawnAt = (page, selector, first, then) =>
+  page.evaluate(([selector, first, then]) => {
+    const walker = document.createTreeWalker(document.querySelector(selector), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.indexOf(first);
+      const next = at < 0 ? -1 : node.data.indexOf(then, at + first.length);
+      if (next < 0) continue;
+      const left = (start, length) => {
+        const range = document.createRange();
+        range.setStart(node, start);
+        range.setEnd(node, start + length);
+        return range.getBoundingClientRect().left;
+      };
+      return [left(at, first.length), left(next, then.length)];
+    }
+    return null;
+  }, [selector, first, then]);
+
+test("Arabic keeps dates and identity numbers left to right, reads Arabic-Indic digits, and lays Vårdlotsen's English out left to right", async () => {
+  const { context, page, errors } = await open("ar-SE");
+  await page.getByRole("heading", { name: "ضمانات رعايتي", level: 1 }).waitFor();
+  assert.deepEqual(await documentLang(page), ["ar", "rtl"]);
+
+  // A date typed in Arabic-Indic digits is accepted as the same date, and
+  // shown and stored in ASCII digits, left to right.
+  const date = isoDaysAgo(30);
+  await page.locator(".new-episode input[name=title]").fill("الورك");
+  await page.locator(".new-episode button[type=submit]").click();
+  await page.locator(".event-form select[name=choice]").selectOption("referral_issued");
+  const dateInput = page.locator(".event-form input[name=date]");
+  assert.equal(await dateInput.getAttribute("dir"), "ltr");
+  assert.doesNotMatch(await dateInput.getAttribute("placeholder"), /Å/);
+  await dateInput.fill(arabicDigits(date));
+  await page.locator(".event-form button[type=submit]").click();
+  await page.locator(".events__item").waitFor();
+  assert.equal(await page.locator(".event-form .field__error:not([hidden])").count(), 0);
+  const shownDate = page.locator(".events__date");
+  assert.equal(await shownDate.textContent(), date);
+  assert.equal(await shownDate.getAttribute("dir"), "ltr");
+  // The start of the deadline, inside an Arabic sentence: an isolated run.
+  assert.ok((await page.locator(".timeline__item").first().textContent()).includes(`\u2066${date}\u2069`));
+  const stored = await page.evaluate(() => Object.values(localStorage).join("\n"));
+  assert.ok(stored.includes(date));
+  assert.doesNotMatch(stored, /[\u0660-\u0669]/);
+
+  // The identity number example reads 19121212-1212, in that order.
+  await page.goto(`${stack.site.url}/remiss?tjanst=op-hoft`);
+  await page.getByRole("heading", { name: "اطلب الرعاية لدى مقدّم رعاية آخر", level: 1 }).waitFor();
+  const hint = await page.locator("#referral-identity-hint").textContent();
+  assert.ok(hint.includes("\u206619121212-1212\u2069"), hint);
+  const [number, serial] = await drawnAt(page, "#referral-identity-hint", "19121212", "1212");
+  assert.ok(number < serial, `19121212 drawn at x=${number}, 1212 at x=${serial}`);
+  // Arabic-Indic digits in the identity number and the referral date are read
+  // as the number and the date: no message beside either (other fields have one).
+  assert.equal(await page.locator("#referral-identity").getAttribute("dir"), "ltr");
+  assert.equal(await page.locator("#referral-date").getAttribute("dir"), "ltr");
+  await page.locator("#referral-identity").fill("١٩١٢١٢١٢-١٢١٢");
+  await page.locator("#referral-date").fill(arabicDigits(isoDaysAgo(10)));
+  await page.locator("#referral-form button[type=submit]").click();
+  await page.locator("#referral-name-error", { hasText: "اكتب اسمك." }).waitFor();
+  assert.equal(await page.locator("#referral-identity-error").isHidden(), true);
+  assert.equal(await page.locator("#referral-date-error").isHidden(), true);
+
+  // Vårdlotsen's texts are English for Arabic readers: marked so, left to right.
+  await page.goto(`${stack.site.url}/vardlotsen`);
+  const desk = page.locator(".navigator-page[lang=en][dir=ltr]");
+  await desk.locator(".notice").first().waitFor();
+  assert.doesNotMatch(await desk.textContent(), /[\u0600-\u06FF]/);
+  assert.deepEqual(await documentLang(page), ["ar", "rtl"]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

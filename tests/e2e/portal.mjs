@@ -28,6 +28,7 @@ iframe{border:0;width:100%;height:150px;display:block}`;
  */
 function page(title, content, script, scriptSrc, connectSrc = "") {
   return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${title}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src ${scriptSrc}; style-src 'self' 'unsafe-inline'; connect-src 'self' ${connectSrc}; img-src 'self' data:; frame-src *; object-src 'none'; base-uri 'none'">
 <style>${PORTAL_CSS}</style></head>
 <body><header><strong>Hälsoportalen</strong><nav aria-label="Portalen"><a href="/">Start</a> <a href="/kontakt">Kontakt</a></nav></header>
@@ -35,13 +36,18 @@ function page(title, content, script, scriptSrc, connectSrc = "") {
 <footer>Portalens sidfot</footer>${script}</body></html>`;
 }
 
-/** The page for the app in an iframe from `appOrigin`; it records and applies the app's height. */
+/**
+ * The page for the app in an iframe from `appOrigin`; it records the app's
+ * heights (and when each came, `heightsAt`, ms since the page's start) and applies them.
+ */
 function iframePage(appOrigin, appPath) {
   const listen = `<script>
   window.heights = [];
+  window.heightsAt = [];
   window.addEventListener("message", (event) => {
     if (event.origin !== ${JSON.stringify(appOrigin)} || event.data?.type !== "vardkoll:height") return;
     window.heights.push(event.data.height);
+    window.heightsAt.push(performance.now());
     document.querySelector("iframe").style.height = event.data.height + "px";
   });
 </script>`;

@@ -177,7 +177,7 @@ test("a request the server turns down is kept, shown with what to correct, and s
 
 test("while a page's code loads, the shell shows its top; when it cannot be loaded, a retry that works", async () => {
   for (const [path, split, text] of [
-    ["/remiss?tjanst=op-hoft", "page_referral", /Du använder då det fria vårdvalet/],
+    ["/remiss?tjanst=op-hoft", "page_referral", /använder du det fria vårdvalet/],
     ["/forfragningar", "page_requests", /Du har inga förfrågningar/],
     // A part of a page: the comparison below the pickers, its own split point.
     ["/vantetider?tjanst=op-hoft", "part_wait_times_comparison", /Sjukhus och mottagningar/],
@@ -215,6 +215,24 @@ test("while a page's code loads, the shell shows its top; when it cannot be load
     assert.deepEqual(errors, []);
     await context.close();
   }
+});
+
+test("the receipt's next step works offline: a request saved while offline is followed in Mina förfrågningar", async () => {
+  // No service worker (blocked, as before one is installed): only what the app fetched itself.
+  const { context, page, errors } = await openPage(stack.browser, `${stack.site.url}/remiss?tjanst=op-hoft`);
+  await page.locator("#referral-provider-0").selectOption({ index: 1 });
+  await fillPatient(page);
+  await context.setOffline(true);
+  await page.getByRole("button", { name: "Skicka förfrågan" }).click();
+  await page.getByText("Väntar på att skickas").waitFor();
+  await page.locator("main").getByRole("link", { name: "Mina förfrågningar" }).click();
+  await page.getByRole("heading", { name: "Mina förfrågningar", level: 1 }).waitFor();
+  await page.locator("article.request[data-state=waiting]").waitFor();
+  assert.equal(await page.getByText("Sidan kunde inte laddas").count(), 0);
+  await context.setOffline(false);
+  await page.locator("article.request[data-state=received]").waitFor();
+  assert.deepEqual(realErrors(errors), []);
+  await context.close();
 });
 
 test("a page whose code failed to load while offline loads by itself when back online", async () => {

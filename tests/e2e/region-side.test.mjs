@@ -1,10 +1,12 @@
 // The region's side, end to end with the real components: the test OpenID
 // provider (oidc-provider), the real server, a real SMTP server (aiosmtpd) and
-// Chromium. A signed-in patient sends a request; on "Vårdlotsen" a navigator of
-// the patient's region finds it in the work queue, opens it and offers a time;
-// a navigator of another region cannot see it; the patient gets an e-mail that
-// says only that there is news, and sees the offer on another device; the
-// auditor finds the read and the changes.
+// Chromium. A signed-in patient sends a request (and one more); on
+// "Vårdlotsen" a navigator of the patient's region finds it in the work queue,
+// opens it and offers a time (written "9.30"; a past date is marked beside its
+// field), and declines the other one (saved, and said so, though it closes the
+// request); a navigator of another region cannot see it; the patient gets an
+// e-mail that says only that there is news, and sees the offer on another
+// device; the auditor finds the read and the changes.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
@@ -71,6 +73,17 @@ test("a request reaches its region's navigator; the offer reaches the patient by
   await page.getByText("Förfrågan är mottagen").waitFor();
   const reference = (await page.locator(".receipt__reference").textContent()).trim();
   await context.close();
+  // A second request, without an e-mail address (so no e-mail about it): the
+  // navigator declines it on the page.
+  const again = await openPage(browser, `${site.url}/remiss?tjanst=op-hoft`);
+  const againErrors = appErrors(again.page, provider, site.url);
+  await signIn(again.page, "tolvan");
+  await fillRequest(again.page, "070-123 45 67");
+  await again.page.getByRole("button", { name: "Skicka förfrågan" }).click();
+  await again.page.getByText("Förfrågan är mottagen").waitFor();
+  const declined = (await again.page.locator(".receipt__reference").textContent()).trim();
+  assert.deepEqual(againErrors, []);
+  await again.context.close();
 
   const nora = await provider.token("navigator-01");
   const nils = await provider.token("navigator-12");
@@ -94,6 +107,22 @@ test("a request reaches its region's navigator; the offer reaches the patient by
   const open = desk.page.getByRole("button", { name: `Öppna ${reference}` });
   await open.waitFor();
   assert.deepEqual(await violations(desk.page), [], "the queue");
+  // At 1280 px the queue has the room its columns need; on a phone nothing
+  // lies over its buttons.
+  const queueFits = () =>
+    desk.page.locator(".queue-table").evaluate((table) => table.parentElement.scrollWidth <= table.parentElement.clientWidth + 1);
+  assert.ok(await queueFits(), "the queue's columns fit at 1280 px");
+  await desk.page.setViewportSize({ width: 390, height: 844 });
+  const covered = await desk.page.locator(".queue-table button").evaluateAll((buttons) =>
+    buttons.flatMap((button) => {
+      button.scrollIntoView({ block: "center" });
+      const r = button.getBoundingClientRect();
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return button.contains(top) ? [] : [`${button.textContent.trim()} under ${top?.className}`];
+    }),
+  );
+  assert.deepEqual(covered, [], "on a phone every Öppna button can be pressed");
+  await desk.page.setViewportSize({ width: 1280, height: 720 });
   // Filters: older than three days (none yet), then the care sought.
   await desk.page.getByLabel("Äldre än (antal dagar)").fill("3");
   await desk.page.getByRole("button", { name: "Visa", exact: true }).click();
@@ -124,14 +153,43 @@ test("a request reaches its region's navigator; the offer reaches the patient by
   await desk.page.getByLabel("Tid erbjuden").check();
   const providerId = await desk.page.locator("#move-provider").inputValue();
   assert.ok(providerId, "the patient's first choice is preselected");
-  await desk.page.getByLabel("Datum (ÅÅÅÅ-MM-DD)").fill(date);
+  // A day gone by: the server's problem is shown beside the date, linked
+  // from the summary, and nothing else is marked.
+  await desk.page.getByLabel("Datum (ÅÅÅÅ-MM-DD)").fill("2020-01-01");
   await desk.page.getByLabel("Tid (TT:MM)").fill("09:30");
+  await desk.page.getByRole("button", { name: "Spara" }).click();
+  const dateError = "Skriv ett datum från och med i dag, som ÅÅÅÅ-MM-DD.";
+  await detail.locator("#move-date-error", { hasText: dateError }).waitFor();
+  assert.equal(await desk.page.locator("#move-date").getAttribute("aria-invalid"), "true");
+  assert.equal(await desk.page.locator("#move-time").getAttribute("aria-invalid"), "false");
+  assert.equal(await detail.locator(".error-summary a", { hasText: dateError }).getAttribute("href"), "#move-date");
+  await detail.getByRole("status").getByText("Kontrollera de markerade fälten.").waitFor();
+  assert.deepEqual(await violations(desk.page), [], "a move with a field to correct");
+  // "9.30", as times are often written in Swedish: sent, and kept, as 09:30.
+  await desk.page.getByLabel("Datum (ÅÅÅÅ-MM-DD)").fill(date);
+  await desk.page.getByLabel("Tid (TT:MM)").fill("9.30");
   await desk.page.getByLabel("Meddelande till patienten (frivilligt)").fill("Ring mottagningen för att tacka ja.");
   await desk.page.getByRole("button", { name: "Spara" }).click();
   await detail.locator(".request__history li", { hasText: "Tid erbjuden" }).waitFor();
   await desk.page.getByText("Ändringen är sparad").waitFor();
+  assert.equal(await desk.page.locator("#move-date").getAttribute("aria-invalid"), "false");
   assert.deepEqual(await violations(desk.page), [], "after the offer");
-  assert.deepEqual(deskErrors, []);
+  // The second request declined: without a reason the reason is marked at
+  // once; with one, saved, and said so though the request is now closed.
+  await desk.page.getByRole("button", { name: `Öppna ${declined}` }).click();
+  await desk.page.getByRole("heading", { name: `Förfrågan ${declined}` }).waitFor();
+  await desk.page.getByLabel("Avslagen").check();
+  await desk.page.getByRole("button", { name: "Spara" }).click();
+  await detail.locator("#move-reason-error", { hasText: "Välj orsak." }).waitFor();
+  assert.equal(await desk.page.locator("#move-reason").getAttribute("aria-invalid"), "true");
+  await desk.page.locator("#move-reason").selectOption("duplicate");
+  await desk.page.getByRole("button", { name: "Spara" }).click();
+  await detail.locator(".request__history li", { hasText: "Avslagen" }).waitFor();
+  await detail.getByText("Förfrågan är avslutad och kan inte ändras.").waitFor();
+  await detail.getByRole("status").getByText("Ändringen är sparad").waitFor();
+  assert.deepEqual(await violations(desk.page), [], "after a decline");
+  // The browser logs the move the server refused (422) itself.
+  assert.deepEqual(deskErrors.filter((e) => !/Failed to load resource: .* 422/.test(e)), []);
   await desk.context.close();
 
   // A second move on a version already used is a conflict, not a lost update.

@@ -86,7 +86,14 @@ test("a signed-in patient sends a request with their verified identity and finds
   await identity.getByText("19121212-1212").waitFor();
   assert.equal(await page.locator("#referral-identity").count(), 0);
   assert.deepEqual(await violations(page), [], "signed in: WCAG 2.1 AA");
+  // On a phone the signed-in header leaves the screen to the page.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const header = await page.locator(".site-header").evaluate((h) => h.getBoundingClientRect().height);
+  assert.ok(header <= 200, `the header takes ${header} of 844 px`);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await fillRequest(page, "070-123 45 67");
+  // The provider as the form names it ("Name, Town", without a note on whom it takes).
+  const chosen = (await page.locator("#referral-provider-0 option:checked").textContent()).trim().replace(/ \(.*\)$/, "");
   await page.getByRole("button", { name: "Skicka förfrågan" }).click();
   await page.getByText("Förfrågan är mottagen").waitFor();
   const reference = (await page.locator(".receipt__reference").textContent()).trim();
@@ -115,6 +122,9 @@ test("a signed-in patient sends a request with their verified identity and finds
   const freshErrors = appErrors(fresh.page);
   await signIn(fresh.page, "tolvan");
   await fresh.page.locator(".request__reference", { hasText: reference }).waitFor();
+  // The providers asked for, by name from the catalogue: nothing of them was stored here.
+  const card = fresh.page.locator("article.request", { hasText: reference });
+  await card.getByText(chosen, { exact: true }).waitFor();
   assert.deepEqual(freshErrors, []);
   await fresh.context.close();
 

@@ -332,7 +332,7 @@ const BAD_STATISTICS = {
   "rate limited": () => ({ status: 429, json: { type: "about:blank", title: "Too many", status: 429 } }),
 };
 
-test("bad answers show an error with retry and never replace the good data on screen", async () => {
+test("bad answers for another service show an error with retry, and the table never shows the last service as the new one", async () => {
   const { context, page, errors } = await openPage(browser, `${site.url}/vantetider?tjanst=op-hoft`);
   await rows(page).first().waitFor();
   const goodRows = await rows(page).count();
@@ -356,10 +356,19 @@ test("bad answers show an error with retry and never replace the good data on sc
     await page.getByRole("button", { name: "Knäledsplastik" }).click();
     const alert = page.getByRole("alert").filter({ hasText: /Servern|servern/ });
     await alert.waitFor();
-    await alert.getByText(/Visar uppgifterna som hämtades/).waitFor();
-    assert.equal(await rows(page).count(), goodRows, name);
-    assert.equal(await rows(page).first().textContent(), goodFirst, name);
+    // Knee replacement is chosen and could not be loaded: no hip rows passed off as the knee's.
+    assert.equal(await rows(page).count(), 0, name);
+    assert.equal(await alert.getByText(/Visar uppgifterna som hämtades/).count(), 0, name);
+    assert.equal(await page.getByRole("button", { name: "Knäledsplastik" }).getAttribute("aria-pressed"), "true", name);
   }
+  // Back to the hip: its figures, as before.
+  await page.getByLabel("Sök behandling eller besök").fill("höft");
+  await page.getByRole("button", { name: "Höftledsplastik" }).click();
+  await page.locator("table.provider-table caption", { hasText: "Höftledsplastik" }).waitFor();
+  assert.equal(await rows(page).count(), goodRows);
+  assert.equal(await rows(page).first().textContent(), goodFirst);
+  await page.getByLabel("Sök behandling eller besök").fill("knä");
+  await page.getByRole("button", { name: "Knäledsplastik" }).click();
   // The retry button fetches again; with a good answer the error goes away.
   mode = null;
   await page.getByRole("button", { name: "Försök igen" }).click();
@@ -367,6 +376,32 @@ test("bad answers show an error with retry and never replace the good data on sc
   await page.locator("table.provider-table caption", { hasText: "Knäledsplastik" }).waitFor();
   assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
   await context.close();
+});
+
+test("every row's way to a request is on screen without scrolling sideways, on a desktop and on a phone", async () => {
+  // Every action of every row, and every cell of the region table, inside the window.
+  const outside = (page, width) =>
+    page.evaluate((width) => {
+      const out = (el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && (r.left < 0 || r.right > width);
+      };
+      const actions = [...document.querySelectorAll("table.provider-table tbody .actions > *")].filter(out);
+      const regionCells = [...document.querySelectorAll(".region-map table tbody td, .region-map table tbody th")].filter(out);
+      return [...actions, ...regionCells].map((el) => `${el.closest("tr")?.querySelector("th")?.textContent.trim()}: ${el.textContent.trim()}`);
+    }, width);
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    const context = await browser.newContext({ locale: "sv-SE", viewport, serviceWorkers: "block" });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/vantetider?tjanst=op-hoft`);
+    await rows(page).first().waitFor();
+    await rows(page).nth(8).waitFor(); // the rows after the first paint
+    assert.ok((await page.locator("table.provider-table tbody a", { hasText: "Begär vård här" }).count()) > 0);
+    await page.locator(".when-near").scrollIntoViewIfNeeded();
+    await page.locator(".region-map tbody tr").first().waitFor();
+    assert.deepEqual(await outside(page, viewport.width), [], `at ${viewport.width} px`);
+    await context.close();
+  }
 });
 
 test("an unreachable API shows a clear message with retry, not a broken page", async () => {

@@ -5,6 +5,11 @@
 //! on the open clocks of their step: care received closes the oldest open clock,
 //! a decline ends every open clock, a renewal ends them and opens a new one, a
 //! booking records the appointment, and excluded time pushes the deadline back.
+//!
+//! A step's clock starts only once the steps before it are behind the patient (a
+//! decision to treat is made at a visit), so starting it also closes the open
+//! clocks of those steps as done, on a day the patient may still record
+//! ([`CareDate::Unrecorded`]). Nobody is told to act on a step they have passed.
 
 use chrono::NaiveDate;
 
@@ -13,13 +18,24 @@ use crate::excluded_time::{Period, push_deadline};
 use crate::rules::{AppliedLimit, RuleBook};
 use crate::step::Step;
 
+/// When the care of a finished step was given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CareDate {
+    /// The patient recorded the day (on time or late; see [`Clock::in_time`]).
+    Recorded(NaiveDate),
+    /// A later step began on `by` (the event `shown_by`), so the care was given
+    /// on or before that day. The patient has not recorded which day; once they
+    /// do, the clock is [`CareDate::Recorded`].
+    Unrecorded { by: NaiveDate, shown_by: u64 },
+}
+
 /// How a clock ended, if it has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
     /// Still running.
     Open,
-    /// Care was given on this day (on time or late; see [`Clock::on_time`]).
-    CareReceived(NaiveDate),
+    /// The care was given (for treatment: the treatment started).
+    Done(CareDate),
     /// The patient declined on this day; the guarantee for this care ended.
     Declined(NaiveDate, DeclineReason),
     /// The patient renewed the request on this day; a new clock replaced this one.
@@ -46,6 +62,17 @@ impl Clock {
     /// Care given on or before the deadline is on time.
     pub fn on_time(&self, care: NaiveDate) -> bool {
         care <= self.deadline
+    }
+
+    /// Whether the care came in time: `None` while the clock runs or ended
+    /// without care, and when the day is not recorded and the later step
+    /// began after the deadline (the care may have come on either side of it).
+    pub fn in_time(&self) -> Option<bool> {
+        match self.outcome {
+            Outcome::Done(CareDate::Recorded(day)) => Some(self.on_time(day)),
+            Outcome::Done(CareDate::Unrecorded { by, .. }) => self.on_time(by).then_some(true),
+            Outcome::Open | Outcome::Declined(..) | Outcome::Renewed(_) => None,
+        }
     }
 }
 
@@ -115,11 +142,7 @@ fn apply(
     rules: &RuleBook,
 ) {
     match event.kind {
-        EventKind::CareReceived { step } => {
-            if let Some(oldest) = open_clocks(drafts, step).find(|d| d.start <= event.date) {
-                oldest.outcome = Outcome::CareReceived(event.date);
-            }
-        }
+        EventKind::CareReceived { step } => record_care(drafts, step, event.date),
         EventKind::Booked { step } => {
             for draft in open_clocks(drafts, step) {
                 draft.booked = Some(event.date);
@@ -157,7 +180,26 @@ fn apply(
         | EventKind::TreatmentDecided
         | EventKind::BupReferral => {}
     }
-    for &step in event.kind.starts() {
+    let starts = event.kind.starts();
+    for &step in starts {
+        // Seeking primary care starts the contact and the assessment clocks
+        // together: the one does not show the other done.
+        for earlier in step.earlier_steps().iter().filter(|s| !starts.contains(s)) {
+            for draft in open_clocks(drafts, *earlier).filter(|d| d.start <= event.date) {
+                draft.outcome = Outcome::Done(CareDate::Unrecorded {
+                    by: event.date,
+                    shown_by: event.id,
+                });
+            }
+        }
+        // Events of one day are applied in the order they were added, so a
+        // later step may have begun earlier the same day.
+        let outcome = began_same_day(drafts, other, step, event).map_or(Outcome::Open, |by| {
+            Outcome::Done(CareDate::Unrecorded {
+                by: event.date,
+                shown_by: by,
+            })
+        });
         match rules.applied(step, event.date, episode.region) {
             Some(limit) => drafts.push(Draft {
                 step,
@@ -166,7 +208,7 @@ fn apply(
                 limit,
                 periods: Vec::new(),
                 booked: None,
-                outcome: Outcome::Open,
+                outcome,
             }),
             None => other.push(Entry::NoRuleInForce {
                 step,
@@ -175,6 +217,48 @@ fn apply(
             }),
         }
     }
+}
+
+/// Care given on `day` closes the oldest open clock of `step` started by then.
+/// Without one, it dates the clock a later step showed done, if it came on or
+/// before the day that step began (the visit recorded after the decision made
+/// at it).
+fn record_care(drafts: &mut [Draft], step: Step, day: NaiveDate) {
+    let open = drafts
+        .iter()
+        .position(|d| d.step == step && d.outcome == Outcome::Open && d.start <= day);
+    let undated = || {
+        drafts.iter().position(|d| {
+            d.step == step
+                && d.start <= day
+                && matches!(d.outcome, Outcome::Done(CareDate::Unrecorded { by, .. }) if day <= by)
+        })
+    };
+    if let Some(i) = open.or_else(undated) {
+        drafts[i].outcome = Outcome::Done(CareDate::Recorded(day));
+    }
+}
+
+/// The event that began a step after `step` on the day `event` starts it, if
+/// an earlier-applied event of that day did (and did not start `step` too, as
+/// when starting a clock closes earlier ones).
+fn began_same_day(drafts: &[Draft], other: &[Entry], step: Step, event: Event) -> Option<u64> {
+    let clocks = drafts.iter().map(|d| (d.step, d.start, d.started_by));
+    let without_rule = other.iter().filter_map(|entry| match *entry {
+        Entry::NoRuleInForce { step, event, date } => Some((step, date, event)),
+        Entry::Clock(_) | Entry::NotCovered { .. } => None,
+    });
+    let that_day: Vec<(Step, u64)> = clocks
+        .chain(without_rule)
+        .filter(|&(_, start, by)| start == event.date && by != event.id)
+        .map(|(started, _, by)| (started, by))
+        .collect();
+    that_day
+        .iter()
+        .find(|&&(later, by)| {
+            later.earlier_steps().contains(&step) && !that_day.contains(&(step, by))
+        })
+        .map(|&(_, by)| by)
 }
 
 fn finish(draft: Draft) -> Clock {
@@ -197,6 +281,7 @@ mod tests {
     use crate::date::ymd;
     use crate::episode::ExclusionReason;
     use crate::regions::RegionCode;
+    use crate::status::{Status, StatusOptions, Timeliness, clock_status};
 
     fn ev(id: u64, date: NaiveDate, kind: EventKind) -> Event {
         Event { id, date, kind }
@@ -261,8 +346,202 @@ mod tests {
             ],
             None,
         );
-        assert_eq!(c[0].outcome, Outcome::CareReceived(ymd(2025, 3, 1)));
+        assert_eq!(
+            c[0].outcome,
+            Outcome::Done(CareDate::Recorded(ymd(2025, 3, 1)))
+        );
         assert_eq!(c[1].outcome, Outcome::Open);
+    }
+
+    /// Issue 25: Stockholm (30 days to a first visit), referral 2026-09-01,
+    /// decision to treat 2026-11-20, looked at on 2026-12-07.
+    fn stockholm_decision(extra: Vec<Event>) -> Vec<Clock> {
+        let mut events = vec![
+            ev(1, ymd(2026, 9, 1), EventKind::ReferralIssued),
+            ev(2, ymd(2026, 11, 20), EventKind::TreatmentDecided),
+        ];
+        events.extend(extra);
+        clocks(events, Some("01"))
+    }
+
+    fn status_on_7_december(clock: &Clock) -> Status {
+        clock_status(clock, ymd(2026, 12, 7), &StatusOptions::default())
+    }
+
+    #[test]
+    fn a_decision_to_treat_closes_the_first_visit_clock_as_done() {
+        let c = stockholm_decision(vec![]);
+        let (visit, treatment) = (&c[0], &c[1]);
+        assert_eq!(
+            (visit.step, visit.deadline),
+            (Step::SpecialistVisit, ymd(2026, 10, 1))
+        );
+        assert_eq!(
+            visit.outcome,
+            Outcome::Done(CareDate::Unrecorded {
+                by: ymd(2026, 11, 20),
+                shown_by: 2
+            })
+        );
+        // The visit came by 20 November, after the deadline: whether it was in
+        // time is not known, and it is not overdue.
+        let status = status_on_7_december(visit);
+        assert_eq!(status, Status::Done(Timeliness::Unknown));
+        assert!(!status.needs_action());
+        assert_eq!(
+            (treatment.step, treatment.deadline, treatment.outcome),
+            (Step::Treatment, ymd(2027, 2, 18), Outcome::Open)
+        );
+        assert_eq!(status_on_7_december(treatment), Status::OnTrack);
+    }
+
+    #[test]
+    fn the_recorded_visit_day_says_whether_it_was_in_time() {
+        let visit = |day| {
+            ev(
+                3,
+                day,
+                EventKind::CareReceived {
+                    step: Step::SpecialistVisit,
+                },
+            )
+        };
+        let late = stockholm_decision(vec![visit(ymd(2026, 10, 15))]);
+        assert_eq!(
+            late[0].outcome,
+            Outcome::Done(CareDate::Recorded(ymd(2026, 10, 15)))
+        );
+        assert_eq!(
+            status_on_7_december(&late[0]),
+            Status::Done(Timeliness::Late)
+        );
+        assert!(!status_on_7_december(&late[0]).needs_action());
+        let in_time = stockholm_decision(vec![visit(ymd(2026, 9, 28))]);
+        assert_eq!(
+            status_on_7_december(&in_time[0]),
+            Status::Done(Timeliness::InTime)
+        );
+        // The visit the decision was made at, recorded after the decision.
+        let same_day = stockholm_decision(vec![visit(ymd(2026, 11, 20))]);
+        assert_eq!(
+            same_day[0].outcome,
+            Outcome::Done(CareDate::Recorded(ymd(2026, 11, 20)))
+        );
+    }
+
+    #[test]
+    fn a_later_step_begun_in_time_shows_the_earlier_care_was_in_time() {
+        let c = clocks(
+            vec![
+                ev(1, ymd(2026, 9, 1), EventKind::ReferralIssued),
+                ev(2, ymd(2026, 9, 25), EventKind::TreatmentDecided),
+            ],
+            Some("01"),
+        );
+        assert_eq!(
+            status_on_7_december(&c[0]),
+            Status::Done(Timeliness::InTime)
+        );
+    }
+
+    #[test]
+    fn a_decision_added_before_the_referral_of_the_same_day_still_closes_it() {
+        let c = clocks(
+            vec![
+                ev(1, ymd(2026, 11, 20), EventKind::TreatmentDecided),
+                ev(2, ymd(2026, 11, 20), EventKind::ReferralIssued),
+            ],
+            None,
+        );
+        let visit = c.iter().find(|c| c.step == Step::SpecialistVisit).unwrap();
+        assert_eq!(
+            visit.outcome,
+            Outcome::Done(CareDate::Unrecorded {
+                by: ymd(2026, 11, 20),
+                shown_by: 1
+            })
+        );
+    }
+
+    #[test]
+    fn seeking_primary_care_twice_in_a_day_leaves_both_contacts_open() {
+        let c = clocks(
+            vec![
+                ev(1, ymd(2026, 3, 2), EventKind::SoughtPrimaryCare),
+                ev(2, ymd(2026, 3, 2), EventKind::SoughtPrimaryCare),
+            ],
+            None,
+        );
+        assert_eq!(c.len(), 4);
+        assert!(c.iter().all(|c| c.outcome == Outcome::Open), "{c:?}");
+    }
+
+    #[test]
+    fn a_referral_after_a_decision_is_a_new_wait() {
+        let c = clocks(
+            vec![
+                ev(1, ymd(2026, 1, 10), EventKind::ReferralIssued),
+                ev(2, ymd(2026, 2, 1), EventKind::TreatmentDecided),
+                ev(3, ymd(2026, 3, 1), EventKind::ReferralIssued),
+            ],
+            None,
+        );
+        assert_eq!(c[2].step, Step::SpecialistVisit);
+        assert_eq!(c[2].outcome, Outcome::Open);
+    }
+
+    #[test]
+    fn a_referral_closes_the_primary_care_clocks_but_seeking_care_opens_both() {
+        let sought = ev(1, ymd(2026, 3, 2), EventKind::SoughtPrimaryCare);
+        let c = clocks(vec![sought], None);
+        assert!(c.iter().all(|c| c.outcome == Outcome::Open));
+        let c = clocks(
+            vec![sought, ev(2, ymd(2026, 3, 9), EventKind::ReferralIssued)],
+            None,
+        );
+        assert_eq!(c.len(), 3);
+        for primary in &c[..2] {
+            assert_eq!(
+                primary.outcome,
+                Outcome::Done(CareDate::Unrecorded {
+                    by: ymd(2026, 3, 9),
+                    shown_by: 2
+                }),
+                "{:?}",
+                primary.step
+            );
+        }
+        assert_eq!(c[2].outcome, Outcome::Open);
+    }
+
+    #[test]
+    fn bup_and_the_legal_steps_do_not_close_each_other() {
+        let c = clocks(
+            vec![
+                ev(1, ymd(2026, 3, 2), EventKind::BupReferral),
+                ev(2, ymd(2026, 3, 9), EventKind::TreatmentDecided),
+                ev(3, ymd(2026, 3, 10), EventKind::ReferralIssued),
+                ev(
+                    4,
+                    ymd(2026, 3, 20),
+                    EventKind::Renewed {
+                        step: Step::BupInDepth,
+                    },
+                ),
+            ],
+            None,
+        );
+        let bup = c.iter().find(|c| c.step == Step::BupAssessment).unwrap();
+        // Only the in-depth step comes after the BUP assessment.
+        assert_eq!(
+            bup.outcome,
+            Outcome::Done(CareDate::Unrecorded {
+                by: ymd(2026, 3, 20),
+                shown_by: 4
+            })
+        );
+        let visit = c.iter().find(|c| c.step == Step::SpecialistVisit).unwrap();
+        assert_eq!(visit.outcome, Outcome::Open);
     }
 
     #[test]
@@ -383,7 +662,10 @@ mod tests {
         );
         assert_eq!(
             (c[0].deadline, c[0].outcome),
-            (ymd(2025, 1, 31), Outcome::CareReceived(ymd(2025, 1, 20)))
+            (
+                ymd(2025, 1, 31),
+                Outcome::Done(CareDate::Recorded(ymd(2025, 1, 20)))
+            )
         );
         assert_eq!(
             (c[1].step, c[1].deadline),

@@ -15,6 +15,10 @@ pub struct CalendarEntry {
     pub description: String,
 }
 
+/// How long before a deadline the calendar reminds the patient: time enough to
+/// call the clinic, or to ask the region for care elsewhere, before it passes.
+pub const REMINDER_DAYS_BEFORE: u32 = 7;
+
 /// Renders `entries` as an iCalendar file. `stamp` is the export time in UTC, as
 /// `YYYYMMDDTHHMMSSZ`.
 pub fn calendar(entries: &[CalendarEntry], stamp: &str) -> String {
@@ -37,6 +41,11 @@ pub fn calendar(entries: &[CalendarEntry], stamp: &str) -> String {
         lines.push(format!("SUMMARY:{}", escape(&entry.summary)));
         lines.push(format!("DESCRIPTION:{}", escape(&entry.description)));
         lines.push("TRANSP:TRANSPARENT".to_owned());
+        lines.push("BEGIN:VALARM".to_owned());
+        lines.push("ACTION:DISPLAY".to_owned());
+        lines.push(format!("TRIGGER:-P{REMINDER_DAYS_BEFORE}D"));
+        lines.push(format!("DESCRIPTION:{}", escape(&entry.summary)));
+        lines.push("END:VALARM".to_owned());
         lines.push("END:VEVENT".to_owned());
     }
     lines.push("END:VCALENDAR".to_owned());
@@ -105,6 +114,13 @@ mod tests {
         assert!(ics.contains("SUMMARY:Sista dag: behandling\\, Höften\r\n"));
         assert!(ics.contains("DESCRIPTION:Källa: HSF 6 kap. 1 § 4\\nRing mottagningen\r\n"));
         assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
+    }
+
+    #[test]
+    fn each_deadline_reminds_a_week_before() {
+        let ics = calendar(&[entry("Sista dag: behandling")], "20261125T120000Z");
+        let alarm = "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P7D\r\nDESCRIPTION:Sista dag: behandling\r\nEND:VALARM\r\nEND:VEVENT\r\n";
+        assert!(ics.contains(alarm), "{ics}");
     }
 
     #[test]

@@ -24,8 +24,10 @@
 //! - [`referral`]: requesting care elsewhere: the path, the form, the outbox, retries.
 //! - [`api`]: the public HTTP API's types, shared by the app's client and the server.
 //! - [`sorting`]: stable sorting through one compiled sort (small WebAssembly).
+//! - [`swedish_time`]: server times (UTC) as Swedish wall-clock time.
 
 pub mod api;
+pub mod clock_time;
 pub mod collate;
 pub mod compare;
 pub mod date;
@@ -41,6 +43,7 @@ pub mod signin;
 pub mod sorting;
 pub mod status;
 pub mod step;
+pub mod swedish_time;
 pub mod text;
 pub mod validation;
 mod wire_name;

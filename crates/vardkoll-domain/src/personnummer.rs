@@ -7,6 +7,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::text::normalise_digits;
+
 /// The earliest year of birth accepted.
 pub const EARLIEST_BIRTH_YEAR: i32 = 1870;
 
@@ -85,9 +87,11 @@ fn born_on_a_possible_day(year: i32, month: u32, day: u32, today: NaiveDate) -> 
 
 impl IdentityNumber {
     /// Parses `YYMMDD-NNNC`, `YYMMDD+NNNC` (100 years or older), `YYMMDDNNNC`,
-    /// `YYYYMMDDNNNC` or `YYYYMMDD-NNNC`. A 10-digit number's century is worked out
-    /// from `today`.
+    /// `YYYYMMDDNNNC` or `YYYYMMDD-NNNC`, in ASCII or Arabic-Indic digits
+    /// ([`normalise_digits`]). A 10-digit number's century is worked out from
+    /// `today`. The number kept is in ASCII digits.
     pub fn parse(text: &str, today: NaiveDate) -> Result<IdentityNumber, IdentityNumberError> {
+        let text = normalise_digits(text);
         let text = text.trim();
         let plus = text.contains('+');
         let digits: Vec<u8> = text
@@ -162,7 +166,7 @@ impl<'de> Deserialize<'de> for IdentityNumber {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         let far_future = crate::date::ymd(9999, 12, 31);
-        if text.len() != 12 {
+        if text.len() != 12 || !text.bytes().all(|b| b.is_ascii_digit()) {
             return Err(serde::de::Error::custom(
                 "expected a 12-digit identity number",
             ));
@@ -204,6 +208,58 @@ mod tests {
         }
         assert_eq!(parse("811228-9874"), Ok("198112289874".into()));
         assert_eq!(parse("8112289874"), Ok("198112289874".into()));
+    }
+
+    #[test]
+    fn a_number_typed_in_arabic_indic_digits_is_the_same_number() {
+        assert_eq!(parse("١٩١٢١٢١٢-١٢١٢"), parse("19121212-1212"));
+        assert_eq!(parse("١٩١٢١٢١٢-١٢١٢"), Ok("191212121212".into()));
+        assert_eq!(parse("۸۱۱۲۲۸-۹۸۷۴"), Ok("198112289874".into()));
+        // Copied from the Arabic hint, with its isolates.
+        assert_eq!(
+            parse("\u{2066}19121212-1212\u{2069}"),
+            Ok("191212121212".into())
+        );
+        assert_eq!(
+            parse("١٩١٢١٢١٢-١٢١٣"),
+            Err(IdentityNumberError::ControlDigit)
+        );
+    }
+
+    #[test]
+    fn only_the_stored_ascii_form_deserialises() {
+        let stored: Result<IdentityNumber, _> = serde_json::from_str("\"191212121212\"");
+        assert_eq!(
+            stored.map(|n| n.as_str().to_owned()).ok(),
+            Some("191212121212".into())
+        );
+        // Six Arabic-Indic digits are twelve bytes: still not the stored form.
+        assert!(serde_json::from_str::<IdentityNumber>("\"١٩١٢١٢\"").is_err());
+        assert!(serde_json::from_str::<IdentityNumber>("\"١٩١٢١٢١٢١٢١٢\"").is_err());
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        #[test]
+        fn a_number_in_arabic_indic_digits_parses_as_in_ascii_digits(
+            text in proptest::prop_oneof![
+                (1870u32..2026, 1u32..13, 1u32..29, 0u32..1000).prop_map(|(y, m, d, n)| {
+                    let eleven = format!("{y:04}{m:02}{d:02}{n:03}");
+                    format!("{}-{}", &eleven[..8], &with_control(&eleven)[8..])
+                }),
+                "[0-9]{6,8}[-+]?[0-9]{4}|[0-9 -]{0,14}",
+            ]
+        ) {
+            let arabic: String = text
+                .chars()
+                .map(|c| match c.to_digit(10) {
+                    Some(d) if c.is_ascii_digit() => char::from_u32(0x0660 + d).unwrap_or(c),
+                    _ => c,
+                })
+                .collect();
+            proptest::prop_assert_eq!(parse(&arabic), parse(&text));
+        }
     }
 
     #[test]

@@ -41,6 +41,18 @@ pub enum RiskReason {
     BookedAfterDeadline,
 }
 
+/// Whether care that was given came in time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Timeliness {
+    /// On or before the deadline.
+    InTime,
+    /// After the deadline: the limit was not kept, but the step is behind the
+    /// patient and there is nothing left to act on.
+    Late,
+    /// The day is not recorded and a later step began after the deadline.
+    Unknown,
+}
+
 /// What a patient sees for one timeline entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
@@ -48,10 +60,10 @@ pub enum Status {
     Upcoming,
     OnTrack,
     AtRisk(RiskReason),
-    /// The deadline passed without care, or care came late.
+    /// The deadline passed and the care has not been given.
     Missed,
-    /// Care on or before the deadline.
-    Fulfilled,
+    /// The care was given (or a later step showed it was).
+    Done(Timeliness),
     /// The patient declined or renewed; this clock no longer runs.
     Ended(EndReason),
     /// No deadline applies.
@@ -65,7 +77,8 @@ pub enum EndReason {
 }
 
 impl Status {
-    /// Whether the patient should act: show what to do when a deadline is missed.
+    /// Whether the patient should act: show what to do when a deadline is
+    /// missed. Never for care already given, however late.
     pub fn needs_action(self) -> bool {
         matches!(self, Status::AtRisk(_) | Status::Missed)
     }
@@ -74,8 +87,11 @@ impl Status {
 /// The status of a clock on `today`.
 pub fn clock_status(clock: &Clock, today: NaiveDate, options: &StatusOptions) -> Status {
     match clock.outcome {
-        Outcome::CareReceived(day) if clock.on_time(day) => Status::Fulfilled,
-        Outcome::CareReceived(_) => Status::Missed,
+        Outcome::Done(_) => Status::Done(match clock.in_time() {
+            Some(true) => Timeliness::InTime,
+            Some(false) => Timeliness::Late,
+            None => Timeliness::Unknown,
+        }),
         Outcome::Declined(_, reason) => Status::Ended(EndReason::Declined(reason)),
         Outcome::Renewed(_) => Status::Ended(EndReason::Renewed),
         Outcome::Open => {
@@ -110,6 +126,7 @@ pub fn entry_status(entry: &Entry, today: NaiveDate, options: &StatusOptions) ->
 mod tests {
     use super::*;
     use crate::date::ymd;
+    use crate::deadline::CareDate;
     use crate::rules::RuleBook;
     use crate::step::Step;
 
@@ -182,12 +199,38 @@ mod tests {
     }
 
     #[test]
-    fn care_on_the_deadline_day_is_on_time_and_a_day_later_is_missed() {
+    fn care_on_the_deadline_day_is_on_time_and_a_day_later_is_late() {
         let mut c = clock(Step::Treatment, ymd(2025, 9, 26)); // deadline 2025-12-25
-        c.outcome = Outcome::CareReceived(ymd(2025, 12, 25));
-        assert_eq!(status(&c, ymd(2026, 1, 1)), Status::Fulfilled);
-        c.outcome = Outcome::CareReceived(ymd(2025, 12, 26));
-        assert_eq!(status(&c, ymd(2026, 1, 1)), Status::Missed);
+        c.outcome = Outcome::Done(CareDate::Recorded(ymd(2025, 12, 25)));
+        assert_eq!(
+            status(&c, ymd(2026, 1, 1)),
+            Status::Done(Timeliness::InTime)
+        );
+        c.outcome = Outcome::Done(CareDate::Recorded(ymd(2025, 12, 26)));
+        let late = status(&c, ymd(2026, 1, 1));
+        assert_eq!(late, Status::Done(Timeliness::Late));
+        // The care is behind the patient: nothing to act on.
+        assert!(!late.needs_action());
+    }
+
+    #[test]
+    fn care_shown_by_a_later_step_is_in_time_only_when_that_step_began_in_time() {
+        let mut c = clock(Step::SpecialistVisit, ymd(2026, 9, 1)); // deadline 2026-11-30
+        c.outcome = Outcome::Done(CareDate::Unrecorded {
+            by: ymd(2026, 11, 30),
+            shown_by: 2,
+        });
+        assert_eq!(
+            status(&c, ymd(2026, 12, 7)),
+            Status::Done(Timeliness::InTime)
+        );
+        c.outcome = Outcome::Done(CareDate::Unrecorded {
+            by: ymd(2026, 12, 1),
+            shown_by: 2,
+        });
+        let unknown = status(&c, ymd(2026, 12, 7));
+        assert_eq!(unknown, Status::Done(Timeliness::Unknown));
+        assert!(!unknown.needs_action());
     }
 
     #[test]
@@ -230,6 +273,6 @@ mod tests {
             entry_status(&entry, ymd(2025, 1, 1), &StatusOptions::default()),
             Status::NotCovered
         );
-        assert!(Status::Missed.needs_action() && !Status::Fulfilled.needs_action());
+        assert!(Status::Missed.needs_action() && !Status::Done(Timeliness::InTime).needs_action());
     }
 }

@@ -42,6 +42,24 @@ impl Step {
         }
     }
 
+    /// The steps that come before this one on the same path through care. This
+    /// step's clock starts only once their care has been given (a decision to
+    /// treat follows the first visit; a referral follows the assessment), so
+    /// its start closes their open clocks as done ([`crate::deadline`]).
+    pub const fn earlier_steps(self) -> &'static [Step] {
+        match self {
+            Step::PrimaryCareContact | Step::BupAssessment => &[],
+            Step::PrimaryCareAssessment => &[Step::PrimaryCareContact],
+            Step::SpecialistVisit => &[Step::PrimaryCareContact, Step::PrimaryCareAssessment],
+            Step::Treatment => &[
+                Step::PrimaryCareContact,
+                Step::PrimaryCareAssessment,
+                Step::SpecialistVisit,
+            ],
+            Step::BupInDepth => &[Step::BupAssessment],
+        }
+    }
+
     /// The step as a `'static` reference, for APIs that hand out step slices.
     pub fn in_static(self) -> &'static Step {
         static STEPS: [Step; 6] = Step::ALL;
@@ -70,6 +88,27 @@ mod tests {
             assert_eq!(Step::parse(step.as_str()), Some(step));
         }
         assert_eq!(Step::parse("dentist"), None);
+    }
+
+    #[test]
+    fn earlier_steps_are_ordered_within_a_path_and_never_cross_paths() {
+        for step in Step::ALL {
+            assert!(!step.earlier_steps().contains(&step), "{step:?}");
+            for earlier in step.earlier_steps() {
+                assert!(earlier < &step, "{earlier:?} before {step:?}");
+                let bup = |s: Step| matches!(s, Step::BupAssessment | Step::BupInDepth);
+                assert_eq!(bup(*earlier), bup(step), "{earlier:?} before {step:?}");
+                // The relation is transitive: what comes before an earlier step
+                // comes before this one too.
+                for before in earlier.earlier_steps() {
+                    assert!(step.earlier_steps().contains(before));
+                }
+            }
+        }
+        assert_eq!(
+            Step::Treatment.earlier_steps().last(),
+            Some(&Step::SpecialistVisit)
+        );
     }
 
     #[test]

@@ -9,6 +9,11 @@
 //!   something other than what was sent.
 //! - Text of nothing but spaces and invisible characters is blank: "required",
 //!   not a name.
+//!
+//! Dates and identity numbers are read through [`normalise_digits`] first, so
+//! that one typed on an Arabic keyboard is the same date or number.
+
+use std::borrow::Cow;
 
 use crate::api::ProblemCode;
 
@@ -37,6 +42,43 @@ fn is_invisible(c: char) -> bool {
 
 fn is_direction_override(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The ASCII digit an Arabic-Indic digit (U+0660–U+0669, as Arabic writes
+/// them) or an Eastern Arabic-Indic digit (U+06F0–U+06F9, as Persian and Urdu
+/// write them) stands for.
+fn ascii_digit(c: char) -> Option<char> {
+    let zero = match c {
+        '\u{0660}'..='\u{0669}' => 0x0660,
+        '\u{06F0}'..='\u{06F9}' => 0x06F0,
+        _ => return None,
+    };
+    char::from_digit(u32::from(c) - zero, 10)
+}
+
+/// Direction marks and isolates: invisible, and carried along when a date or
+/// number is copied from right-to-left text (the app's Arabic hints wrap their
+/// examples in isolates).
+fn is_direction_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}') || is_direction_override(c)
+}
+
+/// Text typed as digits (a date, an identity number) with Arabic-Indic and
+/// Eastern Arabic-Indic digits as ASCII digits and direction marks dropped;
+/// anything else as it is. What comes out is what is checked, kept and sent.
+pub fn normalise_digits(text: &str) -> Cow<'_, str> {
+    if text
+        .chars()
+        .all(|c| ascii_digit(c).is_none() && !is_direction_mark(c))
+    {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .filter(|c| !is_direction_mark(*c))
+            .map(|c| ascii_digit(c).unwrap_or(c))
+            .collect(),
+    )
 }
 
 /// Whether `text` shows nothing: empty, spaces, or invisible characters only.
@@ -115,6 +157,21 @@ mod tests {
             check_text(&"å".repeat(101), 100, false),
             Err(ProblemCode::TooLong)
         );
+    }
+
+    #[test]
+    fn arabic_indic_digits_read_as_ascii_digits() {
+        assert_eq!(normalise_digits("٠١٢٣٤٥٦٧٨٩"), "0123456789");
+        assert_eq!(normalise_digits("۰۱۲۳۴۵۶۷۸۹"), "0123456789");
+        assert_eq!(normalise_digits("٢٠٢٦-١٢-٠٧"), "2026-12-07");
+        assert_eq!(normalise_digits("\u{2066}2026-12-07\u{2069}"), "2026-12-07");
+        assert_eq!(normalise_digits("\u{200F}١٢\u{200E}"), "12");
+        // Other characters stay, for the parser to refuse.
+        assert_eq!(normalise_digits("٢٠٢٦/x"), "2026/x");
+        assert!(matches!(
+            normalise_digits("2026-12-07"),
+            Cow::Borrowed("2026-12-07")
+        ));
     }
 
     #[test]

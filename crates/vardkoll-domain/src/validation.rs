@@ -9,6 +9,7 @@ use crate::date::{IsoError, parse_iso, ymd};
 use crate::episode::{DeclineReason, Episode, Event, EventKind, ExclusionReason, UncoveredCare};
 use crate::regions::RegionCode;
 use crate::step::Step;
+use crate::text::normalise_digits;
 
 /// The earliest date accepted; earlier input is almost certainly a typo.
 pub const EARLIEST_DATE: NaiveDate = ymd(2000, 1, 1);
@@ -30,8 +31,10 @@ pub enum DateError {
     EndBeforeStart,
 }
 
-/// Parses `ÅÅÅÅ-MM-DD` (also `ÅÅÅÅMMDD`), surrounding spaces allowed.
+/// Parses `ÅÅÅÅ-MM-DD` (also `ÅÅÅÅMMDD`), surrounding spaces allowed, in ASCII
+/// or Arabic-Indic digits ([`normalise_digits`]).
 pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
+    let text = normalise_digits(text);
     let text = text.trim();
     if text.is_empty() {
         return Err(DateError::Missing);
@@ -382,6 +385,46 @@ mod tests {
     fn dates_parse_in_iso_and_compact_form() {
         assert_eq!(parse_date("2026-09-01"), Ok(ymd(2026, 9, 1)));
         assert_eq!(parse_date(" 20260901 "), Ok(ymd(2026, 9, 1)));
+    }
+
+    #[test]
+    fn dates_typed_in_arabic_indic_digits_are_the_same_dates() {
+        assert_eq!(parse_date("٢٠٢٦-١٢-٠٧"), Ok(ymd(2026, 12, 7)));
+        assert_eq!(parse_date(" ۲۰۲۶۱۲۰۷ "), Ok(ymd(2026, 12, 7)));
+        // Copied from an Arabic hint, with its isolates.
+        assert_eq!(
+            parse_date("\u{2066}2026-12-07\u{2069}"),
+            Ok(ymd(2026, 12, 7))
+        );
+        assert_eq!(parse_date("٢٠٢٥-٠٢-٢٩"), Err(DateError::Impossible));
+        assert_eq!(parse_date("٢٠٢٦/١٢/٠٧"), Err(DateError::NotADate));
+    }
+
+    /// Each ASCII digit of `text` as the digit `zero` begins (U+0660 or U+06F0).
+    fn in_digits_from(text: &str, zero: u32) -> String {
+        text.chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) if c.is_ascii_digit() => char::from_u32(zero + d).unwrap_or(c),
+                _ => c,
+            })
+            .collect()
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        #[test]
+        fn a_date_in_arabic_indic_digits_parses_as_in_ascii_digits(
+            text in proptest::prop_oneof![
+                (2000u32..2100, 1u32..13, 1u32..29)
+                    .prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+                "[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{8}|[0-9 -]{0,12}",
+            ]
+        ) {
+            let ascii = parse_date(&text);
+            proptest::prop_assert_eq!(parse_date(&in_digits_from(&text, 0x0660)), ascii);
+            proptest::prop_assert_eq!(parse_date(&in_digits_from(&text, 0x06F0)), ascii);
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 use vardkoll_domain::NaiveDate;
 use vardkoll_domain::date::ymd;
-use vardkoll_domain::deadline::{Entry, timeline};
+use vardkoll_domain::deadline::{Clock, Entry, Outcome, timeline};
 use vardkoll_domain::episode::{Episode, Event, EventKind, ExclusionReason};
 use vardkoll_domain::excluded_time::{Period, merge, push_deadline};
 use vardkoll_domain::rules::RuleBook;
@@ -45,7 +45,19 @@ fn kind() -> impl Strategy<Value = EventKind> {
 }
 
 fn episode() -> impl Strategy<Value = Episode> {
-    prop::collection::vec((date(), kind()), 0..12).prop_map(|events| Episode {
+    episode_on(date())
+}
+
+/// Episodes whose events fall within a few weeks, so that several share a day
+/// and act on each other's clocks.
+fn dense_episode() -> impl Strategy<Value = Episode> {
+    episode_on(
+        (0u64..40).prop_map(|offset| vardkoll_domain::date::add_days(ymd(2026, 9, 1), offset)),
+    )
+}
+
+fn episode_on(date: impl Strategy<Value = NaiveDate>) -> impl Strategy<Value = Episode> {
+    prop::collection::vec((date, kind()), 0..12).prop_map(|events| Episode {
         id: 1,
         title: "p".into(),
         region: None,
@@ -121,6 +133,38 @@ proptest! {
                 if first >= 0 && second >= 0 {
                     prop_assert!(first <= second);
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn no_step_behind_the_patient_stays_open_or_asks_for_action(
+        ep in prop_oneof![episode(), dense_episode()], today in date()
+    ) {
+        let clocks: Vec<Clock> = timeline(&ep, &RuleBook::swedish())
+            .into_iter()
+            .filter_map(|entry| match entry {
+                Entry::Clock(clock) => Some(clock),
+                _ => None,
+            })
+            .collect();
+        let options = StatusOptions::default();
+        for earlier in &clocks {
+            // A later step began on or after this clock's start, by an event
+            // that does not start this step too (seeking primary care starts
+            // the contact and the assessment together).
+            let passed = clocks.iter().any(|later| {
+                let starts_both = ep.events.iter().any(|e| {
+                    e.id == later.started_by && e.kind.starts().contains(&earlier.step)
+                });
+                later.started_by != earlier.started_by
+                    && later.start >= earlier.start
+                    && later.step.earlier_steps().contains(&earlier.step)
+                    && !starts_both
+            });
+            if passed {
+                prop_assert_ne!(earlier.outcome, Outcome::Open, "{:?}", earlier);
+                prop_assert!(!clock_status(earlier, today, &options).needs_action(), "{:?}", earlier);
             }
         }
     }

@@ -6,7 +6,7 @@ use vardkoll_domain::date::ymd;
 use vardkoll_domain::deadline::{Entry, timeline};
 use vardkoll_domain::episode::{Episode, Event, EventKind, ExclusionReason};
 use vardkoll_domain::rules::RuleBook;
-use vardkoll_domain::status::{Status, StatusOptions, clock_status};
+use vardkoll_domain::status::{Status, StatusOptions, Timeliness, clock_status};
 use vardkoll_domain::step::Step;
 
 fn deadline_of(step: Step, events: Vec<Event>) -> NaiveDate {
@@ -61,7 +61,7 @@ fn skr_contact_on_5_march_and_visit_on_8_march_is_within_the_limit() {
     };
     assert_eq!(
         clock_status(assessment, ymd(2025, 3, 9), &StatusOptions::default()),
-        Status::Fulfilled
+        Status::Done(Timeliness::InTime)
     );
 }
 

@@ -334,6 +334,21 @@ async fn a_navigator_of_the_region_works_a_request_and_the_auditor_sees_it() {
         .map(|e| e["field"].as_str().unwrap())
         .collect();
     assert_eq!(fields, ["offer/providerId", "offer/date", "offer/time"]);
+    // The API takes HH:MM only (its contract); the app writes "9.30" so.
+    for time in ["9.30", "9:30", " 09:30", "24:00"] {
+        let loose = assert_problem(
+            move_as(
+                &server,
+                &t.nora,
+                &plain,
+                &json!({ "status": "offered", "version": 2, "offer": { "providerId": "karolinska-solna", "date": "2099-01-15", "time": time } }),
+            )
+            .await,
+            422,
+        )
+        .await;
+        assert_eq!(loose["errors"][0]["field"], "offer/time", "{time:?}");
+    }
     let offered = move_as(
         &server,
         &t.nora,

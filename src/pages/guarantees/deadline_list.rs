@@ -7,7 +7,7 @@ use super::advice::Advice;
 use crate::components::StatusBadge;
 use crate::i18n::use_texts;
 use crate::platform::clock::Today;
-use crate::timeline_view::{deadline_rows, mentions_target};
+use crate::timeline_view::{advice_needed, deadline_rows};
 
 #[component]
 pub fn DeadlineList(#[prop(into)] episode: Signal<Option<Episode>>) -> impl IntoView {
@@ -51,9 +51,9 @@ pub fn DeadlineList(#[prop(into)] episode: Signal<Option<Episode>>) -> impl Into
                     </li>
                 }).collect_view()}
             </ol>
-            {move || rows.with(|rows| rows.iter().any(|row| row.advice)).then(|| {
-                view! { <Advice target=rows.with(|rows| mentions_target(rows)) /> }
-            })}
+            {move || rows.with(|rows| advice_needed(rows)).into_iter().map(|binding| view! {
+                <Advice binding=binding />
+            }).collect_view()}
         </section>
     }
 }

@@ -148,7 +148,7 @@ pub fn EventForm(
                 </Show>
                 <Field id=date_id.clone() label=date_label hint=t.date_hint error=error(EventField::Date)>
                     <input type="text" id=date_id.clone() name="date" inputmode="numeric" autocomplete="off"
-                        placeholder="ÅÅÅÅ-MM-DD" maxlength="20"
+                        placeholder=t.date_placeholder maxlength="20" dir="ltr"
                         aria-describedby=described_by(&date_id, true)
                         aria-invalid=move || error(EventField::Date).get().is_some().to_string()
                         prop:value=move || form.date.get()
@@ -157,7 +157,7 @@ pub fn EventForm(
                 <Show when=move || form.choice.get().has_end()>
                     <Field id=until_id.get_value() label=t.until_label.to_owned() error=error(EventField::Until)>
                         <input type="text" id=until_id.get_value() name="until" inputmode="numeric" autocomplete="off"
-                            placeholder="ÅÅÅÅ-MM-DD" maxlength="20"
+                            placeholder=t.date_placeholder maxlength="20" dir="ltr"
                             aria-describedby=described_by(&until_id.get_value(), false)
                             aria-invalid=move || error(EventField::Until).get().is_some().to_string()
                             prop:value=move || form.until.get()

@@ -28,7 +28,7 @@ pub fn EventList(
                     let label = format!("{} – {}", numeric_date(event.date), description);
                     view! {
                         <li class="events__item">
-                            <span class="events__date">{numeric_date(event.date)}</span>
+                            <span class="events__date" dir="ltr">{numeric_date(event.date)}</span>
                             <span class="events__text">{description}</span>
                             <span class="events__actions">
                                 <button type="button" class="button button--link"

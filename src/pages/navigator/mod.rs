@@ -11,7 +11,7 @@ mod top;
 
 use leptos::prelude::*;
 
-use crate::i18n::use_texts;
+use crate::i18n::{Lang, use_texts};
 use crate::platform::api::ApiError;
 use crate::state::{Catalogue, NavigatorDesk, Session, SignIn};
 use queue_table::QueueTable;
@@ -27,6 +27,9 @@ pub fn NavigatorPage() -> impl IntoView {
     // Service and provider names, and the providers an offer is made at.
     provide_context(Catalogue::load());
     let signed_in = Memo::new(move |_| matches!(session.state(), SignIn::SignedIn(_)));
+    // Staff read these texts in Swedish or English: on an Arabic page they are
+    // English, marked so and laid out left to right.
+    let apart = n.lang_apart_from(t.lang);
     Effect::new(move |_| {
         if signed_in.get() {
             desk.load_queue();
@@ -34,7 +37,7 @@ pub fn NavigatorPage() -> impl IntoView {
             desk.close();
         }
     });
-    move || match session.state() {
+    let content = move || match session.state() {
         SignIn::Unavailable => view! { <p class="notice">{n.sign_in_unavailable}</p> }.into_any(),
         SignIn::SignedIn(_) => {
             // A sign-in without the navigator's role: said once, not a queue.
@@ -55,5 +58,10 @@ pub fn NavigatorPage() -> impl IntoView {
             .into_any()
         }
         _ => view! { <p class="notice">{n.sign_in_needed}</p> }.into_any(),
+    };
+    view! {
+        <div class="navigator-page" lang=apart.map(Lang::tag) dir=apart.map(Lang::dir)>
+            {content}
+        </div>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use vardkoll_domain::api::{ReferralStatus, StaffQueueItem};
 
-use crate::i18n::{Texts, numeric_date, use_texts, utc_time};
+use crate::i18n::{Texts, numeric_date, swedish_time, use_texts};
 use crate::state::{Catalogue, NavigatorDesk, service_title};
 
 /// The service's name from the catalogue (when loaded), else its code.
@@ -88,7 +88,7 @@ fn Row(item: StaffQueueItem) -> impl IntoView {
                     on:click=move |_| desk.open(reference.clone())>{item.reference.clone()}</button>
             </th>
             <td>{care}</td>
-            <td>{utc_time(&item.created_at)}</td>
+            <td><time datetime=item.created_at.clone() dir="ltr">{swedish_time(&item.created_at)}</time></td>
             <td>
                 {item.path.deadline.map(numeric_date).unwrap_or_else(|| n.none.to_owned())}
                 {item.path.overdue.then(|| view! { " " <strong class="overdue">"("{n.overdue}")"</strong> })}

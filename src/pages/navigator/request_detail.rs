@@ -9,7 +9,7 @@ use vardkoll_domain::regions::RegionCode;
 
 use super::move_form::MoveForm;
 use super::queue_table::service_name;
-use crate::i18n::{numeric_date, use_texts, utc_time};
+use crate::i18n::{numeric_date, swedish_time, use_texts};
 use crate::state::{Catalogue, NavigatorDesk, provider_label};
 
 #[component]
@@ -84,7 +84,7 @@ fn History(found: StaffReferral) -> impl IntoView {
                 let change = entry.change;
                 view! {
                     <li>
-                        <time datetime=change.at.clone()>{utc_time(&change.at)}</time>
+                        <time datetime=change.at.clone() dir="ltr">{swedish_time(&change.at)}</time>
                         ": "{t.request_status(change.status)}
                         {change.offer.map(|o| format!(" — {} {} {}", o.provider_id, o.date, o.time))}
                         {change.decline_reason.map(|reason| format!(" — {}", (n.decline_reason)(reason)))}

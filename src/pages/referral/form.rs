@@ -26,6 +26,10 @@ fn TextInput(
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(default = "text")] inputmode: &'static str,
     #[prop(default = 200)] maxlength: u32,
+    /// `"ltr"` for what is typed as digits (a date, an identity number): it
+    /// reads left to right on an Arabic page too.
+    #[prop(optional)]
+    dir: Option<&'static str>,
     get: fn(&ReferralDraft) -> &String,
     set: fn(&mut ReferralDraft) -> &mut String,
 ) -> impl IntoView {
@@ -35,7 +39,7 @@ fn TextInput(
     view! {
         <Field id=id label=label.to_owned() hint=hint error=error>
             <input type=kind id=id name=id autocomplete=autocomplete inputmode=inputmode
-                maxlength=maxlength.to_string()
+                maxlength=maxlength.to_string() dir=dir
                 aria-describedby=described_by(id, !hint.is_empty())
                 aria-invalid=move || error.get().is_some().to_string()
                 prop:value=move || form.draft.with(|d| get(d).clone())
@@ -133,14 +137,15 @@ pub fn RequestForm(catalogue: Catalogue) -> impl IntoView {
                             <dt>{r.name_label}</dt>
                             <dd>{name}</dd>
                             <dt>{r.identity_label}</dt>
-                            <dd>{identity_number}</dd>
+                            <dd><span dir="ltr">{identity_number}</span></dd>
                         </dl>
                     }.into_any(),
                     // Signed out, or signed in without an identity number (staff).
                     None => view! {
                         <p class="notice" hidden=move || !session.available()>{r.sign_in_to_fill}</p>
                         <TextInput id="referral-identity" label=r.identity_label hint=r.identity_hint
-                            inputmode="numeric" maxlength=13 get=|d| &d.identity_number set=|d| &mut d.identity_number />
+                            inputmode="numeric" maxlength=13 dir="ltr"
+                            get=|d| &d.identity_number set=|d| &mut d.identity_number />
                         <TextInput id="referral-name" label=r.name_label autocomplete="name" maxlength=100
                             get=|d| &d.name set=|d| &mut d.name />
                     }.into_any(),
@@ -188,7 +193,7 @@ pub fn RequestForm(catalogue: Catalogue) -> impl IntoView {
                 <p class="field__hint">{r.referral_hint}</p>
                 <TextInput id="referral-clinic" label=r.clinic_label get=|d| &d.referral_clinic set=|d| &mut d.referral_clinic />
                 <TextInput id="referral-date" label=r.referral_date_label hint=t.date_hint inputmode="numeric"
-                    maxlength=10 get=|d| &d.referral_date set=|d| &mut d.referral_date />
+                    maxlength=10 dir="ltr" get=|d| &d.referral_date set=|d| &mut d.referral_date />
             </fieldset>
             // The rest of the form, below the fold: drawn once the first part is
             // painted, so opening the page is not one long task.

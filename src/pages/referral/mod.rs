@@ -55,6 +55,14 @@ pub fn ReferralPage() -> impl IntoView {
         });
     }
 
+    // The receipt's next step is "Mina förfrågningar", often taken offline
+    // (a request waiting to be sent): its code is fetched now, while the
+    // page is reachable, so the link works then. A failure is retried when
+    // the patient opens it.
+    leptos::task::spawn_local(async {
+        let _ = crate::pages::requests_page().await;
+    });
+
     // Below the page's top.
     view! {
         {move || match receipt_key.get() {

@@ -13,19 +13,11 @@ pub fn PathNotice(#[prop(into)] path: Signal<CarePath>) -> impl IntoView {
         <section class="card path-notice" aria-labelledby="path-heading">
             <h2 id="path-heading">{t.path_heading}</h2>
             {move || match path.get() {
-                CarePath::ArrangedByRegion { step, deadline, missed } => {
-                    let date = long_date(t, deadline);
-                    let fact = if missed {
-                        (t.path_missed)(t.step(step), &date)
-                    } else {
-                        (t.path_will_be_missed)(t.step(step), &date)
-                    };
-                    view! {
-                        <p class="path-notice__fact" data-path="region">{fact}</p>
-                        <p>{t.path_region_arranges}</p>
-                    }
-                    .into_any()
+                CarePath::ArrangedByRegion { step, deadline, missed } => view! {
+                    <p class="path-notice__fact" data-path="region">{t.path_fact(step, deadline, missed)}</p>
+                    <p>{t.path_region_arranges}</p>
                 }
+                .into_any(),
                 CarePath::FreeChoice { running } => view! {
                     <p data-path="free-choice">{t.path_free_choice}</p>
                     {running.map(|(_, d)| view! { <p class="path-notice__fact">{(t.path_gives_up)(&long_date(t, d))}</p> })}

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::rejected::Rejected;
-use crate::i18n::{use_texts, utc_time};
+use crate::i18n::{swedish_time, use_texts};
 use crate::router::{Link, Route};
 use crate::state::OutboxStore;
 
@@ -56,7 +56,7 @@ pub fn Receipt(key: String) -> impl IntoView {
                     <dt>{r.reference_label}</dt>
                     <dd class="receipt__reference">{sent.reference.clone()}</dd>
                     <dt>{r.received_at_label}</dt>
-                    <dd><time datetime=sent.created_at.clone()>{utc_time(&sent.created_at)}</time></dd>
+                    <dd><time datetime=sent.created_at.clone() dir="ltr">{swedish_time(&sent.created_at)}</time></dd>
                     <dt>{r.service_term}</dt>
                     <dd>{sent.label.service.clone()}</dd>
                     <dt>{r.providers_term}</dt>

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use vardkoll_domain::api::{Offer, ReferralStatus, ReferralView};
 use vardkoll_domain::referral::{RequestLabel, Sent};
 
-use crate::i18n::{Texts, long_date, use_texts, utc_time};
+use crate::i18n::{Texts, long_date, swedish_time, use_texts};
 use crate::state::{Catalogue, CatalogueData, OutboxStore, Session, provider_label, service_title};
 
 fn tone(status: ReferralStatus) -> (&'static str, &'static str) {
@@ -20,14 +20,14 @@ fn tone(status: ReferralStatus) -> (&'static str, &'static str) {
 }
 
 /// A request known only from the server's list: labelled by its service code
-/// until this browser knows its name.
+/// and its providers' catalogue ids, named from the catalogue once it is here.
 fn from_server(view: ReferralView) -> Sent {
     Sent {
         key: String::new(),
         token: String::new(),
         label: RequestLabel {
             service: view.service_code.clone(),
-            providers: Vec::new(),
+            providers: view.preferred_providers.clone(),
         },
         created_at: view
             .history
@@ -38,6 +38,18 @@ fn from_server(view: ReferralView) -> Sent {
         status: view.status,
         history: view.history,
     }
+}
+
+/// The providers a request names, "A, Stad · B, Stad": this browser's request
+/// names them already; one from the server names them by catalogue id, said
+/// by name once the catalogue is here (an id it does not know, as it is).
+fn provider_names(catalogue: Option<&CatalogueData>, providers: &[String]) -> String {
+    let known = catalogue.map_or(&[][..], |c| &c.providers);
+    providers
+        .iter()
+        .map(|p| provider_label(known, p))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// "Time offered: Sunday 20 December 2026 at 09:30, Capio S:t Göran, Stockholm."
@@ -91,7 +103,7 @@ pub fn SentCard(reference: String) -> impl IntoView {
                         <dt>{r.reference_label}</dt>
                         <dd class="request__reference">{s.reference.clone()}</dd>
                         <dt>{r.providers_term}</dt>
-                        <dd>{s.label.providers.join(" · ")}</dd>
+                        <dd>{provider_names(known, &s.label.providers)}</dd>
                         <dt>{r.status_label}</dt>
                         <dd>
                             <span class=class>
@@ -106,7 +118,7 @@ pub fn SentCard(reference: String) -> impl IntoView {
                     <ol class="request__history">
                         {s.history.iter().map(|change| view! {
                             <li>
-                                <time datetime=change.at.clone()>{utc_time(&change.at)}</time>
+                                <time datetime=change.at.clone() dir="ltr">{swedish_time(&change.at)}</time>
                                 ": "{(r.status)(change.status)}
                                 {change.offer.as_ref().map(|offer| format!(" — {}", offered(t, known, offer)))}
                                 {change.decline_reason.map(|reason| format!(" — {}", (r.decline_reason)(reason)))}

@@ -14,7 +14,7 @@ use vardkoll_domain::compare::view_state::{Origin, TrendSubject, ViewState};
 use vardkoll_domain::regions::RegionCode;
 
 use crate::platform::api;
-use crate::platform::clock::local_stamp;
+use crate::platform::clock::swedish_stamp;
 use crate::platform::storage;
 use crate::router::Router;
 use crate::state::{Loadable, begin, fetch};
@@ -147,14 +147,16 @@ impl Compare {
                 generation.update_value(|g| *g = g.wrapping_add(1));
                 Arc::new(split(page, &providers, generation.get_value()))
             });
-            let at = local_stamp();
+            let at = swedish_stamp();
             if let Ok(value) = &result {
                 cache.update_value(|c| {
-                    c.insert(service, (value.clone(), at.clone()));
+                    c.insert(service.clone(), (value.clone(), at.clone()));
                 });
             }
+            // The table and the chosen service agree: another service's
+            // figures are not left on screen beside this one's error.
             figures.update(|f| {
-                f.finish(ticket, result, at);
+                f.finish_wanted(ticket, result, at, |shown| shown.service_code == service);
             });
         });
     }
@@ -182,7 +184,7 @@ impl Compare {
         let Some(region) = region else {
             trend.update(|t| {
                 let ticket = t.begin();
-                t.finish(ticket, Err(api::ApiError::Invalid), local_stamp());
+                t.finish(ticket, Err(api::ApiError::Invalid), swedish_stamp());
             });
             return;
         };

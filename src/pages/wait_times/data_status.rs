@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use vardkoll_domain::api::Source;
 
+use super::labels::{source_licence, source_name};
 use crate::i18n::use_texts;
 
 /// Grey placeholder rows while the first answer is on its way.
@@ -54,10 +55,11 @@ pub fn SourceList(sources: Vec<Source>) -> impl IntoView {
         let items = sources
             .into_iter()
             .map(|source| {
-                let licence = (c.licence)(&source.licence);
+                let licence = (c.licence)(source_licence(t, &source));
+                let name = source_name(t, &source).to_owned();
                 let name = match source.url.filter(|url| url.starts_with("https://")) {
-                    Some(url) => view! { <a href=url rel="noopener">{source.name}</a> }.into_any(),
-                    None => view! { <span>{source.name}</span> }.into_any(),
+                    Some(url) => view! { <a href=url rel="noopener">{name}</a> }.into_any(),
+                    None => view! { <span>{name}</span> }.into_any(),
                 };
                 view! { <li>{name}" ("{licence}")"</li> }
             })

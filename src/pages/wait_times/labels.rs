@@ -25,8 +25,19 @@ pub fn month_and_source(
     let name = sources
         .iter()
         .find(|s| s.id == source)
-        .map_or(source, |s| s.name.as_str());
+        .map_or(source, |s| source_name(t, s));
     format!("{month} {} · {name}", period.year)
+}
+
+/// A source's name in the patient's language: a known source's own words for
+/// it, else the API's.
+pub fn source_name<'a>(t: &'static Texts, source: &'a Source) -> &'a str {
+    (t.compare().source_name)(&source.id).unwrap_or(&source.name)
+}
+
+/// A source's licence in the patient's language, as [`source_name`].
+pub fn source_licence<'a>(t: &'static Texts, source: &'a Source) -> &'a str {
+    (t.compare().source_licence)(&source.id).unwrap_or(&source.licence)
 }
 
 /// The newest month of region-wide `rows` and their source, for a note beside
@@ -156,5 +167,39 @@ mod tests {
         );
         assert_eq!(region_name("01"), "Region Stockholm");
         assert_eq!(region_name("99"), "99");
+    }
+
+    #[test]
+    fn the_sample_data_and_its_licence_read_in_the_patients_language() {
+        use vardkoll_domain::api::{KOLADA, SAMPLE, VANTETIDER};
+        let (sample, kolada, vantetider) =
+            (SAMPLE.describe(), KOLADA.describe(), VANTETIDER.describe());
+        let sv = Lang::Sv.texts();
+        assert_eq!(source_name(sv, &sample), "Vårdkolls exempeldata");
+        assert_eq!(source_licence(sv, &sample), SAMPLE.licence);
+        for lang in [Lang::En, Lang::Ar] {
+            let t = lang.texts();
+            for source in [&sample, &vantetider] {
+                let licence = source_licence(t, source);
+                assert_ne!(licence, source.licence, "{lang:?}");
+                assert!(!licence.contains("fri att använda"), "{lang:?}");
+            }
+            assert_ne!(source_name(t, &sample), sample.name, "{lang:?}");
+            // Proper names and licences known by their own names stay.
+            assert_eq!(source_name(t, &vantetider), "Väntetider i vården");
+            assert_eq!(source_licence(t, &kolada), "CC BY 4.0");
+        }
+        assert_eq!(
+            (Lang::Ar.compare_texts().licence)("CC BY 4.0"),
+            "الترخيص: \u{2068}CC BY 4.0\u{2069}"
+        );
+        let october = Period {
+            year: 2026,
+            month: 10,
+        };
+        assert_eq!(
+            month_and_source(Lang::En.texts(), october, "sample", &[sample]),
+            "October 2026 · Vårdkoll's sample data"
+        );
     }
 }

@@ -33,29 +33,49 @@ fn child(parent: &Element, tag: &str, class: &str, text: Option<&str>) -> Option
     Some(element)
 }
 
+/// A row. Its roles are written out: on narrow screens rows are drawn as
+/// cards (`display: block`), which would otherwise take the table's meaning
+/// away from screen readers; each cell carries its column's name for them.
 fn draw(document: &Document, cells: &RowCells) -> Option<Element> {
     let tr = document.create_element("tr").ok()?;
+    tr.set_attribute("role", "row").ok()?;
     let th = child(&tr, "th", "", None)?;
     th.set_attribute("scope", "row").ok()?;
+    th.set_attribute("role", "rowheader").ok()?;
     child(&th, "span", "provider-name", Some(&cells.name))?;
     child(&th, "span", "provider-place", Some(&cells.place))?;
     child(&th, "span", "provider-note", Some(cells.note))?;
-    let wait = child(&tr, "td", "", Some(&cells.wait))?;
+    let [
+        wait_label,
+        share_label,
+        waiting_label,
+        capacity_label,
+        reported_label,
+        distance_label,
+    ] = cells.column_labels;
+    let cell = |text: Option<&str>, label: &str| {
+        let td = child(&tr, "td", "", text)?;
+        td.set_attribute("role", "cell").ok()?;
+        td.set_attribute("data-label", label).ok()?;
+        Some(td)
+    };
+    let wait = cell(Some(&cells.wait), wait_label)?;
     child(&wait, "span", "versus", Some(&cells.versus))?;
-    child(&tr, "td", "", Some(&cells.share))?;
-    child(&tr, "td", "", Some(&cells.waiting))?;
-    let capacity = child(&tr, "td", "", None)?;
+    cell(Some(&cells.share), share_label)?;
+    cell(Some(&cells.waiting), waiting_label)?;
+    let capacity = cell(None, capacity_label)?;
     child(
         &capacity,
         "span",
         cells.capacity_class,
         Some(cells.capacity),
     )?;
-    child(&tr, "td", "", Some(&cells.reported))?;
+    cell(Some(&cells.reported), reported_label)?;
     if let Some(distance) = &cells.distance {
-        child(&tr, "td", "", Some(distance))?;
+        cell(Some(distance), distance_label)?;
     }
     let actions = child(&tr, "td", "actions", None)?;
+    actions.set_attribute("role", "cell").ok()?;
     let trend = child(
         &actions,
         "button",

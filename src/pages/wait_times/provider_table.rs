@@ -11,28 +11,16 @@ use vardkoll_domain::compare::view_state::PAGE_ROWS;
 
 use super::context::Compare;
 use super::provider_rows::ProviderRows;
-use super::row_cells::{Provenance, row_cells};
+use super::row_cells::{Provenance, column_label, row_cells};
 use super::trend_panel::focus_trend_heading;
 use crate::components::painted_flag;
-use crate::i18n::{Texts, use_texts};
+use crate::i18n::use_texts;
 use crate::router::{Route, Router, is_plain_click};
 use leptos::ev::MouseEvent;
 use wasm_bindgen::JsCast;
 
 /// Rows in the table's first paint: a phone's screenful and more.
 const FIRST_ROWS: usize = 8;
-
-fn column_label(t: &'static Texts, key: SortKey) -> &'static str {
-    match key {
-        SortKey::Name => t.compare().provider_column,
-        SortKey::EstimatedWait => t.estimated_wait,
-        SortKey::ShareWithinLimit => t.share_within_limit,
-        SortKey::Waiting => t.compare().waiting_column,
-        SortKey::FreeCapacity => t.free_capacity,
-        SortKey::Reported => t.compare().reported_column,
-        SortKey::Distance => t.compare().distance_column,
-    }
-}
 
 /// A column header that sorts by its column; `aria-sort` tells screen readers.
 #[component]
@@ -54,7 +42,7 @@ fn SortHeader(key: SortKey) -> impl IntoView {
         _ => "",
     };
     view! {
-        <th scope="col" aria-sort=aria_sort>
+        <th scope="col" role="columnheader" aria-sort=aria_sort>
             <button type="button" class="sort-button" data-sort=aria_sort
                 on:click=move |_| compare.update(true, |v| v.sort = v.sort.toggled(key))>
                 {column_label(t, key)}
@@ -209,15 +197,16 @@ pub fn ProviderTable() -> impl IntoView {
             (t.compare().rows_shown)(matching.min(shown.get()), matching, total())
         }}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
-            <table class="data-table provider-table">
+            // Roles written out: narrow screens draw the rows as cards.
+            <table class="data-table table--cards provider-table" role="table">
                 <caption>{caption}</caption>
-                <thead>
-                    <tr>
+                <thead role="rowgroup">
+                    <tr role="row">
                         {move || columns().map(|key| view! { <SortHeader key=key /> }).collect_view()}
-                        <th scope="col"><span class="visually-hidden">{t.compare().show_trend}</span></th>
+                        <th scope="col" role="columnheader"><span class="visually-hidden">{t.compare().show_trend}</span></th>
                     </tr>
                 </thead>
-                <tbody node_ref=tbody on:click=on_row_click></tbody>
+                <tbody role="rowgroup" node_ref=tbody on:click=on_row_click></tbody>
             </table>
         </div>
         {move || order.with(Vec::is_empty).then(|| view! { <p class="notice">{t.compare().no_rows}</p> })}

@@ -160,14 +160,14 @@ fn RegionTable(cells: Memo<Vec<Cell>>, measure: Memo<Measure>) -> impl IntoView 
         let this = cell(i);
         let versus = move || this().and_then(|c| c.versus);
         view! {
-            <tr class:home-row=is_home>
-                <th scope="row">
+            <tr role="row" class:home-row=is_home>
+                <th scope="row" role="rowheader">
                     {region_name(TILES[i].code)}
                     {move || is_home().then(|| view! { <span class="home-mark">{format!(" ({})", t.compare().your_region)}</span> })}
                 </th>
-                <td>{shown}</td>
-                <td>{versus}</td>
-                <td>
+                <td role="cell" data-label=move || measure_text(t, measure.get())>{shown}</td>
+                <td role="cell" data-label=t.compare().versus_heading>{versus}</td>
+                <td role="cell" class="actions">
                     <button type="button" class="button button--link" on:click=move |_| {
                         compare.update(true, |v| {
                             v.region_trend = Some(TILES[i].code.to_owned());
@@ -185,7 +185,8 @@ fn RegionTable(cells: Memo<Vec<Cell>>, measure: Memo<Measure>) -> impl IntoView 
     view! {
         <div class="table-scroll" tabindex="0" role="region"
             aria-label=move || (t.compare().regions_caption)(measure_text(t, measure.get()))>
-            <table class="data-table">
+            // Roles written out: narrow screens draw the rows as cards.
+            <table class="data-table table--cards" role="table">
                 <caption>
                     {move || (t.compare().regions_caption)(measure_text(t, measure.get()))}
                     {move || compare.figures.with(|f| {
@@ -193,15 +194,15 @@ fn RegionTable(cells: Memo<Vec<Cell>>, measure: Memo<Measure>) -> impl IntoView 
                         regions_note(t, &data.regions, &data.sources)
                     }).map(|note| view! { <span class="caption__note">" · "{note}</span> })}
                 </caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t.region_line}</th>
-                        <th scope="col">{move || measure_text(t, measure.get())}</th>
-                        <th scope="col">{t.compare().versus_heading}</th>
-                        <th scope="col"><span class="visually-hidden">{t.compare().show_trend}</span></th>
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th scope="col" role="columnheader">{t.region_line}</th>
+                        <th scope="col" role="columnheader">{move || measure_text(t, measure.get())}</th>
+                        <th scope="col" role="columnheader">{t.compare().versus_heading}</th>
+                        <th scope="col" role="columnheader"><span class="visually-hidden">{t.compare().show_trend}</span></th>
                     </tr>
                 </thead>
-                <tbody>{table_rows}</tbody>
+                <tbody role="rowgroup">{table_rows}</tbody>
             </table>
         </div>
     }

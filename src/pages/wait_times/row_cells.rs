@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use vardkoll_domain::api::{FreeCapacity, Source, out_of_date};
 use vardkoll_domain::compare::geo::{Point, distance_km};
-use vardkoll_domain::compare::table::ProviderRow;
+use vardkoll_domain::compare::table::{ProviderRow, SortKey};
 use vardkoll_domain::compare::versus_home::VersusHome;
 
 use super::labels::{capacity_text, month_and_source, optional, percent, region_name, versus_text};
@@ -34,6 +34,22 @@ pub struct RowCells {
     pub referral: Option<String>,
     pub trend_label: &'static str,
     pub referral_label: &'static str,
+    /// Each cell's column, said beside it where rows are drawn as cards
+    /// (narrow screens): wait, share, waiting, capacity, reported, distance.
+    pub column_labels: [&'static str; 6],
+}
+
+/// A column's heading.
+pub fn column_label(t: &'static Texts, key: SortKey) -> &'static str {
+    match key {
+        SortKey::Name => t.compare().provider_column,
+        SortKey::EstimatedWait => t.estimated_wait,
+        SortKey::ShareWithinLimit => t.share_within_limit,
+        SortKey::Waiting => t.compare().waiting_column,
+        SortKey::FreeCapacity => t.free_capacity,
+        SortKey::Reported => t.compare().reported_column,
+        SortKey::Distance => t.compare().distance_column,
+    }
 }
 
 fn capacity_class(capacity: FreeCapacity) -> &'static str {
@@ -93,7 +109,7 @@ pub fn row_cells(
         capacity_class: capacity_class(row.free_capacity),
         capacity: capacity_text(t, row.free_capacity),
         reported,
-        distance: origin.map(|o| format!("{} km", distance_km(o, row.location).round() as u32)),
+        distance: origin.map(|o| (t.compare().km)(distance_km(o, row.location).round() as u32)),
         provider_id: row.provider_id.clone(),
         referral: may_refer.then(|| {
             format!(
@@ -103,6 +119,11 @@ pub fn row_cells(
         }),
         trend_label: t.compare().show_trend,
         referral_label: t.compare().request_referral,
+        column_labels: {
+            // Every column but the provider's own, which is the row's header.
+            let [_name, rest @ ..] = SortKey::ALL.map(|key| column_label(t, key));
+            rest
+        },
     }
 }
 
@@ -280,5 +301,22 @@ mod tests {
         );
         assert_eq!(no_home.versus, "");
         assert_eq!(no_home.distance.as_deref(), Some("17 km"));
+    }
+
+    #[test]
+    fn a_distance_reads_in_the_patients_language() {
+        let at = |lang: Lang| {
+            row_cells(
+                lang.texts(),
+                &row(Some(120), true),
+                ("op-hoft", "/remiss"),
+                None,
+                Some(Point::new(55.6, 13.0)),
+                current(),
+            )
+            .distance
+        };
+        assert_eq!(at(Lang::En).as_deref(), Some("17 km"));
+        assert_eq!(at(Lang::Ar).as_deref(), Some("17 كم"));
     }
 }

@@ -28,7 +28,9 @@ pub use source::{
     KNOWN_SOURCES, KOLADA, KnownSource, SAMPLE, Source, VANTETIDER, described, distinct,
     out_of_date,
 };
-pub use staff::{PathKind, RequestPath, StaffChange, StaffMove, StaffQueueItem, StaffReferral};
+pub use staff::{
+    MAX_NOTE_CHARS, PathKind, RequestPath, StaffChange, StaffMove, StaffQueueItem, StaffReferral,
+};
 pub use statistics::{FreeCapacity, Period, StatisticsPage, WaitBand, WaitStatistic};
 
 /// The path prefix of every endpoint.

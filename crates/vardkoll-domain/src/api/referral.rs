@@ -577,6 +577,9 @@ pub struct ReferralView {
     pub reference: String,
     pub status: ReferralStatus,
     pub service_code: String,
+    /// The providers the patient asked for, first choice first (catalogue
+    /// ids): what another device shows as "Önskade vårdgivare".
+    pub preferred_providers: Vec<String>,
     pub history: Vec<StatusChange>,
 }
 

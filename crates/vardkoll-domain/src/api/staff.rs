@@ -107,6 +107,10 @@ impl std::fmt::Debug for StaffReferral {
     }
 }
 
+/// The longest note to the patient a navigator may write with a move, in
+/// characters (the server refuses a longer one, the app stops typing there).
+pub const MAX_NOTE_CHARS: usize = 500;
+
 /// A move a navigator asks for (`POST /staff/referrals/{reference}/status`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

@@ -7,6 +7,7 @@
 use crate::api::{
     CurrentReferral, GuaranteeDeadline, Interpreter, MAX_PREFERRED_PROVIDERS, NewReferral,
 };
+use crate::text::normalise_digits;
 
 /// The form's fields, as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -36,6 +37,12 @@ fn optional(text: &str) -> Option<String> {
     (!text.is_empty()).then(|| text.to_owned())
 }
 
+/// A field typed as digits, in ASCII digits: the request carries, keeps and
+/// sends that form, whatever keyboard it was typed on.
+fn digits(text: &str) -> String {
+    normalise_digits(text).trim().to_owned()
+}
+
 impl ReferralDraft {
     /// A draft for a request to `provider` for `service` (from the comparison).
     pub fn for_provider(service_code: &str, provider: &str) -> ReferralDraft {
@@ -57,10 +64,10 @@ impl ReferralDraft {
             || optional(&self.referral_date).is_some())
         .then(|| CurrentReferral {
             clinic: self.referral_clinic.trim().to_owned(),
-            date: self.referral_date.trim().to_owned(),
+            date: digits(&self.referral_date),
         });
         NewReferral {
-            personal_identity_number: self.identity_number.trim().to_owned(),
+            personal_identity_number: digits(&self.identity_number),
             name: self.name.trim().to_owned(),
             phone: optional(&self.phone),
             email: optional(&self.email),
@@ -173,6 +180,28 @@ mod tests {
                 clinic: "Ortopeden, Danderyd".into(),
                 date: "2026-09-01".into()
             })
+        );
+    }
+
+    #[test]
+    fn digits_typed_in_arabic_indic_go_out_in_ascii() {
+        let arabic = ReferralDraft {
+            identity_number: " ١٩١٢١٢١٢-١٢١٢ ".into(),
+            referral_date: "٢٠٢٦-٠٩-٠١".into(),
+            ..typed()
+        };
+        let request = arabic.to_request();
+        assert_eq!(request, typed().to_request());
+        assert_eq!(request.personal_identity_number, "19121212-1212");
+        assert_eq!(
+            request.current_referral.map(|r| r.date).as_deref(),
+            Some("2026-09-01")
+        );
+        assert!(
+            arabic
+                .to_request()
+                .validate(crate::date::ymd(2026, 11, 25), |_| true, |_| true)
+                .is_ok()
         );
     }
 

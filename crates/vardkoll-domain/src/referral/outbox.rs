@@ -425,6 +425,7 @@ mod tests {
             reference: "VK-1".into(),
             status: ReferralStatus::Offered,
             service_code: "op-hoft".into(),
+            preferred_providers: vec!["capio-st-goran".into()],
             history: vec![StatusChange {
                 offer: Some(Offer {
                     provider_id: "capio-st-goran".into(),

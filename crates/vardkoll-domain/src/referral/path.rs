@@ -92,7 +92,7 @@ pub fn care_path(episode: Option<&Episode>, today: NaiveDate, rules: &RuleBook) 
             continue;
         }
         match clock_status(clock, today, &options) {
-            Status::Missed if clock.outcome == crate::deadline::Outcome::Open => {
+            Status::Missed => {
                 return CarePath::ArrangedByRegion {
                     step: clock.step,
                     deadline: clock.deadline,
@@ -240,6 +240,22 @@ mod tests {
         assert_eq!(
             path(&declined, ymd(2026, 11, 25)),
             CarePath::FreeChoice { running: None }
+        );
+    }
+
+    #[test]
+    fn a_first_visit_behind_the_patient_gives_no_claim_but_the_treatment_deadline_runs() {
+        // Issue 25: Stockholm, referral 2026-09-01, decision to treat 2026-11-20.
+        let mut ep = episode(&[
+            (ymd(2026, 9, 1), EventKind::ReferralIssued),
+            (ymd(2026, 11, 20), EventKind::TreatmentDecided),
+        ]);
+        ep.region = crate::regions::RegionCode::parse("01");
+        assert_eq!(
+            care_path(Some(&ep), ymd(2026, 12, 7), &RuleBook::swedish()),
+            CarePath::FreeChoice {
+                running: Some((Step::Treatment, ymd(2027, 2, 18)))
+            }
         );
     }
 

@@ -295,6 +295,20 @@ pub(crate) fn may_claim(
         && bound_to.is_none_or(|bound| bound == subject)
 }
 
+/// The providers a stored request (`payload`, the request as sent) asked
+/// for: only that field is read, nothing personal.
+pub(crate) fn preferred_providers(payload: &str) -> Result<Vec<String>, StoreError> {
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Preferred {
+        #[serde(default)]
+        preferred_providers: Vec<String>,
+    }
+    serde_json::from_str::<Preferred>(payload)
+        .map(|p| p.preferred_providers)
+        .map_err(|e| StoreError::Database(format!("a stored request: {e}")))
+}
+
 /// An enum's serde name (`"visit"`), as stored in a text column.
 pub(crate) fn text_of<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_value(value)

@@ -424,7 +424,7 @@ async fn view(
 ) -> Result<Option<ReferralView>, StoreError> {
     let Some(head) = client
         .query_opt(
-            "SELECT status, service_code FROM referrals WHERE reference = $1",
+            "SELECT status, service_code, payload FROM referrals WHERE reference = $1",
             &[&reference],
         )
         .await
@@ -441,6 +441,7 @@ async fn view(
         reference: reference.to_owned(),
         status: ReferralStatus::parse(head.get(0)).unwrap_or(ReferralStatus::Received),
         service_code: head.get(1),
+        preferred_providers: super::preferred_providers(head.get(2))?,
         history,
     }))
 }

@@ -510,13 +510,19 @@ fn history(
 fn view(connection: &Connection, reference: &str) -> Result<Option<ReferralView>, StoreError> {
     let head = connection
         .query_row(
-            "SELECT status, service_code FROM referrals WHERE reference = ?1",
+            "SELECT status, service_code, payload FROM referrals WHERE reference = ?1",
             [reference],
-            |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)),
+            |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                ))
+            },
         )
         .optional()
         .map_err(db)?;
-    let Some((status, service_code)) = head else {
+    let Some((status, service_code, payload)) = head else {
         return Ok(None);
     };
     let history = history(connection, reference)?
@@ -527,6 +533,7 @@ fn view(connection: &Connection, reference: &str) -> Result<Option<ReferralView>
         reference: reference.to_owned(),
         status: ReferralStatus::parse(&status).unwrap_or(ReferralStatus::Received),
         service_code,
+        preferred_providers: super::preferred_providers(&payload)?,
         history,
     }))
 }

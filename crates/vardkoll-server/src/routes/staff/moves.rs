@@ -4,7 +4,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
-use vardkoll_domain::api::{ProblemCode, ReferralStatus, StaffMove};
+use vardkoll_domain::api::{MAX_NOTE_CHARS, ProblemCode, ReferralStatus, StaffMove};
+use vardkoll_domain::clock_time::ClockTime;
 
 use super::open::staff_view;
 use super::{StaffMember, field};
@@ -13,9 +14,6 @@ use crate::problem::{ApiError, ApiJson};
 use crate::routes::referrals::store_error;
 use crate::state::AppState;
 use crate::store::{Move, MoveRefused};
-
-/// The longest note to the patient a navigator may write.
-pub const MAX_NOTE_CHARS: usize = 500;
 
 /// 409: a request that is `current` cannot become `asked`.
 fn invalid_transition(current: ReferralStatus, asked: ReferralStatus) -> ApiError {
@@ -78,9 +76,8 @@ fn check_move(body: StaffMove, state: &AppState) -> Result<Move, ApiError> {
                     "a day from today on, YYYY-MM-DD",
                 )),
             }
-            if offer.time.len() != 5
-                || chrono::NaiveTime::parse_from_str(&offer.time, "%H:%M").is_err()
-            {
+            // The API's form only; the app reads "9.30" and the like into it.
+            if ClockTime::parse_hh_mm(&offer.time).is_none() {
                 errors.push(field("offer/time", ProblemCode::Format, "HH:MM"));
             }
         }
