@@ -125,6 +125,9 @@ test("a signed-in patient sends a request with their verified identity and finds
   // The providers asked for, by name from the catalogue: nothing of them was stored here.
   const card = fresh.page.locator("article.request", { hasText: reference });
   await card.getByText(chosen, { exact: true }).waitFor();
+  // A new request here starts with the home region the last one named.
+  await fresh.page.getByRole("link", { name: "Ny förfrågan" }).click();
+  await fresh.page.waitForFunction(() => document.querySelector("#referral-home-region")?.value === "01");
   assert.deepEqual(freshErrors, []);
   await fresh.context.close();
 

@@ -13,11 +13,12 @@ mod top;
 
 use leptos::prelude::*;
 use vardkoll_domain::referral::CarePath;
+use vardkoll_domain::regions::RegionCode;
 
 use crate::components::{Draw, LazyView};
 use crate::router::{Router, query_param};
 use crate::split_point;
-use crate::state::{Catalogue, ReferralForm, home_region};
+use crate::state::{Catalogue, ReferralForm, Session, home_region};
 use form::RequestForm;
 use from_episode::FromEpisode;
 use receipt::Receipt;
@@ -44,6 +45,19 @@ pub fn ReferralPage() -> impl IntoView {
         if !from_episode.get() {
             // The one the patient chose, or the portal's.
             form.prefill_home_region(home_region());
+        }
+    });
+    // A signed-in patient's home region, on any device: the one their latest
+    // request named, once their requests are here (a region already chosen
+    // or typed stays).
+    let session = Session::use_context();
+    Effect::new(move |_| {
+        let named = session.mine().and_then(|mine| {
+            mine.iter()
+                .find_map(|view| view.home_region.as_deref().and_then(RegionCode::parse))
+        });
+        if !from_episode.get_untracked() {
+            form.prefill_home_region(named);
         }
     });
     // The path, explained by the page's top ([`ReferralTop`], drawn by the app

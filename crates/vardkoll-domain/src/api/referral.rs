@@ -580,6 +580,9 @@ pub struct ReferralView {
     /// The providers the patient asked for, first choice first (catalogue
     /// ids): what another device shows as "Önskade vårdgivare".
     pub preferred_providers: Vec<String>,
+    /// The home region the request named (county code): the next request's
+    /// form starts with it, on any device the patient signs in on.
+    pub home_region: Option<String>,
     pub history: Vec<StatusChange>,
 }
 

@@ -426,6 +426,7 @@ mod tests {
             status: ReferralStatus::Offered,
             service_code: "op-hoft".into(),
             preferred_providers: vec!["capio-st-goran".into()],
+            home_region: Some("01".into()),
             history: vec![StatusChange {
                 offer: Some(Offer {
                     provider_id: "capio-st-goran".into(),

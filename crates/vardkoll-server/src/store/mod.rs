@@ -295,18 +295,23 @@ pub(crate) fn may_claim(
         && bound_to.is_none_or(|bound| bound == subject)
 }
 
-/// The providers a stored request (`payload`, the request as sent) asked
-/// for: only that field is read, nothing personal.
-pub(crate) fn preferred_providers(payload: &str) -> Result<Vec<String>, StoreError> {
-    #[derive(serde::Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Preferred {
-        #[serde(default)]
-        preferred_providers: Vec<String>,
+/// What a stored request (`payload`, the request as sent) chose that its
+/// patient reads back: the providers asked for and the home region. Only
+/// those fields are read, nothing personal.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Choices {
+    #[serde(default)]
+    pub preferred_providers: Vec<String>,
+    #[serde(default)]
+    pub home_region: Option<String>,
+}
+
+impl Choices {
+    pub(crate) fn of(payload: &str) -> Result<Choices, StoreError> {
+        serde_json::from_str(payload)
+            .map_err(|e| StoreError::Database(format!("a stored request: {e}")))
     }
-    serde_json::from_str::<Preferred>(payload)
-        .map(|p| p.preferred_providers)
-        .map_err(|e| StoreError::Database(format!("a stored request: {e}")))
 }
 
 /// An enum's serde name (`"visit"`), as stored in a text column.

@@ -437,11 +437,13 @@ async fn view(
         .into_iter()
         .map(|entry| entry.change)
         .collect();
+    let choices = super::Choices::of(head.get(2))?;
     Ok(Some(ReferralView {
         reference: reference.to_owned(),
         status: ReferralStatus::parse(head.get(0)).unwrap_or(ReferralStatus::Received),
         service_code: head.get(1),
-        preferred_providers: super::preferred_providers(head.get(2))?,
+        preferred_providers: choices.preferred_providers,
+        home_region: choices.home_region,
         history,
     }))
 }

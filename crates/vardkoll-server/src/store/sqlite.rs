@@ -529,11 +529,13 @@ fn view(connection: &Connection, reference: &str) -> Result<Option<ReferralView>
         .into_iter()
         .map(|entry| entry.change)
         .collect();
+    let choices = super::Choices::of(&payload)?;
     Ok(Some(ReferralView {
         reference: reference.to_owned(),
         status: ReferralStatus::parse(&status).unwrap_or(ReferralStatus::Received),
         service_code,
-        preferred_providers: super::preferred_providers(&payload)?,
+        preferred_providers: choices.preferred_providers,
+        home_region: choices.home_region,
         history,
     }))
 }
