@@ -275,27 +275,27 @@ pub fn first_single_sign_on() -> bool {
     first && storage.set_item(KEY, "1").is_ok()
 }
 
+/// The keys Vårdkoll has stored in this browser.
+fn own_keys(storage: &web_sys::Storage) -> Result<Vec<String>, StorageError> {
+    let length = storage.length().map_err(|_| StorageError::Unavailable)?;
+    Ok((0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(PREFIX))
+        .collect())
+}
+
 /// Whether this browser holds anything of the patient's for [`delete_all`]:
 /// anything Vårdkoll stored but the language choice, read without decoding it.
 pub fn holds_patient_data() -> bool {
-    let Ok(storage) = local_storage() else {
-        return false;
-    };
-    let length = storage.length().unwrap_or(0);
-    (0..length)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .any(|key| key.starts_with(PREFIX) && key != LANG_KEY)
+    local_storage()
+        .and_then(|storage| own_keys(&storage))
+        .is_ok_and(|keys| keys.iter().any(|key| key != LANG_KEY))
 }
 
 /// Removes everything Vårdkoll has stored in this browser.
 pub fn delete_all() -> Result<(), StorageError> {
     let storage = local_storage()?;
-    let length = storage.length().map_err(|_| StorageError::Unavailable)?;
-    let keys: Vec<String> = (0..length)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|key| key.starts_with(PREFIX))
-        .collect();
-    for key in keys {
+    for key in own_keys(&storage)? {
         storage
             .remove_item(&key)
             .map_err(|_| StorageError::WriteFailed)?;
