@@ -35,6 +35,7 @@ pub mod deadline;
 pub mod episode;
 pub mod excluded_time;
 pub mod ics;
+pub mod matching;
 pub mod personnummer;
 pub mod referral;
 pub mod regions;

@@ -99,6 +99,40 @@ pub const REGIONS: [Region; 21] = [
     },
 ];
 
+/// Each region's seat (residensstad), in county-code order: where a
+/// patient's travel is measured from when only their home region is known.
+const SEATS: [(&str, f64, f64); 21] = [
+    ("01", 59.3293, 18.0686), // Stockholm
+    ("03", 59.8586, 17.6389), // Uppsala
+    ("04", 58.7530, 17.0079), // Nyköping
+    ("05", 58.4108, 15.6214), // Linköping
+    ("06", 57.7826, 14.1618), // Jönköping
+    ("07", 56.8777, 14.8091), // Växjö
+    ("08", 56.6634, 16.3568), // Kalmar
+    ("09", 57.6348, 18.2948), // Visby
+    ("10", 56.1612, 15.5869), // Karlskrona
+    ("12", 55.6050, 13.0038), // Malmö
+    ("13", 56.6745, 12.8578), // Halmstad
+    ("14", 57.7089, 11.9746), // Göteborg
+    ("17", 59.4022, 13.5115), // Karlstad
+    ("18", 59.2753, 15.2134), // Örebro
+    ("19", 59.6099, 16.5448), // Västerås
+    ("20", 60.6065, 15.6355), // Falun
+    ("21", 60.6749, 17.1413), // Gävle
+    ("22", 62.6323, 17.9379), // Härnösand
+    ("23", 63.1792, 14.6357), // Östersund
+    ("24", 63.8258, 20.2630), // Umeå
+    ("25", 65.5848, 22.1547), // Luleå
+];
+
+/// The seat of the region with this county code.
+pub fn seat(code: &str) -> Option<crate::compare::geo::Point> {
+    SEATS
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map(|&(_, latitude, longitude)| crate::compare::geo::Point::new(latitude, longitude))
+}
+
 /// A county code known to belong to one of the 21 regions. Deserialising an
 /// unknown code fails, so stored data cannot smuggle in a region that does not exist.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -145,6 +179,16 @@ impl<'de> Deserialize<'de> for RegionCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_region_has_its_seat_in_sweden() {
+        for region in REGIONS {
+            let seat = seat(region.code).unwrap();
+            assert!((55.0..69.1).contains(&seat.latitude), "{}", region.name);
+            assert!((10.9..24.2).contains(&seat.longitude), "{}", region.name);
+        }
+        assert_eq!(seat("02"), None);
+    }
 
     #[test]
     fn there_are_21_regions_with_unique_codes() {

@@ -7,6 +7,7 @@
 
 mod answer;
 mod catalog;
+mod free_time;
 pub mod problem;
 mod referral;
 mod regional;
@@ -17,11 +18,15 @@ mod statistics;
 
 pub use answer::{DeclineReason, Offer};
 pub use catalog::{GuaranteeKind, Provider, Region, Service, ServiceCategory};
+pub use free_time::{
+    FreeTime, FreeTimeChange, FreeTimeState, MAX_SERIES_WEEKS, MAX_TIME_MINUTES, MIN_TIME_MINUTES,
+    NewFreeTimes, Slot,
+};
 pub use problem::{FieldProblem, Problem};
 pub use referral::{
     CurrentReferral, DeadlineState, GuaranteeDeadline, Interpreter, MAX_MESSAGE_CHARS,
-    MAX_PREFERRED_PROVIDERS, NewReferral, ProblemCode, ReferralCreated, ReferralStatus,
-    ReferralView, StatusChange, ValidReferral,
+    MAX_PREFERRED_PROVIDERS, MAX_TRAVEL_KM, NewReferral, ProblemCode, ReferralCreated,
+    ReferralStatus, ReferralView, StatusChange, ValidReferral,
 };
 pub use regional::{KOLADA_KPIS, Kpi, KpiMeasure, RegionalFigure, RegionalFiguresPage, newest_for};
 pub use source::{

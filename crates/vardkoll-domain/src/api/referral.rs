@@ -12,6 +12,9 @@ use crate::text::{check_text, is_blank};
 
 /// The most providers a patient may list, in order of preference.
 pub const MAX_PREFERRED_PROVIDERS: usize = 5;
+/// The farthest a patient may say they can travel, in kilometres (Sweden
+/// from end to end is about 1,600).
+pub const MAX_TRAVEL_KM: u16 = 2000;
 /// The longest free-text message, in characters.
 pub const MAX_MESSAGE_CHARS: usize = 1000;
 const MAX_NAME_CHARS: usize = 100;
@@ -83,6 +86,10 @@ pub struct NewReferral {
     pub guarantee: Option<GuaranteeDeadline>,
     pub preferred_providers: Vec<String>,
     pub can_travel: bool,
+    /// How far the patient can travel, in kilometres from their home region's
+    /// seat; none: anywhere in the country. Only with `canTravel`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_travel_km: Option<u16>,
     pub interpreter: Interpreter,
     #[serde(default)]
     pub message: String,
@@ -270,6 +277,7 @@ impl NewReferral {
             guarantee: None,
             preferred_providers: vec!["p1".into(), "p2".into()],
             can_travel: true,
+            max_travel_km: None,
             interpreter: Interpreter {
                 needed: false,
                 language: None,
@@ -421,6 +429,19 @@ impl NewReferral {
                     "listed twice",
                 ));
             }
+        }
+        match self.max_travel_km {
+            Some(km) if !(1..=MAX_TRAVEL_KM).contains(&km) => errors.push(problem(
+                "maxTravelKm",
+                ProblemCode::Range,
+                "1 to 2000 kilometres, or none for anywhere",
+            )),
+            Some(_) if !self.can_travel => errors.push(problem(
+                "maxTravelKm",
+                ProblemCode::Format,
+                "only when the patient can travel",
+            )),
+            _ => {}
         }
         if self.interpreter.needed {
             let language = self.interpreter.language.as_deref().unwrap_or("");
@@ -663,6 +684,7 @@ mod tests {
             }),
             preferred_providers: vec!["p1".into(), "x".into(), "p1".into()],
             can_travel: false,
+            max_travel_km: Some(50),
             interpreter: Interpreter {
                 needed: true,
                 language: None,
@@ -684,12 +706,31 @@ mod tests {
                 "guarantee/step:not_enforced",
                 "preferredProviders/1:unknown",
                 "preferredProviders/2:duplicate",
+                "maxTravelKm:format",
                 "interpreter/language:required",
                 "message:too_long",
                 "consentToShare:required",
                 "homeRegion:unknown",
             ]
         );
+    }
+
+    #[test]
+    fn how_far_the_patient_can_travel_is_in_range_or_anywhere() {
+        for ok in [None, Some(1), Some(50), Some(MAX_TRAVEL_KM)] {
+            let request = NewReferral {
+                max_travel_km: ok,
+                ..request()
+            };
+            assert!(check(request).is_ok(), "{ok:?}");
+        }
+        for bad in [0, MAX_TRAVEL_KM + 1] {
+            let request = NewReferral {
+                max_travel_km: Some(bad),
+                ..request()
+            };
+            assert_eq!(check(request).unwrap_err(), ["maxTravelKm:range"]);
+        }
     }
 
     #[test]

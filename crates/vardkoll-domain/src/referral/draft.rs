@@ -24,6 +24,8 @@ pub struct ReferralDraft {
     /// Preferred providers in order; empty slots are skipped.
     pub providers: Vec<String>,
     pub can_travel: bool,
+    /// How far the patient can travel (chosen from a list); none: anywhere.
+    pub max_travel_km: Option<u16>,
     pub interpreter_needed: bool,
     pub interpreter_language: String,
     pub message: String,
@@ -76,6 +78,7 @@ impl ReferralDraft {
             guarantee: self.guarantee,
             preferred_providers: self.providers.iter().filter_map(|p| optional(p)).collect(),
             can_travel: self.can_travel,
+            max_travel_km: self.max_travel_km.filter(|_| self.can_travel),
             interpreter: Interpreter {
                 needed: self.interpreter_needed,
                 language: optional(&self.interpreter_language).filter(|_| self.interpreter_needed),
@@ -104,6 +107,7 @@ impl ReferralDraft {
             guarantee: request.guarantee,
             providers: request.preferred_providers.clone(),
             can_travel: request.can_travel,
+            max_travel_km: request.max_travel_km,
             interpreter_needed: request.interpreter.needed,
             interpreter_language: request.interpreter.language.clone().unwrap_or_default(),
             message: request.message.clone(),
@@ -156,6 +160,7 @@ mod tests {
             }),
             providers: vec!["p1".into(), "".into(), "p2".into()],
             can_travel: true,
+            max_travel_km: Some(100),
             interpreter_needed: false,
             interpreter_language: "arabiska".into(),
             message: " Helst förmiddag ".into(),
