@@ -31,20 +31,33 @@ export const PATIENTS = {
 
 export const ROLE_CLAIM = "https://vardkoll.se/claim/roles";
 export const REGION_CLAIM = "https://vardkoll.se/claim/regions";
+export const PROVIDER_CLAIM = "https://vardkoll.se/claim/providers";
 
 /**
- * Test staff of the regions: a role claim (navigator, auditor) and a region
- * claim (county codes) in their access tokens, and no identity number.
+ * Test staff of the regions: a role claim (navigator, auditor, scheduler), a
+ * region claim (county codes) and, for a provider's scheduler, a provider
+ * claim (catalogue ids) in their access tokens, and no identity number.
  */
 export const STAFF = {
   "navigator-01": { name: "Nora Navigator", roles: ["navigator"], regions: ["01"] },
   "navigator-12": { name: "Nils Navigator", roles: ["navigator"], regions: ["12"] },
   auditor: { name: "Astrid Auditor", roles: ["auditor"], regions: [] },
+  scheduler: {
+    name: "Sara Schemaläggare",
+    roles: ["scheduler"],
+    regions: [],
+    providers: ["akademiska-sjukhuset", "sahlgrenska"],
+  },
 };
 
 /** The claims of a staff member's tokens. */
 function staffClaims(member) {
-  return { name: member.name, [ROLE_CLAIM]: member.roles, [REGION_CLAIM]: member.regions };
+  return {
+    name: member.name,
+    [ROLE_CLAIM]: member.roles,
+    [REGION_CLAIM]: member.regions,
+    [PROVIDER_CLAIM]: member.providers ?? [],
+  };
 }
 
 /** A new RSA signing key as a private JWK. */
@@ -102,7 +115,7 @@ export async function startOidcProvider({ keys = [newKey()], port = 0, redirectU
     ],
     jwks: { keys },
     findAccount: (_ctx, id) => account(id),
-    claims: { openid: ["sub"], profile: ["name"], pin: [PIN_CLAIM], staff: [ROLE_CLAIM, REGION_CLAIM] },
+    claims: { openid: ["sub"], profile: ["name"], pin: [PIN_CLAIM], staff: [ROLE_CLAIM, REGION_CLAIM, PROVIDER_CLAIM] },
     scopes: ["openid", "profile", "pin", "staff", "offline_access"],
     pkce: { required: () => true },
     // The app renews silently with a refresh token (rotated on each use),

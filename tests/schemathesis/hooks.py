@@ -8,15 +8,18 @@ ignored_auth check probes without them and with wrong ones):
 - a request's own token, from its 201 answer, for GET /referrals/{reference},
   so the stateful links create -> read reach the stored request;
 - a care navigator's access token (navigator-01, region 01) for /staff/...,
-  and the auditor's for /audit, from the same provider.
+  a provider's scheduler's for /staff/free-times..., and the auditor's for
+  /audit, from the same provider.
 Other calls go without Authorization, as a patient's browser sends them.
 
 And, for half of the positive (schema-valid) request creations, the three
 facts no schema can state made true: a real identity number (Skatteverket's
 test numbers), a service and a provider from the catalogue. So requests are
 stored and the stateful phase follows their links; the other half, and every
-negative case, go as generated.
+negative case, go as generated. The same for free times a scheduler publishes:
+half of them at one of the scheduler's providers, on a day to come.
 """
+import datetime
 import json
 import os
 import time
@@ -62,8 +65,28 @@ def after_call(context, case, response):
             pass
 
 
+def free_times_made_true(case):
+    """Half of the positive free-time publications: a provider the test
+    scheduler schedules for, a service of the catalogue, a day to come."""
+    meta = case.meta
+    if meta is None or meta.generation.mode.is_negative or not isinstance(case.body, dict):
+        return
+    seed = zlib.crc32(repr(sorted(case.body.items(), key=str)).encode())
+    if seed % 2:
+        return
+    body = dict(case.body)
+    body["providerId"] = "akademiska-sjukhuset"
+    body["serviceCode"] = "op-hoft"
+    day = datetime.date.today() + datetime.timedelta(days=30 + seed % 300)
+    body["date"] = day.isoformat()
+    case.body = body
+
+
 @schemathesis.hook
 def before_call(context, case, kwargs):
+    if case.method.upper() == "POST" and case.operation.path == "/staff/free-times":
+        free_times_made_true(case)
+        return
     if case.method.upper() != "POST" or case.operation.path != "/referrals":
         return
     meta = case.meta
@@ -90,6 +113,8 @@ def before_call(context, case, kwargs):
 class VardkollTokens:
     def get(self, case, context):
         path = case.operation.path
+        if path.startswith("/staff/free-times"):
+            return access_token("scheduler")
         if path.startswith("/staff/"):
             return access_token("navigator-01")
         if path == "/audit":

@@ -183,6 +183,8 @@ impl Config {
                     .unwrap_or_else(|| crate::identity::DEFAULT_ROLE_CLAIM.into()),
                 region_claim: var("VARDKOLL_OIDC_REGION_CLAIM")
                     .unwrap_or_else(|| crate::identity::DEFAULT_REGION_CLAIM.into()),
+                provider_claim: var("VARDKOLL_OIDC_PROVIDER_CLAIM")
+                    .unwrap_or_else(|| crate::identity::DEFAULT_PROVIDER_CLAIM.into()),
             });
         }
         if var("VARDKOLL_ADMIN_TOKEN").is_some() {

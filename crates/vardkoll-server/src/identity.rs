@@ -39,12 +39,17 @@ pub struct IdentityConfig {
     /// `VARDKOLL_OIDC_REGION_CLAIM`, default [`DEFAULT_REGION_CLAIM`]: the claim
     /// with the county codes of the regions a staff member works for.
     pub region_claim: String,
+    /// `VARDKOLL_OIDC_PROVIDER_CLAIM`, default [`DEFAULT_PROVIDER_CLAIM`]: the
+    /// claim with the catalogue ids of the providers a scheduler schedules for.
+    pub provider_claim: String,
 }
 
 /// The claim with a staff member's roles.
 pub const DEFAULT_ROLE_CLAIM: &str = "https://vardkoll.se/claim/roles";
 /// The claim with the county codes of a staff member's regions.
 pub const DEFAULT_REGION_CLAIM: &str = "https://vardkoll.se/claim/regions";
+/// The claim with the provider ids a scheduler publishes free times for.
+pub const DEFAULT_PROVIDER_CLAIM: &str = "https://vardkoll.se/claim/providers";
 
 /// What a staff member may do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,6 +58,8 @@ pub enum Role {
     Navigator,
     /// Reads the audit log.
     Auditor,
+    /// A provider's scheduler: publishes free times for their providers.
+    Scheduler,
 }
 
 impl Role {
@@ -60,6 +67,7 @@ impl Role {
         match text {
             "navigator" => Some(Role::Navigator),
             "auditor" => Some(Role::Auditor),
+            "scheduler" => Some(Role::Scheduler),
             _ => None,
         }
     }
@@ -74,6 +82,9 @@ pub struct Staff {
     pub subject: String,
     pub roles: Vec<Role>,
     pub regions: Vec<String>,
+    /// Catalogue ids of the providers a scheduler schedules for (as the
+    /// token says; the route checks them against the catalogue).
+    pub providers: Vec<String>,
 }
 
 impl Staff {
@@ -207,10 +218,14 @@ impl Verifier {
             .collect();
         regions.sort();
         regions.dedup();
+        let mut providers = strings(&self.config.provider_claim);
+        providers.sort();
+        providers.dedup();
         Ok(Staff {
             subject: claims.sub,
             roles,
             regions,
+            providers,
         })
     }
 

@@ -129,6 +129,8 @@ pub struct Snapshot {
     /// A number that changes whenever the data does (part of every ETag).
     pub version: u64,
     by_service: HashMap<String, Vec<usize>>,
+    /// Each provider's index in `data.providers`.
+    by_provider: HashMap<String, usize>,
     /// The months each service has figures for, oldest first: "the newest N
     /// months" counts back from a service's own newest month.
     periods: HashMap<String, Vec<Period>>,
@@ -164,7 +166,14 @@ impl Snapshot {
             row.estimated_wait_days.hash(&mut hasher);
             row.reported.hash(&mut hasher);
         }
+        let by_provider = data
+            .providers
+            .iter()
+            .enumerate()
+            .map(|(index, p)| (p.id.clone(), index))
+            .collect();
         Snapshot {
+            by_provider,
             data,
             version: hasher.finish(),
             by_service,
@@ -182,7 +191,17 @@ impl Snapshot {
     }
 
     pub fn has_provider(&self, id: &str) -> bool {
-        self.data.providers.iter().any(|p| p.id == id)
+        self.by_provider.contains_key(id)
+    }
+
+    /// A provider as matching sees it.
+    pub fn place(&self, id: &str) -> Option<vardkoll_domain::matching::Place<'_>> {
+        let provider = self.data.providers.get(*self.by_provider.get(id)?)?;
+        Some(vardkoll_domain::matching::Place {
+            region_code: &provider.region_code,
+            point: vardkoll_domain::compare::geo::Point::new(provider.latitude, provider.longitude),
+            accepts_other_regions: provider.accepts_other_regions,
+        })
     }
 
     /// The rows for `query`, newest months only, ordered by region, provider, period.

@@ -63,6 +63,10 @@ pub struct StaffQueueItem {
     pub path: RequestPath,
     /// What a move must name (optimistic locking).
     pub version: i64,
+    /// A free time on or before the guarantee deadline exists for it
+    /// ([`crate::matching::has_time_before_deadline`]).
+    #[serde(default)]
+    pub free_time_before_deadline: bool,
 }
 
 /// One entry of a request's history as staff see it: what the patient sees,
@@ -170,10 +174,12 @@ mod tests {
             home_region: None,
             path: RequestPath::of(&NewReferral::example(), ymd(2026, 12, 1)),
             version: 1,
+            free_time_before_deadline: true,
         };
         let wire = serde_json::to_value(&item).unwrap();
         assert_eq!(wire["homeRegion"], serde_json::Value::Null);
         assert_eq!(wire["path"], "free_choice");
+        assert_eq!(wire["freeTimeBeforeDeadline"], true);
         assert_eq!(
             serde_json::from_value::<StaffQueueItem>(wire).unwrap(),
             item

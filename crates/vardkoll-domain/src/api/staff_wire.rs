@@ -27,6 +27,8 @@ pub(super) struct QueueItemWire {
     deadline: Option<NaiveDate>,
     overdue: bool,
     version: i64,
+    #[serde(default)]
+    free_time_before_deadline: bool,
 }
 
 impl From<QueueItemWire> for StaffQueueItem {
@@ -43,6 +45,7 @@ impl From<QueueItemWire> for StaffQueueItem {
                 overdue: w.overdue,
             },
             version: w.version,
+            free_time_before_deadline: w.free_time_before_deadline,
         }
     }
 }

@@ -14,7 +14,7 @@ use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -53,6 +53,18 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/staff/referrals/{reference}/status",
             post(staff::move_referral),
+        )
+        .route(
+            "/staff/referrals/{reference}/suggestions",
+            get(staff::suggestions),
+        )
+        .route(
+            "/staff/free-times",
+            get(staff::free_times).post(staff::publish_free_times),
+        )
+        .route(
+            "/staff/free-times/{id}",
+            put(staff::change_free_time).delete(staff::withdraw_free_time),
         )
         .route("/audit", get(staff::audit))
         .fallback(|| async { ApiError::not_found() })
@@ -108,7 +120,7 @@ pub fn router(state: AppState) -> Router {
         router = router.layer(
             CorsLayer::new()
                 .allow_origin(AllowOrigin::list(origins))
-                .allow_methods([Method::GET, Method::POST])
+                .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
                 .allow_headers([
                     header::CONTENT_TYPE,
                     header::AUTHORIZATION,

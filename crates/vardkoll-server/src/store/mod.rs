@@ -7,6 +7,7 @@
 //! Referral requests are written through the store, durably, once per
 //! idempotency key; their secrets are kept as [`secrets`] describes.
 
+pub mod free_times;
 pub mod mail_outbox;
 pub mod postgres;
 pub mod secrets;
@@ -23,6 +24,7 @@ use vardkoll_domain::api::{
 
 use crate::config::Config;
 use crate::dataset::Dataset;
+pub use free_times::{FreeTimeQuery, FreeTimeStore, Publisher, TimeRefused};
 pub use mail_outbox::{MailOutcome, QueuedMail};
 pub use vardkoll_domain::api::StaffChange;
 /// A change a navigator asks for, checked ([`crate::routes::staff`]).
@@ -150,7 +152,8 @@ pub enum CreateOutcome {
     KeyReused,
 }
 
-pub trait Store: Send + Sync + 'static {
+/// Everything stored; free times are [`FreeTimeStore`]'s part.
+pub trait Store: FreeTimeStore + Send + Sync + 'static {
     /// Everything but referral requests, for serving from memory.
     fn dataset(&self) -> StoreFuture<'_, Dataset>;
 
@@ -194,6 +197,16 @@ pub trait Store: Send + Sync + 'static {
     /// Every request whose home region is one of `regions` (for a navigator's
     /// queue; filtered and sorted by the caller), without history.
     fn queue(&self, regions: Vec<String>) -> StoreFuture<'_, Vec<StaffReferral>>;
+
+    /// The request with this reference, if its home region is one of
+    /// `regions`, not audited: only for what shows nothing personal of it
+    /// (matching reads the service, the providers asked for, the travel limit
+    /// and the deadline, all of which the queue shows or ranks by).
+    fn referral_in(
+        &self,
+        reference: String,
+        regions: Vec<String>,
+    ) -> StoreFuture<'_, Option<StaffReferral>>;
 
     /// The request with this reference, if its home region is one of the
     /// actor's, and an audit entry of the read, in one transaction.

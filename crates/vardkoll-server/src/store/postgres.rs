@@ -8,6 +8,8 @@
 //! - Every write commits before the caller is answered (synchronous commit).
 //! - `data_version` counts imports; instances poll it and reload their statistics.
 
+mod free_times;
+
 use deadpool_postgres::{GenericClient, Manager, ManagerConfig, Object, Pool, RecyclingMethod};
 use tokio_postgres::NoTls;
 use vardkoll_domain::api::{
@@ -60,6 +62,7 @@ const MIGRATIONS: &[&str] = &[
     super::WAIT_TEXT_MIGRATION,
     super::SOURCE_MIGRATION,
     super::REGIONAL_MIGRATION,
+    super::free_times::MIGRATION_POSTGRES,
 ];
 
 /// The advisory lock migrations hold ("vardkoll" in ASCII).
@@ -732,6 +735,17 @@ impl Store for PostgresStore {
                 .iter()
                 .map(staff_row)
                 .collect()
+        })
+    }
+
+    fn referral_in(
+        &self,
+        reference: String,
+        regions: Vec<String>,
+    ) -> StoreFuture<'_, Option<StaffReferral>> {
+        Box::pin(async move {
+            let client = self.client().await?;
+            staff_referral(&client, &reference, &regions, false).await
         })
     }
 

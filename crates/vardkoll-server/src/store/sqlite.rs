@@ -6,6 +6,8 @@
 //! acknowledged request survives a crash and a busy server still commits
 //! thousands per second.
 
+mod free_times;
+
 use std::path::Path;
 use std::sync::{Arc, Mutex, mpsc};
 
@@ -79,6 +81,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(super::WAIT_TEXT_MIGRATION),
     Migration::Sql(super::SOURCE_MIGRATION),
     Migration::Sql(super::REGIONAL_MIGRATION),
+    Migration::Sql(super::free_times::MIGRATION_SQLITE),
 ];
 
 /// Requests stored before secrets were hashed: hash the key and the token, and
@@ -1087,6 +1090,14 @@ impl Store for SqliteStore {
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(db)
         })
+    }
+
+    fn referral_in(
+        &self,
+        reference: String,
+        regions: Vec<String>,
+    ) -> StoreFuture<'_, Option<StaffReferral>> {
+        self.read(move |connection| staff_referral(connection, &reference, &regions))
     }
 
     fn open_referral(

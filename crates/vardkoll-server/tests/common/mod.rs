@@ -77,8 +77,10 @@ impl TestServer {
             .send()
             .await
             .expect("request");
-        assert_eq!(response.status(), 201);
-        response.json().await.expect("created")
+        let status = response.status();
+        let answer: Value = response.json().await.expect("a JSON answer");
+        assert_eq!(status, 201, "{answer}");
+        answer
     }
 
     /// Creates a valid request and returns the 201 answer (reference, token, …).

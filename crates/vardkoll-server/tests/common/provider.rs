@@ -10,7 +10,8 @@ use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
 use vardkoll_server::identity::{
-    DEFAULT_IDENTITY_CLAIM, DEFAULT_REGION_CLAIM, DEFAULT_ROLE_CLAIM, IdentityConfig,
+    DEFAULT_IDENTITY_CLAIM, DEFAULT_PROVIDER_CLAIM, DEFAULT_REGION_CLAIM, DEFAULT_ROLE_CLAIM,
+    IdentityConfig,
 };
 
 use super::TestServer;
@@ -104,6 +105,7 @@ pub fn identity_of(provider: &Provider) -> IdentityConfig {
         leeway_seconds: 0,
         role_claim: DEFAULT_ROLE_CLAIM.into(),
         region_claim: DEFAULT_REGION_CLAIM.into(),
+        provider_claim: DEFAULT_PROVIDER_CLAIM.into(),
     }
 }
 

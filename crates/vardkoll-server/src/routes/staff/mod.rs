@@ -11,14 +11,21 @@
 //! there for them (404).
 
 mod audit;
+mod free_times;
 mod moves;
 mod open;
 mod queue;
+mod suggestions;
 
 pub use audit::audit;
+pub use free_times::{
+    change as change_free_time, list as free_times, publish as publish_free_times,
+    withdraw as withdraw_free_time,
+};
 pub use moves::move_referral;
 pub use open::open;
 pub use queue::queue;
+pub use suggestions::suggestions;
 
 use std::net::SocketAddr;
 
@@ -103,6 +110,12 @@ fn forbidden() -> ApiError {
 
 fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// The time in Sweden now (summer time included), whatever the server's zone:
+/// what "from today on" and "not begun" mean for a free time.
+fn swedish_now() -> chrono::NaiveDateTime {
+    vardkoll_domain::swedish_time::swedish_local(chrono::Utc::now().naive_utc())
 }
 
 fn field(field: &str, code: ProblemCode, detail: &str) -> FieldProblem {

@@ -6,16 +6,19 @@ use axum::Json;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use vardkoll_domain::api::{ProblemCode, ReferralStatus, RequestPath, StaffQueueItem};
+use vardkoll_domain::matching::{Need, has_time_before_deadline};
 
-use super::{StaffMember, field};
+use super::{StaffMember, field, swedish_now};
 use crate::identity::Role;
 use crate::problem::ApiError;
 use crate::routes::referrals::{no_store, store_error};
 use crate::state::AppState;
+use crate::store::FreeTimeQuery;
 
 /// The work queue of the navigator's regions: `status`, `service`, `overdue`
 /// (true/false) and `olderThanDays` filter; the earliest guarantee deadline
-/// first, requests without one after them, then the oldest first.
+/// first, requests without one after them, then the oldest first. Each open
+/// request is marked when a free time before its deadline exists.
 pub async fn queue(
     member: StaffMember,
     State(state): State<AppState>,
@@ -69,7 +72,31 @@ pub async fn queue(
         .await
         .map_err(store_error)?;
     let now = chrono::Utc::now();
-    let today = chrono::Local::now().date_naive();
+    let swedish = swedish_now();
+    let today = swedish.date();
+    let mut services: Vec<String> = rows
+        .iter()
+        .filter(|r| !r.status.is_closed() && r.request.guarantee.is_some())
+        .map(|r| r.service_code.clone())
+        .collect();
+    services.sort_unstable();
+    services.dedup();
+    let times = if services.is_empty() {
+        Vec::new()
+    } else {
+        state
+            .store
+            .free_times(FreeTimeQuery {
+                providers: None,
+                services: Some(services),
+                from: vardkoll_domain::date::iso(today),
+                only_free: true,
+            })
+            .await
+            .map_err(store_error)?
+    };
+    let snapshot = state.snapshot();
+    let place = |id: &str| snapshot.place(id);
     let mut items: Vec<StaffQueueItem> = rows
         .into_iter()
         .filter(|r| status.is_none_or(|s| r.status == s))
@@ -81,6 +108,13 @@ pub async fn queue(
             })
         })
         .map(|r| StaffQueueItem {
+            free_time_before_deadline: !r.status.is_closed()
+                && has_time_before_deadline(
+                    &Need::of(&r.request, r.home_region.as_deref()),
+                    &times,
+                    place,
+                    swedish,
+                ),
             path: RequestPath::of(&r.request, today),
             reference: r.reference,
             status: r.status,
