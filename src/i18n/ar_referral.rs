@@ -62,6 +62,8 @@ pub(super) fn status(status: ReferralStatus) -> &'static str {
         ReferralStatus::Offered => "عُرض موعد",
         ReferralStatus::Declined => "مرفوض",
         ReferralStatus::Withdrawn => "مسحوب",
+        ReferralStatus::Booked => "حُجز الموعد",
+        ReferralStatus::OfferDeclined => "رُفض العرض",
     }
 }
 
@@ -81,6 +83,13 @@ fn status_next(status: ReferralStatus) -> &'static str {
         }
         ReferralStatus::Withdrawn => {
             "سُحب الطلب ولم يعد قيد المعالجة. إذا كنت لا تزال تريد الرعاية لدى مقدّم رعاية آخر، يمكنك إرسال طلب جديد."
+        }
+        ReferralStatus::Booked => {
+            "قبلتَ العرض وحُجز الموعد. قد تتواصل معك العيادة قبل الزيارة. إذا لم تستطع الحضور، فأبلغ العيادة في أقرب وقت."
+        }
+        ReferralStatus::OfferDeclined => {
+            "رفضتَ الرعاية المعروضة. إذا نظّمتها المنطقة لأن ضمان الرعاية لم يُحترم، فلم يعد الضمان يشمل تلك الرعاية. \
+             يمكنك إرسال طلب جديد."
         }
     }
 }

@@ -65,6 +65,8 @@ pub(super) fn status(status: ReferralStatus) -> &'static str {
         ReferralStatus::Offered => "Appointment offered",
         ReferralStatus::Declined => "Declined",
         ReferralStatus::Withdrawn => "Withdrawn",
+        ReferralStatus::Booked => "Appointment booked",
+        ReferralStatus::OfferDeclined => "Offer declined",
     }
 }
 
@@ -90,6 +92,14 @@ fn status_next(status: ReferralStatus) -> &'static str {
         ReferralStatus::Withdrawn => {
             "The request has been withdrawn and is no longer handled. If you still want care from another \
              provider, you can send a new request."
+        }
+        ReferralStatus::Booked => {
+            "You accepted and the appointment is booked. The clinic may contact you before the visit. If you \
+             cannot come, tell the clinic as soon as you can."
+        }
+        ReferralStatus::OfferDeclined => {
+            "You declined the care offered. If the region arranged it because the care guarantee was not \
+             kept, the guarantee no longer applies to that care. You can send a new request."
         }
     }
 }

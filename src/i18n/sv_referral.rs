@@ -63,6 +63,8 @@ pub(super) fn status(status: ReferralStatus) -> &'static str {
         ReferralStatus::Offered => "Tid erbjuden",
         ReferralStatus::Declined => "Avslagen",
         ReferralStatus::Withdrawn => "Återkallad",
+        ReferralStatus::Booked => "Tid bokad",
+        ReferralStatus::OfferDeclined => "Erbjudandet avböjt",
     }
 }
 
@@ -87,6 +89,14 @@ fn status_next(status: ReferralStatus) -> &'static str {
         ReferralStatus::Withdrawn => {
             "Förfrågan är återkallad och handläggs inte längre. Vill du fortfarande få vård hos en annan \
              vårdgivare kan du skicka en ny förfrågan."
+        }
+        ReferralStatus::Booked => {
+            "Du har tackat ja och tiden är bokad. Mottagningen kan kontakta dig inför besöket. Kan du inte \
+             komma, hör av dig till mottagningen så snart du kan."
+        }
+        ReferralStatus::OfferDeclined => {
+            "Du har tackat nej till vården som erbjöds. Om regionen ordnade den för att vårdgarantin inte \
+             hölls gäller vårdgarantin inte längre för den vården. Du kan skicka en ny förfrågan."
         }
     }
 }

@@ -158,6 +158,8 @@ impl MoveDraft {
                 provider_id: self.provider_id.trim().to_owned(),
                 date,
                 time,
+                free_time_id: None,
+                answer_by: None,
             }),
             decline_reason: self.reason.filter(|_| status == ReferralStatus::Declined),
         })

@@ -5,8 +5,9 @@ ignored_auth check probes without them and with wrong ones):
 - a signed-in patient's access token from the real OpenID provider the run
   started (VARDKOLL_ST_ISSUER; its test-only token endpoint) for creating a
   request and for GET /me/referrals;
-- a request's own token, from its 201 answer, for GET /referrals/{reference},
-  so the stateful links create -> read reach the stored request;
+- a request's own token, from its 201 answer, for GET /referrals/{reference}
+  and its answer, so the stateful links create -> read and create -> withdraw
+  reach the stored request;
 - a care navigator's access token (navigator-01, region 01) for /staff/...,
   a provider's scheduler's for /staff/free-times..., and the auditor's for
   /audit, from the same provider.
@@ -121,7 +122,7 @@ class VardkollTokens:
             return access_token("auditor")
         if path in ("/referrals", "/me/referrals"):
             return patient_token()
-        if path == "/referrals/{reference}":
+        if path in ("/referrals/{reference}", "/referrals/{reference}/answer"):
             return TOKENS.get(str((case.path_parameters or {}).get("reference")))
         return None
 

@@ -45,6 +45,14 @@ pub struct Config {
     /// E-mail to patients about news on their requests (`VARDKOLL_SMTP_URL`
     /// and the rest of [`MailConfig`]); `None`: news is queued, not sent.
     pub mail: Option<MailConfig>,
+    /// `VARDKOLL_OFFER_ANSWER_DAYS`, default 5: how long a free time offered
+    /// to a patient is held for their answer.
+    pub offer_answer_days: u32,
+    /// `VARDKOLL_OFFER_SWEEP_SECONDS`, default 60: how often an instance looks
+    /// for offers whose answer window closed.
+    pub offer_sweep_seconds: f64,
+    /// `VARDKOLL_CLOCK_OFFSET_FILE`, for tests only: see [`crate::clock`].
+    pub clock_offset_file: Option<PathBuf>,
 }
 
 /// How the server sends e-mail.
@@ -93,6 +101,9 @@ impl Default for Config {
             retention_days: 90,
             identity: None,
             mail: None,
+            offer_answer_days: 5,
+            offer_sweep_seconds: 60.0,
+            clock_offset_file: None,
         }
     }
 }
@@ -167,6 +178,18 @@ impl Config {
         }
         if let Some(v) = var("VARDKOLL_RETENTION_DAYS") {
             config.retention_days = parse("VARDKOLL_RETENTION_DAYS", v)?;
+        }
+        if let Some(v) = var("VARDKOLL_OFFER_ANSWER_DAYS") {
+            config.offer_answer_days = parse("VARDKOLL_OFFER_ANSWER_DAYS", v)?;
+            if !(1..=60).contains(&config.offer_answer_days) {
+                return Err("VARDKOLL_OFFER_ANSWER_DAYS must be 1 to 60".into());
+            }
+        }
+        if let Some(v) = var("VARDKOLL_OFFER_SWEEP_SECONDS") {
+            config.offer_sweep_seconds = seconds("VARDKOLL_OFFER_SWEEP_SECONDS", v)?.as_secs_f64();
+        }
+        if let Some(v) = var("VARDKOLL_CLOCK_OFFSET_FILE") {
+            config.clock_offset_file = Some(PathBuf::from(v));
         }
         if let Some(issuer) = var("VARDKOLL_OIDC_ISSUER") {
             config.identity = Some(crate::identity::IdentityConfig {

@@ -1,6 +1,7 @@
 //! Vårdkoll's reference API server.
 //!
-//! - [`config`]: settings from the environment.
+//! - [`config`]: settings from the environment; [`clock`]: the time offers
+//!   and free times are measured by.
 //! - [`serve`]: connections, with time limits; [`edge`]: the layers every
 //!   request passes (problems for every error, size and time limits);
 //!   [`client_addr`]: who a request counts against, behind trusted proxies.
@@ -16,6 +17,7 @@
 //!   cached answers; [`import`]: loading vantetider.se files.
 
 pub mod client_addr;
+pub mod clock;
 pub mod config;
 pub mod dataset;
 pub mod edge;
@@ -49,6 +51,7 @@ pub struct Running {
     task: tokio::task::JoinHandle<()>,
     refresher: tokio::task::JoinHandle<()>,
     purger: tokio::task::JoinHandle<()>,
+    sweeper: tokio::task::JoinHandle<()>,
     mailer: Option<tokio::task::JoinHandle<()>>,
     store: Arc<dyn Store>,
 }
@@ -61,6 +64,7 @@ impl Running {
         let _ = self.task.await;
         self.refresher.abort();
         self.purger.abort();
+        self.sweeper.abort();
         if let Some(mailer) = self.mailer {
             mailer.abort();
         }
@@ -78,6 +82,7 @@ pub async fn start(config: Config) -> Result<Running, String> {
         .map_err(|e| e.to_string())?;
     let refresher = state.spawn_refresher();
     let purger = state.spawn_purger();
+    let sweeper = state.spawn_offer_sweeper();
     let mailer = match &config.mail {
         Some(mail) => {
             let sender = mail::smtp::SmtpSender::new(&mail.smtp_url, &mail.from)?;
@@ -108,6 +113,7 @@ pub async fn start(config: Config) -> Result<Running, String> {
         task,
         refresher,
         purger,
+        sweeper,
         mailer,
         store,
     })

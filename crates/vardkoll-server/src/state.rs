@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use arc_swap::ArcSwap;
 
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::identity::Verifier;
 use crate::snapshot::Snapshot;
@@ -24,6 +25,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Checks patients' access tokens, when an identity provider is configured.
     pub identity: Option<Arc<Verifier>>,
+    /// Now, for offers and free times ([`crate::clock`]).
+    pub clock: Clock,
 }
 
 impl AppState {
@@ -37,7 +40,15 @@ impl AppState {
             )),
             None => None,
         };
+        let clock = match &config.clock_offset_file {
+            Some(path) => {
+                tracing::warn!("VARDKOLL_CLOCK_OFFSET_FILE is set: the clock is a test's");
+                Clock::offset_by_file(path.clone())
+            }
+            None => Clock::system(),
+        };
         Ok(AppState {
+            clock,
             identity,
             store,
             snapshot: Arc::new(ArcSwap::from_pointee(snapshot)),
@@ -82,6 +93,35 @@ impl AppState {
                 interval.tick().await;
                 if let Err(error) = state.purge(chrono::Utc::now()).await {
                     tracing::warn!(%error, "could not delete expired requests");
+                }
+            }
+        })
+    }
+
+    /// Gives back the times of offers whose answer window closed; returns how
+    /// many requests went back to the region's queue.
+    pub async fn expire_offers(&self) -> Result<u64, StoreError> {
+        let moved = self.store.expire_offers(self.clock.stamp()).await?;
+        if moved > 0 {
+            tracing::info!(
+                moved,
+                "offers past their answer window went back to the queue"
+            );
+        }
+        Ok(moved)
+    }
+
+    /// Expires offers every `offer_sweep_seconds` until the task is aborted.
+    pub fn spawn_offer_sweeper(&self) -> tokio::task::JoinHandle<()> {
+        let state = self.clone();
+        let every = Duration::from_secs_f64(self.config.offer_sweep_seconds);
+        tokio::spawn(async move {
+            let mut interval = tokio::time::interval(every);
+            interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                interval.tick().await;
+                if let Err(error) = state.expire_offers().await {
+                    tracing::warn!(%error, "could not expire offers");
                 }
             }
         })

@@ -62,5 +62,5 @@ fn every_operation_documents_the_answers_of_the_edge() {
             operations += 1;
         }
     }
-    assert_eq!(operations, 19);
+    assert_eq!(operations, 20);
 }

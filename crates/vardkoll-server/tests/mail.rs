@@ -48,6 +48,8 @@ async fn offer(store: &Arc<dyn Store>, reference: &str) {
         provider_id: "capio-st-goran".into(),
         date: "2026-12-20".into(),
         time: "09:30".into(),
+        free_time_id: None,
+        answer_by: None,
     });
     let moved = store
         .move_referral(reference.into(), offered, actor("navigator-01", &["01"]))

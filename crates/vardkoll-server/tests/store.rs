@@ -652,6 +652,8 @@ async fn staff_reads_and_moves_are_versioned_and_audited(kind: Kind) {
         provider_id: "karolinska-solna".into(),
         date: "2027-01-15".into(),
         time: "09:30".into(),
+        free_time_id: None,
+        answer_by: None,
     };
     let offered = store
         .move_referral(
@@ -829,6 +831,8 @@ async fn the_patient_reads_the_offer_and_why_a_request_was_declined(kind: Kind) 
         provider_id: "karolinska-solna".into(),
         date: "2027-01-15".into(),
         time: "09:30".into(),
+        free_time_id: None,
+        answer_by: None,
     };
     let offered = Move {
         offer: Some(offer.clone()),

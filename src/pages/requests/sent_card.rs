@@ -13,8 +13,10 @@ use crate::state::{Catalogue, CatalogueData, OutboxStore, Session, provider_labe
 
 fn tone(status: ReferralStatus) -> (&'static str, &'static str) {
     match status {
-        ReferralStatus::Offered => ("status status--good", "✓"),
-        ReferralStatus::Declined | ReferralStatus::Withdrawn => ("status status--bad", "✕"),
+        ReferralStatus::Offered | ReferralStatus::Booked => ("status status--good", "✓"),
+        ReferralStatus::Declined | ReferralStatus::Withdrawn | ReferralStatus::OfferDeclined => {
+            ("status status--bad", "✕")
+        }
         ReferralStatus::Received | ReferralStatus::UnderReview => ("status status--neutral", "–"),
     }
 }

@@ -16,7 +16,7 @@ mod staff;
 mod staff_wire;
 mod statistics;
 
-pub use answer::{DeclineReason, Offer};
+pub use answer::{AnswerBody, DeclineReason, Offer, PatientAnswer};
 pub use catalog::{GuaranteeKind, Provider, Region, Service, ServiceCategory};
 pub use free_time::{
     FreeTime, FreeTimeChange, FreeTimeState, MAX_SERIES_WEEKS, MAX_TIME_MINUTES, MIN_TIME_MINUTES,

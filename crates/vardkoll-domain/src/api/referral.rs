@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::answer::{DeclineReason, Offer};
+use super::answer::{DeclineReason, Offer, PatientAnswer};
 use super::problem::FieldProblem;
 use crate::personnummer::{IdentityNumber, IdentityNumberError};
 use crate::step::Step;
@@ -501,15 +501,21 @@ pub enum ReferralStatus {
     Offered,
     Declined,
     Withdrawn,
+    /// The patient accepted the time offered.
+    Booked,
+    /// The patient declined the care offered.
+    OfferDeclined,
 }
 
 impl ReferralStatus {
-    pub const ALL: [ReferralStatus; 5] = [
+    pub const ALL: [ReferralStatus; 7] = [
         ReferralStatus::Received,
         ReferralStatus::UnderReview,
         ReferralStatus::Offered,
         ReferralStatus::Declined,
         ReferralStatus::Withdrawn,
+        ReferralStatus::Booked,
+        ReferralStatus::OfferDeclined,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -519,6 +525,8 @@ impl ReferralStatus {
             ReferralStatus::Offered => "offered",
             ReferralStatus::Declined => "declined",
             ReferralStatus::Withdrawn => "withdrawn",
+            ReferralStatus::Booked => "booked",
+            ReferralStatus::OfferDeclined => "offer_declined",
         }
     }
 
@@ -526,7 +534,8 @@ impl ReferralStatus {
         ReferralStatus::ALL.into_iter().find(|s| s.as_str() == text)
     }
 
-    /// Whether the region side may move a request from `self` to `next`.
+    /// Whether the region side may move a request from `self` to `next`
+    /// (the patient's own answers are [`super::PatientAnswer::moves`]).
     pub fn may_become(self, next: ReferralStatus) -> bool {
         use ReferralStatus::*;
         matches!(
@@ -562,6 +571,13 @@ pub struct StatusChange {
     /// Why, with the status `declined`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decline_reason: Option<DeclineReason>,
+    /// The patient's answer that made this change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<PatientAnswer>,
+    /// The offer's answer window closed without an answer: the time went
+    /// back and the request to the region's queue.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub expired: bool,
 }
 
 impl StatusChange {
@@ -577,6 +593,8 @@ impl StatusChange {
             note,
             offer: None,
             decline_reason: None,
+            answer: None,
+            expired: false,
         }
     }
 }
@@ -824,13 +842,13 @@ mod tests {
     }
 
     #[test]
-    fn declined_and_withdrawn_requests_are_closed_the_others_open() {
+    fn declined_withdrawn_booked_and_refused_requests_are_closed_the_others_open() {
         use ReferralStatus::*;
         let closed: Vec<_> = ReferralStatus::ALL
             .into_iter()
             .filter(|s| s.is_closed())
             .collect();
-        assert_eq!(closed, vec![Declined, Withdrawn]);
+        assert_eq!(closed, vec![Declined, Withdrawn, Booked, OfferDeclined]);
     }
 
     #[test]

@@ -189,13 +189,7 @@ mod tests {
     #[test]
     fn a_request_and_its_history_read_back_what_the_server_writes() {
         let missed = missed_on_november_1st();
-        let change = |status, at: &str| StatusChange {
-            status,
-            at: at.into(),
-            note: None,
-            offer: None,
-            decline_reason: None,
-        };
+        let change = |status, at: &str| StatusChange::new(status, at, None);
         let referral = StaffReferral {
             reference: "VK-1".into(),
             status: ReferralStatus::Offered,
@@ -218,6 +212,8 @@ mod tests {
                             provider_id: "p1".into(),
                             date: "2026-12-10".into(),
                             time: "09:30".into(),
+                            free_time_id: None,
+                            answer_by: None,
                         }),
                         ..change(ReferralStatus::Offered, "2026-12-02T10:00:00Z")
                     },

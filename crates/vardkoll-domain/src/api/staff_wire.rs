@@ -10,7 +10,7 @@
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::answer::{DeclineReason, Offer};
+use super::answer::{DeclineReason, Offer, PatientAnswer};
 use super::referral::{NewReferral, ReferralStatus, StatusChange};
 use super::staff::{PathKind, RequestPath, StaffChange, StaffQueueItem, StaffReferral};
 
@@ -62,6 +62,10 @@ pub(super) struct ChangeWire {
     #[serde(default)]
     decline_reason: Option<DeclineReason>,
     #[serde(default)]
+    answer: Option<PatientAnswer>,
+    #[serde(default)]
+    expired: bool,
+    #[serde(default)]
     by: Option<String>,
 }
 
@@ -74,6 +78,8 @@ impl From<ChangeWire> for StaffChange {
                 note: w.note,
                 offer: w.offer,
                 decline_reason: w.decline_reason,
+                answer: w.answer,
+                expired: w.expired,
             },
             by: w.by,
         }

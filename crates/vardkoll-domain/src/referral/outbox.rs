@@ -432,6 +432,8 @@ mod tests {
                     provider_id: "capio-st-goran".into(),
                     date: "2026-12-03".into(),
                     time: "09:30".into(),
+                    free_time_id: None,
+                    answer_by: None,
                 }),
                 ..StatusChange::new(
                     ReferralStatus::Offered,

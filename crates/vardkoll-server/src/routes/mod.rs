@@ -1,5 +1,6 @@
 //! The HTTP API: routes, and the layers every response passes through.
 
+mod answers;
 mod catalog;
 mod claim;
 mod referrals;
@@ -47,6 +48,7 @@ pub fn router(state: AppState) -> Router {
         .route("/regional-figures", get(regional::regional_figures))
         .route("/referrals", post(referrals::create))
         .route("/referrals/{reference}", get(referrals::read))
+        .route("/referrals/{reference}/answer", post(answers::answer))
         .route("/me/referrals", get(referrals::mine).post(claim::claim))
         .route("/staff/referrals", get(staff::queue))
         .route("/staff/referrals/{reference}", get(staff::open))

@@ -14,7 +14,7 @@ use crate::state::AppState;
 use crate::store::{CreateOutcome, NewRequest, StoreError};
 
 /// The idempotency key: 8 to 100 characters of letters, digits, `-` and `_`.
-fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
+pub(super) fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
     let key = headers
         .get(IDEMPOTENCY_KEY)
         .and_then(|v| v.to_str().ok())
@@ -222,7 +222,7 @@ pub async fn mine(
 }
 
 /// 401 with the challenge that says how to read a request.
-fn unauthorized(error: Option<&str>) -> ApiError {
+pub(super) fn unauthorized(error: Option<&str>) -> ApiError {
     ApiError::unauthorized("vardkoll-referral", "unauthorized", "Token required", error).detail(
         "Read a request with the token its creation returned: Authorization: Bearer <token>.",
     )

@@ -92,7 +92,8 @@ macro_rules! free_times_table {
             reference TEXT, held_until TEXT, version BIGINT NOT NULL DEFAULT 1,
             published_by TEXT NOT NULL, published_at TEXT NOT NULL);
         CREATE INDEX free_times_provider_day ON free_times (provider_id, day);
-        CREATE INDEX free_times_free ON free_times (service_code, day) WHERE state = 'free';"
+        CREATE INDEX free_times_free ON free_times (service_code, day) WHERE state = 'free';
+        CREATE INDEX free_times_reference ON free_times (reference) WHERE reference IS NOT NULL;"
         )
     };
 }

@@ -7,6 +7,7 @@
 //! Referral requests are written through the store, durably, once per
 //! idempotency key; their secrets are kept as [`secrets`] describes.
 
+pub mod answers;
 pub mod free_times;
 pub mod mail_outbox;
 pub mod postgres;
@@ -18,12 +19,13 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use vardkoll_domain::api::{
-    DeclineReason, NewReferral, Offer, ReferralCreated, ReferralStatus, ReferralView, StatusChange,
-    ValidReferral,
+    DeclineReason, NewReferral, Offer, PatientAnswer, ReferralCreated, ReferralStatus,
+    ReferralView, StatusChange, ValidReferral,
 };
 
 use crate::config::Config;
 use crate::dataset::Dataset;
+pub use answers::{AnswerRefused, AnswerStore, Answered, Answering, Owner};
 pub use free_times::{FreeTimeQuery, FreeTimeStore, Publisher, TimeRefused};
 pub use mail_outbox::{MailOutcome, QueuedMail};
 pub use vardkoll_domain::api::StaffChange;
@@ -94,6 +96,8 @@ pub enum MoveRefused {
     Stale { current: i64 },
     /// The request's status cannot become the one asked for.
     Invalid { current: ReferralStatus },
+    /// The free time offered is not free (any more) for the request's service.
+    TimeTaken,
 }
 
 /// One entry of the audit log.
@@ -152,8 +156,9 @@ pub enum CreateOutcome {
     KeyReused,
 }
 
-/// Everything stored; free times are [`FreeTimeStore`]'s part.
-pub trait Store: FreeTimeStore + Send + Sync + 'static {
+/// Everything stored; free times are [`FreeTimeStore`]'s part, patients'
+/// answers [`AnswerStore`]'s.
+pub trait Store: FreeTimeStore + AnswerStore + Send + Sync + 'static {
     /// Everything but referral requests, for serving from memory.
     fn dataset(&self) -> StoreFuture<'_, Dataset>;
 
@@ -405,6 +410,10 @@ struct HistoryDetail {
     decline_reason: Option<DeclineReason>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    answer: Option<PatientAnswer>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    expired: bool,
 }
 
 pub(crate) fn history_detail(change: &Move, actor: &Actor) -> Option<String> {
@@ -412,6 +421,25 @@ pub(crate) fn history_detail(change: &Move, actor: &Actor) -> Option<String> {
         offer: change.offer.clone(),
         decline_reason: change.decline_reason,
         by: Some(actor.staff.clone()),
+        ..HistoryDetail::default()
+    })
+    .ok()
+}
+
+/// The detail of a change the patient's answer made.
+pub(crate) fn answer_detail(answer: PatientAnswer) -> Option<String> {
+    serde_json::to_string(&HistoryDetail {
+        answer: Some(answer),
+        ..HistoryDetail::default()
+    })
+    .ok()
+}
+
+/// The detail of an offer's answer window closing.
+pub(crate) fn expiry_detail() -> Option<String> {
+    serde_json::to_string(&HistoryDetail {
+        expired: true,
+        ..HistoryDetail::default()
     })
     .ok()
 }
@@ -430,6 +458,8 @@ pub(crate) fn history_entry(
         change: StatusChange {
             offer: detail.offer,
             decline_reason: detail.decline_reason,
+            answer: detail.answer,
+            expired: detail.expired,
             ..StatusChange::new(status, at, note)
         },
         by: detail.by,

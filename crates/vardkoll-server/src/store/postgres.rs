@@ -8,6 +8,7 @@
 //! - Every write commits before the caller is answered (synchronous commit).
 //! - `data_version` counts imports; instances poll it and reload their statistics.
 
+mod answers;
 mod free_times;
 
 use deadpool_postgres::{GenericClient, Manager, ManagerConfig, Object, Pool, RecyclingMethod};
@@ -63,6 +64,7 @@ const MIGRATIONS: &[&str] = &[
     super::SOURCE_MIGRATION,
     super::REGIONAL_MIGRATION,
     super::free_times::MIGRATION_POSTGRES,
+    super::answers::MIGRATION,
 ];
 
 /// The advisory lock migrations hold ("vardkoll" in ASCII).
@@ -769,7 +771,7 @@ impl Store for PostgresStore {
     fn move_referral(
         &self,
         reference: String,
-        change: Move,
+        mut change: Move,
         actor: Actor,
     ) -> StoreFuture<'_, Option<Result<StaffReferral, MoveRefused>>> {
         Box::pin(async move {
@@ -789,6 +791,35 @@ impl Store for PostgresStore {
                 return Ok(Some(Err(MoveRefused::Invalid {
                     current: found.status,
                 })));
+            }
+            // Moving on from an offer gives its time back.
+            if found.status == ReferralStatus::Offered {
+                tx.execute(super::answers::RELEASE_SQL, &[&reference])
+                    .await
+                    .map_err(db)?;
+            }
+            if let Some(offer) = change.offer.as_mut()
+                && let Some(id) = offer.free_time_id
+            {
+                // Two offers of one time take turns on its row: the second
+                // finds it held and changes nothing.
+                let held = tx
+                    .query_opt(
+                        &format!(
+                            "{} RETURNING provider_id, day, start_minute",
+                            super::answers::HOLD_SQL
+                        ),
+                        &[&reference, &offer.answer_by, &id, &found.service_code],
+                    )
+                    .await
+                    .map_err(db)?;
+                let Some(held) = held else {
+                    return Ok(Some(Err(MoveRefused::TimeTaken)));
+                };
+                let minute: i32 = held.get(2);
+                offer.provider_id = held.get(0);
+                offer.date = held.get(1);
+                offer.time = format!("{:02}:{:02}", minute / 60, minute % 60);
             }
             tx.execute(
                 "UPDATE referrals SET status = $1, closed_at = $2, version = version + 1

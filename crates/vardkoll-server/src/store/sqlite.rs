@@ -6,6 +6,7 @@
 //! acknowledged request survives a crash and a busy server still commits
 //! thousands per second.
 
+mod answers;
 mod free_times;
 
 use std::path::Path;
@@ -82,6 +83,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(super::SOURCE_MIGRATION),
     Migration::Sql(super::REGIONAL_MIGRATION),
     Migration::Sql(super::free_times::MIGRATION_SQLITE),
+    Migration::Sql(super::answers::MIGRATION),
 ];
 
 /// Requests stored before secrets were hashed: hash the key and the token, and
@@ -629,7 +631,7 @@ fn staff_in(tx: &mut Transaction<'_>, work: StaffWork) -> Result<StaffOutcome, S
         }
         StaffWork::Move {
             reference,
-            change,
+            mut change,
             actor,
         } => {
             let Some(found) = staff_referral(&savepoint, &reference, &actor.regions)? else {
@@ -644,6 +646,35 @@ fn staff_in(tx: &mut Transaction<'_>, work: StaffWork) -> Result<StaffOutcome, S
                 return Ok(StaffOutcome::Moved(Some(Err(MoveRefused::Invalid {
                     current: found.status,
                 }))));
+            }
+            // Moving on from an offer gives its time back.
+            if found.status == ReferralStatus::Offered {
+                savepoint
+                    .execute(super::answers::RELEASE_SQL, [&reference])
+                    .map_err(db)?;
+            }
+            if let Some(offer) = change.offer.as_mut()
+                && let Some(id) = offer.free_time_id
+            {
+                let held = savepoint
+                    .execute(
+                        super::answers::HOLD_SQL,
+                        params![reference, offer.answer_by, id, found.service_code],
+                    )
+                    .map_err(db)?;
+                if held != 1 {
+                    return Ok(StaffOutcome::Moved(Some(Err(MoveRefused::TimeTaken))));
+                }
+                let (provider, day, minute): (String, String, i64) = savepoint
+                    .query_row(
+                        "SELECT provider_id, day, start_minute FROM free_times WHERE id = ?1",
+                        [id],
+                        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+                    )
+                    .map_err(db)?;
+                offer.provider_id = provider;
+                offer.date = day;
+                offer.time = format!("{:02}:{:02}", minute / 60, minute % 60);
             }
             let updated = savepoint
                 .execute(

@@ -29,7 +29,21 @@ fn invalid_transition(current: ReferralStatus, asked: ReferralStatus) -> ApiErro
     ))
 }
 
-fn check_move(body: StaffMove, state: &AppState) -> Result<Move, ApiError> {
+/// 409: the free time offered is held or booked (another navigator was first).
+fn time_taken() -> ApiError {
+    ApiError::new(StatusCode::CONFLICT, "time-taken", "The time is not free")
+        .detail("Another request holds or booked the time, or it is for another service. Read the suggestions again and choose another.")
+}
+
+fn check_move(mut body: StaffMove, state: &AppState) -> Result<Move, ApiError> {
+    if let Some(offer) = body.offer.as_mut() {
+        // Set here only, from the server's clock: never what was sent.
+        offer.answer_by = offer.free_time_id.map(|_| {
+            crate::clock::stamp(
+                state.clock.now() + chrono::Duration::days(state.config.offer_answer_days.into()),
+            )
+        });
+    }
     let mut errors = Vec::new();
     let note = body.note.filter(|n| !n.trim().is_empty());
     if let Some(note) = &note
@@ -67,7 +81,7 @@ fn check_move(body: StaffMove, state: &AppState) -> Result<Move, ApiError> {
                     "no such provider",
                 ));
             }
-            let today = chrono::Local::now().date_naive();
+            let today = state.clock.swedish_now().date();
             match NaiveDate::parse_from_str(&offer.date, "%Y-%m-%d") {
                 Ok(date) if date >= today && offer.date.len() == 10 => {}
                 _ => errors.push(field(
@@ -142,5 +156,6 @@ pub async fn move_referral(
         Some(Err(MoveRefused::Invalid { current })) => {
             Err(invalid_transition(current, asked))
         }
+        Some(Err(MoveRefused::TimeTaken)) => Err(time_taken()),
     }
 }

@@ -2,7 +2,8 @@
 //! (tests/e2e/oidc-provider.mjs; its `scheduler` schedules for
 //! akademiska-sjukhuset and sahlgrenska): a scheduler publishes, changes and
 //! withdraws free times; a navigator gets ranked suggestions for a request
-//! and a marked queue.
+//! and a marked queue, and offers a time; the patient answers online; an
+//! offer left unanswered goes back when the server's clock passes its window.
 
 mod common;
 
@@ -289,4 +290,270 @@ async fn a_navigator_gets_ranked_suggestions_and_a_marked_queue() {
     assert!(!marked(&stays));
     assert!(!marked(&free_choice));
     provider.stop().await;
+}
+
+async fn answer_as(
+    server: &TestServer,
+    token: &str,
+    reference: &str,
+    key: Option<&str>,
+    answer: &str,
+) -> reqwest::Response {
+    let mut request = server
+        .client
+        .post(server.url(&format!("/referrals/{reference}/answer")))
+        .bearer_auth(token)
+        .json(&json!({ "answer": answer }));
+    if let Some(key) = key {
+        request = request.header("Idempotency-Key", key);
+    }
+    request.send().await.unwrap()
+}
+
+/// The navigator takes the request under review and offers it the first
+/// suggestion; the time offered.
+async fn offer_first_suggestion(server: &TestServer, nora: &str, reference: &str) -> Value {
+    let path = format!("/staff/referrals/{reference}/status");
+    let body = json!({ "status": "under_review", "version": 1 });
+    let response = call(server, reqwest::Method::POST, nora, &path, Some(body)).await;
+    assert_eq!(response.status(), 200);
+    let suggestions: Value = call(
+        server,
+        reqwest::Method::GET,
+        nora,
+        &format!("/staff/referrals/{reference}/suggestions"),
+        None,
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let time = suggestions[0]["time"].clone();
+    let offer = json!({
+        "status": "offered",
+        "version": 2,
+        "note": "En tid i Uppsala.",
+        "offer": {
+            "providerId": time["providerId"],
+            "date": time["date"],
+            "time": time["start"],
+            "freeTimeId": time["id"],
+        },
+    });
+    let response = call(server, reqwest::Method::POST, nora, &path, Some(offer)).await;
+    assert_eq!(response.status(), 200);
+    let moved: Value = response.json().await.unwrap();
+    assert_matches_contract(&moved, schema("StaffReferral"));
+    time
+}
+
+#[tokio::test]
+async fn the_patient_answers_an_offer_online_and_an_unanswered_one_goes_back() {
+    let provider = Provider::start_fresh().await;
+    let clock = tempfile::tempdir().unwrap();
+    let offset = clock.path().join("offset");
+    let identity = common::provider::identity_of(&provider);
+    let file = offset.clone();
+    let server = TestServer::with(move |c| {
+        c.identity = Some(identity);
+        c.clock_offset_file = Some(file);
+        c.offer_sweep_seconds = 0.1;
+    })
+    .await;
+    let sara = provider.token("scheduler", None, None).await;
+    let nora = provider.token("navigator-01", None, None).await;
+    let tolvan = provider.token("tolvan", None, None).await;
+    let lisa = provider.token("lisa-bergstrom", None, None).await;
+    for date in [day(10), day(11)] {
+        let body = times("akademiska-sjukhuset", "op-hoft", &date, "09:00");
+        assert_eq!(publish(&server, &sara, body).await.status(), 201);
+    }
+    let first = server
+        .send_as(&tolvan, "answer-request-1", &referral_in("01"))
+        .await["reference"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let time = offer_first_suggestion(&server, &nora, &first).await;
+    let read: Value = call(
+        &server,
+        reqwest::Method::GET,
+        &tolvan,
+        &format!("/referrals/{first}"),
+        None,
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(read["status"], "offered");
+    let offered = &read["history"][2]["offer"];
+    assert_eq!(offered["freeTimeId"], time["id"]);
+    let answer_by =
+        chrono::DateTime::parse_from_rfc3339(offered["answerBy"].as_str().unwrap()).unwrap();
+    let window = answer_by.signed_duration_since(chrono::Utc::now());
+    assert!(
+        window > chrono::Duration::days(5) - chrono::Duration::minutes(5)
+            && window <= chrono::Duration::days(5)
+    );
+
+    // Another patient: not there. No key: 400. Tolvan accepts, once.
+    assert_problem(
+        answer_as(&server, &lisa, &first, Some("answer-key-0001"), "accept").await,
+        404,
+    )
+    .await;
+    assert_problem(
+        answer_as(&server, &tolvan, &first, None, "accept").await,
+        400,
+    )
+    .await;
+    let response = answer_as(&server, &tolvan, &first, Some("answer-key-0001"), "accept").await;
+    assert_eq!(response.status(), 200);
+    let booked: Value = response.json().await.unwrap();
+    assert_matches_contract(&booked, schema("ReferralView"));
+    assert_eq!(booked["status"], "booked");
+    assert_eq!(booked["history"][3]["answer"], "accept");
+    let again = answer_as(&server, &tolvan, &first, Some("answer-key-0001"), "accept").await;
+    assert_eq!(again.status(), 200);
+    assert_eq!(again.headers()["idempotent-replayed"], "true");
+    let problem = assert_problem(
+        answer_as(&server, &tolvan, &first, Some("answer-key-0002"), "decline").await,
+        409,
+    )
+    .await;
+    assert!(
+        problem["type"]
+            .as_str()
+            .unwrap()
+            .ends_with("invalid-transition")
+    );
+    // The scheduler sees the booking and by which request.
+    let listed: Value = call(
+        &server,
+        reqwest::Method::GET,
+        &sara,
+        "/staff/free-times",
+        None,
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let booked_time = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == time["id"])
+        .unwrap();
+    assert_eq!(booked_time["state"], "booked");
+    assert_eq!(booked_time["reference"].as_str(), Some(first.as_str()));
+
+    // A second request is offered the other time and not answered: six days
+    // on (the server's clock, moved), it is back in the queue and the time free.
+    let second = server
+        .send_as(&tolvan, "answer-request-2", &referral_in("01"))
+        .await["reference"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let other = offer_first_suggestion(&server, &nora, &second).await;
+    assert_ne!(other["id"], time["id"]);
+    std::fs::write(&offset, (6 * 86_400).to_string()).unwrap();
+    let mut view = Value::Null;
+    for _ in 0..100 {
+        view = call(
+            &server,
+            reqwest::Method::GET,
+            &tolvan,
+            &format!("/referrals/{second}"),
+            None,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+        if view["status"] == "under_review" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(view["status"], "under_review");
+    assert_eq!(view["history"][3]["expired"], true);
+    assert_matches_contract(&view, schema("ReferralView"));
+    let problem = assert_problem(
+        answer_as(&server, &tolvan, &second, Some("answer-key-0003"), "accept").await,
+        409,
+    )
+    .await;
+    assert!(
+        problem["type"]
+            .as_str()
+            .unwrap()
+            .ends_with("invalid-transition")
+    );
+    let suggestions: Value = call(
+        &server,
+        reqwest::Method::GET,
+        &nora,
+        &format!("/staff/referrals/{second}/suggestions"),
+        None,
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(suggestions[0]["time"]["id"], other["id"]);
+    provider.stop().await;
+}
+
+#[tokio::test]
+async fn without_sign_in_the_requests_token_answers() {
+    let server = TestServer::start().await;
+    let created = server.create_referral("anonymous-answer-1").await;
+    let (reference, token) = (
+        created["reference"].as_str().unwrap(),
+        created["token"].as_str().unwrap(),
+    );
+    // A wrong token is 401 as reading is; the right one withdraws the request.
+    assert_problem(
+        answer_as(
+            &server,
+            "not-the-token",
+            reference,
+            Some("withdraw-key-1"),
+            "withdraw",
+        )
+        .await,
+        401,
+    )
+    .await;
+    assert_problem(
+        answer_as(&server, token, reference, Some("withdraw-key-1"), "accept").await,
+        409,
+    )
+    .await;
+    let response = answer_as(
+        &server,
+        token,
+        reference,
+        Some("withdraw-key-1"),
+        "withdraw",
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    let view: Value = response.json().await.unwrap();
+    assert_eq!(view["status"], "withdrawn");
+    assert_eq!(view["history"][1]["answer"], "withdraw");
+    // Unknown answers are the body's fault: 422 naming the field.
+    let response = server
+        .client
+        .post(server.url(&format!("/referrals/{reference}/answer")))
+        .bearer_auth(token)
+        .header("Idempotency-Key", "withdraw-key-2")
+        .json(&json!({ "answer": "maybe" }))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(response, 422).await;
 }
