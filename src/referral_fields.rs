@@ -29,6 +29,7 @@ pub fn input_id(path: &str) -> String {
         "currentReferral/clinic" => "referral-clinic".into(),
         "currentReferral/date" => "referral-date".into(),
         "preferredProviders" => format!("referral-provider-{index}"),
+        "maxTravelKm" => "referral-travel-distance".into(),
         "interpreter/language" => "referral-language".into(),
         "message" => "referral-message".into(),
         "consentToShare" => "referral-consent".into(),

@@ -1,6 +1,9 @@
 //! Arabic texts of requesting care elsewhere and following the requests.
 
-use vardkoll_domain::api::{DeclineReason, MAX_MESSAGE_CHARS, ProblemCode, ReferralStatus};
+use vardkoll_domain::api::{
+    DeclineReason, MAX_MESSAGE_CHARS, PatientAnswer, ProblemCode, ReferralStatus,
+};
+use vardkoll_domain::referral::AnswerRefusal;
 
 use super::plural::{Plural, arabic};
 use super::referral_texts::ReferralTexts;
@@ -74,8 +77,8 @@ fn status_next(status: ReferralStatus) -> &'static str {
             "تراجع المنطقة الطلب وتتواصل مع مقدّمي الرعاية الذين اخترتهم. ستتلقى الرد هنا وعبر الهاتف أو البريد الإلكتروني."
         }
         ReferralStatus::Offered => {
-            "عُرض عليك موعد. تواصل مع العيادة لقبوله. يحق لك الرفض، ولكن إذا نظّمت المنطقة الرعاية لأن ضمان الرعاية \
-             لم يُحترم، فإن الضمان لتلك الرعاية ينتهي عندها."
+            "عُرض عليك موعد. أجب هنا: اقبل الموعد أو اطلب موعدًا آخر أو ارفض. يحق لك الرفض، ولكن إذا نظّمت المنطقة \
+             الرعاية لأن ضمان الرعاية لم يُحترم، فإن الضمان لتلك الرعاية ينتهي عندها."
         }
         ReferralStatus::Declined => {
             "لم تستطع المنطقة تنظيم الرعاية لدى مقدّمي الرعاية الذين اخترتهم. يمكنك إرسال طلب جديد مع مقدّمي رعاية \
@@ -91,6 +94,24 @@ fn status_next(status: ReferralStatus) -> &'static str {
             "رفضتَ الرعاية المعروضة. إذا نظّمتها المنطقة لأن ضمان الرعاية لم يُحترم، فلم يعد الضمان يشمل تلك الرعاية. \
              يمكنك إرسال طلب جديد."
         }
+    }
+}
+
+fn answer_refused(why: AnswerRefusal) -> &'static str {
+    match why {
+        AnswerRefusal::Expired => {
+            "كانت مهلة الرد قد انتهت، لذا تعذّر استلام ردّك. تبحث المنطقة عن موعد جديد."
+        }
+        AnswerRefusal::NotNow => "تعذّر استلام ردّك لأن الطلب تغيّر منذ ذلك الحين. انظر الحالة أعلاه.",
+    }
+}
+
+fn history_answer(answer: PatientAnswer) -> &'static str {
+    match answer {
+        PatientAnswer::Accept => "قبلتَ الموعد",
+        PatientAnswer::Decline => "رفضتَ",
+        PatientAnswer::AnotherTime => "طلبتَ موعدًا آخر",
+        PatientAnswer::Withdraw => "سحبتَ الطلب",
     }
 }
 
@@ -138,6 +159,9 @@ pub const AR_REFERRAL: ReferralTexts = ReferralTexts {
     remove_provider: |n| format!("احذف مقدّم الرعاية {n}"),
     other_heading: "السفر والمترجم والرسالة",
     can_travel: "أستطيع السفر إلى مدينة أخرى لتلقي الرعاية",
+    travel_label: "إلى أي مدى يمكنك السفر؟",
+    travel_anywhere: "إلى أي مكان في البلاد",
+    travel_within: |km| format!("حتى \u{2066}{km}\u{2069} كم"),
     interpreter_needed: "أحتاج إلى مترجم",
     interpreter_language: "لغة الترجمة",
     message_label: "رسالة إلى المنطقة (اختياري)",
@@ -200,4 +224,21 @@ pub const AR_REFERRAL: ReferralTexts = ReferralTexts {
         format!("الموعد المعروض: {date} الساعة \u{2066}{time}\u{2069}، \u{2068}{provider}\u{2069}.")
     },
     decline_reason,
+    answer_heading: "الرد على العرض",
+    answer_by: |when| format!("أجب في موعد أقصاه {when}. وإلا يُعاد الموعد وتواصل المنطقة البحث."),
+    accept: "قبول الموعد",
+    another_time: "طلب موعد آخر",
+    decline: "رفض",
+    decline_warning: "إذا نظّمت المنطقة الرعاية لأن ضمان الرعاية لم يُحترم، فإن الضمان لتلك الرعاية ينتهي عند \
+        رفضك. وإذا كنت تفضّل موعدًا آخر، يمكنك طلبه بدلًا من ذلك.",
+    decline_yes: "نعم، أرفض",
+    withdraw: "سحب الطلب",
+    withdraw_warning: "لن يُعالج الطلب بعد الآن، ويُعاد أي موعد عُرض عليك.",
+    withdraw_yes: "نعم، اسحب",
+    answer_on_its_way: "رُدّك محفوظ ويُرسل الآن. إذا لم تكن متصلًا بالإنترنت، يُرسل عند عودة الاتصال.",
+    answer_needs_sign_in: "رُدّك محفوظ وسيُرسل بعد أن تسجّل الدخول مرة أخرى.",
+    answer_refused,
+    answer_refused_ok: "فهمت",
+    history_answer,
+    history_expired: "انتهت مهلة الرد",
 };

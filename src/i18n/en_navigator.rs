@@ -1,6 +1,6 @@
 //! English texts of "Vårdlotsen" (also for Arabic readers).
 
-use vardkoll_domain::api::{DeclineReason, PathKind, ProblemCode};
+use vardkoll_domain::api::{DeclineReason, PathKind, PatientAnswer, ProblemCode};
 
 use super::navigator_texts::NavigatorTexts;
 use crate::state::MoveField;
@@ -9,6 +9,15 @@ fn path(path: PathKind) -> &'static str {
     match path {
         PathKind::Guarantee => "Care guarantee: the region arranges care",
         PathKind::FreeChoice => "Free choice of care",
+    }
+}
+
+fn patient_answer(answer: PatientAnswer) -> &'static str {
+    match answer {
+        PatientAnswer::Accept => "the patient accepted",
+        PatientAnswer::Decline => "the patient declined",
+        PatientAnswer::AnotherTime => "the patient asked for another time",
+        PatientAnswer::Withdraw => "the patient withdrew the request",
     }
 }
 
@@ -108,4 +117,23 @@ pub const EN_NAVIGATOR: NavigatorTexts = NavigatorTexts {
     save_failed: "The change could not be saved just now. Try again.",
     path,
     decline_reason,
+    time_taken: "The time was offered to another request first. Choose another of the free times.",
+    suggestions_heading: "Free times in the whole country",
+    suggestions_hint: "Times for the care at providers that take patients from the patient's region, within the \
+        distance the patient can travel and before the deadline where there are such. The patient's first choice \
+        first, then the earliest, then the nearest. An offer holds the time for the patient until they answer.",
+    suggestions_none: "No free time suits just now.",
+    col_provider: "Provider",
+    col_when: "Day and time",
+    col_distance: "Distance",
+    distance: |km| format!("{km} km"),
+    first_choice: "first choice",
+    before_deadline: "before the deadline",
+    after_deadline: "after the deadline",
+    offer_button: "Offer",
+    offer_this: |what| format!("Offer {what}"),
+    col_free_time: "Free time",
+    free_time_mark: "before the deadline",
+    patient_answer,
+    expired: "the time to answer ran out",
 };

@@ -1,6 +1,9 @@
 //! English texts of requesting care elsewhere and following the requests.
 
-use vardkoll_domain::api::{DeclineReason, MAX_MESSAGE_CHARS, ProblemCode, ReferralStatus};
+use vardkoll_domain::api::{
+    DeclineReason, MAX_MESSAGE_CHARS, PatientAnswer, ProblemCode, ReferralStatus,
+};
+use vardkoll_domain::referral::AnswerRefusal;
 
 use super::referral_texts::ReferralTexts;
 
@@ -80,9 +83,9 @@ fn status_next(status: ReferralStatus) -> &'static str {
              here and by phone or e-mail."
         }
         ReferralStatus::Offered => {
-            "You have been offered an appointment. Contact the clinic to accept. You may decline, but if the \
-             region arranged the care because the care guarantee was not kept, the guarantee for that care \
-             then ends."
+            "You have been offered an appointment. Answer here: accept, ask for another time or decline. You \
+             may decline, but if the region arranged the care because the care guarantee was not kept, the \
+             guarantee for that care then ends."
         }
         ReferralStatus::Declined => {
             "The region could not arrange the care with the providers you chose. You can send a new \
@@ -101,6 +104,26 @@ fn status_next(status: ReferralStatus) -> &'static str {
             "You declined the care offered. If the region arranged it because the care guarantee was not \
              kept, the guarantee no longer applies to that care. You can send a new request."
         }
+    }
+}
+
+fn answer_refused(why: AnswerRefusal) -> &'static str {
+    match why {
+        AnswerRefusal::Expired => {
+            "The time to answer had run out, so your answer could not be taken. The region is looking for a new time."
+        }
+        AnswerRefusal::NotNow => {
+            "Your answer could not be taken, because the request has changed since. See the status above."
+        }
+    }
+}
+
+fn history_answer(answer: PatientAnswer) -> &'static str {
+    match answer {
+        PatientAnswer::Accept => "you accepted",
+        PatientAnswer::Decline => "you declined",
+        PatientAnswer::AnotherTime => "you asked for another time",
+        PatientAnswer::Withdraw => "you withdrew the request",
     }
 }
 
@@ -150,6 +173,9 @@ pub const EN_REFERRAL: ReferralTexts = ReferralTexts {
     remove_provider: |n| format!("Remove provider {n}"),
     other_heading: "Travel, interpreter and message",
     can_travel: "I can travel to another town for the care",
+    travel_label: "How far can you travel?",
+    travel_anywhere: "Anywhere in the country",
+    travel_within: |km| format!("Up to {km} km"),
     interpreter_needed: "I need an interpreter",
     interpreter_language: "Language for the interpreter",
     message_label: "Message to the region (optional)",
@@ -209,4 +235,23 @@ pub const EN_REFERRAL: ReferralTexts = ReferralTexts {
     status_next,
     offered_time: |date, time, provider| format!("Time offered: {date} at {time}, {provider}."),
     decline_reason,
+    answer_heading: "Answer the offer",
+    answer_by: |when| {
+        format!("Answer by {when}. Otherwise the time goes back and the region keeps looking.")
+    },
+    accept: "Accept the appointment",
+    another_time: "Ask for another time",
+    decline: "Decline",
+    decline_warning: "If the region arranged the care because the care guarantee was not kept, the guarantee \
+        for that care ends when you decline. If you would rather have another time, you can ask for one instead.",
+    decline_yes: "Yes, decline",
+    withdraw: "Withdraw the request",
+    withdraw_warning: "The request is no longer handled, and a time offered to you goes back.",
+    withdraw_yes: "Yes, withdraw",
+    answer_on_its_way: "Your answer is saved and being sent. If you are offline, it is sent when you are back online.",
+    answer_needs_sign_in: "Your answer is saved and is sent when you have signed in again.",
+    answer_refused,
+    answer_refused_ok: "I understand",
+    history_answer,
+    history_expired: "the time to answer ran out",
 };

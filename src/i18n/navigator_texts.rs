@@ -1,7 +1,7 @@
 //! The texts of "Vårdlotsen", the region's care navigators' page: Swedish and
 //! English (the region's staff work in either). Arabic readers get English.
 
-use vardkoll_domain::api::{DeclineReason, PathKind, ProblemCode};
+use vardkoll_domain::api::{DeclineReason, PathKind, PatientAnswer, ProblemCode};
 
 use crate::state::MoveField;
 
@@ -72,6 +72,28 @@ pub struct NavigatorTexts {
     pub save_failed: &'static str,
     pub path: fn(PathKind) -> &'static str,
     pub decline_reason: fn(DeclineReason) -> &'static str,
+    /// The free time chosen was offered to another request first.
+    pub time_taken: &'static str,
+    /// National care mediation: free times that suit the request open.
+    pub suggestions_heading: &'static str,
+    pub suggestions_hint: &'static str,
+    pub suggestions_none: &'static str,
+    pub col_provider: &'static str,
+    pub col_when: &'static str,
+    pub col_distance: &'static str,
+    pub distance: fn(u32) -> String,
+    pub first_choice: &'static str,
+    pub before_deadline: &'static str,
+    pub after_deadline: &'static str,
+    pub offer_button: &'static str,
+    /// The accessible name of a suggestion's button: the provider and when.
+    pub offer_this: fn(&str) -> String,
+    /// The queue's column and mark for a free time before the deadline.
+    pub col_free_time: &'static str,
+    pub free_time_mark: &'static str,
+    /// The patient's answer, and an offer's window closing, in the history.
+    pub patient_answer: fn(PatientAnswer) -> &'static str,
+    pub expired: &'static str,
 }
 
 impl NavigatorTexts {

@@ -2,7 +2,8 @@
 //! [`super::Texts`], every language fills every field, so a missing translation
 //! does not compile.
 
-use vardkoll_domain::api::{DeclineReason, ProblemCode, ReferralStatus};
+use vardkoll_domain::api::{DeclineReason, PatientAnswer, ProblemCode, ReferralStatus};
+use vardkoll_domain::referral::AnswerRefusal;
 
 pub struct ReferralTexts {
     pub from_episode: fn(&str) -> String,
@@ -35,6 +36,10 @@ pub struct ReferralTexts {
     pub remove_provider: fn(usize) -> String,
     pub other_heading: &'static str,
     pub can_travel: &'static str,
+    /// How far the patient can travel: the label, "anywhere", and a distance.
+    pub travel_label: &'static str,
+    pub travel_anywhere: &'static str,
+    pub travel_within: fn(u16) -> String,
     pub interpreter_needed: &'static str,
     pub interpreter_language: &'static str,
     pub message_label: &'static str,
@@ -93,6 +98,27 @@ pub struct ReferralTexts {
     pub offered_time: fn(&str, &str, &str) -> String,
     /// Why the region declined, as a sentence starting "Reason:".
     pub decline_reason: fn(DeclineReason) -> &'static str,
+    /// Answering an offer online: the heading, by when (a date and time
+    /// written out), the three answers and withdrawing.
+    pub answer_heading: &'static str,
+    pub answer_by: fn(&str) -> String,
+    pub accept: &'static str,
+    pub another_time: &'static str,
+    pub decline: &'static str,
+    pub decline_warning: &'static str,
+    pub decline_yes: &'static str,
+    pub withdraw: &'static str,
+    pub withdraw_warning: &'static str,
+    pub withdraw_yes: &'static str,
+    /// The answer is written down and on its way (or waits for the network).
+    pub answer_on_its_way: &'static str,
+    pub answer_needs_sign_in: &'static str,
+    pub answer_refused: fn(AnswerRefusal) -> &'static str,
+    pub answer_refused_ok: &'static str,
+    /// A change of the history the patient's answer made.
+    pub history_answer: fn(PatientAnswer) -> &'static str,
+    /// The offer's answer window closed.
+    pub history_expired: &'static str,
 }
 
 #[cfg(test)]

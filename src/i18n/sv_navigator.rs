@@ -1,6 +1,6 @@
 //! Swedish texts of "Vårdlotsen".
 
-use vardkoll_domain::api::{DeclineReason, PathKind, ProblemCode};
+use vardkoll_domain::api::{DeclineReason, PathKind, PatientAnswer, ProblemCode};
 
 use super::navigator_texts::NavigatorTexts;
 use crate::state::MoveField;
@@ -9,6 +9,15 @@ fn path(path: PathKind) -> &'static str {
     match path {
         PathKind::Guarantee => "Vårdgarantin: regionen ordnar vården",
         PathKind::FreeChoice => "Fritt vårdval",
+    }
+}
+
+fn patient_answer(answer: PatientAnswer) -> &'static str {
+    match answer {
+        PatientAnswer::Accept => "patienten tackade ja",
+        PatientAnswer::Decline => "patienten tackade nej",
+        PatientAnswer::AnotherTime => "patienten bad om en annan tid",
+        PatientAnswer::Withdraw => "patienten återkallade förfrågan",
     }
 }
 
@@ -110,4 +119,23 @@ pub const SV_NAVIGATOR: NavigatorTexts = NavigatorTexts {
     save_failed: "Ändringen kunde inte sparas just nu. Försök igen.",
     path,
     decline_reason,
+    time_taken: "Tiden hann erbjudas till en annan förfrågan. Välj en annan bland de lediga tiderna.",
+    suggestions_heading: "Lediga tider i hela landet",
+    suggestions_hint: "Tider för vården hos vårdgivare som tar emot patienter från patientens region, inom det \
+        avstånd patienten kan resa och före tidsgränsen när sådana finns. Patientens förstahandsval först, sedan \
+        den tidigaste, sedan den närmaste. Ett erbjudande håller tiden åt patienten tills hen svarar.",
+    suggestions_none: "Ingen ledig tid passar just nu.",
+    col_provider: "Vårdgivare",
+    col_when: "Dag och tid",
+    col_distance: "Avstånd",
+    distance: |km| format!("{km} km"),
+    first_choice: "förstahandsval",
+    before_deadline: "före tidsgränsen",
+    after_deadline: "efter tidsgränsen",
+    offer_button: "Erbjud",
+    offer_this: |what| format!("Erbjud {what}"),
+    col_free_time: "Ledig tid",
+    free_time_mark: "före tidsgränsen",
+    patient_answer,
+    expired: "tiden att svara gick ut",
 };

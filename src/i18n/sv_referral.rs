@@ -1,6 +1,9 @@
 //! Swedish texts of requesting care elsewhere and following the requests.
 
-use vardkoll_domain::api::{DeclineReason, MAX_MESSAGE_CHARS, ProblemCode, ReferralStatus};
+use vardkoll_domain::api::{
+    DeclineReason, MAX_MESSAGE_CHARS, PatientAnswer, ProblemCode, ReferralStatus,
+};
+use vardkoll_domain::referral::AnswerRefusal;
 
 use super::referral_texts::ReferralTexts;
 
@@ -78,8 +81,9 @@ fn status_next(status: ReferralStatus) -> &'static str {
              telefon eller e-post."
         }
         ReferralStatus::Offered => {
-            "Du har fått erbjudande om en tid. Kontakta mottagningen för att tacka ja. Du får tacka nej, \
-             men om regionen ordnade vården för att vårdgarantin inte hölls upphör den då för den vården."
+            "Du har fått erbjudande om en tid. Svara här: tacka ja, be om en annan tid eller tacka nej. Du \
+             får tacka nej, men om regionen ordnade vården för att vårdgarantin inte hölls upphör den då för \
+             den vården."
         }
         ReferralStatus::Declined => {
             "Regionen kunde inte ordna vården hos de vårdgivare du valde. Du kan skicka en ny förfrågan \
@@ -98,6 +102,26 @@ fn status_next(status: ReferralStatus) -> &'static str {
             "Du har tackat nej till vården som erbjöds. Om regionen ordnade den för att vårdgarantin inte \
              hölls gäller vårdgarantin inte längre för den vården. Du kan skicka en ny förfrågan."
         }
+    }
+}
+
+fn answer_refused(why: AnswerRefusal) -> &'static str {
+    match why {
+        AnswerRefusal::Expired => {
+            "Tiden att svara hade gått ut, så ditt svar kunde inte tas emot. Regionen letar efter en ny tid."
+        }
+        AnswerRefusal::NotNow => {
+            "Ditt svar kunde inte tas emot, eftersom förfrågan har ändrats sedan dess. Se status ovan."
+        }
+    }
+}
+
+fn history_answer(answer: PatientAnswer) -> &'static str {
+    match answer {
+        PatientAnswer::Accept => "du tackade ja",
+        PatientAnswer::Decline => "du tackade nej",
+        PatientAnswer::AnotherTime => "du bad om en annan tid",
+        PatientAnswer::Withdraw => "du återkallade förfrågan",
     }
 }
 
@@ -147,6 +171,9 @@ pub const SV_REFERRAL: ReferralTexts = ReferralTexts {
     remove_provider: |n| format!("Ta bort vårdgivare {n}"),
     other_heading: "Resa, tolk och meddelande",
     can_travel: "Jag kan resa till en annan ort för vården",
+    travel_label: "Hur långt kan du resa?",
+    travel_anywhere: "Var som helst i landet",
+    travel_within: |km| format!("Upp till {km} km"),
     interpreter_needed: "Jag behöver tolk",
     interpreter_language: "Språk för tolkning",
     message_label: "Meddelande till regionen (frivilligt)",
@@ -206,6 +233,25 @@ pub const SV_REFERRAL: ReferralTexts = ReferralTexts {
     status_next,
     offered_time: |date, time, provider| format!("Erbjuden tid: {date} kl. {time}, {provider}."),
     decline_reason,
+    answer_heading: "Svara på erbjudandet",
+    answer_by: |when| {
+        format!("Svara senast {when}. Annars lämnas tiden tillbaka och regionen letar vidare.")
+    },
+    accept: "Tacka ja till tiden",
+    another_time: "Be om en annan tid",
+    decline: "Tacka nej",
+    decline_warning: "Om regionen ordnade vården för att vårdgarantin inte hölls upphör vårdgarantin för den \
+        vården när du tackar nej. Vill du hellre ha en annan tid kan du be om det i stället.",
+    decline_yes: "Ja, tacka nej",
+    withdraw: "Återkalla förfrågan",
+    withdraw_warning: "Förfrågan handläggs inte längre, och en tid som erbjudits dig lämnas tillbaka.",
+    withdraw_yes: "Ja, återkalla",
+    answer_on_its_way: "Ditt svar är sparat och skickas. Är du inte uppkopplad skickas det när du är det igen.",
+    answer_needs_sign_in: "Ditt svar är sparat och skickas när du har loggat in igen.",
+    answer_refused,
+    answer_refused_ok: "Jag förstår",
+    history_answer,
+    history_expired: "tiden att svara gick ut",
 };
 
 #[cfg(test)]

@@ -13,7 +13,7 @@
 
 use serde::{Deserialize, Serialize};
 use vardkoll_domain::episode::Episode;
-use vardkoll_domain::referral::{Outbox, Pending, Sent};
+use vardkoll_domain::referral::{Outbox, Pending, PendingAnswer, Sent};
 use vardkoll_domain::regions::RegionCode;
 
 /// Every key Vårdkoll writes starts with this prefix.
@@ -124,6 +124,8 @@ struct StoredOutboxRef<'a> {
     version: u32,
     pending: &'a [Pending],
     sent: &'a [Sent],
+    #[serde(skip_serializing_if = "<[PendingAnswer]>::is_empty")]
+    answers: &'a [PendingAnswer],
 }
 
 #[derive(Deserialize)]
@@ -131,6 +133,8 @@ struct StoredOutbox {
     version: u32,
     pending: Vec<Pending>,
     sent: Vec<Sent>,
+    #[serde(default)]
+    answers: Vec<PendingAnswer>,
 }
 
 /// The stored document for `outbox`.
@@ -139,6 +143,7 @@ pub fn encode_outbox(outbox: &Outbox) -> Result<String, StorageError> {
         version: VERSION,
         pending: &outbox.pending,
         sent: &outbox.sent,
+        answers: &outbox.answers,
     })
     .map_err(|_| StorageError::WriteFailed)
 }
@@ -151,22 +156,25 @@ pub fn decode_outbox(text: &str) -> Option<Outbox> {
         .map(|stored| Outbox {
             pending: stored.pending,
             sent: stored.sent,
+            answers: stored.answers,
         })
 }
 
 #[derive(Deserialize)]
 struct WaitingOnly {
     pending: Vec<serde::de::IgnoredAny>,
+    #[serde(default)]
+    answers: Vec<serde::de::IgnoredAny>,
 }
 
-/// Whether requests wait in the outbox, read without decoding them (the app
-/// shell asks this at start, before the referral code is loaded).
+/// Whether requests or answers wait in the outbox, read without decoding
+/// them (the app shell asks this at start, before the referral code is loaded).
 pub fn has_waiting_requests() -> bool {
     local_storage()
         .ok()
         .and_then(|storage| storage.get_item(OUTBOX_KEY).ok().flatten())
         .and_then(|text| serde_json::from_str::<WaitingOnly>(&text).ok())
-        .is_some_and(|doc| !doc.pending.is_empty())
+        .is_some_and(|doc| !doc.pending.is_empty() || !doc.answers.is_empty())
 }
 
 /// Whether the outbox holds any request, waiting or sent (an empty outbox is no
@@ -183,7 +191,7 @@ pub fn load_outbox() -> Result<Outbox, StorageError> {
 /// Saves the referral requests; an empty outbox removes the document.
 pub fn save_outbox(outbox: &Outbox) -> Result<(), StorageError> {
     let storage = local_storage()?;
-    if outbox.pending.is_empty() && outbox.sent.is_empty() {
+    if outbox.pending.is_empty() && outbox.sent.is_empty() && outbox.answers.is_empty() {
         return storage
             .remove_item(OUTBOX_KEY)
             .map_err(|_| StorageError::WriteFailed);

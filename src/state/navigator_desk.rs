@@ -5,10 +5,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use vardkoll_domain::api::{
-    DeclineReason, FieldProblem, Offer, Problem, ProblemCode, ReferralStatus, StaffMove,
+    DeclineReason, FieldProblem, FreeTime, Offer, Problem, ProblemCode, ReferralStatus, StaffMove,
     StaffQueueItem, StaffReferral,
 };
 use vardkoll_domain::clock_time::ClockTime;
+use vardkoll_domain::matching::Suggestion;
 use vardkoll_domain::{date, text};
 
 use super::Loadable;
@@ -136,6 +137,23 @@ pub struct MoveDraft {
     pub time: String,
     pub reason: Option<DeclineReason>,
     pub note: String,
+    /// The published free time chosen from the suggestions: offered as that
+    /// time (held for the patient) while the form still shows it.
+    pub free_time: Option<FreeTime>,
+}
+
+impl MoveDraft {
+    /// An offer of `time`, filled in as the navigator would type it.
+    pub fn offering(time: &FreeTime) -> MoveDraft {
+        MoveDraft {
+            status: Some(ReferralStatus::Offered),
+            provider_id: time.provider_id.clone(),
+            date: date::iso(time.date),
+            time: time.start.clone(),
+            free_time: Some(time.clone()),
+            ..MoveDraft::default()
+        }
+    }
 }
 
 impl MoveDraft {
@@ -154,12 +172,23 @@ impl MoveDraft {
             status,
             version,
             note: (!note.is_empty()).then(|| note.to_owned()),
-            offer: (status == ReferralStatus::Offered).then(|| Offer {
-                provider_id: self.provider_id.trim().to_owned(),
-                date,
-                time,
-                free_time_id: None,
-                answer_by: None,
+            offer: (status == ReferralStatus::Offered).then(|| {
+                let provider_id = self.provider_id.trim().to_owned();
+                // The time chosen, unless the form was changed away from it.
+                let free_time_id = self
+                    .free_time
+                    .as_ref()
+                    .filter(|t| {
+                        t.provider_id == provider_id && date::iso(t.date) == date && t.start == time
+                    })
+                    .map(|t| t.id);
+                Offer {
+                    provider_id,
+                    date,
+                    time,
+                    free_time_id,
+                    answer_by: None,
+                }
             }),
             decline_reason: self.reason.filter(|_| status == ReferralStatus::Declined),
         })
@@ -240,6 +269,8 @@ pub enum MoveOutcome {
     Stale,
     /// The move is not allowed from the request's status.
     Invalid,
+    /// The free time chosen was offered to another request first.
+    TimeTaken,
     /// Fields to correct: found before sending, or named by the server.
     Problems(Vec<FieldProblem>),
     /// The server turned the move down without naming a field: its words.
@@ -316,6 +347,7 @@ pub fn move_notice(outcome: &MoveOutcome, n: &NavigatorTexts) -> MoveNotice {
         },
         MoveOutcome::Stale => warning(n.stale.to_owned()),
         MoveOutcome::Invalid => warning(n.invalid_move.to_owned()),
+        MoveOutcome::TimeTaken => warning(n.time_taken.to_owned()),
         MoveOutcome::Refused(why) => warning((n.not_accepted)(why)),
         MoveOutcome::Problems(problems) => {
             // What no field of the form shows is said here, in the server's
@@ -351,6 +383,8 @@ pub struct NavigatorDesk {
     pub draft: RwSignal<MoveDraft>,
     pub outcome: RwSignal<Option<MoveOutcome>>,
     pub saving: RwSignal<bool>,
+    /// Free times for the request open, best first.
+    pub suggestions: RwSignal<Loadable<Vec<Suggestion>>>,
 }
 
 fn token() -> Option<String> {
@@ -367,6 +401,7 @@ impl NavigatorDesk {
             draft: RwSignal::new(MoveDraft::default()),
             outcome: RwSignal::new(None),
             saving: RwSignal::new(false),
+            suggestions: RwSignal::new(Loadable::default()),
         };
         provide_context(desk);
         desk
@@ -396,6 +431,7 @@ impl NavigatorDesk {
             match api::staff_referral(&token, &reference).await {
                 Ok(found) => {
                     desk.open_error.set(None);
+                    desk.load_suggestions(&found.reference);
                     desk.opened.set(Some(found));
                 }
                 Err(error) => {
@@ -404,6 +440,21 @@ impl NavigatorDesk {
                 }
             }
         });
+    }
+
+    /// Reads the free times that suit the request `reference`.
+    pub fn load_suggestions(&self, reference: &str) {
+        let Some(token) = token() else { return };
+        let reference = reference.to_owned();
+        super::fetch(self.suggestions, async move {
+            api::staff_suggestions(&token, &reference).await
+        });
+    }
+
+    /// Fills the move form with an offer of `time`.
+    pub fn choose(&self, time: &FreeTime) {
+        self.outcome.set(None);
+        self.draft.set(MoveDraft::offering(time));
     }
 
     pub fn close(&self) {
@@ -435,20 +486,25 @@ impl NavigatorDesk {
             let result = api::move_referral(&token, &reference, &change).await;
             let outcome = match result {
                 Ok(moved) => {
+                    desk.load_suggestions(&moved.reference);
                     desk.opened.set(Some(moved));
                     desk.draft.set(MoveDraft::default());
                     desk.load_queue();
                     MoveOutcome::Saved
                 }
                 Err(ApiError::Status(409, problem)) => {
-                    let stale = problem.is_some_and(|p| p.kind.ends_with("stale-version"));
+                    let kind = problem.map(|p| p.kind).unwrap_or_default();
                     // Read it again either way: the navigator sees what it is now.
                     if let Ok(fresh) = api::staff_referral(&token, &reference).await {
                         desk.opened.set(Some(fresh));
                     }
+                    // A time another navigator took is no longer suggested.
+                    desk.load_suggestions(&reference);
                     desk.load_queue();
-                    if stale {
+                    if kind.ends_with("stale-version") {
                         MoveOutcome::Stale
+                    } else if kind.ends_with("time-taken") {
+                        MoveOutcome::TimeTaken
                     } else {
                         MoveOutcome::Invalid
                     }
@@ -500,6 +556,7 @@ mod tests {
             time: "09:30".into(),
             reason: Some(DeclineReason::Duplicate),
             note: "  ".into(),
+            free_time: None,
         };
         let declined = draft.to_move(3).unwrap();
         assert_eq!(declined.version, 3);
@@ -714,6 +771,37 @@ mod tests {
             "{}",
             english.text
         );
+    }
+
+    #[test]
+    fn a_suggestion_chosen_is_offered_as_that_time_until_the_form_changes() {
+        let time = FreeTime {
+            id: 42,
+            provider_id: "akademiska-sjukhuset".into(),
+            service_code: "op-hoft".into(),
+            date: date::ymd(2026, 12, 20),
+            start: "09:30".into(),
+            minutes: 45,
+            state: vardkoll_domain::api::FreeTimeState::Free,
+            reference: None,
+            held_until: None,
+            version: 1,
+        };
+        let mut draft = MoveDraft::offering(&time);
+        let offer = draft.check(2).unwrap().offer.unwrap();
+        assert_eq!(offer.free_time_id, Some(42));
+        assert_eq!(
+            (offer.date.as_str(), offer.time.as_str()),
+            ("2026-12-20", "09:30")
+        );
+        // "9.30" is the same time; another time is no longer the one chosen.
+        draft.time = "9.30".into();
+        assert_eq!(
+            draft.check(2).unwrap().offer.unwrap().free_time_id,
+            Some(42)
+        );
+        draft.time = "10.00".into();
+        assert_eq!(draft.check(2).unwrap().offer.unwrap().free_time_id, None);
     }
 
     #[test]

@@ -12,8 +12,10 @@ use std::cell::Cell;
 use leptos::prelude::*;
 // Plain browser tasks, not Leptos': sending goes on for the page's life,
 // whichever view is mounted (or none: started only to send what waits).
-use vardkoll_domain::api::NewReferral;
-use vardkoll_domain::referral::{BackoffOptions, Outbox, Pending, RequestLabel, Sent};
+use vardkoll_domain::api::{NewReferral, PatientAnswer};
+use vardkoll_domain::referral::{
+    AnswerFailure, BackoffOptions, Outbox, Pending, PendingAnswer, RequestLabel, Sent,
+};
 use wasm_bindgen_futures::spawn_local;
 
 use crate::platform::api;
@@ -60,6 +62,22 @@ pub fn new_key() -> String {
         let random = (js_sys::Math::random() * 1e15) as u64;
         format!("vk-{:x}-{random:x}", now_ms())
     })
+}
+
+/// What a worker sends next.
+enum Job {
+    Request(String, Box<NewReferral>),
+    /// An answer, and the token of the request where this browser sent it.
+    Answer(PendingAnswer, Option<String>),
+}
+
+impl Job {
+    fn key(&self) -> &str {
+        match self {
+            Job::Request(key, _) => key,
+            Job::Answer(answer, _) => &answer.key,
+        }
+    }
 }
 
 fn browser_online() -> bool {
@@ -172,6 +190,25 @@ impl OutboxStore {
         key
     }
 
+    /// Writes the patient's answer to the request `reference` down, then sends
+    /// it. `false` while an earlier answer for it is still on its way.
+    pub fn answer(&self, reference: &str, answer: PatientAnswer) -> bool {
+        let key = new_key();
+        let queued = self.update(|outbox| outbox.enqueue_answer(key, reference, answer, now_ms()));
+        self.drain();
+        queued
+    }
+
+    /// The answer for `reference` not yet recorded: on its way, or refused (tracked).
+    pub fn answer_for(&self, reference: &str) -> Option<PendingAnswer> {
+        self.outbox.with(|o| o.answer_for(reference).cloned())
+    }
+
+    /// The patient has read why their answer was refused.
+    pub fn dismiss_answer(&self, key: &str) {
+        self.update(|outbox| outbox.dismiss_answer(key));
+    }
+
     /// Removes a waiting or turned-down request at the patient's wish.
     pub fn remove(&self, key: &str) {
         self.update(|outbox| {
@@ -277,36 +314,86 @@ impl OutboxStore {
         }
     }
 
-    /// Sends one due request after another, each a request no other worker of
-    /// this tab is sending; the last worker to stop sets the timer.
+    /// Sends one due request or answer after another, each one no other
+    /// worker of this tab is sending; the last worker to stop sets the timer.
     async fn worker(self) {
         loop {
             let now = now_ms();
             let outbox = self.stored();
             let next = self.in_flight.with_untracked(|busy| {
-                outbox
+                let request = outbox
                     .due(now)
                     .into_iter()
                     .find(|key| !busy.contains(key))
-                    .and_then(|key| outbox.pending(&key).map(|p| (key, p.request.clone())))
+                    .and_then(|key| {
+                        outbox
+                            .pending(&key)
+                            .map(|p| Job::Request(key, Box::new(p.request.clone())))
+                    });
+                request.or_else(|| {
+                    outbox
+                        .answers_due(now)
+                        .into_iter()
+                        .find(|key| !busy.contains(key))
+                        .and_then(|key| outbox.answer(&key).cloned())
+                        .map(|answer| {
+                            let own = outbox.sent(&answer.reference).map(|s| s.token.clone());
+                            Job::Answer(answer, own)
+                        })
+                })
             });
             self.outbox.set(outbox);
-            let Some((key, request)) = next else { break };
+            let Some(job) = next else { break };
+            let key = job.key().to_owned();
             self.in_flight.update(|busy| {
                 busy.push(key.clone());
             });
-            let token = super::access_token();
-            let result = api::create_referral(&key, &request, token.as_deref()).await;
-            self.update(|outbox| match result {
-                Ok(created) => outbox.acknowledged(&key, created),
-                Err(failure) => outbox.failed(
-                    &key,
-                    failure,
-                    now_ms(),
-                    js_sys::Math::random(),
-                    &BackoffOptions::default(),
-                ),
-            });
+            match job {
+                Job::Request(key, request) => {
+                    let token = super::access_token();
+                    let result = api::create_referral(&key, &request, token.as_deref()).await;
+                    self.update(|outbox| match result {
+                        Ok(created) => outbox.acknowledged(&key, created),
+                        Err(failure) => outbox.failed(
+                            &key,
+                            failure,
+                            now_ms(),
+                            js_sys::Math::random(),
+                            &BackoffOptions::default(),
+                        ),
+                    });
+                }
+                Job::Answer(answer, own_token) => {
+                    // Signed in, the patient's own access token; else the
+                    // request's token, where this browser sent it.
+                    let result = match super::session::patient_token().or(own_token) {
+                        Some(bearer) => {
+                            api::answer_referral(
+                                &answer.key,
+                                &answer.reference,
+                                answer.answer,
+                                &bearer,
+                            )
+                            .await
+                        }
+                        None => Err(AnswerFailure::SignInRequired),
+                    };
+                    let recorded = result.is_ok();
+                    self.update(|outbox| match result {
+                        Ok(view) => outbox.answered(&answer.key, view),
+                        Err(failure) => outbox.answer_failed(
+                            &answer.key,
+                            failure,
+                            now_ms(),
+                            js_sys::Math::random(),
+                            &BackoffOptions::default(),
+                        ),
+                    });
+                    if recorded {
+                        super::Session::shared().refresh_mine();
+                    }
+                }
+            }
             self.in_flight.update(|busy| {
                 busy.retain(|k| k != &key);
             });

@@ -114,3 +114,111 @@ proptest! {
         }
     }
 }
+
+#[derive(Clone, Debug)]
+enum AnswerOp {
+    Answer(usize, usize),
+    Transient(usize, f64),
+    Refused(usize),
+    Recorded(usize),
+    Dismiss(usize),
+    SendNow,
+    Tick(u64),
+}
+
+fn answer_op() -> impl Strategy<Value = AnswerOp> {
+    prop_oneof![
+        3 => (0usize..3, 0usize..4).prop_map(|(r, a)| AnswerOp::Answer(r, a)),
+        3 => (0usize..20, 0.0f64..1.0).prop_map(|(i, j)| AnswerOp::Transient(i, j)),
+        1 => (0usize..20).prop_map(AnswerOp::Refused),
+        3 => (0usize..20).prop_map(AnswerOp::Recorded),
+        1 => (0usize..20).prop_map(AnswerOp::Dismiss),
+        1 => Just(AnswerOp::SendNow),
+        2 => (0u64..100_000).prop_map(AnswerOp::Tick),
+    ]
+}
+
+proptest! {
+    /// An answer written down is sent with its one key until the server
+    /// records or refuses it, is never lost on the way, and one request never
+    /// has two answers waiting.
+    #[test]
+    fn no_answer_is_lost_or_sent_twice(ops in prop::collection::vec(answer_op(), 1..120)) {
+        use vardkoll_domain::api::PatientAnswer;
+        use vardkoll_domain::referral::{AnswerFailure, AnswerRefusal};
+        let mut outbox = Outbox::default();
+        let backoff = BackoffOptions::default();
+        let mut now = 1_000u64;
+        // Every key accepted, and what became of it.
+        let mut accepted: Vec<(String, String)> = Vec::new();
+        let mut recorded: Vec<String> = Vec::new();
+        let mut dismissed: Vec<String> = Vec::new();
+        for op in ops {
+            let key_at = |i: usize| accepted.get(i % accepted.len().max(1)).map(|(k, _)| k.clone());
+            match op {
+                AnswerOp::Answer(r, a) => {
+                    let reference = format!("VK-{r}");
+                    let key = format!("answer-{}", accepted.len() + recorded.len() + dismissed.len());
+                    let waiting = outbox.answer_for(&reference).is_some_and(|a| a.refused.is_none());
+                    let taken = outbox.enqueue_answer(key.clone(), &reference, PatientAnswer::ALL[a], now);
+                    prop_assert_eq!(taken, !waiting);
+                    if taken {
+                        // A refused answer it replaces was read by the patient.
+                        for (k, rf) in &accepted {
+                            if *rf == reference && outbox.answer(k).is_none()
+                                && !recorded.contains(k) && !dismissed.contains(k) {
+                                dismissed.push(k.clone());
+                            }
+                        }
+                        accepted.push((key, reference));
+                    }
+                }
+                AnswerOp::Transient(i, jitter) => if let Some(key) = key_at(i) {
+                    outbox.answer_failed(&key, AnswerFailure::Transient { retry_after_ms: None }, now, jitter, &backoff);
+                },
+                AnswerOp::Refused(i) => if let Some(key) = key_at(i) {
+                    outbox.answer_failed(&key, AnswerFailure::Refused(AnswerRefusal::Expired), now, 0.5, &backoff);
+                },
+                AnswerOp::Recorded(i) => if let Some(key) = key_at(i)
+                    && outbox.answer(&key).is_some_and(|a| a.refused.is_none()) {
+                    let reference = outbox.answer(&key).unwrap().reference.clone();
+                    outbox.answered(&key, vardkoll_domain::api::ReferralView {
+                        reference,
+                        status: ReferralStatus::Booked,
+                        service_code: "op-hoft".into(),
+                        preferred_providers: vec![],
+                        home_region: None,
+                        history: vec![],
+                    });
+                    recorded.push(key);
+                },
+                AnswerOp::Dismiss(i) => if let Some(key) = key_at(i)
+                    && outbox.answer(&key).is_some_and(|a| a.refused.is_some()) {
+                    outbox.dismiss_answer(&key);
+                    dismissed.push(key);
+                },
+                AnswerOp::SendNow => outbox.retry_all_now(now),
+                AnswerOp::Tick(ms) => now += ms,
+            }
+            // Each answer accepted is waiting (or refused) in the outbox,
+            // recorded by the server, or dismissed after a refusal: exactly one.
+            for (key, _) in &accepted {
+                let here = usize::from(outbox.answer(key).is_some());
+                let done = usize::from(recorded.contains(key)) + usize::from(dismissed.contains(key));
+                prop_assert_eq!(here + done, 1, "{}", key);
+            }
+            // At most one answer waits per request, and nothing refused is due.
+            for r in 0..3 {
+                let reference = format!("VK-{r}");
+                let waiting = outbox.answers.iter()
+                    .filter(|a| a.reference == reference && a.refused.is_none())
+                    .count();
+                prop_assert!(waiting <= 1);
+            }
+            for key in outbox.answers_due(now) {
+                let answer = outbox.answer(&key).unwrap();
+                prop_assert!(answer.next_attempt <= now && answer.refused.is_none());
+            }
+        }
+    }
+}

@@ -7,6 +7,7 @@
 mod move_form;
 mod queue_table;
 mod request_detail;
+mod suggestions;
 mod top;
 
 use leptos::prelude::*;

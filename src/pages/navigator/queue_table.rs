@@ -95,6 +95,7 @@ fn Row(item: StaffQueueItem) -> impl IntoView {
             </td>
             <td>{(n.path)(item.path.path)}</td>
             <td>{t.request_status(item.status)}</td>
+            <td>{item.free_time_before_deadline.then_some(n.free_time_mark)}</td>
         </tr>
     }
 }
@@ -131,6 +132,7 @@ pub fn QueueTable() -> impl IntoView {
                                     <th scope="col">{n.col_deadline}</th>
                                     <th scope="col">{n.col_path}</th>
                                     <th scope="col">{n.col_status}</th>
+                                    <th scope="col">{n.col_free_time}</th>
                                 </tr></thead>
                                 <tbody>
                                     {items.into_iter().map(|item| view! { <Row item=item /> }).collect_view()}

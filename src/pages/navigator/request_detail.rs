@@ -9,6 +9,7 @@ use vardkoll_domain::regions::RegionCode;
 
 use super::move_form::MoveForm;
 use super::queue_table::service_name;
+use super::suggestions::Suggestions;
 use crate::i18n::{numeric_date, swedish_time, use_texts};
 use crate::state::{Catalogue, NavigatorDesk, provider_label};
 
@@ -50,6 +51,11 @@ fn Facts(found: StaffReferral) -> impl IntoView {
         .deadline
         .map(|d| format!("{} ({})", (n.path)(found.path.path), numeric_date(d)))
         .unwrap_or_else(|| (n.path)(found.path.path).to_owned());
+    let travel = match (request.can_travel, request.max_travel_km) {
+        (false, _) => n.no.to_owned(),
+        (true, Some(km)) => format!("{}, {}", n.yes, (n.distance)(km.into())),
+        (true, None) => n.yes.to_owned(),
+    };
     let or_none = |value: Option<String>| {
         value
             .filter(|v| !v.is_empty())
@@ -66,7 +72,7 @@ fn Facts(found: StaffReferral) -> impl IntoView {
             <dt>{n.home_region}</dt><dd>{region}</dd>
             <dt>{n.current_referral}</dt><dd>{referral}</dd>
             <dt>{n.providers}</dt><dd>{providers}</dd>
-            <dt>{n.can_travel}</dt><dd>{if request.can_travel { n.yes } else { n.no }}</dd>
+            <dt>{n.can_travel}</dt><dd>{travel}</dd>
             <dt>{n.interpreter}</dt><dd>{interpreter}</dd>
             <dt>{n.message}</dt><dd class="preserve-lines">{or_none(Some(request.message.clone()))}</dd>
         </dl>
@@ -88,6 +94,8 @@ fn History(found: StaffReferral) -> impl IntoView {
                         ": "{t.request_status(change.status)}
                         {change.offer.map(|o| format!(" — {} {} {}", o.provider_id, o.date, o.time))}
                         {change.decline_reason.map(|reason| format!(" — {}", (n.decline_reason)(reason)))}
+                        {change.answer.map(|answer| format!(" — {}", (n.patient_answer)(answer)))}
+                        {change.expired.then(|| format!(" — {}", n.expired))}
                         {change.note.map(|note| view! { " — "<q>{note}</q> })}
                         {entry.by.map(|by| format!(" ({})", (n.by)(&by)))}
                     </li>
@@ -127,6 +135,7 @@ pub fn RequestDetail() -> impl IntoView {
             </h2>
             {move || desk.opened.get().map(|found| view! {
                 <Facts found=found.clone() />
+                <Suggestions status=found.status />
                 <MoveForm found=found.clone() />
                 <History found=found />
             })}

@@ -3,7 +3,7 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use vardkoll_domain::api::MAX_MESSAGE_CHARS;
+use vardkoll_domain::api::{MAX_MESSAGE_CHARS, TRAVEL_CHOICES_KM};
 use vardkoll_domain::referral::ReferralDraft;
 use vardkoll_domain::regions::REGIONS;
 
@@ -89,6 +89,10 @@ pub fn RequestForm(catalogue: Catalogue) -> impl IntoView {
     let home_region_error = Signal::derive(move || {
         form.problems
             .with(|p| message_for(p, "referral-home-region", t))
+    });
+    let travel_error = Signal::derive(move || {
+        form.problems
+            .with(|p| message_for(p, "referral-travel-distance", t))
     });
     let language_error = Signal::derive(move || {
         form.problems
@@ -202,6 +206,21 @@ pub fn RequestForm(catalogue: Catalogue) -> impl IntoView {
             <fieldset class="card">
                 <legend>{r.other_heading}</legend>
                 <CheckInput id="referral-travel" label=r.can_travel get=|d| d.can_travel set=|d| &mut d.can_travel />
+                <div hidden=move || !form.draft.with(|d| d.can_travel)>
+                    <Field id="referral-travel-distance" label=r.travel_label.to_owned() error=travel_error>
+                        <select id="referral-travel-distance" name="travel-distance"
+                            aria-describedby=described_by("referral-travel-distance", false)
+                            aria-invalid=move || travel_error.get().is_some().to_string()
+                            prop:value=move || form.draft.with(|d| d.max_travel_km.map(|km| km.to_string()).unwrap_or_default())
+                            on:change=move |ev| form.draft.update(|d| d.max_travel_km = event_target_value(&ev).parse().ok())>
+                            <option value="">{r.travel_anywhere}</option>
+                            {TRAVEL_CHOICES_KM.into_iter().map(|km| {
+                                let selected = move || form.draft.with(|d| d.max_travel_km == Some(km));
+                                view! { <option value=km.to_string() selected=selected>{(r.travel_within)(km)}</option> }
+                            }).collect_view()}
+                        </select>
+                    </Field>
+                </div>
                 <CheckInput id="referral-interpreter" label=r.interpreter_needed
                     get=|d| d.interpreter_needed set=|d| &mut d.interpreter_needed />
                 <div hidden=move || !form.draft.with(|d| d.interpreter_needed)>

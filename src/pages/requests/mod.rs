@@ -2,6 +2,7 @@
 //! status and history, refreshed when the page opens and when the tab regains
 //! focus.
 
+mod answer_offer;
 mod sent_card;
 mod top;
 mod waiting_card;

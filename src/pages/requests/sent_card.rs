@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use vardkoll_domain::api::{Offer, ReferralStatus, ReferralView};
 use vardkoll_domain::referral::{RequestLabel, Sent};
 
+use super::answer_offer::AnswerOffer;
 use crate::i18n::{Texts, long_date, swedish_time, use_texts};
 use crate::state::{Catalogue, CatalogueData, OutboxStore, Session, provider_label, service_title};
 
@@ -92,7 +93,9 @@ pub fn SentCard(reference: String) -> impl IntoView {
             // A request known only from the server is labelled by its code.
             let title = service_title(t, known.map_or(&[][..], |c| &c.services), &s.label.service);
             // The region's answer, from the change that made the status.
-            let answer = s.history.iter().rev().find(|c| c.status == s.status).and_then(|c| {
+            let made = s.history.iter().rev().find(|c| c.status == s.status);
+            let answer_by = made.and_then(|c| c.offer.as_ref()?.answer_by.clone());
+            let answer = made.and_then(|c| {
                 c.offer
                     .as_ref()
                     .map(|offer| offered(t, known, offer))
@@ -116,6 +119,7 @@ pub fn SentCard(reference: String) -> impl IntoView {
                     </dl>
                     {answer.map(|answer| view! { <p class="request__answer">{answer}</p> })}
                     <p class="request__next">{(r.status_next)(s.status)}</p>
+                    <AnswerOffer reference=s.reference.clone() status=s.status answer_by=answer_by />
                     <h4>{r.history_heading}</h4>
                     <ol class="request__history">
                         {s.history.iter().map(|change| view! {
@@ -124,6 +128,8 @@ pub fn SentCard(reference: String) -> impl IntoView {
                                 ": "{(r.status)(change.status)}
                                 {change.offer.as_ref().map(|offer| format!(" — {}", offered(t, known, offer)))}
                                 {change.decline_reason.map(|reason| format!(" — {}", (r.decline_reason)(reason)))}
+                                {change.answer.map(|answer| format!(" — {}", (r.history_answer)(answer)))}
+                                {change.expired.then(|| format!(" — {}", r.history_expired))}
                                 {change.note.clone().map(|note| view! { " — "<q>{note}</q> })}
                             </li>
                         }).collect_view()}

@@ -11,8 +11,8 @@ mod referrals;
 pub mod signin;
 mod staff;
 
-pub use referrals::{claim_referral, create_referral, my_referrals, referral};
-pub use staff::{move_referral, staff_queue, staff_referral};
+pub use referrals::{answer_referral, claim_referral, create_referral, my_referrals, referral};
+pub use staff::{move_referral, staff_queue, staff_referral, staff_suggestions};
 
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;

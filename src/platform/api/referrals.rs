@@ -2,8 +2,10 @@
 //! with its secret token.
 
 use gloo_net::http::Request;
-use vardkoll_domain::api::{NewReferral, Problem, ReferralCreated, ReferralView};
-use vardkoll_domain::referral::{Failure, parse_retry_after};
+use vardkoll_domain::api::{
+    AnswerBody, NewReferral, PatientAnswer, Problem, ReferralCreated, ReferralView,
+};
+use vardkoll_domain::referral::{AnswerFailure, AnswerRefusal, Failure, parse_retry_after};
 
 use super::{ApiError, base_url, code, send};
 
@@ -83,6 +85,52 @@ pub async fn create_referral(
             retry_after,
             problem.map(|p: Problem| p.errors).unwrap_or_default(),
         )),
+    }
+}
+
+/// Sends one attempt of the patient's answer to an offer (or withdrawal).
+/// The same `key` on every attempt makes the server record it once.
+/// `bearer`: the signed-in patient's access token, or the request's own token.
+pub async fn answer_referral(
+    key: &str,
+    reference: &str,
+    answer: PatientAnswer,
+    bearer: &str,
+) -> Result<ReferralView, AnswerFailure> {
+    let transient = AnswerFailure::Transient {
+        retry_after_ms: None,
+    };
+    let reference = code(reference);
+    let json = serde_json::to_string(&AnswerBody { answer })
+        .map_err(|_| AnswerFailure::Refused(AnswerRefusal::NotNow))?;
+    let url = format!("{}/referrals/{reference}/answer", base_url().await);
+    let deadline = Deadline::start();
+    let signal = deadline.signal();
+    let request = Request::post(&url)
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", key)
+        .header("Authorization", &format!("Bearer {bearer}"))
+        .abort_signal(signal.as_ref())
+        .body(json);
+    let answer = send(request).await.map_err(|_| transient)?;
+    drop(deadline);
+    let retry_after = answer.retry_after.as_deref().and_then(parse_retry_after);
+    match answer.parse::<ReferralView>() {
+        Ok(view) if view.reference == reference => Ok(view),
+        // A success we cannot read: the next attempt gets the answer replayed.
+        Ok(_) | Err(ApiError::Invalid | ApiError::Network) => Err(transient),
+        Err(ApiError::Status(status, problem)) => Err(match status {
+            409 if problem.is_some_and(|p| p.kind.ends_with("/offer-expired")) => {
+                AnswerFailure::Refused(AnswerRefusal::Expired)
+            }
+            // An access token (a JWT has dots) that expired; a request's
+            // own token that does not open it will not start to.
+            401 if bearer.contains('.') => AnswerFailure::SignInRequired,
+            404 | 408 | 425 | 429 | 500.. => AnswerFailure::Transient {
+                retry_after_ms: retry_after,
+            },
+            _ => AnswerFailure::Refused(AnswerRefusal::NotNow),
+        }),
     }
 }
 

@@ -4,6 +4,7 @@
 
 use gloo_net::http::{Request, RequestBuilder};
 use vardkoll_domain::api::{StaffMove, StaffQueueItem, StaffReferral};
+use vardkoll_domain::matching::Suggestion;
 
 use super::{ApiError, base_url, send};
 
@@ -34,6 +35,21 @@ pub async fn staff_referral(
     } else {
         Err(ApiError::Invalid)
     }
+}
+
+/// Free times from the whole country for a request, best first.
+pub async fn staff_suggestions(
+    access_token: &str,
+    reference: &str,
+) -> Result<Vec<Suggestion>, ApiError> {
+    let url = format!(
+        "{}/staff/referrals/{}/suggestions",
+        base_url().await,
+        encode(reference)
+    );
+    send(authorized(Request::get(&url), access_token).build())
+        .await?
+        .parse()
 }
 
 /// Moves a request; the answer is the request as it now stands.

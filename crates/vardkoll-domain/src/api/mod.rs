@@ -26,7 +26,7 @@ pub use problem::{FieldProblem, Problem};
 pub use referral::{
     CurrentReferral, DeadlineState, GuaranteeDeadline, Interpreter, MAX_MESSAGE_CHARS,
     MAX_PREFERRED_PROVIDERS, MAX_TRAVEL_KM, NewReferral, ProblemCode, ReferralCreated,
-    ReferralStatus, ReferralView, StatusChange, ValidReferral,
+    ReferralStatus, ReferralView, StatusChange, TRAVEL_CHOICES_KM, ValidReferral,
 };
 pub use regional::{KOLADA_KPIS, Kpi, KpiMeasure, RegionalFigure, RegionalFiguresPage, newest_for};
 pub use source::{

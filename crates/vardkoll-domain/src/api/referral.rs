@@ -15,6 +15,8 @@ pub const MAX_PREFERRED_PROVIDERS: usize = 5;
 /// The farthest a patient may say they can travel, in kilometres (Sweden
 /// from end to end is about 1,600).
 pub const MAX_TRAVEL_KM: u16 = 2000;
+/// The distances the request form offers (and "anywhere").
+pub const TRAVEL_CHOICES_KM: [u16; 5] = [25, 50, 100, 200, 400];
 /// The longest free-text message, in characters.
 pub const MAX_MESSAGE_CHARS: usize = 1000;
 const MAX_NAME_CHARS: usize = 100;

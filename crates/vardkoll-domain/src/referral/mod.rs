@@ -14,5 +14,7 @@ pub mod path;
 
 pub use backoff::{BackoffOptions, parse_retry_after};
 pub use draft::ReferralDraft;
-pub use outbox::{Failure, Outbox, Pending, RequestLabel, Sent};
+pub use outbox::{
+    AnswerFailure, AnswerRefusal, Failure, Outbox, Pending, PendingAnswer, RequestLabel, Sent,
+};
 pub use path::{CarePath, care_path, current_referral_date};

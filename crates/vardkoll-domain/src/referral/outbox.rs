@@ -6,12 +6,17 @@
 //! in one step, to the list of sent requests, which keeps only what following
 //! the request needs: reference, secret token, status and history. The same
 //! idempotency key is used for every attempt, so the server stores it once.
+//!
+//! The patient's answers to offers (and withdrawals) go the same way: written
+//! down first, sent with one key until the server records or refuses them, at
+//! most one waiting per request.
 
 use serde::{Deserialize, Serialize};
 
 use super::backoff::BackoffOptions;
 use crate::api::{
-    FieldProblem, NewReferral, ReferralCreated, ReferralStatus, ReferralView, StatusChange,
+    FieldProblem, NewReferral, PatientAnswer, ReferralCreated, ReferralStatus, ReferralView,
+    StatusChange,
 };
 
 /// What the patient sees about a request besides its status: the service and
@@ -70,6 +75,53 @@ pub struct Sent {
     pub history: Vec<StatusChange>,
 }
 
+/// Why the server would not record an answer: final, shown to the patient.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerRefusal {
+    /// The offer's answer window had closed.
+    Expired,
+    /// The request takes no such answer now (it changed meanwhile).
+    NotNow,
+}
+
+/// A patient's answer not yet recorded by the server.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PendingAnswer {
+    /// The idempotency key, the same for every attempt.
+    pub key: String,
+    pub reference: String,
+    pub answer: PatientAnswer,
+    /// Failed attempts so far.
+    pub failures: u32,
+    /// Not before this time (milliseconds since the epoch).
+    pub next_attempt: u64,
+    /// Set when the server refused it: kept to say why until dismissed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refused: Option<AnswerRefusal>,
+    /// Set when the server asked for a signed-in patient.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub needs_sign_in: bool,
+}
+
+impl PendingAnswer {
+    pub fn is_waiting(&self) -> bool {
+        self.refused.is_none() && !self.needs_sign_in
+    }
+}
+
+/// Why an attempt to send an answer failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnswerFailure {
+    /// Try again later (as [`Failure::Transient`]).
+    Transient {
+        retry_after_ms: Option<u64>,
+    },
+    Refused(AnswerRefusal),
+    SignInRequired,
+}
+
 /// Why an attempt failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Failure {
@@ -107,6 +159,10 @@ impl Failure {
 pub struct Outbox {
     pub pending: Vec<Pending>,
     pub sent: Vec<Sent>,
+    /// Answers to offers, not yet recorded (stored outboxes from before
+    /// answers read as none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<PendingAnswer>,
 }
 
 impl Outbox {
@@ -134,34 +190,126 @@ impl Outbox {
             .collect()
     }
 
-    /// When the next waiting request is due, if any is waiting.
+    /// When the next waiting request or answer is due, if any is waiting.
     pub fn next_due(&self) -> Option<u64> {
-        self.pending
-            .iter()
-            .filter(|p| p.is_waiting())
+        let requests = self.pending.iter().filter(|p| p.is_waiting());
+        let answers = self.answers.iter().filter(|a| a.is_waiting());
+        requests
             .map(|p| p.next_attempt)
+            .chain(answers.map(|a| a.next_attempt))
             .min()
     }
 
-    /// Makes every waiting request due now (the browser came back online, the
-    /// app started, the patient pressed "send now").
+    /// Makes every waiting request and answer due now (the browser came back
+    /// online, the app started, the patient pressed "send now").
     pub fn retry_all_now(&mut self, now: u64) {
         for pending in self.pending.iter_mut().filter(|p| p.is_waiting()) {
             pending.next_attempt = pending.next_attempt.min(now);
         }
+        for answer in self.answers.iter_mut().filter(|a| a.is_waiting()) {
+            answer.next_attempt = answer.next_attempt.min(now);
+        }
     }
 
-    /// The patient signed in: requests held for want of a sign-in are sent now.
+    /// The patient signed in: requests and answers held for want of a sign-in
+    /// are sent now.
     pub fn signed_in(&mut self, now: u64) {
         for pending in self.pending.iter_mut().filter(|p| p.needs_sign_in) {
             pending.needs_sign_in = false;
             pending.next_attempt = now;
         }
+        for answer in self.answers.iter_mut().filter(|a| a.needs_sign_in) {
+            answer.needs_sign_in = false;
+            answer.next_attempt = now;
+        }
     }
 
-    /// Whether any request waits for the patient to sign in.
+    /// Whether any request or answer waits for the patient to sign in.
     pub fn waits_for_sign_in(&self) -> bool {
-        self.pending.iter().any(|p| p.needs_sign_in)
+        self.pending.iter().any(|p| p.needs_sign_in) || self.answers.iter().any(|a| a.needs_sign_in)
+    }
+
+    /// Writes down the patient's answer for `reference`, to be sent at once.
+    /// `false`, and nothing changes, while another answer for it waits: it may
+    /// have reached the server already.
+    pub fn enqueue_answer(
+        &mut self,
+        key: String,
+        reference: &str,
+        answer: PatientAnswer,
+        now: u64,
+    ) -> bool {
+        if self
+            .answers
+            .iter()
+            .any(|a| a.reference == reference && a.refused.is_none())
+        {
+            return false;
+        }
+        self.answers.retain(|a| a.reference != reference);
+        self.answers.push(PendingAnswer {
+            key,
+            reference: reference.to_owned(),
+            answer,
+            failures: 0,
+            next_attempt: now,
+            refused: None,
+            needs_sign_in: false,
+        });
+        true
+    }
+
+    /// The keys of answers to send now, oldest first.
+    pub fn answers_due(&self, now: u64) -> Vec<String> {
+        self.answers
+            .iter()
+            .filter(|a| a.is_waiting() && a.next_attempt <= now)
+            .map(|a| a.key.clone())
+            .collect()
+    }
+
+    pub fn answer(&self, key: &str) -> Option<&PendingAnswer> {
+        self.answers.iter().find(|a| a.key == key)
+    }
+
+    /// The answer for `reference` not yet recorded (waiting or refused).
+    pub fn answer_for(&self, reference: &str) -> Option<&PendingAnswer> {
+        self.answers.iter().find(|a| a.reference == reference)
+    }
+
+    /// Records a failed attempt to send an answer.
+    pub fn answer_failed(
+        &mut self,
+        key: &str,
+        failure: AnswerFailure,
+        now: u64,
+        jitter: f64,
+        backoff: &BackoffOptions,
+    ) {
+        let Some(answer) = self.answers.iter_mut().find(|a| a.key == key) else {
+            return;
+        };
+        answer.failures = answer.failures.saturating_add(1);
+        match failure {
+            AnswerFailure::Transient { retry_after_ms } => {
+                let delay = backoff.delay_ms(answer.failures, jitter, retry_after_ms);
+                answer.next_attempt = now.saturating_add(delay);
+            }
+            AnswerFailure::Refused(why) => answer.refused = Some(why),
+            AnswerFailure::SignInRequired => answer.needs_sign_in = true,
+        }
+    }
+
+    /// The server recorded the answer (or replayed it): it leaves the outbox
+    /// and the request as the server now has it is kept.
+    pub fn answered(&mut self, key: &str, view: ReferralView) {
+        self.answers.retain(|a| a.key != key);
+        self.refreshed(view);
+    }
+
+    /// The patient has read why an answer was refused.
+    pub fn dismiss_answer(&mut self, key: &str) {
+        self.answers.retain(|a| a.key != key || a.refused.is_none());
     }
 
     pub fn pending(&self, key: &str) -> Option<&Pending> {

@@ -1,0 +1,237 @@
+// National care mediation, end to end with the real components: the test
+// OpenID provider, the real server (its clock moved through
+// VARDKOLL_CLOCK_OFFSET_FILE, never a sleep), a real SMTP server and Chromium.
+// A provider's scheduler in another region publishes free times; region 01's
+// navigator sees them suggested for a signed-in patient's request and offers
+// one on "Vårdlotsen"; the patient answers online in "Mina förfrågningar"
+// (accept; decline shows its warning first) and the scheduler sees the
+// booking; an offer left unanswered goes back when the window closes, and the
+// patient is told.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort, startApi } from "./api-server.mjs";
+import { violations } from "./axe.mjs";
+import { launch, openPage } from "./browser.mjs";
+import { startOidcProvider } from "./oidc-provider.mjs";
+import { appErrors, fillRequest, signIn, useProvider } from "./signin-helpers.mjs";
+import { startSmtp } from "./smtp.mjs";
+import { staffCall } from "./staff-api.mjs";
+import { DIST } from "./stack.mjs";
+import { startServer } from "./static-server.mjs";
+
+const dist = mkdtempSync(join(tmpdir(), "vardkoll-mediation-"));
+cpSync(DIST, dist, { recursive: true });
+const clock = join(dist, "..", `vardkoll-mediation-clock-${process.pid}`);
+let api;
+let site;
+let provider;
+let smtp;
+let browser;
+
+before(async () => {
+  writeFileSync(clock, "0");
+  const apiPort = await freePort();
+  site = await startServer(dist, 0, `http://127.0.0.1:${apiPort}`);
+  provider = await startOidcProvider({ redirectUris: [`${site.url}/`] });
+  smtp = await startSmtp();
+  api = await startApi(
+    {
+      VARDKOLL_OIDC_ISSUER: provider.issuer,
+      VARDKOLL_SMTP_URL: smtp.url,
+      VARDKOLL_APP_URL: site.url,
+      VARDKOLL_MAIL_POLL_SECONDS: "0.2",
+      VARDKOLL_CLOCK_OFFSET_FILE: clock,
+      VARDKOLL_OFFER_SWEEP_SECONDS: "0.2",
+    },
+    apiPort,
+  );
+  useProvider(dist, provider);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await api?.stop();
+  await smtp?.stop();
+  await provider?.close();
+  rmSync(dist, { recursive: true, force: true });
+  rmSync(clock, { force: true });
+});
+
+const inDays = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** A call to the API as `token`'s holder, any method. */
+async function call(token, method, path, body) {
+  const r = await fetch(`${api.url}/api/v1${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: r.status, body: r.status === 204 ? null : await r.json() };
+}
+
+/** Tolvan's request of home region 01 through the API, with an e-mail address. */
+async function request(key) {
+  const token = await provider.token("tolvan");
+  const r = await fetch(`${api.url}/api/v1/referrals`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Idempotency-Key": key },
+    body: JSON.stringify({
+      personalIdentityNumber: "19121212-1212",
+      name: "Tolvan Tolvansson",
+      email: "tolvan@example.se",
+      serviceCode: "op-hoft",
+      preferredProviders: ["karolinska-solna"],
+      canTravel: true,
+      interpreter: { needed: false },
+      consentToShare: true,
+      homeRegion: "01",
+    }),
+  });
+  assert.equal(r.status, 201);
+  return (await r.json()).reference;
+}
+
+/** Region 01's navigator offers `reference` its first suggestion, through the API. */
+async function offerFirst(reference) {
+  const nora = await provider.token("navigator-01");
+  const opened = await staffCall(api, nora, `/staff/referrals/${reference}`);
+  await staffCall(api, nora, `/staff/referrals/${reference}/status`, { status: "under_review", version: opened.body.version });
+  const suggestions = await staffCall(api, nora, `/staff/referrals/${reference}/suggestions`);
+  const time = suggestions.body[0].time;
+  const moved = await staffCall(api, nora, `/staff/referrals/${reference}/status`, {
+    status: "offered",
+    version: opened.body.version + 1,
+    offer: { providerId: time.providerId, date: time.date, time: time.start, freeTimeId: time.id },
+  });
+  assert.equal(moved.status, 200, JSON.stringify(moved.body));
+  return time;
+}
+
+test("a free time in another region reaches the patient, who accepts it online; the scheduler sees the booking", async () => {
+  const sara = await provider.token("scheduler");
+  for (const [providerId, date] of [
+    ["sahlgrenska", inDays(10)],
+    ["akademiska-sjukhuset", inDays(12)],
+  ]) {
+    const published = await call(sara, "POST", "/staff/free-times", {
+      providerId,
+      serviceCode: "op-hoft",
+      date,
+      start: "09:30",
+      minutes: 60,
+      weeks: 2,
+    });
+    assert.equal(published.status, 201, JSON.stringify(published.body));
+  }
+
+  // The patient, signed in, asks for care elsewhere, able to travel anywhere.
+  const { context, page } = await openPage(browser, `${site.url}/remiss?tjanst=op-hoft`);
+  const errors = appErrors(page, provider, site.url);
+  await signIn(page, "tolvan");
+  await fillRequest(page, "070-123 45 67", null, "tolvan@example.se");
+  await page.getByLabel("Hur långt kan du resa?").waitFor();
+  assert.equal(await page.locator("#referral-travel-distance").inputValue(), "");
+  await page.getByRole("button", { name: "Skicka förfrågan" }).click();
+  await page.getByText("Förfrågan är mottagen").waitFor();
+  const reference = (await page.locator(".receipt__reference").textContent()).trim();
+
+  // Region 01's navigator: the queue marks it, the request opened shows the
+  // times from Göteborg and Uppsala, and one is offered with a button.
+  const desk = await openPage(browser, `${site.url}/vardlotsen`);
+  const deskErrors = appErrors(desk.page, provider, site.url);
+  await signIn(desk.page, "navigator-01");
+  await desk.page.getByRole("button", { name: `Öppna ${reference}` }).click();
+  const detail = desk.page.locator(".navigator__detail");
+  await detail.getByLabel("Handläggs").check();
+  await detail.getByRole("button", { name: "Spara" }).click();
+  await desk.page.getByText("Ändringen är sparad").waitFor();
+  const suggestions = detail.locator(".suggestions-table tbody tr");
+  await suggestions.first().waitFor();
+  assert.equal(await suggestions.count(), 4);
+  const first = await suggestions.first().textContent();
+  assert.ok(first.includes("Sahlgrenska"), first);
+  assert.deepEqual(await violations(desk.page), [], "the suggestions");
+  await suggestions.first().getByRole("button", { name: /^Erbjud Sahlgrenska/ }).click();
+  assert.ok(await detail.getByLabel("Tid erbjuden").isChecked());
+  assert.equal(await desk.page.locator("#move-provider").inputValue(), "sahlgrenska");
+  assert.equal(await desk.page.locator("#move-date").inputValue(), inDays(10));
+  await detail.getByRole("button", { name: "Spara" }).click();
+  await detail.locator(".request__history li", { hasText: "Tid erbjuden" }).waitFor();
+  // The time offered is held: no longer among the suggestions.
+  await desk.page.waitForFunction(() => document.querySelectorAll(".suggestions-table tbody tr").length === 3);
+  // On a phone the suggestions do not push the page sideways.
+  await desk.page.setViewportSize({ width: 320, height: 700 });
+  assert.ok(await desk.page.evaluate(() => document.documentElement.scrollWidth <= 321), "reflow at 320 px");
+  assert.deepEqual(deskErrors, []);
+  await desk.context.close();
+
+  // The patient answers on "Mina förfrågningar", in any of the three languages.
+  await page.goto(`${site.url}/forfragningar`);
+  const card = page.locator("article.request", { hasText: reference });
+  await card.getByRole("heading", { name: "Svara på erbjudandet" }).waitFor();
+  await card.getByText(/^Svara senast/).waitFor();
+  assert.deepEqual(await violations(page), [], "an offer to answer");
+  for (const [lang, accept] of [
+    ["en", "Accept the appointment"],
+    ["ar", "قبول الموعد"],
+  ]) {
+    await page.locator("#language").selectOption(lang);
+    await card.getByRole("button", { name: accept }).waitFor();
+    assert.deepEqual(await violations(page), [], `an offer to answer, ${lang}`);
+  }
+  await page.locator("#language").selectOption("sv");
+  // Declining warns first of what it means for the guarantee; cancelled, nothing is sent.
+  await card.getByRole("button", { name: "Tacka nej" }).click();
+  await card.getByText(/vårdgarantin för den vården när du tackar nej/).waitFor();
+  await card.getByRole("button", { name: "Avbryt" }).click();
+  await page.setViewportSize({ width: 320, height: 700 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 321), "reflow at 320 px");
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await card.getByRole("button", { name: "Tacka ja till tiden" }).click();
+  await card.getByText("Tid bokad", { exact: true }).waitFor();
+  await card.locator(".request__history li", { hasText: "du tackade ja" }).waitFor();
+  assert.deepEqual(await violations(page), [], "a booked time");
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // The scheduler sees the booking, and by which request.
+  const times = await call(sara, "GET", "/staff/free-times");
+  const booked = times.body.filter((t) => t.state === "booked");
+  assert.equal(booked.length, 1);
+  assert.equal(booked[0].reference, reference);
+  assert.equal(booked[0].providerId, "sahlgrenska");
+});
+
+test("an offer left unanswered goes back to the region when the window closes, and the patient is told", async () => {
+  const reference = await request("mediation-unanswered-1");
+  const time = await offerFirst(reference);
+  const before = smtp.messages().filter((m) => m.headers.to === "tolvan@example.se").length;
+  // Six days on by the server's clock (the window is five).
+  writeFileSync(clock, String(6 * 86_400));
+  const { context, page } = await openPage(browser, `${site.url}/forfragningar`);
+  const errors = appErrors(page, provider, site.url);
+  await signIn(page, "tolvan");
+  const card = page.locator("article.request", { hasText: reference });
+  await card.locator(".request__history li", { hasText: "tiden att svara gick ut" }).waitFor({ timeout: 15_000 });
+  await card.getByText("Handläggs", { exact: true }).first().waitFor();
+  assert.equal(await card.getByRole("button", { name: "Tacka ja till tiden" }).count(), 0);
+  assert.deepEqual(await violations(page), [], "an offer gone back");
+  // The time is free again, and the patient has an e-mail about the news.
+  const nora = await provider.token("navigator-01");
+  const again = await staffCall(api, nora, `/staff/referrals/${reference}/suggestions`);
+  assert.ok(again.body.some((s) => s.time.id === time.id), JSON.stringify(again.body));
+  let mail = [];
+  for (let i = 0; mail.length <= before && i < 50; i++) {
+    mail = smtp.messages().filter((m) => m.headers.to === "tolvan@example.se");
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  assert.ok(mail.length > before, "news of the offer gone back");
+  assert.deepEqual(errors, []);
+  await context.close();
+  writeFileSync(clock, "0");
+});
