@@ -47,7 +47,10 @@ test("the patient follows a request under review and sees the time offered, also
   await card.getByText("Ta med remissen.").waitFor();
   await card.locator(".request__answer", { hasText: /Erbjuden tid: .* kl\. 10:00, Karolinska/ }).waitFor();
   assert.equal(await card.locator(".request__history li").count(), 3);
-  await card.getByText(/Kontakta mottagningen för att tacka ja/).waitFor();
+  await card.getByText(/Svara här: tacka ja, be om en annan tid eller tacka nej/).waitFor();
+  // A time agreed outside Vårdkoll: answered here all the same, with no window.
+  await card.getByRole("button", { name: "Tacka ja till tiden" }).waitFor();
+  assert.equal(await card.getByText(/^Svara senast/).count(), 0);
 
   // After a reload it is still followed; the moves stored nothing new.
   await page.reload();

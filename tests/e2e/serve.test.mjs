@@ -81,6 +81,8 @@ test("scripts/serve serves the app and the API, and stops with both", { timeout:
     // The comparison's rows come from the API, through Trunk's proxy.
     await page.locator("table.provider-table tbody tr").first().waitFor();
     assert.deepEqual(errors, []);
+    // The demo has free times to offer (care mediation): the sample's.
+    assert.match(run.output, /\d{3,} free times imported/);
     // The development build went to its own folder: the release build is as it was.
     if (releaseIndex !== null) assert.equal(readFileSync(join(DIST, "index.html"), "utf8"), releaseIndex, "dist/ untouched");
   } finally {

@@ -114,6 +114,66 @@ impl Suggestion {
     }
 }
 
+/// Whether a provider at `at` takes the patient of `need` and is within their
+/// reach; the distance from the home region's seat, when known.
+fn reach(need: &Need, origin: Option<Point>, at: &Place<'_>) -> Option<Option<u32>> {
+    let home = need.home_region.as_deref() == Some(at.region_code);
+    if !home && !at.accepts_other_regions {
+        return None;
+    }
+    let distance = origin.map(|o| distance_km(o, at.point).round() as u32);
+    let reachable = match need.travel {
+        Travel::Anywhere => true,
+        Travel::HomeRegionOnly => home,
+        Travel::WithinKm(km) => home || distance.is_some_and(|d| d <= u32::from(km)),
+    };
+    reachable.then_some(distance)
+}
+
+/// The providers of `providers` whose times may be suggested for `need`
+/// (they take its patient, within reach): what a store may narrow its read
+/// to, since no time elsewhere is ever suggested.
+pub fn reachable_providers<'a>(
+    need: &Need,
+    providers: impl IntoIterator<Item = (&'a str, Place<'a>)>,
+) -> Vec<String> {
+    let origin = need.home_region.as_deref().and_then(crate::regions::seat);
+    providers
+        .into_iter()
+        .filter(|(_, at)| reach(need, origin, at).is_some())
+        .map(|(id, _)| id.to_owned())
+        .collect()
+}
+
+/// `time` as a suggestion for `need`, if it suits (see the module's rules;
+/// `origin`: the home region's seat).
+fn candidate<'a>(
+    need: &Need,
+    origin: Option<Point>,
+    time: &FreeTime,
+    place: &impl Fn(&str) -> Option<Place<'a>>,
+    now: NaiveDateTime,
+) -> Option<Suggestion> {
+    if time.state != FreeTimeState::Free
+        || time.service_code != need.service_code
+        || time.starts_at().is_none_or(|at| at <= now)
+    {
+        return None;
+    }
+    let at = place(&time.provider_id)?;
+    let distance = reach(need, origin, &at)?;
+    Some(Suggestion {
+        choice: need
+            .preferred_providers
+            .iter()
+            .position(|p| *p == time.provider_id)
+            .and_then(|i| u8::try_from(i).ok()),
+        distance_km: distance,
+        before_deadline: need.deadline.is_some_and(|d| time.date <= d),
+        time: time.clone(),
+    })
+}
+
 /// The times of `times` that suit `need` at `now` (Swedish local time), best
 /// first, at most `limit`. `place` looks a provider up in the catalogue; a
 /// time at a provider it does not know is left out.
@@ -127,34 +187,7 @@ pub fn suggest<'a>(
     let origin = need.home_region.as_deref().and_then(crate::regions::seat);
     let mut found: Vec<Suggestion> = times
         .iter()
-        .filter(|time| {
-            time.state == FreeTimeState::Free
-                && time.service_code == need.service_code
-                && time.starts_at().is_some_and(|at| at > now)
-        })
-        .filter_map(|time| {
-            let at = place(&time.provider_id)?;
-            let home = need.home_region.as_deref() == Some(at.region_code);
-            if !home && !at.accepts_other_regions {
-                return None;
-            }
-            let distance = origin.map(|o| distance_km(o, at.point).round() as u32);
-            let reachable = match need.travel {
-                Travel::Anywhere => true,
-                Travel::HomeRegionOnly => home,
-                Travel::WithinKm(km) => home || distance.is_some_and(|d| d <= u32::from(km)),
-            };
-            reachable.then(|| Suggestion {
-                choice: need
-                    .preferred_providers
-                    .iter()
-                    .position(|p| *p == time.provider_id)
-                    .and_then(|i| u8::try_from(i).ok()),
-                distance_km: distance,
-                before_deadline: need.deadline.is_some_and(|d| time.date <= d),
-                time: time.clone(),
-            })
-        })
+        .filter_map(|time| candidate(need, origin, time, &place, now))
         .collect();
     if found.iter().any(|s| s.before_deadline) {
         found.retain(|s| s.before_deadline);
@@ -165,17 +198,21 @@ pub fn suggest<'a>(
 }
 
 /// Whether a time on or before the guarantee deadline exists for `need`: the
-/// mark in a navigator's queue.
+/// mark in a navigator's queue. The same rules as [`suggest`], without
+/// ranking: it stops at the first such time.
 pub fn has_time_before_deadline<'a>(
     need: &Need,
     times: &[FreeTime],
     place: impl Fn(&str) -> Option<Place<'a>>,
     now: NaiveDateTime,
 ) -> bool {
-    need.deadline.is_some()
-        && suggest(need, times, place, now, 1)
-            .first()
-            .is_some_and(|s| s.before_deadline)
+    let Some(deadline) = need.deadline.filter(|d| *d >= now.date()) else {
+        return false;
+    };
+    let origin = need.home_region.as_deref().and_then(crate::regions::seat);
+    times
+        .iter()
+        .any(|time| time.date <= deadline && candidate(need, origin, time, &place, now).is_some())
 }
 
 #[cfg(test)]

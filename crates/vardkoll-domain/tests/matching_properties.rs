@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use vardkoll_domain::api::{FreeTime, FreeTimeState};
 use vardkoll_domain::compare::geo::Point;
 use vardkoll_domain::matching::{
-    MAX_SUGGESTIONS, Need, Place, Travel, has_time_before_deadline, suggest,
+    MAX_SUGGESTIONS, Need, Place, Travel, has_time_before_deadline, reachable_providers, suggest,
 };
 
 const PROVIDERS: [(&str, &str, f64, f64, bool); 5] = [
@@ -108,6 +108,20 @@ proptest! {
             prop_assert!(s.time.starts_at().unwrap() > now());
             prop_assert!(times.contains(&s.time));
         }
+    }
+
+    #[test]
+    fn reading_only_the_reachable_providers_times_changes_nothing(need in need(), times in times()) {
+        let reachable = reachable_providers(&need, PROVIDERS.iter().filter_map(|p| Some((p.0, place(p.0)?))));
+        let narrowed: Vec<FreeTime> = times
+            .iter()
+            .filter(|t| reachable.contains(&t.provider_id))
+            .cloned()
+            .collect();
+        prop_assert_eq!(
+            suggest(&need, &narrowed, place, now(), usize::MAX),
+            suggest(&need, &times, place, now(), usize::MAX)
+        );
     }
 
     #[test]

@@ -14,13 +14,15 @@
 //! - [`store`]: storage behind a narrow trait: SQLite by default, PostgreSQL
 //!   for several instances on one database.
 //! - [`dataset`]: the embedded sample dataset; [`snapshot`]: it in memory, with
-//!   cached answers; [`import`]: loading vantetider.se files.
+//!   cached answers; [`import`]: loading vantetider.se files;
+//!   [`free_times_csv`]: providers' free times from a file, and the demo's.
 
 pub mod client_addr;
 pub mod clock;
 pub mod config;
 pub mod dataset;
 pub mod edge;
+pub mod free_times_csv;
 pub mod hash;
 pub mod identity;
 pub mod import;

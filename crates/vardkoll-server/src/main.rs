@@ -9,6 +9,10 @@
 //! vardkoll-server import-kolada --file FILE...      saved Kolada v3 answers, or
 //! vardkoll-server import-kolada --base-url URL --years 2023,2024
 //!                        fetched (following next_url; retries, a timeout)
+//! vardkoll-server import-free-times --file FILE     a provider's free times
+//!                        (CSV, see free_times_csv; all rows or none)
+//! vardkoll-server import-free-times --sample        the demo's free times, unless
+//!                        the database has free times from today on already
 //! ```
 
 use std::process::ExitCode;
@@ -16,6 +20,7 @@ use std::process::ExitCode;
 use vardkoll_domain::api::ServiceCategory;
 use vardkoll_server::config::Config;
 use vardkoll_server::dataset::Dataset;
+use vardkoll_server::free_times_csv;
 use vardkoll_server::import::{self, Report};
 use vardkoll_server::kolada;
 use vardkoll_server::store;
@@ -40,8 +45,9 @@ fn main() -> ExitCode {
         None | Some("serve") => serve(config),
         Some("import") => run_import(&config, &args[1..]),
         Some("import-kolada") => run_kolada(&config, &args[1..]),
+        Some("import-free-times") => run_free_times(&config, &args[1..]),
         Some(other) => Err(format!(
-            "unknown command {other:?}; use serve, import or import-kolada"
+            "unknown command {other:?}; use serve, import, import-kolada or import-free-times"
         )),
     };
     match result {
@@ -92,6 +98,69 @@ fn options(args: &[String]) -> Result<Vec<(&str, &str)>, String> {
             lone => Err(format!("{} needs a value", lone.concat())),
         })
         .collect()
+}
+
+/// Imports free times from a CSV file (`--file`), or the demo's (`--sample`).
+fn run_free_times(config: &Config, args: &[String]) -> Result<(), String> {
+    let sample = args.iter().any(|a| a == "--sample");
+    let rest: Vec<String> = args.iter().filter(|a| *a != "--sample").cloned().collect();
+    let mut file = None;
+    for (option, value) in options(&rest)? {
+        match option {
+            "--file" => file = Some(value.to_owned()),
+            other => return Err(format!("unknown option {other:?}")),
+        }
+    }
+    let now = vardkoll_server::clock::Clock::system().swedish_now();
+    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    runtime.block_on(async {
+        let store = store::open(config).await.map_err(|e| e.to_string())?;
+        let catalogue = store.dataset().await.map_err(|e| e.to_string())?;
+        let slots = match (file, sample) {
+            (Some(file), false) => {
+                let text = std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?;
+                free_times_csv::parse(&text, now, &catalogue).map_err(|problems| {
+                    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                    format!("{file}: nothing imported\n{}", lines.join("\n"))
+                })?
+            }
+            (None, true) => {
+                let stored = store
+                    .free_times(store::FreeTimeQuery {
+                        from: vardkoll_domain::date::iso(now.date()),
+                        ..store::FreeTimeQuery::default()
+                    })
+                    .await
+                    .map_err(|e| e.to_string())?;
+                if !stored.is_empty() {
+                    println!("free times from today on are there already: no sample added");
+                    return store.close().await.map_err(|e| e.to_string());
+                }
+                free_times_csv::sample(now.date(), &catalogue)
+            }
+            _ => return Err("give --file FILE or --sample".into()),
+        };
+        let count = slots.len();
+        let by = store::Publisher {
+            staff: "import".into(),
+            at: vardkoll_server::clock::Clock::system().stamp(),
+        };
+        match store
+            .publish_free_times(slots, by)
+            .await
+            .map_err(|e| e.to_string())?
+        {
+            Ok(_) => println!("{count} free times imported"),
+            Err(store::TimeRefused::Overlap { with }) => {
+                store.close().await.map_err(|e| e.to_string())?;
+                return Err(format!(
+                    "nothing imported: a time overlaps time {with} of its provider, stored already"
+                ));
+            }
+            Err(other) => return Err(format!("nothing imported: {other:?}")),
+        }
+        store.close().await.map_err(|e| e.to_string())
+    })
 }
 
 /// Imports Kolada's regional figures from saved answers (`--file`, repeated)

@@ -210,7 +210,84 @@ async fn two_instances_publishing_the_same_minute_store_it_once(kind: Kind) {
     assert_eq!(count(&one).await, 1);
 }
 
+async fn a_read_narrows_to_the_first_time_of_each_provider_not_begun(kind: Kind) {
+    let db = Database::new(kind).await;
+    let store = db.open().await;
+    let slots = vec![
+        slot("p1", 4, 9, 30),
+        slot("p1", 4, 11, 30),
+        slot("p1", 5, 9, 30),
+        slot("p2", 4, 10, 30),
+        slot("p2", 6, 8, 30),
+    ];
+    store
+        .publish_free_times(slots, sara())
+        .await
+        .unwrap()
+        .unwrap();
+    let read = |query: FreeTimeQuery| {
+        let store = store.clone();
+        async move {
+            store
+                .free_times(query)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|t| (t.provider_id, t.date.to_string(), t.start))
+                .collect::<Vec<_>>()
+        }
+    };
+    let day = |d: u32| format!("2030-03-{d:02}");
+    let first = FreeTimeQuery {
+        from: day(4),
+        providers: Some(vec!["p1".into(), "p2".into(), "p3".into()]),
+        services: Some(vec!["op-hoft".into(), "op-kna".into()]),
+        only_free: true,
+        first_per_provider: true,
+        ..FreeTimeQuery::default()
+    };
+    assert_eq!(
+        read(first.clone()).await,
+        [
+            ("p1".into(), day(4), "09:00".into()),
+            ("p2".into(), day(4), "10:00".into())
+        ]
+    );
+    // At 10:00 on the 4th, the times that have begun are left out.
+    let at_ten = FreeTimeQuery {
+        after_minute: Some(10 * 60),
+        ..first.clone()
+    };
+    assert_eq!(
+        read(at_ten.clone()).await,
+        [
+            ("p1".into(), day(4), "11:00".into()),
+            ("p2".into(), day(6), "08:00".into())
+        ]
+    );
+    // Up to the 5th; one provider; at most one.
+    let narrowed = FreeTimeQuery {
+        to: Some(day(5)),
+        ..at_ten.clone()
+    };
+    assert_eq!(
+        read(narrowed).await,
+        [("p1".into(), day(4), "11:00".into())]
+    );
+    let only_p2 = FreeTimeQuery {
+        providers: Some(vec!["p2".into()]),
+        first_per_provider: false,
+        limit: Some(1),
+        ..FreeTimeQuery {
+            from: day(4),
+            ..FreeTimeQuery::default()
+        }
+    };
+    assert_eq!(read(only_p2).await, [("p2".into(), day(4), "10:00".into())]);
+}
+
 both_stores!(
+    a_read_narrows_to_the_first_time_of_each_provider_not_begun,
     a_series_is_stored_whole_or_not_at_all,
     only_a_free_time_of_ones_own_provider_changes,
     two_instances_publishing_the_same_minute_store_it_once,

@@ -24,8 +24,88 @@ pub struct FreeTimeQuery {
     pub services: Option<Vec<String>>,
     /// From this day on (YYYY-MM-DD).
     pub from: String,
+    /// Up to this day, inclusive (YYYY-MM-DD); none: no end.
+    pub to: Option<String>,
     /// Only free times (what matching reads).
     pub only_free: bool,
+    /// On the day `from`, only times starting after this minute of the day
+    /// (Swedish time): not begun.
+    pub after_minute: Option<u16>,
+    /// Only the first time (by day, start, id) of each provider and service
+    /// (with both lists given).
+    pub first_per_provider: bool,
+    /// At most this many (none: [`FREE_TIME_LIMIT`]).
+    pub limit: Option<i64>,
+}
+
+impl FreeTimeQuery {
+    /// The read, with the placeholder `p(n)` for the n-th value
+    /// [`FreeTimeQuery`]'s backend passes, in the order used here: `from`,
+    /// providers, services, `to`, `from` and `after_minute`, the limit;
+    /// `one_of(column, n)` for a list's condition; and `first(np, ns, one)`
+    /// for the first time of every pair of a provider `p.value` and a service
+    /// `s.value` of the lists at `np` and `ns`, given `one`, the read of one
+    /// pair's first time: one index seek a pair (`free_times_first`), where
+    /// reading every time to the last day and keeping each pair's first took
+    /// tens of milliseconds at 50,000 times.
+    pub(crate) fn sql(
+        &self,
+        p: impl Fn(usize) -> String,
+        one_of: impl Fn(&str, usize) -> String,
+        first: impl Fn(usize, usize, &str) -> String,
+    ) -> String {
+        let mut n = 1;
+        let mut lists = String::new();
+        let (mut providers, mut services) = (0, 0);
+        if self.providers.is_some() {
+            n += 1;
+            providers = n;
+            lists.push_str(&format!(" AND {}", one_of("provider_id", n)));
+        }
+        if self.services.is_some() {
+            n += 1;
+            services = n;
+            lists.push_str(&format!(" AND {}", one_of("service_code", n)));
+        }
+        let mut rest = String::new();
+        if self.to.is_some() {
+            n += 1;
+            rest.push_str(&format!(" AND day <= {}", p(n)));
+        }
+        if self.after_minute.is_some() {
+            n += 2;
+            rest.push_str(&format!(
+                " AND (day > {} OR start_minute > {})",
+                p(n - 1),
+                p(n)
+            ));
+        }
+        if self.only_free {
+            rest.push_str(" AND state = 'free'");
+        }
+        let from = p(1);
+        let mut sql = if self.first_per_provider && providers > 0 && services > 0 {
+            let one = format!(
+                "SELECT {COLUMNS} FROM free_times
+                 WHERE provider_id = p.value AND service_code = s.value AND day >= {from}{rest}
+                 ORDER BY day, start_minute, id LIMIT 1"
+            );
+            first(providers, services, &one)
+        } else {
+            format!("SELECT {COLUMNS} FROM free_times WHERE day >= {from}{lists}{rest}")
+        };
+        sql.push_str(&format!(
+            " ORDER BY day, start_minute, id LIMIT {}",
+            p(n + 1)
+        ));
+        sql
+    }
+
+    pub(crate) fn limit(&self) -> i64 {
+        self.limit
+            .unwrap_or(FREE_TIME_LIMIT)
+            .clamp(1, FREE_TIME_LIMIT)
+    }
 }
 
 /// Why a time was not stored, changed or withdrawn.
@@ -93,7 +173,9 @@ macro_rules! free_times_table {
             published_by TEXT NOT NULL, published_at TEXT NOT NULL);
         CREATE INDEX free_times_provider_day ON free_times (provider_id, day);
         CREATE INDEX free_times_free ON free_times (service_code, day) WHERE state = 'free';
-        CREATE INDEX free_times_reference ON free_times (reference) WHERE reference IS NOT NULL;"
+        CREATE INDEX free_times_reference ON free_times (reference) WHERE reference IS NOT NULL;
+        CREATE INDEX free_times_first ON free_times (provider_id, service_code, day, start_minute)
+            WHERE state = 'free';"
         )
     };
 }

@@ -71,6 +71,8 @@ pub async fn list(
             services: None,
             from: vardkoll_domain::date::iso(swedish_now().date()),
             only_free: false,
+            to: None,
+            ..FreeTimeQuery::default()
         })
         .await
         .map_err(store_error)?;

@@ -112,6 +112,12 @@ fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// Minutes after midnight of `at`.
+fn minute_of_day(at: chrono::NaiveDateTime) -> u16 {
+    use chrono::Timelike;
+    (at.hour() * 60 + at.minute()) as u16
+}
+
 /// The time in Sweden now (summer time included), whatever the server's zone:
 /// what "from today on" and "not begun" mean for a free time.
 fn swedish_now() -> chrono::NaiveDateTime {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
-use vardkoll_domain::api::{ProblemCode, ReferralStatus, RequestPath, StaffQueueItem};
+use vardkoll_domain::api::{FreeTime, ProblemCode, ReferralStatus, RequestPath, StaffQueueItem};
 use vardkoll_domain::matching::{Need, has_time_before_deadline};
 
 use super::{StaffMember, field, swedish_now};
@@ -13,7 +13,7 @@ use crate::identity::Role;
 use crate::problem::ApiError;
 use crate::routes::referrals::{no_store, store_error};
 use crate::state::AppState;
-use crate::store::FreeTimeQuery;
+use crate::store::{FreeTimeQuery, StaffReferral};
 
 /// The work queue of the navigator's regions: `status`, `service`, `overdue`
 /// (true/false) and `olderThanDays` filter; the earliest guarantee deadline
@@ -74,29 +74,74 @@ pub async fn queue(
     let now = chrono::Utc::now();
     let swedish = swedish_now();
     let today = swedish.date();
+    // Only an open request whose deadline is still ahead can have a time
+    // before it: read the first free time of each provider for their
+    // services, up to the farthest such deadline.
+    let ahead = |r: &StaffReferral| {
+        !r.status.is_closed() && r.request.guarantee.is_some_and(|g| g.deadline >= today)
+    };
     let mut services: Vec<String> = rows
         .iter()
-        .filter(|r| !r.status.is_closed() && r.request.guarantee.is_some())
+        .filter(|r| ahead(r))
         .map(|r| r.service_code.clone())
         .collect();
     services.sort_unstable();
     services.dedup();
-    let times = if services.is_empty() {
-        Vec::new()
-    } else {
-        state
+    let farthest = rows
+        .iter()
+        .filter(|r| ahead(r))
+        .filter_map(|r| r.request.guarantee.map(|g| g.deadline))
+        .max();
+    let times = match farthest {
+        Some(farthest) => state
             .store
             .free_times(FreeTimeQuery {
-                providers: None,
+                // Those that can take a patient of these regions at all.
+                providers: Some(
+                    state
+                        .snapshot()
+                        .data
+                        .providers
+                        .iter()
+                        .filter(|p| {
+                            p.accepts_other_regions || member.staff.regions.contains(&p.region_code)
+                        })
+                        .map(|p| p.id.clone())
+                        .collect(),
+                ),
                 services: Some(services),
                 from: vardkoll_domain::date::iso(today),
+                to: Some(vardkoll_domain::date::iso(farthest)),
                 only_free: true,
+                after_minute: Some(super::minute_of_day(swedish)),
+                // A provider's first free time is before a deadline if any is.
+                first_per_provider: true,
+                limit: None,
             })
             .await
-            .map_err(store_error)?
+            .map_err(store_error)?,
+        None => Vec::new(),
     };
+    let mut by_service: HashMap<String, Vec<FreeTime>> = HashMap::new();
+    for time in times {
+        by_service
+            .entry(time.service_code.clone())
+            .or_default()
+            .push(time);
+    }
     let snapshot = state.snapshot();
     let place = |id: &str| snapshot.place(id);
+    let marked = |r: &StaffReferral| {
+        ahead(r)
+            && by_service.get(&r.service_code).is_some_and(|times| {
+                has_time_before_deadline(
+                    &Need::of(&r.request, r.home_region.as_deref()),
+                    times,
+                    place,
+                    swedish,
+                )
+            })
+    };
     let mut items: Vec<StaffQueueItem> = rows
         .into_iter()
         .filter(|r| status.is_none_or(|s| r.status == s))
@@ -108,13 +153,7 @@ pub async fn queue(
             })
         })
         .map(|r| StaffQueueItem {
-            free_time_before_deadline: !r.status.is_closed()
-                && has_time_before_deadline(
-                    &Need::of(&r.request, r.home_region.as_deref()),
-                    &times,
-                    place,
-                    swedish,
-                ),
+            free_time_before_deadline: marked(&r),
             path: RequestPath::of(&r.request, today),
             reference: r.reference,
             status: r.status,

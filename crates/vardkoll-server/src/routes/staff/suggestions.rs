@@ -6,7 +6,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use vardkoll_domain::matching::{MAX_SUGGESTIONS, Need, suggest};
+use vardkoll_domain::matching::{MAX_SUGGESTIONS, Need, reachable_providers, suggest};
 
 use super::{StaffMember, swedish_now};
 use crate::identity::Role;
@@ -36,17 +36,63 @@ pub async fn suggestions(
     };
     let need = Need::of(&found.request, found.home_region.as_deref());
     let now = swedish_now();
-    let times = state
-        .store
-        .free_times(FreeTimeQuery {
-            providers: None,
-            services: Some(vec![need.service_code.clone()]),
-            from: vardkoll_domain::date::iso(now.date()),
-            only_free: true,
-        })
-        .await
-        .map_err(store_error)?;
     let snapshot = state.snapshot();
-    let found = suggest(&need, &times, |id| snapshot.place(id), now, MAX_SUGGESTIONS);
+    // Only the times of providers within the patient's reach can be
+    // suggested: the store reads theirs alone, the earliest first.
+    let reachable = reachable_providers(
+        &need,
+        snapshot
+            .data
+            .providers
+            .iter()
+            .filter_map(|p| Some((p.id.as_str(), snapshot.place(&p.id)?))),
+    );
+    let read = |providers: Vec<String>, to: Option<String>, limit: usize| FreeTimeQuery {
+        providers: Some(providers),
+        services: Some(vec![need.service_code.clone()]),
+        from: vardkoll_domain::date::iso(now.date()),
+        to,
+        only_free: true,
+        after_minute: Some(super::minute_of_day(now)),
+        first_per_provider: false,
+        limit: Some(limit as i64),
+    };
+    // Times before the deadline first, where it is still ahead; if none,
+    // any time. The patient's first choices rank first: each of theirs is
+    // read apart; then the earliest of all, with room for ties.
+    let deadline = need.deadline.filter(|d| *d >= now.date());
+    let windows = [deadline.map(vardkoll_domain::date::iso), None];
+    let mut found = Vec::new();
+    for to in windows.into_iter().skip(usize::from(deadline.is_none())) {
+        let mut times = Vec::new();
+        for provider in need
+            .preferred_providers
+            .iter()
+            .filter(|p| reachable.contains(p))
+        {
+            times.extend(
+                state
+                    .store
+                    .free_times(read(vec![provider.clone()], to.clone(), MAX_SUGGESTIONS))
+                    .await
+                    .map_err(store_error)?,
+            );
+        }
+        if !reachable.is_empty() {
+            times.extend(
+                state
+                    .store
+                    .free_times(read(reachable.clone(), to.clone(), 3 * MAX_SUGGESTIONS))
+                    .await
+                    .map_err(store_error)?,
+            );
+        }
+        times.sort_by_key(|t| t.id);
+        times.dedup_by_key(|t| t.id);
+        found = suggest(&need, &times, |id| snapshot.place(id), now, MAX_SUGGESTIONS);
+        if !found.is_empty() {
+            break;
+        }
+    }
     Ok(no_store(Json(found).into_response()))
 }

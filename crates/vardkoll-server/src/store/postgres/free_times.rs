@@ -7,8 +7,8 @@ use tokio_postgres::types::ToSql;
 use vardkoll_domain::api::{FreeTime, FreeTimeState, Slot};
 
 use super::super::free_times::{
-    COLUMNS, FREE_TIME_LIMIT, FreeTimeQuery, FreeTimeStore, OVERLAP_SQL, Publisher, Row,
-    TimeRefused, free_time, overlapping_within,
+    COLUMNS, FreeTimeQuery, FreeTimeStore, OVERLAP_SQL, Publisher, Row, TimeRefused, free_time,
+    overlapping_within,
 };
 use super::super::{StoreError, StoreFuture, parse_text};
 use super::{PostgresStore, db};
@@ -99,24 +99,33 @@ impl FreeTimeStore for PostgresStore {
     fn free_times(&self, query: FreeTimeQuery) -> StoreFuture<'_, Vec<FreeTime>> {
         Box::pin(async move {
             let client = self.client().await?;
-            let mut sql = format!("SELECT {COLUMNS} FROM free_times WHERE day >= $1");
+            let sql = query.sql(
+                |n| format!("${n}"),
+                |column, n| format!("{column} = ANY(${n})"),
+                |np, ns, one| {
+                    format!(
+                        "SELECT f.* FROM unnest(${np}::text[]) AS p(value)
+                         CROSS JOIN unnest(${ns}::text[]) AS s(value) CROSS JOIN LATERAL ({one}) AS f"
+                    )
+                },
+            );
+            let after = query.after_minute.map(i32::from);
+            let limit = query.limit();
             let mut values: Vec<&(dyn ToSql + Sync)> = vec![&query.from];
             if let Some(providers) = &query.providers {
                 values.push(providers);
-                sql.push_str(&format!(" AND provider_id = ANY(${})", values.len()));
             }
             if let Some(services) = &query.services {
                 values.push(services);
-                sql.push_str(&format!(" AND service_code = ANY(${})", values.len()));
             }
-            if query.only_free {
-                sql.push_str(" AND state = 'free'");
+            if let Some(to) = &query.to {
+                values.push(to);
             }
-            values.push(&FREE_TIME_LIMIT);
-            sql.push_str(&format!(
-                " ORDER BY day, start_minute, id LIMIT ${}",
-                values.len()
-            ));
+            if let Some(minute) = &after {
+                values.push(&query.from);
+                values.push(minute);
+            }
+            values.push(&limit);
             client
                 .query(&sql, &values)
                 .await

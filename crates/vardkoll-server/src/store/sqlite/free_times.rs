@@ -5,8 +5,8 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use vardkoll_domain::api::{FreeTime, FreeTimeState, Slot};
 
 use super::super::free_times::{
-    COLUMNS, FREE_TIME_LIMIT, FreeTimeQuery, FreeTimeStore, OVERLAP_SQL, Publisher, Row,
-    TimeRefused, free_time, overlapping_within,
+    COLUMNS, FreeTimeQuery, FreeTimeStore, OVERLAP_SQL, Publisher, Row, TimeRefused, free_time,
+    overlapping_within,
 };
 use super::super::{StoreError, StoreFuture, parse_text};
 use super::{SqliteStore, db};
@@ -80,32 +80,31 @@ fn owned(
 impl FreeTimeStore for SqliteStore {
     fn free_times(&self, query: FreeTimeQuery) -> StoreFuture<'_, Vec<FreeTime>> {
         self.read(move |connection| {
-            let mut sql = format!("SELECT {COLUMNS} FROM free_times WHERE day >= ?1");
-            if query.providers.is_some() {
-                sql.push_str(" AND provider_id IN (SELECT value FROM json_each(?2))");
+            let sql = query.sql(
+                |n| format!("?{n}"),
+                |column, n| format!("{column} IN (SELECT value FROM json_each(?{n}))"),
+                |np, ns, one| {
+                    let id = one.replacen(&format!("SELECT {COLUMNS}"), "SELECT id", 1);
+                    format!(
+                        "SELECT {COLUMNS} FROM free_times WHERE id IN
+                         (SELECT ({id}) FROM json_each(?{np}) AS p, json_each(?{ns}) AS s)"
+                    )
+                },
+            );
+            let list =
+                |ids: &Vec<String>| serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+            let mut values: Vec<rusqlite::types::Value> = vec![query.from.clone().into()];
+            values.extend(query.providers.as_ref().map(|p| list(p).into()));
+            values.extend(query.services.as_ref().map(|s| list(s).into()));
+            values.extend(query.to.clone().map(Into::into));
+            if let Some(minute) = query.after_minute {
+                values.push(query.from.clone().into());
+                values.push(i64::from(minute).into());
             }
-            if query.services.is_some() {
-                sql.push_str(" AND service_code IN (SELECT value FROM json_each(?3))");
-            }
-            if query.only_free {
-                sql.push_str(" AND state = 'free'");
-            }
-            sql.push_str(" ORDER BY day, start_minute, id LIMIT ?4");
-            let list = |ids: &Option<Vec<String>>| {
-                ids.as_ref()
-                    .map(|ids| serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()))
-            };
+            values.push(query.limit().into());
             let mut statement = connection.prepare(&sql).map_err(db)?;
             let rows = statement
-                .query_map(
-                    params![
-                        query.from,
-                        list(&query.providers),
-                        list(&query.services),
-                        FREE_TIME_LIMIT
-                    ],
-                    row,
-                )
+                .query_map(rusqlite::params_from_iter(values), row)
                 .map_err(db)?
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(db)?;
