@@ -1050,3 +1050,19 @@ async fn a_part_in_view_from_the_start_is_drawn_at_once() {
         "a part in view was never drawn"
     );
 }
+
+/// The app reads an offer that carries a field it does not know (a server
+/// newer than the app), while the server refuses one in a navigator's offer
+/// (the domain's native test): what an installed app meets after an upgrade.
+#[wasm_bindgen_test]
+fn an_offer_with_a_field_this_build_does_not_know_is_read() {
+    let view: vardkoll_domain::api::ReferralView = serde_json::from_str(
+        r#"{"reference":"VK-1","status":"offered","serviceCode":"op-hoft","preferredProviders":["p1"],
+            "homeRegion":"01","history":[{"status":"offered","at":"2026-12-07T10:00:00Z",
+            "offer":{"providerId":"p1","date":"2026-12-20","time":"09:30","freeTimeId":7,
+            "answerBy":"2026-12-12T10:00:00Z","room":"4"}}]}"#,
+    )
+    .expect("read as far as this build knows");
+    let offer = view.history[0].offer.as_ref().unwrap();
+    assert_eq!(offer.answer_by.as_deref(), Some("2026-12-12T10:00:00Z"));
+}

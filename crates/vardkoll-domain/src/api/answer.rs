@@ -8,8 +8,13 @@ use super::free_time::FreeTimeState;
 use super::referral::ReferralStatus;
 
 /// A time offered at a provider of the catalogue.
+///
+/// The server refuses a field it does not know in a navigator's offer; the
+/// app, reading a request's history, ignores one (an app built before the
+/// server learned a field keeps reading offers that carry it).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields))]
 pub struct Offer {
     pub provider_id: String,
     /// YYYY-MM-DD.
