@@ -206,7 +206,7 @@ test("a free time in another region reaches the patient, who accepts it online; 
   assert.deepEqual(await overflowing(page), [], "Mina förfrågningar reflows at 320 px");
   await page.setViewportSize({ width: 1280, height: 720 });
   await card.getByRole("button", { name: "Tacka ja till tiden" }).click();
-  await card.getByText("Tid bokad", { exact: true }).waitFor();
+  await card.locator("dd .status", { hasText: "Tid bokad" }).waitFor();
   await card.locator(".request__history li", { hasText: "du tackade ja" }).waitFor();
   assert.deepEqual(await violations(page), [], "a booked time");
   assert.deepEqual(errors, []);
