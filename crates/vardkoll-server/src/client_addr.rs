@@ -28,6 +28,19 @@ pub fn parse_trusted(list: &str) -> Result<Vec<IpNet>, String> {
 }
 
 /// The address to count a request against.
+/// [`client_address`] of a request being extracted, as the audit log writes
+/// it ("unknown" without the connection's peer, as in tests that call the
+/// router directly).
+pub fn of_request(parts: &axum::http::request::Parts, trusted: &[IpNet]) -> String {
+    parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<SocketAddr>>()
+        .map(|axum::extract::ConnectInfo(peer)| {
+            client_address(*peer, &parts.headers, trusted).to_string()
+        })
+        .unwrap_or_else(|| "unknown".into())
+}
+
 pub fn client_address(peer: SocketAddr, headers: &HeaderMap, trusted: &[IpNet]) -> IpAddr {
     let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
     let peer = peer.ip().to_canonical();

@@ -8,10 +8,8 @@
 //! same key again replays the answer recorded (an outbox resending after a
 //! lost connection); an offer answered already takes no other answer (409).
 
-use std::net::SocketAddr;
-
 use axum::Json;
-use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
+use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -43,18 +41,7 @@ impl FromRequestParts<AppState> for RequestOwner {
             }
             None => Owner::Token(token),
         };
-        let address = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(peer)| {
-                crate::client_addr::client_address(
-                    *peer,
-                    &parts.headers,
-                    &state.config.trusted_proxies,
-                )
-                .to_string()
-            })
-            .unwrap_or_else(|| "unknown".into());
+        let address = crate::client_addr::of_request(parts, &state.config.trusted_proxies);
         Ok(RequestOwner { owner, address })
     }
 }

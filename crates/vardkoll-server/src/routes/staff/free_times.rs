@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use vardkoll_domain::api::{FreeTimeChange, FreeTimeState, NewFreeTimes};
 
-use super::{StaffMember, swedish_now};
+use super::StaffMember;
 use crate::identity::Role;
 use crate::problem::{ApiError, ApiJson};
 use crate::routes::referrals::{no_store, store_error};
@@ -69,7 +69,7 @@ pub async fn list(
         .free_times(FreeTimeQuery {
             providers: Some(providers),
             services: None,
-            from: vardkoll_domain::date::iso(swedish_now().date()),
+            from: vardkoll_domain::date::iso(state.clock.swedish_now().date()),
             only_free: false,
             to: None,
             ..FreeTimeQuery::default()
@@ -90,14 +90,14 @@ pub async fn publish(
     let snapshot = state.snapshot();
     let slots = body
         .validate(
-            swedish_now(),
+            state.clock.swedish_now(),
             |s| snapshot.has_service(s),
             |p| providers.iter().any(|mine| mine == p),
         )
         .map_err(ApiError::validation)?;
     let by = Publisher {
         staff: member.staff.subject.clone(),
-        at: super::now(),
+        at: member.at.clone(),
     };
     match state
         .store
@@ -133,7 +133,7 @@ pub async fn change(
         return Err(refused(TimeRefused::Taken { state: time.state }));
     }
     let slot = body
-        .validate(&time, swedish_now())
+        .validate(&time, state.clock.swedish_now())
         .map_err(ApiError::validation)?;
     match state
         .store

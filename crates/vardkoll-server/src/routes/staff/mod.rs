@@ -27,9 +27,7 @@ pub use open::open;
 pub use queue::queue;
 pub use suggestions::suggestions;
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::FromRequestParts;
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use vardkoll_domain::api::{FieldProblem, ProblemCode};
@@ -45,6 +43,8 @@ use crate::store::Actor;
 pub struct StaffMember {
     pub staff: Staff,
     pub address: String,
+    /// When the request came, by the server's clock (RFC 3339, UTC).
+    pub at: String,
 }
 
 impl FromRequestParts<AppState> for StaffMember {
@@ -68,19 +68,9 @@ impl FromRequestParts<AppState> for StaffMember {
             Err(TokenError::NotStaff) => return Err(forbidden()),
             Err(error) => return Err(token_error(error)),
         };
-        let address = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(peer)| {
-                crate::client_addr::client_address(
-                    *peer,
-                    &parts.headers,
-                    &state.config.trusted_proxies,
-                )
-                .to_string()
-            })
-            .unwrap_or_else(|| "unknown".into());
-        Ok(StaffMember { staff, address })
+        let address = crate::client_addr::of_request(parts, &state.config.trusted_proxies);
+        let at = state.clock.stamp();
+        Ok(StaffMember { staff, address, at })
     }
 }
 
@@ -98,7 +88,7 @@ impl StaffMember {
             staff: self.staff.subject.clone(),
             regions: self.staff.regions.clone(),
             client_address: self.address.clone(),
-            at: now(),
+            at: self.at.clone(),
         }
     }
 }
@@ -108,20 +98,10 @@ fn forbidden() -> ApiError {
         .detail("Your sign-in does not carry the role this needs.")
 }
 
-fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
 /// Minutes after midnight of `at`.
 fn minute_of_day(at: chrono::NaiveDateTime) -> u16 {
     use chrono::Timelike;
     (at.hour() * 60 + at.minute()) as u16
-}
-
-/// The time in Sweden now (summer time included), whatever the server's zone:
-/// what "from today on" and "not begun" mean for a free time.
-fn swedish_now() -> chrono::NaiveDateTime {
-    vardkoll_domain::swedish_time::swedish_local(chrono::Utc::now().naive_utc())
 }
 
 fn field(field: &str, code: ProblemCode, detail: &str) -> FieldProblem {

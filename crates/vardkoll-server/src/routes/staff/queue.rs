@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use vardkoll_domain::api::{FreeTime, ProblemCode, ReferralStatus, RequestPath, StaffQueueItem};
 use vardkoll_domain::matching::{Need, has_time_before_deadline};
 
-use super::{StaffMember, field, swedish_now};
+use super::{StaffMember, field};
 use crate::identity::Role;
 use crate::problem::ApiError;
 use crate::routes::referrals::{no_store, store_error};
@@ -71,8 +71,8 @@ pub async fn queue(
         .queue(member.staff.regions.clone())
         .await
         .map_err(store_error)?;
-    let now = chrono::Utc::now();
-    let swedish = swedish_now();
+    let now = state.clock.now();
+    let swedish = state.clock.swedish_now();
     let today = swedish.date();
     // Only an open request whose deadline is still ahead can have a time
     // before it: read the first free time of each provider for their

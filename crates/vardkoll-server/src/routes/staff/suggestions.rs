@@ -8,7 +8,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use vardkoll_domain::matching::{MAX_SUGGESTIONS, Need, reachable_providers, suggest};
 
-use super::{StaffMember, swedish_now};
+use super::StaffMember;
 use crate::identity::Role;
 use crate::problem::ApiError;
 use crate::routes::referrals::{no_store, store_error};
@@ -35,7 +35,7 @@ pub async fn suggestions(
         return Err(ApiError::not_found());
     };
     let need = Need::of(&found.request, found.home_region.as_deref());
-    let now = swedish_now();
+    let now = state.clock.swedish_now();
     let snapshot = state.snapshot();
     // Only the times of providers within the patient's reach can be
     // suggested: the store reads theirs alone, the earliest first.
