@@ -62,7 +62,7 @@ pub async fn answer(
             ApiError::not_found()
         }
     };
-    if reference.len() > 40 {
+    if !crate::store::secrets::may_be_reference(&reference) {
         return Err(not_theirs());
     }
     let answer = body.answer;

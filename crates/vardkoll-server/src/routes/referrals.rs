@@ -177,7 +177,7 @@ pub async fn read(
     let Some(token) = bearer(&headers) else {
         return Err(unauthorized(None));
     };
-    if reference.len() > 40 {
+    if !crate::store::secrets::may_be_reference(&reference) {
         return Err(unauthorized(Some("invalid_token")));
     }
     // Request tokens have no dots; access tokens (JWTs) have two.

@@ -26,6 +26,12 @@ fn random_text(length: usize, alphabet: &[u8]) -> Result<String, StoreError> {
         .collect())
 }
 
+/// Whether `text` could be a reference at all: a route does not look up a
+/// path segment far longer than one (they are 13 characters).
+pub fn may_be_reference(text: &str) -> bool {
+    text.len() <= 40
+}
+
 /// A new public reference, `VK-` and ten base32 characters.
 pub fn new_reference() -> Result<String, StoreError> {
     Ok(format!("VK-{}", random_text(10, REFERENCE_ALPHABET)?))

@@ -131,7 +131,7 @@ pub async fn move_referral(
     ApiJson(body): ApiJson<StaffMove>,
 ) -> Result<Response, ApiError> {
     member.require(Role::Navigator)?;
-    if reference.len() > 40 {
+    if !crate::store::secrets::may_be_reference(&reference) {
         return Err(ApiError::not_found());
     }
     let change = check_move(body, &state)?;

@@ -38,7 +38,7 @@ pub async fn open(
     Path(reference): Path<String>,
 ) -> Result<Response, ApiError> {
     member.require(Role::Navigator)?;
-    if reference.len() > 40 {
+    if !crate::store::secrets::may_be_reference(&reference) {
         return Err(ApiError::not_found());
     }
     match state
