@@ -89,6 +89,22 @@ pub(crate) const MIGRATION: &str = "CREATE TABLE referral_answers (
         reference TEXT NOT NULL REFERENCES referrals (reference) ON DELETE CASCADE,
         key_hash TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (reference, key_hash));";
 
+/// A change the request's own side made (the patient, or the window closing),
+/// in three statements both stores run in order. Placeholders: the status,
+/// when closed, the reference.
+pub(crate) const RECORD_STATUS_SQL: &str =
+    "UPDATE referrals SET status = $1, closed_at = $2, version = version + 1 WHERE reference = $3";
+
+/// Placeholders: the reference, the status, when, the detail.
+pub(crate) const RECORD_HISTORY_SQL: &str =
+    "INSERT INTO referral_history (reference, seq, status, at, note, detail)
+     VALUES ($1, (SELECT COUNT(*) FROM referral_history WHERE reference = $1), $2, $3, NULL, $4)";
+
+/// Placeholders: when, who, from where, the status, the reference.
+pub(crate) const RECORD_AUDIT_SQL: &str =
+    "INSERT INTO audit_log (at, staff, action, reference, identity_number, client_address, detail)
+     SELECT $1, $2, 'change', reference, identity_number, $3, $4 FROM referrals WHERE reference = $5";
+
 /// Placeholders: the reference, until when, the time's id, the service.
 pub(crate) const HOLD_SQL: &str = "UPDATE free_times
     SET state = 'held', reference = $1, held_until = $2, version = version + 1

@@ -6,7 +6,8 @@ use deadpool_postgres::GenericClient;
 use vardkoll_domain::api::ReferralStatus;
 
 use super::super::answers::{
-    AnswerRefused, AnswerStore, Answered, Answering, Owner, PATIENT, SYSTEM, time_sql,
+    AnswerRefused, AnswerStore, Answered, Answering, Owner, PATIENT, RECORD_AUDIT_SQL,
+    RECORD_HISTORY_SQL, RECORD_STATUS_SQL, SYSTEM, time_sql,
 };
 use super::super::{StoreError, StoreFuture, answer_detail, expiry_detail, mail_outbox, secrets};
 use super::{PostgresStore, db, view};
@@ -23,21 +24,19 @@ async fn record(
     client_address: &str,
 ) -> Result<(), StoreError> {
     tx.execute(
-        "UPDATE referrals SET status = $1, closed_at = $2, version = version + 1 WHERE reference = $3",
+        RECORD_STATUS_SQL,
         &[&next.as_str(), &next.is_closed().then_some(at), &reference],
     )
     .await
     .map_err(db)?;
     tx.execute(
-        "INSERT INTO referral_history (reference, seq, status, at, note, detail)
-         VALUES ($1, (SELECT COUNT(*) FROM referral_history WHERE reference = $1), $2, $3, NULL, $4)",
+        RECORD_HISTORY_SQL,
         &[&reference, &next.as_str(), &at, &detail],
     )
     .await
     .map_err(db)?;
     tx.execute(
-        "INSERT INTO audit_log (at, staff, action, reference, identity_number, client_address, detail)
-         SELECT $1, $2, 'change', reference, identity_number, $3, $4 FROM referrals WHERE reference = $5",
+        RECORD_AUDIT_SQL,
         &[&at, &staff, &client_address, &next.as_str(), &reference],
     )
     .await
