@@ -11,10 +11,15 @@
 //   access token through the provider's own token model (its keys, its format).
 //   It is part of this test harness only.
 //
-// Run as a program (`node oidc-provider.mjs [--port N] [--keys FILE [--add-key]]`)
-// it prints one JSON line, `{"issuer": "..."}`, and serves until killed. FILE
-// holds its keys (made when missing); --add-key puts a new signing key first
-// (a key rotation: the old ones stay published).
+// - Its login page says it is a test login and offers the test persons (a
+//   button each); anyone in PATIENTS or STAFF can also be typed in, with any
+//   password. The app is first-party: no consent page.
+//
+// Run as a program (`node oidc-provider.mjs [--port N] [--keys FILE [--add-key]]
+// [--redirect-uri URL]...`) it prints one JSON line, `{"issuer": "..."}`, and
+// serves until killed. FILE holds its keys (made when missing); --add-key puts a
+// new signing key first (a key rotation: the old ones stay published); each
+// --redirect-uri is an address of the app (scripts/serve passes its own).
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -41,6 +46,7 @@ export const PROVIDER_CLAIM = "https://vardkoll.se/claim/providers";
 export const STAFF = {
   "navigator-01": { name: "Nora Navigator", roles: ["navigator"], regions: ["01"] },
   "navigator-12": { name: "Nils Navigator", roles: ["navigator"], regions: ["12"] },
+  "navigator-14": { name: "Vera Vårdlots", roles: ["navigator"], regions: ["14"] },
   auditor: { name: "Astrid Auditor", roles: ["auditor"], regions: [] },
   scheduler: {
     name: "Sara Schemaläggare",
@@ -58,6 +64,103 @@ function staffClaims(member) {
     [REGION_CLAIM]: member.regions,
     [PROVIDER_CLAIM]: member.providers ?? [],
   };
+}
+
+/** Who the login page offers, in order, with what they are for. */
+const OFFERED = [
+  ["tolvan", "patient, 19121212-1212"],
+  ["lisa-bergstrom", "patient, 19811228-9874"],
+  ["navigator-01", "vårdlots, Region Stockholm (01)"],
+  ["navigator-14", "vårdlots, Västra Götalandsregionen (14)"],
+  ["scheduler", "schemaläggare, Akademiska sjukhuset och Sahlgrenska"],
+];
+
+const escape = (text) =>
+  String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+
+const known = (id) => Object.hasOwn(PATIENTS, id) || Object.hasOwn(STAFF, id);
+
+// The provider's own pages: plain, readable, no outside fonts (nothing here
+// reaches the internet), and never mistaken for a real e-ID.
+const STYLE = `body{font-family:system-ui,sans-serif;max-width:36rem;margin:1.5rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b}
+h1{font-size:1.5rem;margin-bottom:0}.test-login__en{margin-top:.25rem;font-weight:600}
+.test-login__notice{border-left:.3rem solid #b00020;padding:.5rem .75rem;background:#fff4e5}
+ul{list-style:none;padding:0}li{margin:.5rem 0}button{font:inherit;padding:.4rem .9rem;cursor:pointer}
+label{display:block;margin:.5rem 0}input{display:block;font:inherit;padding:.3rem;width:100%;max-width:20rem;box-sizing:border-box}
+[role=alert]{color:#b00020;font-weight:600}`;
+
+function page(title, body) {
+  return `<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+}
+
+function loginPage(uid, { hint = "", error = "" } = {}) {
+  const action = `/interaction/${encodeURIComponent(uid)}`;
+  const persons = OFFERED.map(([id, about]) => {
+    const name = (PATIENTS[id] ?? STAFF[id]).name;
+    return `<li><button name="account" value="${escape(id)}">${escape(name)}</button> ${escape(about)} <code>${escape(id)}</code></li>`;
+  }).join("");
+  return page(
+    "Testinloggning",
+    `<h1>Testinloggning — inte en riktig e-legitimation</h1>
+<p class="test-login__en" lang="en">Test login — not a real e-ID</p>
+<p class="test-login__notice">Ingen identitet kontrolleras här: det är Vårdkolls testleverantör för inloggning (scripts/serve och testerna). Välj en testperson.
+<span lang="en">Nobody's identity is checked here: pick a test person.</span></p>
+${error ? `<p role="alert">${escape(error)}</p>` : ""}
+<form method="post" action="${action}"><h2>Testpersoner <span lang="en">(test persons)</span></h2><ul>${persons}</ul></form>
+<form method="post" action="${action}" autocomplete="off"><h2>Annan testinloggning <span lang="en">(another test login)</span></h2>
+<label>Inloggning, t.ex. navigator-12 eller auditor <input type="text" name="login" value="${escape(hint)}"></label>
+<label>Lösenord: vad som helst <input type="password" name="password"></label>
+<button type="submit">Logga in</button></form>
+<p><a href="${action}/abort">Avbryt <span lang="en">(cancel)</span></a></p>`,
+  );
+}
+
+async function formBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return new URLSearchParams(Buffer.concat(chunks).toString());
+}
+
+/**
+ * The login and consent prompts at /interaction/:uid (the provider asks; this
+ * answers): the login page, a person chosen, and consent given for the app's
+ * scopes at once.
+ */
+async function interaction(provider, req, res, uid, abort) {
+  const send = (status, html) => res.writeHead(status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }).end(html);
+  const details = await provider.interactionDetails(req, res);
+  if (details.uid !== uid) return send(400, page("Testinloggning", "<p>Inloggningen har gått ut: börja om från appen.</p>"));
+  const { prompt, params, session, grantId } = details;
+  if (abort) {
+    return provider.interactionFinished(req, res, { error: "access_denied", error_description: "End-User aborted interaction" }, { mergeWithLastSubmission: false });
+  }
+  if (prompt.name === "consent") {
+    const grant = grantId ? await provider.Grant.find(grantId) : new provider.Grant({ accountId: session.accountId, clientId: params.client_id });
+    if (prompt.details.missingOIDCScope) grant.addOIDCScope(prompt.details.missingOIDCScope.join(" "));
+    if (prompt.details.missingOIDCClaims) grant.addOIDCClaims(prompt.details.missingOIDCClaims);
+    for (const [indicator, scope] of Object.entries(prompt.details.missingResourceScopes ?? {})) {
+      grant.addResourceScope(indicator, scope.join(" "));
+    }
+    return provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
+  }
+  if (prompt.name !== "login") return send(501, page("Testinloggning", "<p>Not implemented.</p>"));
+  if (req.method !== "POST") return send(200, loginPage(uid, { hint: params.login_hint ?? "" }));
+  const form = await formBody(req);
+  const id = (form.get("account") || form.get("login") || "").trim();
+  if (!known(id)) {
+    return send(200, loginPage(uid, { hint: id, error: `Ingen testperson heter "${id}". (No test person "${id}".)` }));
+  }
+  return provider.interactionFinished(req, res, { login: { accountId: id } }, { mergeWithLastSubmission: false });
+}
+
+function logoutPage(_ctx, form) {
+  return page(
+    "Logga ut",
+    `<h1>Logga ut från testinloggningen?</h1><p lang="en">Sign out of the test login?</p>${form}
+<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Ja, logga ut <span lang="en">(yes, sign me out)</span></button>
+<button type="submit" form="op.logoutForm">Nej, förbli inloggad <span lang="en">(no, stay signed in)</span></button>`,
+  );
 }
 
 /** A new RSA signing key as a private JWK. */
@@ -126,8 +229,16 @@ export async function startOidcProvider({ keys = [newKey()], port = 0, redirectU
     conformIdTokenClaims: false,
     // The app calls the token endpoint from its own origin (a browser, CORS).
     clientBasedCORS: (_ctx, origin, client) => client.redirectUris.some((uri) => new URL(uri).origin === origin),
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     features: {
-      devInteractions: { enabled: true },
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx, form) => {
+          ctx.type = "html";
+          ctx.body = logoutPage(ctx, form);
+        },
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => API_AUDIENCE,
@@ -165,6 +276,18 @@ export async function startOidcProvider({ keys = [newKey()], port = 0, redirectU
 
   const callback = provider.callback();
   server.on("request", async (req, res) => {
+    const prompt = req.url.match(/^\/interaction\/([^/?]+)(\/abort)?(?:\?.*)?$/);
+    if (prompt && (req.method === "GET" || (req.method === "POST" && !prompt[2]))) {
+      try {
+        await interaction(provider, req, res, decodeURIComponent(prompt[1]), Boolean(prompt[2]));
+      } catch (error) {
+        if (!res.headersSent) {
+          res.writeHead(400, { "Content-Type": "text/html; charset=utf-8" });
+          res.end(page("Testinloggning", `<p>Inloggningen gick inte att fortsätta: börja om från appen.</p><pre>${escape(error?.message ?? error)}</pre>`));
+        }
+      }
+      return;
+    }
     if (req.method === "POST" && req.url === "/test/token") {
       const chunks = [];
       for await (const chunk of req) chunks.push(chunk);
@@ -199,7 +322,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (args.includes("--add-key")) keys = [newKey(), ...keys];
   if (file) writeFileSync(file, JSON.stringify(keys));
   const port = Number(option("--port") ?? 0);
-  const provider = await startOidcProvider({ keys, port });
+  const redirectUris = args.flatMap((arg, i) => (arg === "--redirect-uri" ? [args[i + 1]] : []));
+  const provider = await startOidcProvider({ keys, port, ...(redirectUris.length ? { redirectUris } : {}) });
   console.log(JSON.stringify({ issuer: provider.issuer }));
   process.on("SIGTERM", () => provider.close().then(() => process.exit(0)));
 }
