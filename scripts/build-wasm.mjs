@@ -55,13 +55,12 @@ const RELEASE_RUSTFLAGS = ["-Zunstable-options", "-Cpanic=immediate-abort"];
 // instead of chunks. Every visit loads a page right after the first paint, so
 // such code is loaded anyway, and in one file it compresses better than in
 // the dozens of small chunks the tool otherwise cuts (one per set of split
-// points that share it): each page's download then falls by 10-20 KB gzip,
-// the first load grows by less than that. Since each page is one pack, a
-// chunk that several pages share is in each of their packs: with 4 here
-// (5 before) the four patient pages together fell from 400.1 to 348.6 KB gzip
-// and the first load grew from 139.4 to 155.3 KB (tools/wasm-split/README.md).
-// VARDKOLL_MAIN_IF_SHARED_BY=0 turns it off, for measuring.
-const MAIN_IF_SHARED_BY = Number(process.env.VARDKOLL_MAIN_IF_SHARED_BY ?? 4);
+// points that share it). Since each page is one pack, a chunk that several
+// pages share is in each of their packs: a lower N makes the first load larger
+// and the pages smaller. The staff pages count too, so a new page can move
+// the balance: docs/decisions/2026-12-07-main-if-shared-by.md has the
+// measurements behind N. VARDKOLL_MAIN_IF_SHARED_BY=0 turns it off, for measuring.
+const MAIN_IF_SHARED_BY = Number(process.env.VARDKOLL_MAIN_IF_SHARED_BY ?? 5);
 // Each split file would otherwise keep its own `producers` and
 // `target_features` sections: about 0.2 KB gzip a file, and a page needs 30-odd.
 const WASM_OPT_FLAGS = [

@@ -21,6 +21,8 @@ pub enum Route {
     Requests,
     /// "Vårdlotsen", the region's care navigators' page.
     Navigator,
+    /// "Lediga tider", a provider's schedulers' page.
+    FreeTimes,
     NotFound,
 }
 
@@ -33,6 +35,7 @@ impl Route {
             "/remiss" => Route::Referral,
             "/forfragningar" => Route::Requests,
             "/vardlotsen" => Route::Navigator,
+            "/lediga-tider" => Route::FreeTimes,
             _ => Route::NotFound,
         }
     }
@@ -44,6 +47,7 @@ impl Route {
             Route::Referral => "/remiss",
             Route::Requests => "/forfragningar",
             Route::Navigator => "/vardlotsen",
+            Route::FreeTimes => "/lediga-tider",
         }
     }
 }
@@ -283,6 +287,8 @@ mod tests {
         assert_eq!(Route::parse(Route::Guarantees.path()), Route::Guarantees);
         assert_eq!(Route::parse("/forfragningar"), Route::Requests);
         assert_eq!(Route::parse(Route::Navigator.path()), Route::Navigator);
+        assert_eq!(Route::parse("/lediga-tider"), Route::FreeTimes);
+        assert_eq!(Route::parse(Route::FreeTimes.path()), Route::FreeTimes);
         assert_eq!(Route::parse("/vardgarantier"), Route::Guarantees);
     }
 

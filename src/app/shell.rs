@@ -9,7 +9,8 @@ use super::{Account, SignInNotice, UpdateBanner, provide_app_context};
 use crate::components::LazyView;
 use crate::i18n::{Lang, use_texts};
 use crate::pages::{
-    self, GuaranteesTop, NavigatorTop, NotFoundPage, ReferralTop, RequestsTop, WaitTimesTop,
+    self, FreeTimesTop, GuaranteesTop, NavigatorTop, NotFoundPage, ReferralTop, RequestsTop,
+    WaitTimesTop,
 };
 use crate::platform::clock::today;
 use crate::platform::host;
@@ -39,7 +40,7 @@ pub fn Shell(lang: RwSignal<Lang>) -> impl IntoView {
         <UpdateBanner />
         <SignInNotice />
         // The comparison's and the queue's tables need the screen's width.
-        <main id="main" class:main--wide=move || matches!(router.route(), Route::WaitTimes | Route::Navigator)>
+        <main id="main" class:main--wide=move || matches!(router.route(), Route::WaitTimes | Route::Navigator | Route::FreeTimes)>
             {move || match router.route() {
                 Route::Guarantees => view! {
                     <GuaranteesTop />
@@ -62,6 +63,10 @@ pub fn Shell(lang: RwSignal<Lang>) -> impl IntoView {
                 Route::Navigator => view! {
                     <NavigatorTop />
                     <LazyView load=|| Box::pin(pages::navigator_page()) />
+                }.into_any(),
+                Route::FreeTimes => view! {
+                    <FreeTimesTop />
+                    <LazyView load=|| Box::pin(pages::free_times_page()) />
                 }.into_any(),
                 Route::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}

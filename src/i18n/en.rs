@@ -191,6 +191,8 @@ pub const EN: Texts = Texts {
     navigator_intro: "For the region's care navigators: requests for care elsewhere from patients in your regions, \
         the most urgent first.",
     navigator_link: "For the region's care navigators",
+    free_times_title: "Lediga tider (free times)",
+    free_times_intro: "For providers' schedulers: publish free times that can be offered to patients anywhere in Sweden, and see which are offered and booked.",
     wait_times_intro: "See how long people wait in different regions for a treatment or a first visit.",
     wait_times_caption: "Estimated wait for a new patient, latest month, shortest first",
     service_label: "Treatment or visit",

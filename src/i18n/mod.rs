@@ -1,7 +1,7 @@
 //! The i18n layer: every text the patient sees comes from a table of the
 //! patient's language — [`Texts`] for the app shell and "Mina vårdgarantier",
-//! [`CompareTexts`], [`ReferralTexts`] and [`NavigatorTexts`] for the
-//! comparison, the referral pages and Vårdlotsen (only their split points use
+//! [`CompareTexts`], [`ReferralTexts`], [`NavigatorTexts`] and [`FreeTimesTexts`]
+//! for the comparison, the referral pages, Vårdlotsen and Lediga tider (only their split points use
 //! them, so they stay out of the first load; in English and Arabic they load
 //! only for those who read them: [`page_texts`]).
 //!
@@ -17,15 +17,18 @@ mod ar_referral;
 mod compare_texts;
 mod en;
 mod en_compare;
+mod en_free_times;
 mod en_navigator;
 mod en_referral;
 mod format;
+mod free_times_texts;
 mod navigator_texts;
 pub mod page_texts;
 pub mod plural;
 mod referral_texts;
 mod sv;
 mod sv_compare;
+mod sv_free_times;
 mod sv_navigator;
 mod sv_referral;
 mod texts;
@@ -35,6 +38,7 @@ mod bidi_tests;
 
 pub use compare_texts::CompareTexts;
 pub use format::{long_date, numeric_date, swedish_time};
+pub use free_times_texts::FreeTimesTexts;
 pub use navigator_texts::NavigatorTexts;
 pub use referral_texts::ReferralTexts;
 pub use texts::Texts;
@@ -128,6 +132,14 @@ impl Lang {
         match page_texts::loaded(self) {
             Some(tables) => tables.navigator,
             None => &sv_navigator::SV_NAVIGATOR,
+        }
+    }
+
+    /// "Lediga tider"'s texts (in English for Arabic readers), as [`Lang::compare_texts`].
+    pub fn free_times_texts(self) -> &'static FreeTimesTexts {
+        match page_texts::loaded(self) {
+            Some(tables) => tables.free_times,
+            None => &sv_free_times::SV_FREE_TIMES,
         }
     }
 

@@ -2,7 +2,7 @@
 //! them, and Arabic's words for the app shell too. Swedish, the default, is in
 //! the pages' own code (and the shell's, with English, in the first load); in
 //! the release build each other language's tables ([`CompareTexts`],
-//! [`ReferralTexts`], [`NavigatorTexts`], Arabic's [`Texts`]) are a split
+//! [`ReferralTexts`], [`NavigatorTexts`], [`FreeTimesTexts`], Arabic's [`Texts`]) are a split
 //! point of their own (`lang_en`, `lang_ar`), which [`load`] fetches before a
 //! page is drawn in that language ([`crate::components::LazyView`] waits for
 //! it, on a page's first use), before the app starts in Arabic and before the
@@ -10,7 +10,7 @@
 //! Everywhere else (native and component tests) every table is in the program
 //! and [`load`] has nothing to do.
 
-use super::{CompareTexts, Lang, NavigatorTexts, ReferralTexts, Texts};
+use super::{CompareTexts, FreeTimesTexts, Lang, NavigatorTexts, ReferralTexts, Texts};
 use crate::platform::split::SplitError;
 
 /// One language's tables for the pages (and the shell's, for Arabic).
@@ -19,6 +19,7 @@ pub struct PageTexts {
     pub compare: &'static CompareTexts,
     pub referral: &'static ReferralTexts,
     pub navigator: &'static NavigatorTexts,
+    pub free_times: &'static FreeTimesTexts,
 }
 
 const ENGLISH: PageTexts = PageTexts {
@@ -26,15 +27,17 @@ const ENGLISH: PageTexts = PageTexts {
     compare: &super::en_compare::EN_COMPARE,
     referral: &super::en_referral::EN_REFERRAL,
     navigator: &super::en_navigator::EN_NAVIGATOR,
+    free_times: &super::en_free_times::EN_FREE_TIMES,
 };
 
-/// "Vårdlotsen" is for the region's staff, in Swedish or English; Arabic
+/// Vårdlotsen and Lediga tider are for staff, in Swedish or English; Arabic
 /// readers get English.
 const ARABIC: PageTexts = PageTexts {
     shell: &super::ar::AR,
     compare: &super::ar_compare::AR_COMPARE,
     referral: &super::ar_referral::AR_REFERRAL,
     navigator: &super::en_navigator::EN_NAVIGATOR,
+    free_times: &super::en_free_times::EN_FREE_TIMES,
 };
 
 /// The tables of `lang` (not Swedish), if loaded.

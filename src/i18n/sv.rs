@@ -190,6 +190,8 @@ pub const SV: Texts = Texts {
     navigator_intro: "För regionens vårdlotsar: förfrågningar om vård hos en annan vårdgivare från patienter i dina \
         regioner, de mest brådskande först.",
     navigator_link: "För regionens vårdlotsar",
+    free_times_title: "Lediga tider",
+    free_times_intro: "För vårdgivarnas schemaläggare: publicera lediga tider som kan erbjudas patienter i hela landet, och se vilka som är erbjudna och bokade.",
     wait_times_intro: "Se hur länge man väntar i olika regioner på en behandling eller ett första besök.",
     wait_times_caption: "Beräknad väntetid för en ny patient, senaste månaden, kortast först",
     service_label: "Behandling eller besök",

@@ -225,6 +225,9 @@ pub struct Texts {
     pub navigator_title: &'static str,
     pub navigator_intro: &'static str,
     pub navigator_link: &'static str,
+    /// "Lediga tider", a provider's schedulers' page: its heading and what it is for.
+    pub free_times_title: &'static str,
+    pub free_times_intro: &'static str,
     pub wait_times_intro: &'static str,
     pub wait_times_caption: &'static str,
     pub service_label: &'static str,
@@ -274,6 +277,11 @@ impl Texts {
     /// "Vårdlotsen"'s texts (used only by its split point).
     pub fn navigator(&self) -> &'static super::NavigatorTexts {
         self.lang.navigator_texts()
+    }
+
+    /// "Lediga tider"'s texts (used only by its split point).
+    pub fn free_times(&self) -> &'static super::FreeTimesTexts {
+        self.lang.free_times_texts()
     }
 
     /// The referral pages' texts in this language (used only by their split points).

@@ -3,6 +3,7 @@
 //! module (see [`crate::platform::split`]): its code loads when the page is
 //! first opened.
 
+mod free_times;
 pub mod guarantees;
 mod navigator;
 mod not_found;
@@ -10,6 +11,7 @@ pub(crate) mod referral;
 mod requests;
 mod wait_times;
 
+pub use free_times::{FreeTimesPage, FreeTimesTop};
 pub use guarantees::{GuaranteesPage, GuaranteesTop};
 pub use navigator::{NavigatorPage, NavigatorTop};
 pub use not_found::NotFoundPage;
@@ -70,6 +72,15 @@ split_point! {
     pub fn navigator_page() -> Draw, split page_navigator {
         || {
             view! { <NavigatorPage /> }.into_any()
+        }
+    }
+}
+
+split_point! {
+    /// "Lediga tider" below its top: providers' schedulers only.
+    pub fn free_times_page() -> Draw, split page_free_times {
+        || {
+            view! { <FreeTimesPage /> }.into_any()
         }
     }
 }

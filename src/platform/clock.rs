@@ -1,7 +1,7 @@
 //! The browser's clock, read in one place. Components get "today" from context,
 //! so tests can fix it.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use vardkoll_domain::swedish_time;
 
 /// Today's date in the patient's local time zone.
@@ -33,18 +33,24 @@ pub fn utc_stamp() -> String {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Today(pub NaiveDate);
 
-/// The current time in Swedish time, `2026-11-25 14:03`, for "fetched at"
-/// labels: the same clock as every other time the app shows, wherever the
-/// device is set.
-pub fn swedish_stamp() -> String {
+/// The current time in Swedish time, to the minute, wherever the device is
+/// set (`None` only for a clock out of chrono's range).
+pub fn swedish_now() -> Option<NaiveDateTime> {
     let now = js_sys::Date::new_0();
     let utc = NaiveDate::from_ymd_opt(
         i32::try_from(now.get_utc_full_year()).unwrap_or(2000),
         now.get_utc_month() + 1,
         now.get_utc_date(),
-    )
-    .and_then(|date| date.and_hms_opt(now.get_utc_hours(), now.get_utc_minutes(), 0));
-    utc.map(|utc| swedish_time::minutes_text(swedish_time::swedish_local(utc)))
+    )?
+    .and_hms_opt(now.get_utc_hours(), now.get_utc_minutes(), 0)?;
+    Some(swedish_time::swedish_local(utc))
+}
+
+/// The current time in Swedish time, `2026-11-25 14:03`, for "fetched at"
+/// labels: the same clock as every other time the app shows.
+pub fn swedish_stamp() -> String {
+    swedish_now()
+        .map(swedish_time::minutes_text)
         .unwrap_or_default()
 }
 

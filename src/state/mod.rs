@@ -4,6 +4,7 @@
 mod catalogue;
 mod episodes;
 mod event_form;
+mod free_times_desk;
 mod loadable;
 mod navigator_desk;
 mod outbox;
@@ -14,6 +15,9 @@ pub mod sign_in_flow;
 pub use catalogue::{Catalogue, CatalogueData, provider_label, service_title};
 pub use episodes::{EpisodeStore, Notice};
 pub use event_form::EventFormState;
+pub use free_times_desk::{
+    ChangeDraft, FreeTimesDesk, PublishDraft, TimeField, TimeOutcome, time_problem,
+};
 pub use loadable::{Fetched, Loadable, Ticket, begin, fetch};
 pub use navigator_desk::{
     MAX_NOTE_CHARS, MoveDraft, MoveField, MoveNotice, MoveOutcome, NavigatorDesk, QueueFilters,

@@ -1,7 +1,8 @@
 // National care mediation, end to end with the real components: the test
 // OpenID provider, the real server (its clock moved through
 // VARDKOLL_CLOCK_OFFSET_FILE, never a sleep), a real SMTP server and Chromium.
-// A provider's scheduler in another region publishes free times; region 01's
+// A provider's scheduler in another region publishes free times on "Lediga
+// tider"; region 01's
 // navigator sees them suggested for a signed-in patient's request and offers
 // one on "Vårdlotsen"; the patient answers online in "Mina förfrågningar"
 // (accept; decline shows its warning first) and the scheduler sees the
@@ -74,16 +75,6 @@ const overflowing = (page) =>
 
 const inDays = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-/** A call to the API as `token`'s holder, any method. */
-async function call(token, method, path, body) {
-  const r = await fetch(`${api.url}/api/v1${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: r.status, body: r.status === 204 ? null : await r.json() };
-}
-
 /** Tolvan's request of home region 01 through the API, with an e-mail address. */
 async function request(key) {
   const token = await provider.token("tolvan");
@@ -123,21 +114,57 @@ async function offerFirst(reference) {
 }
 
 test("a free time in another region reaches the patient, who accepts it online; the scheduler sees the booking", async () => {
-  const sara = await provider.token("scheduler");
-  for (const [providerId, date] of [
-    ["sahlgrenska", inDays(10)],
-    ["akademiska-sjukhuset", inDays(12)],
-  ]) {
-    const published = await call(sara, "POST", "/staff/free-times", {
-      providerId,
-      serviceCode: "op-hoft",
-      date,
-      start: "09:30",
-      minutes: 60,
-      weeks: 2,
-    });
-    assert.equal(published.status, 201, JSON.stringify(published.body));
-  }
+  // The scheduler publishes on "Lediga tider": a bad time is refused beside
+  // its fields, then two weekly series (Göteborg, Uppsala); an overlap is
+  // refused; a time is changed, and another withdrawn.
+  const schedule = await openPage(browser, `${site.url}/lediga-tider`);
+  const scheduleErrors = appErrors(schedule.page, provider, site.url);
+  const sp = schedule.page;
+  await signIn(sp, "scheduler");
+  const outcome = sp.locator(".free-times__outcome");
+  const publish = async (providerId, date, start, weeks) => {
+    await sp.getByLabel("Mottagning", { exact: true }).selectOption(providerId);
+    await sp.getByLabel("Vård", { exact: true }).selectOption("op-hoft");
+    await sp.getByLabel("Dag", { exact: true }).fill(date);
+    await sp.getByLabel("Starttid", { exact: true }).fill(start);
+    await sp.getByLabel(/^Längd i minuter/).fill("60");
+    await sp.getByLabel(/^Antal veckor/).fill(String(weeks));
+    await sp.getByRole("button", { name: "Publicera", exact: true }).click();
+  };
+  await sp.getByRole("heading", { name: "Publicera lediga tider" }).waitFor();
+  assert.deepEqual(await violations(sp), [], "Lediga tider, no times yet");
+  await publish("sahlgrenska", inDays(-1), "25:00", 2);
+  await sp.locator(".error-summary li").nth(1).waitFor();
+  assert.equal(await sp.locator("#publish-date").getAttribute("aria-invalid"), "true");
+  assert.equal(await sp.locator("#publish-start").getAttribute("aria-invalid"), "true");
+  assert.deepEqual(await violations(sp), [], "Lediga tider, fields to correct");
+  await publish("sahlgrenska", inDays(10), "09:30", 2);
+  await outcome.getByText("2 tider är publicerade.").waitFor();
+  await publish("akademiska-sjukhuset", inDays(12), "09:30", 2);
+  await sp.locator(".free-times-table tbody tr").nth(3).waitFor();
+  await publish("akademiska-sjukhuset", inDays(12), "10:00", 1);
+  await outcome.getByText(/krockar med en annan tid/).waitFor();
+  await publish("akademiska-sjukhuset", inDays(12), "11:00", 1);
+  await outcome.getByText("Tiden är publicerad.").waitFor();
+  const rows = sp.locator(".free-times-table tbody tr");
+  await rows.nth(4).waitFor();
+  await sp.getByRole("button", { name: new RegExp(`^Ta bort ${inDays(12)} 11:00`) }).click();
+  await outcome.getByText("Tiden är borttagen.").waitFor();
+  await sp.getByRole("button", { name: new RegExp(`^Ändra ${inDays(19)} 09:30`) }).click();
+  await sp.getByRole("heading", { name: `Ändra ${inDays(19)} 09:30` }).waitFor();
+  await sp.locator("#change-minutes").fill("45");
+  assert.deepEqual(await violations(sp), [], "Lediga tider, a time being changed");
+  await sp.getByRole("button", { name: "Spara ändringen" }).click();
+  await outcome.getByText("Tiden är ändrad.").waitFor();
+  await rows.filter({ hasText: `${inDays(19)} 09:30` }).filter({ hasText: "45 min" }).waitFor();
+  assert.equal(await rows.count(), 4);
+  await sp.setViewportSize({ width: 320, height: 700 });
+  assert.deepEqual(await overflowing(sp), [], "Lediga tider reflows at 320 px");
+  await sp.setViewportSize({ width: 1280, height: 720 });
+  await sp.locator("#language").selectOption("en");
+  await sp.getByRole("heading", { name: "Publish free times" }).waitFor();
+  assert.deepEqual(await violations(sp), [], "Lediga tider in English");
+  await sp.locator("#language").selectOption("sv");
 
   // The patient, signed in, asks for care elsewhere, able to travel anywhere.
   const { context, page } = await openPage(browser, `${site.url}/remiss?tjanst=op-hoft`);
@@ -182,6 +209,11 @@ test("a free time in another region reaches the patient, who accepts it online; 
   assert.deepEqual(await overflowing(desk.page), [], "Vårdlotsen reflows at 320 px");
   assert.deepEqual(deskErrors, []);
   await desk.context.close();
+  // The scheduler sees the time held for the request, and it cannot be changed.
+  await sp.reload();
+  const held = sp.locator(".free-times-table tbody tr", { hasText: `Erbjuden (${reference})` });
+  await held.waitFor();
+  assert.equal(await held.getByRole("button").count(), 0);
 
   // The patient answers on "Mina förfrågningar", in any of the three languages.
   await page.goto(`${site.url}/forfragningar`);
@@ -213,11 +245,21 @@ test("a free time in another region reaches the patient, who accepts it online; 
   await context.close();
 
   // The scheduler sees the booking, and by which request.
-  const times = await call(sara, "GET", "/staff/free-times");
-  const booked = times.body.filter((t) => t.state === "booked");
-  assert.equal(booked.length, 1);
-  assert.equal(booked[0].reference, reference);
-  assert.equal(booked[0].providerId, "sahlgrenska");
+  await sp.reload();
+  const booked = sp.locator(".free-times-table tbody tr", { hasText: "Bokad" });
+  await booked.waitFor();
+  assert.equal(await booked.count(), 1);
+  const bookedRow = await booked.textContent();
+  assert.ok(bookedRow.includes(reference) && bookedRow.includes("Sahlgrenska") && bookedRow.includes(inDays(10)), bookedRow);
+  assert.equal(await booked.getByRole("button").count(), 0, "a booked time cannot be changed");
+  assert.deepEqual(await violations(sp), [], "Lediga tider with a booking");
+  // The browser logs the one refusal the test asked for (the overlap), nothing else.
+  assert.deepEqual(
+    scheduleErrors.filter((e) => !e.includes("status of 409 (Conflict)")),
+    [],
+  );
+  assert.equal(scheduleErrors.length, 1, JSON.stringify(scheduleErrors));
+  await schedule.context.close();
 });
 
 test("an offer left unanswered goes back to the region when the window closes, and the patient is told", async () => {

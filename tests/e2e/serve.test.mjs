@@ -131,6 +131,8 @@ test("scripts/serve serves the app, the API, a test login and a mail folder, and
     await signInAs(page, "Tolvan Tolvansson");
     await page.locator(".signed-in-identity").getByText("19121212-1212").waitFor();
     await fillRequest(page, "070-123 45 67", null, address);
+    // The scheduler's clinic first: its time comes first among the suggestions.
+    await page.locator("#referral-provider-0").selectOption("akademiska-sjukhuset");
     await page.getByRole("button", { name: "Skicka förfrågan" }).click();
     await page.getByText("Förfrågan är mottagen").waitFor();
     const reference = (await page.locator(".receipt__reference").textContent()).trim();
@@ -142,16 +144,21 @@ test("scripts/serve serves the app, the API, a test login and a mail folder, and
     const detail = page.locator(".navigator__detail");
     await detail.getByLabel("Handläggs").check();
     await detail.getByRole("button", { name: "Spara" }).click();
-    await detail.locator(".suggestions-table tbody tr").first().getByRole("button", { name: /^Erbjud / }).click();
+    await detail.locator(".suggestions-table tbody tr").first().getByRole("button", { name: /^Erbjud Akademiska sjukhuset/ }).click();
     await detail.getByRole("button", { name: "Spara" }).click();
     await detail.locator(".request__history li", { hasText: "Tid erbjuden" }).waitFor();
     await signOut(page);
-    // ... and the patient accepts it; the news went to the mail folder.
+    // ... the patient accepts it; the news went to the mail folder ...
     await page.goto(`http://127.0.0.1:${port}/forfragningar`);
     await signInAs(page, "Tolvan Tolvansson");
     const card = page.locator("article.request", { hasText: reference });
     await card.getByRole("button", { name: "Tacka ja till tiden" }).click();
     await card.locator("dd .status", { hasText: "Tid bokad" }).waitFor();
+    await signOut(page);
+    // ... and the scheduler sees the time booked, by that request.
+    await page.goto(`http://127.0.0.1:${port}/lediga-tider`);
+    await signInAs(page, "Sara Schemaläggare");
+    await page.locator(".free-times-table tbody tr", { hasText: `Bokad (${reference})` }).waitFor();
     assert.deepEqual(errors, []);
     for (let i = 0; emails(mail).length < 2 && i < 100; i++) await new Promise((ok) => setTimeout(ok, 100));
     const received = emails(mail);

@@ -126,8 +126,12 @@ async fn a_scheduler_publishes_changes_and_withdraws_their_providers_times() {
     .json()
     .await
     .unwrap();
-    assert_matches_contract(&listed, array_of("FreeTime"));
-    assert_eq!(listed.as_array().unwrap().len(), 3);
+    assert_matches_contract(&listed, schema("Schedule"));
+    assert_eq!(
+        listed["providers"],
+        json!(["akademiska-sjukhuset", "sahlgrenska"])
+    );
+    assert_eq!(listed["times"].as_array().unwrap().len(), 3);
 
     // Change the first: a new version; the old version is stale.
     let id = stored[0]["id"].as_i64().unwrap();
@@ -440,7 +444,7 @@ async fn the_patient_answers_an_offer_online_and_an_unanswered_one_goes_back() {
     .json()
     .await
     .unwrap();
-    let booked_time = listed
+    let booked_time = listed["times"]
         .as_array()
         .unwrap()
         .iter()

@@ -12,7 +12,10 @@ pub mod signin;
 mod staff;
 
 pub use referrals::{answer_referral, claim_referral, create_referral, my_referrals, referral};
-pub use staff::{move_referral, staff_queue, staff_referral, staff_suggestions};
+pub use staff::{
+    change_free_time, move_referral, publish_free_times, schedule, staff_queue, staff_referral,
+    staff_suggestions, withdraw_free_time,
+};
 
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;

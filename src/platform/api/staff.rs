@@ -1,9 +1,11 @@
-//! The region's side of the API, for the Vårdlotsen page: the work queue, a
-//! request as its navigator reads it, and moving it. Every call carries the
-//! staff member's access token.
+//! The staff's side of the API: for Vårdlotsen the work queue, a request as
+//! its navigator reads it, and moving it; for "Lediga tider" a scheduler's
+//! free times. Every call carries the staff member's access token.
 
 use gloo_net::http::{Request, RequestBuilder};
-use vardkoll_domain::api::{StaffMove, StaffQueueItem, StaffReferral};
+use vardkoll_domain::api::{
+    FreeTime, FreeTimeChange, NewFreeTimes, Schedule, StaffMove, StaffQueueItem, StaffReferral,
+};
 use vardkoll_domain::matching::Suggestion;
 
 use super::{ApiError, base_url, send};
@@ -67,6 +69,54 @@ pub async fn move_referral(
         .json(change)
         .map_err(|_| ApiError::Invalid)?;
     send(Ok(request)).await?.parse()
+}
+
+/// The scheduler's providers and their times from today on.
+pub async fn schedule(access_token: &str) -> Result<Schedule, ApiError> {
+    let url = format!("{}/staff/free-times", base_url().await);
+    send(authorized(Request::get(&url), access_token).build())
+        .await?
+        .parse()
+}
+
+/// Publishes a time or a weekly series; the answer is the times stored.
+pub async fn publish_free_times(
+    access_token: &str,
+    times: &NewFreeTimes,
+) -> Result<Vec<FreeTime>, ApiError> {
+    let url = format!("{}/staff/free-times", base_url().await);
+    let request = authorized(Request::post(&url), access_token)
+        .json(times)
+        .map_err(|_| ApiError::Invalid)?;
+    send(Ok(request)).await?.parse()
+}
+
+/// Moves or resizes a free time; the answer is the time changed.
+pub async fn change_free_time(
+    access_token: &str,
+    id: i64,
+    change: &FreeTimeChange,
+) -> Result<FreeTime, ApiError> {
+    let url = format!("{}/staff/free-times/{id}", base_url().await);
+    let request = authorized(Request::put(&url), access_token)
+        .json(change)
+        .map_err(|_| ApiError::Invalid)?;
+    let changed: FreeTime = send(Ok(request)).await?.parse()?;
+    if changed.id == id {
+        Ok(changed)
+    } else {
+        Err(ApiError::Invalid)
+    }
+}
+
+/// Withdraws a free time (204, no body).
+pub async fn withdraw_free_time(access_token: &str, id: i64) -> Result<(), ApiError> {
+    let url = format!("{}/staff/free-times/{id}", base_url().await);
+    let answer = send(authorized(Request::delete(&url), access_token).build()).await?;
+    match answer.status {
+        204 => Ok(()),
+        _ => answer.parse(),
+    }
 }
 
 /// A reference as one path segment (references are `VK-` and base32, but a

@@ -70,6 +70,18 @@ impl FreeTime {
     }
 }
 
+/// What a scheduler reads (`GET /staff/free-times`): the providers they
+/// schedule for, so that a scheduler with no times yet can publish some, and
+/// those providers' times from today on.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Schedule {
+    /// Catalogue ids.
+    pub providers: Vec<String>,
+    /// Earliest first.
+    pub times: Vec<FreeTime>,
+}
+
 /// One time to store: checked, on one day.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Slot {

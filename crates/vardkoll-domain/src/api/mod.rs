@@ -20,7 +20,7 @@ pub use answer::{AnswerBody, DeclineReason, Offer, PatientAnswer};
 pub use catalog::{GuaranteeKind, Provider, Region, Service, ServiceCategory};
 pub use free_time::{
     FreeTime, FreeTimeChange, FreeTimeState, MAX_SERIES_WEEKS, MAX_TIME_MINUTES, MIN_TIME_MINUTES,
-    NewFreeTimes, Slot,
+    NewFreeTimes, Schedule, Slot,
 };
 pub use problem::{FieldProblem, Problem};
 pub use referral::{

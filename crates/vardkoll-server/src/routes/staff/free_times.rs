@@ -6,7 +6,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use vardkoll_domain::api::{FreeTimeChange, FreeTimeState, NewFreeTimes};
+use vardkoll_domain::api::{FreeTimeChange, FreeTimeState, NewFreeTimes, Schedule};
 
 use super::StaffMember;
 use crate::identity::Role;
@@ -57,7 +57,7 @@ fn refused(refusal: TimeRefused) -> ApiError {
     }
 }
 
-/// The times of the scheduler's providers from today on, earliest first.
+/// The scheduler's providers, and their times from today on, earliest first.
 pub async fn list(
     member: StaffMember,
     State(state): State<AppState>,
@@ -67,7 +67,7 @@ pub async fn list(
     let times = state
         .store
         .free_times(FreeTimeQuery {
-            providers: Some(providers),
+            providers: Some(providers.clone()),
             services: None,
             from: vardkoll_domain::date::iso(state.clock.swedish_now().date()),
             only_free: false,
@@ -76,7 +76,9 @@ pub async fn list(
         })
         .await
         .map_err(store_error)?;
-    Ok(no_store(Json(times).into_response()))
+    Ok(no_store(
+        Json(Schedule { providers, times }).into_response(),
+    ))
 }
 
 /// Publishes one time, or the same time for several weeks: all or none.
