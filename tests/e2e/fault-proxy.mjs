@@ -1,7 +1,10 @@
 // A proxy in front of the API server that misbehaves on purpose, for the
-// fault-injection test: it refuses connections, loses answers after the server
-// has stored the request, delays, and answers 500, 503 and 429 — chosen by a
-// seeded random generator, so a run can be repeated. Everything else passes.
+// fault-injection test: on the calls that store something — a new request
+// (POST /referrals) and a patient's answer to an offer (POST
+// /referrals/{reference}/answer) — it refuses connections, loses the response
+// after the server has stored the call, delays, and responds 500, 503 and 429,
+// chosen by a seeded random generator, so a run can be repeated. Everything
+// else passes.
 // Given several API instances it is also their load balancer: requests go to
 // the instances in turn; one that cannot be reached is taken out (that request
 // gets 502) and put back once its health check answers again.
@@ -19,10 +22,13 @@ function random(seed) {
   };
 }
 
-/** The faults and their shares of POST /api/v1/referrals; the rest pass. */
+/** The calls that get faults: new requests and answers to offers. */
+const FAULTY = /^\/api\/v1\/referrals(\/[^/]+\/answer)?$/;
+
+/** The faults and their shares of the calls in FAULTY; the rest pass. */
 export const FAULTS = [
   ["refused", 0.1], // the connection is dropped before the server sees the request
-  ["answer-lost", 0.1], // the server stores it, the answer is dropped
+  ["answer-lost", 0.1], // the server stores it, its response is dropped
   ["error-500", 0.08], // 500 without reaching the server
   ["stored-then-503", 0.05], // the server stores it, the client is told 503
   ["rate-limited-429", 0.08], // 429 with Retry-After: 1
@@ -73,7 +79,7 @@ export async function startFaultProxy(targets, seed = 20261126) {
     req.on("data", (c) => chunks.push(c));
     req.on("end", () => {
       const body = Buffer.concat(chunks);
-      const faulty = req.method === "POST" && new URL(req.url, "http://x").pathname === "/api/v1/referrals";
+      const faulty = req.method === "POST" && FAULTY.test(new URL(req.url, "http://x").pathname);
       if (!faulty) return forward(req, body, (up, data) => relay(res, up, data));
       counts.attempts++;
       let roll = next();
@@ -86,8 +92,10 @@ export async function startFaultProxy(targets, seed = 20261126) {
         roll -= share;
       }
       counts[fault]++;
+      // `created`: stored for the first time (201 for a request, 200 for an
+      // answer); `replayed`: a repeat answered with what was stored.
       const tally = (up) => {
-        if (up?.statusCode === 201) counts[up.headers["idempotent-replayed"] ? "replayed" : "created"]++;
+        if (up && up.statusCode >= 200 && up.statusCode < 300) counts[up.headers["idempotent-replayed"] ? "replayed" : "created"]++;
       };
       switch (fault) {
         case "refused":
