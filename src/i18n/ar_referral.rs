@@ -241,4 +241,11 @@ pub const AR_REFERRAL: ReferralTexts = ReferralTexts {
     answer_refused_ok: "فهمت",
     history_answer,
     history_expired: "انتهت مهلة الرد",
+    add_booked: |title| format!("أضف الموعد إلى «{title}» في «ضمانات رعايتي»"),
+    booked_in_tracker: |title| {
+        format!(
+            "الموعد موجود في حالة رعايتك «{title}». تُظهر صفحة «ضمانات رعايتي» ما إذا كان ضمن المهلة المحددة."
+        )
+    },
+    show_tracker: "عرض ضمانات رعايتي",
 };

@@ -254,4 +254,11 @@ pub const EN_REFERRAL: ReferralTexts = ReferralTexts {
     answer_refused_ok: "I understand",
     history_answer,
     history_expired: "the time to answer ran out",
+    add_booked: |title| format!("Add the appointment to “{title}” in My care guarantees"),
+    booked_in_tracker: |title| {
+        format!(
+            "The appointment is in your care episode “{title}”. My care guarantees shows whether it is within the time limit."
+        )
+    },
+    show_tracker: "Show My care guarantees",
 };

@@ -119,6 +119,11 @@ pub struct ReferralTexts {
     pub history_answer: fn(PatientAnswer) -> &'static str,
     /// The offer's answer window closed.
     pub history_expired: &'static str,
+    /// A booked time, added with one tap to the episode the request came
+    /// from (its title): the button, and what is said once it is there.
+    pub add_booked: fn(&str) -> String,
+    pub booked_in_tracker: fn(&str) -> String,
+    pub show_tracker: &'static str,
 }
 
 #[cfg(test)]

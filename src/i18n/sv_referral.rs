@@ -252,6 +252,13 @@ pub const SV_REFERRAL: ReferralTexts = ReferralTexts {
     answer_refused_ok: "Jag förstår",
     history_answer,
     history_expired: "tiden att svara gick ut",
+    add_booked: |title| format!("Lägg till tiden i ”{title}” i Mina vårdgarantier"),
+    booked_in_tracker: |title| {
+        format!(
+            "Tiden finns i ditt vårdärende ”{title}”. Mina vårdgarantier visar om den är inom tidsgränsen."
+        )
+    },
+    show_tracker: "Visa Mina vårdgarantier",
 };
 
 #[cfg(test)]

@@ -357,6 +357,7 @@ mod tests {
         let label = || RequestLabel {
             service: "op-hoft".into(),
             providers: vec!["p1".into()],
+            episode: None,
         };
         let mut outbox = Outbox::default();
         outbox.enqueue("k1".into(), NewReferral::example(), label(), 1_000);

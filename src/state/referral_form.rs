@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use vardkoll_domain::api::{FieldProblem, NewReferral, ProblemCode, Provider, Service};
-use vardkoll_domain::referral::{ReferralDraft, RequestLabel};
+use vardkoll_domain::referral::{EpisodeLink, ReferralDraft, RequestLabel};
 
 use crate::i18n::Texts;
 
@@ -18,6 +18,9 @@ pub struct ReferralForm {
     pub problems: RwSignal<Vec<FieldProblem>>,
     /// The key of a turned-down request being corrected, if any.
     pub correcting: RwSignal<Option<String>>,
+    /// The episode the form was opened from (`?episod=`): the request
+    /// remembers it, so a time booked through it can be added to it.
+    pub episode: RwSignal<Option<u64>>,
 }
 
 thread_local! {
@@ -35,6 +38,7 @@ impl ReferralForm {
             draft: RwSignal::new(ReferralDraft::default()),
             problems: RwSignal::new(Vec::new()),
             correcting: RwSignal::new(None),
+            episode: RwSignal::new(None),
         });
         SHARED.with(|s| s.set(Some(form)));
         // Signing out on a shared computer leaves nothing typed behind.
@@ -156,7 +160,12 @@ impl ReferralForm {
         }
         if problems.is_empty() {
             self.problems.set(Vec::new());
-            Some((request.clone(), label(&request, services, providers, texts)))
+            let mut label = label(&request, services, providers, texts);
+            label.episode = self.episode.get_untracked().and_then(|id| {
+                let service = services.iter().find(|s| s.code == request.service_code)?;
+                EpisodeLink::new(id, request.guarantee.map(|g| g.step), service.guarantee)
+            });
+            Some((request.clone(), label))
         } else {
             self.problems.set(problems);
             None
@@ -173,6 +182,7 @@ impl ReferralForm {
         self.draft.set(ReferralDraft::default());
         self.problems.set(Vec::new());
         self.correcting.set(None);
+        self.episode.set(None);
     }
 }
 
@@ -190,5 +200,6 @@ pub fn label(
             .iter()
             .map(|id| super::provider_label(providers, id))
             .collect(),
+        episode: None,
     }
 }

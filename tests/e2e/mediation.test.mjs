@@ -5,7 +5,8 @@
 // tider"; region 01's
 // navigator sees them suggested for a signed-in patient's request and offers
 // one on "Vårdlotsen"; the patient answers online in "Mina förfrågningar"
-// (accept; decline shows its warning first) and the scheduler sees the
+// (accept; decline shows its warning first), adds the booked time to the
+// episode the request came from with one tap, and the scheduler sees the
 // booking; an offer left unanswered goes back when the window closes, and the
 // patient is told.
 import { after, before, test } from "node:test";
@@ -166,10 +167,22 @@ test("a free time in another region reaches the patient, who accepts it online; 
   assert.deepEqual(await violations(sp), [], "Lediga tider in English");
   await sp.locator("#language").selectOption("sv");
 
-  // The patient, signed in, asks for care elsewhere, able to travel anywhere.
-  const { context, page } = await openPage(browser, `${site.url}/remiss?tjanst=op-hoft`);
+  // The patient records their hip: a treatment decided 30 days ago (its
+  // deadline 60 days on), and from that episode, signed in, asks for care
+  // elsewhere, able to travel anywhere.
+  const { context, page } = await openPage(browser, site.url);
   const errors = appErrors(page, provider, site.url);
+  await page.getByLabel("Vad gäller vården?").fill("Höften");
+  await page.getByRole("button", { name: "Lägg till vårdärende" }).click();
+  await page.getByRole("heading", { name: "Höften" }).waitFor();
+  await page.getByLabel("Vad hände?").selectOption("treatment_decided");
+  await page.getByLabel("Datum", { exact: true }).fill(inDays(-30));
+  await page.getByRole("button", { name: "Lägg till händelse" }).click();
+  await page.getByRole("link", { name: /^Begär vård hos en annan vårdgivare\W+Höften$/ }).click();
+  await page.getByText("Förfrågan gäller ditt vårdärende ”Höften”.").waitFor();
   await signIn(page, "tolvan");
+  await page.getByText("Förfrågan gäller ditt vårdärende ”Höften”.").waitFor();
+  await page.getByLabel("Behandling eller besök").selectOption("op-hoft");
   await fillRequest(page, "070-123 45 67", null, "tolvan@example.se");
   // How far: asked once the patient says they can travel; anywhere to start with.
   assert.ok(await page.locator("#referral-travel-distance").isHidden());
@@ -241,6 +254,18 @@ test("a free time in another region reaches the patient, who accepts it online; 
   await card.locator("dd .status", { hasText: "Tid bokad" }).waitFor();
   await card.locator(".request__history li", { hasText: "du tackade ja" }).waitFor();
   assert.deepEqual(await violations(page), [], "a booked time");
+  // One tap puts the booked time in the episode the request came from, and
+  // the tracker says it is within the deadline.
+  await card.getByRole("button", { name: "Lägg till tiden i ”Höften” i Mina vårdgarantier" }).click();
+  await card.getByText(/^Tiden finns i ditt vårdärende ”Höften”/).waitFor();
+  assert.deepEqual(await violations(page), [], "a booked time in the tracker");
+  await page.reload();
+  await card.getByText(/^Tiden finns i ditt vårdärende ”Höften”/).waitFor();
+  assert.equal(await card.getByRole("button", { name: /^Lägg till tiden/ }).count(), 0, "added once");
+  await card.getByRole("link", { name: "Visa Mina vårdgarantier" }).click();
+  const booking = page.locator(".timeline__item", { hasText: "Tid bokad" });
+  await booking.getByText(inDays(10)).first().waitFor();
+  await page.locator(".timeline__item", { hasText: "I tid" }).first().waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 

@@ -131,8 +131,10 @@ test("scripts/serve serves the app, the API, a test login and a mail folder, and
     await signInAs(page, "Tolvan Tolvansson");
     await page.locator(".signed-in-identity").getByText("19121212-1212").waitFor();
     await fillRequest(page, "070-123 45 67", null, address);
-    // The scheduler's clinic first: its time comes first among the suggestions.
+    // The scheduler's clinic first, in another region: its time comes first
+    // among the suggestions.
     await page.locator("#referral-provider-0").selectOption("akademiska-sjukhuset");
+    await page.getByLabel("Jag kan resa till en annan ort för vården").check();
     await page.getByRole("button", { name: "Skicka förfrågan" }).click();
     await page.getByText("Förfrågan är mottagen").waitFor();
     const reference = (await page.locator(".receipt__reference").textContent()).trim();

@@ -32,6 +32,7 @@ pub fn FromEpisode() -> impl IntoView {
     // that goes with the request is the episode's.
     Effect::new(move |_| {
         let episode = episode.get();
+        form.episode.set(episode.as_ref().map(|e| e.id));
         form.prefill("", "", episode.as_ref().and_then(current_referral_date));
         // The episode's region, else the one the patient chose or the portal's.
         form.prefill_home_region(episode.as_ref().and_then(|e| e.region).or_else(home_region));

@@ -3,6 +3,7 @@
 //! focus.
 
 mod answer_offer;
+mod booked_time;
 mod sent_card;
 mod top;
 mod waiting_card;

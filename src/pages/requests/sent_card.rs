@@ -6,9 +6,10 @@
 
 use leptos::prelude::*;
 use vardkoll_domain::api::{Offer, ReferralStatus, ReferralView};
-use vardkoll_domain::referral::{RequestLabel, Sent};
+use vardkoll_domain::referral::{RequestLabel, Sent, booked_offer};
 
 use super::answer_offer::AnswerOffer;
+use super::booked_time::BookedTime;
 use crate::i18n::{Texts, long_date, swedish_time, use_texts};
 use crate::state::{Catalogue, CatalogueData, OutboxStore, Session, provider_label, service_title};
 
@@ -31,6 +32,7 @@ fn from_server(view: ReferralView) -> Sent {
         label: RequestLabel {
             service: view.service_code.clone(),
             providers: view.preferred_providers.clone(),
+            episode: None,
         },
         created_at: view
             .history
@@ -95,6 +97,9 @@ pub fn SentCard(reference: String) -> impl IntoView {
             // The region's answer, from the change that made the status.
             let made = s.history.iter().rev().find(|c| c.status == s.status);
             let answer_by = made.and_then(|c| c.offer.as_ref()?.answer_by.clone());
+            // A time booked through a request from one of the patient's
+            // episodes goes back to it with one tap.
+            let booked = s.label.episode.zip(booked_offer(s.status, &s.history).cloned());
             let answer = made.and_then(|c| {
                 c.offer
                     .as_ref()
@@ -120,6 +125,7 @@ pub fn SentCard(reference: String) -> impl IntoView {
                     {answer.map(|answer| view! { <p class="request__answer">{answer}</p> })}
                     <p class="request__next">{(r.status_next)(s.status)}</p>
                     <AnswerOffer reference=s.reference.clone() status=s.status answer_by=answer_by />
+                    {booked.map(|(link, offer)| view! { <BookedTime link=link offer=offer /> })}
                     <h4>{r.history_heading}</h4>
                     <ol class="request__history">
                         {s.history.iter().map(|change| view! {

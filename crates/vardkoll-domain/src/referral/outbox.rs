@@ -26,6 +26,9 @@ use crate::api::{
 pub struct RequestLabel {
     pub service: String,
     pub providers: Vec<String>,
+    /// The patient's episode it was made from, in this browser (never sent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub episode: Option<super::EpisodeLink>,
 }
 
 /// A request not yet acknowledged by the server.
