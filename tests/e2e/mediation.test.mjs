@@ -259,13 +259,21 @@ test("a free time in another region reaches the patient, who accepts it online; 
   await card.getByRole("button", { name: "Lägg till tiden i ”Höften” i Mina vårdgarantier" }).click();
   await card.getByText(/^Tiden finns i ditt vårdärende ”Höften”/).waitFor();
   assert.deepEqual(await violations(page), [], "a booked time in the tracker");
+  for (const [lang, said] of [
+    ["en", "The appointment is in your care episode “Höften”"],
+    ["ar", "الموعد موجود في حالة رعايتك «Höften»"],
+  ]) {
+    await page.locator("#language").selectOption(lang);
+    await card.getByText(said).waitFor();
+    assert.deepEqual(await violations(page), [], `a booked time in the tracker, ${lang}`);
+  }
+  await page.locator("#language").selectOption("sv");
   await page.reload();
   await card.getByText(/^Tiden finns i ditt vårdärende ”Höften”/).waitFor();
   assert.equal(await card.getByRole("button", { name: /^Lägg till tiden/ }).count(), 0, "added once");
   await card.getByRole("link", { name: "Visa Mina vårdgarantier" }).click();
-  const booking = page.locator(".timeline__item", { hasText: "Tid bokad" });
-  await booking.getByText(inDays(10)).first().waitFor();
-  await page.locator(".timeline__item", { hasText: "I tid" }).first().waitFor();
+  await page.locator(".events__item", { hasText: "Tid bokad" }).filter({ hasText: inDays(10) }).waitFor();
+  await page.getByText("Tid bokad inom gränsen").waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 
