@@ -1,14 +1,16 @@
 // Trunk post-build hook: writes this build's version and the files to precache
 // into sw.js (see public/sw.js): every hashed build file and page chunk, the
 // runtime config, the manifest and icons — not index.html (the page is fetched
-// network-first), not sw.js itself and not what only embedding in a portal's
-// element uses (embed.js and its stylesheet; no worker is registered there).
+// network-first), not sw.js itself, not what only embedding in a portal's
+// element uses (embed.js and its stylesheet; no worker is registered there)
+// and not the staff's pages (staff-pages.mjs: no patient downloads them).
 // The version is a hash of all of them, so any change to the build makes a new
 // worker that the app offers to reload into.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { isEmbedOnly } from "./embed-files.mjs";
+import { isStaffOnly } from "./staff-pages.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -18,7 +20,7 @@ if (!dir) {
 const files = readdirSync(dir, { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile())
   .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice(dir.length + 1).split("\\").join("/"))
-  .filter((path) => path !== "sw.js" && path !== "index.html" && !isEmbedOnly(path))
+  .filter((path) => path !== "sw.js" && path !== "index.html" && !isEmbedOnly(path) && !isStaffOnly(path))
   .sort();
 const hash = createHash("sha256");
 for (const path of [...files, "index.html"]) hash.update(path).update(readFileSync(join(dir, path)));

@@ -153,6 +153,7 @@ test("a free time in another region reaches the patient, who accepts it online; 
   await outcome.getByText("Tiden är borttagen.").waitFor();
   await sp.getByRole("button", { name: new RegExp(`^Ändra ${inDays(19)} 09:30`) }).click();
   await sp.getByRole("heading", { name: `Ändra ${inDays(19)} 09:30` }).waitFor();
+  await sp.waitForFunction(() => document.activeElement?.id === "change-date");
   await sp.locator("#change-minutes").fill("45");
   assert.deepEqual(await violations(sp), [], "Lediga tider, a time being changed");
   await sp.getByRole("button", { name: "Spara ändringen" }).click();

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { STAFF_PAGES } from "../../scripts/staff-pages.mjs";
 import { isoDaysAgo } from "./browser.mjs";
 import { startServer } from "./static-server.mjs";
 import { DIST, useStack } from "./stack.mjs";
@@ -99,6 +100,10 @@ test("offline: the tracker, the last comparison and the form work; a request wai
   assert.ok(cached.some((u) => u.includes("/api/v1/statistics")), "statistics are cached");
   for (const split of ["page_guarantees", "page_wait_times", "page_referral", "page_requests"]) {
     assert.ok(cached.some((u) => u.includes("/app/") && u.endsWith(`/${split}.pack`)), `${split} is precached`);
+  }
+  // The staff's pages are never in a patient's download.
+  for (const split of STAFF_PAGES) {
+    assert.ok(!cached.some((u) => u.endsWith(`/${split}.pack`)), `${split} is not precached`);
   }
   assert.deepEqual(cached.filter((u) => /referrals|admin/.test(u)), [], "no referral or admin call is cached");
   assert.deepEqual(panics, []);

@@ -10,6 +10,8 @@ use vardkoll_domain::swedish_time::swedish_minutes;
 use super::publish_form::{field_message, summary};
 use crate::components::{ErrorSummary, Field, described_by};
 use crate::i18n::{FreeTimesTexts, numeric_date, use_texts};
+use crate::platform::clock::next_paint;
+use crate::platform::host::focus_by_id;
 use crate::state::{
     Catalogue, ChangeDraft, FreeTimesDesk, TimeField, provider_label, service_title,
 };
@@ -63,7 +65,14 @@ fn Row(time: FreeTime) -> impl IntoView {
                     <div class="button-row">
                         <button type="button" class="button button--secondary"
                             aria-label=(f.change_this)(&name)
-                            on:click=move |_| desk.begin_change(&time)>{f.change}</button>
+                            on:click=move |_| {
+                                desk.begin_change(&time);
+                                // The form opens above the table: the keyboard goes with it.
+                                leptos::task::spawn_local(async {
+                                    next_paint().await;
+                                    focus_by_id(&TimeField::Date.input_id(true));
+                                });
+                            }>{f.change}</button>
                         <button type="button" class="button button--secondary"
                             aria-label=(f.withdraw_this)(&name)
                             disabled=move || desk.saving.get()

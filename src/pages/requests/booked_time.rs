@@ -1,7 +1,9 @@
 //! A time booked through a request made from one of the patient's episodes:
 //! one tap adds it to that episode as "tid bokad", and "Mina vårdgarantier"
 //! then says whether it is within the deadline. Nothing is shown when the
-//! episode is gone from this browser.
+//! episode is gone from this browser. A part of the page of its own
+//! (`part_requests_booked`): reading and writing the saved episodes is code
+//! only a booked request from an episode needs.
 
 use leptos::prelude::*;
 use vardkoll_domain::api::Offer;
@@ -11,9 +13,17 @@ use crate::i18n::use_texts;
 use crate::router::{Link, Route};
 use crate::state::EpisodeStore;
 
+/// The booked time and the episode to add it to, for the part's code.
+#[derive(Clone, Debug)]
+pub struct BookedFromEpisode {
+    pub link: EpisodeLink,
+    pub offer: Offer,
+}
+
 #[component]
-pub fn BookedTime(link: EpisodeLink, offer: Offer) -> impl IntoView {
+pub fn BookedTime() -> impl IntoView {
     let r = use_texts().referral();
+    let BookedFromEpisode { link, offer } = expect_context::<BookedFromEpisode>();
     let store = EpisodeStore::provide_shared();
     let episode = Memo::new(move |_| store.episode(link.episode));
     // Said where screen readers hear it once the tap has added the time.

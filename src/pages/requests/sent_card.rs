@@ -4,13 +4,16 @@
 //! (a request sent from another device). Names of services and providers come
 //! from the catalogue when it has loaded.
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 use vardkoll_domain::api::{Offer, ReferralStatus, ReferralView};
 use vardkoll_domain::referral::{RequestLabel, Sent, booked_offer};
 
 use super::answer_offer::AnswerOffer;
-use super::booked_time::BookedTime;
+use super::booked_time::{BookedFromEpisode, BookedTime};
+use crate::components::{Draw, LazyView};
 use crate::i18n::{Texts, long_date, swedish_time, use_texts};
+use crate::split_point;
 use crate::state::{Catalogue, CatalogueData, OutboxStore, Session, provider_label, service_title};
 
 fn tone(status: ReferralStatus) -> (&'static str, &'static str) {
@@ -125,7 +128,11 @@ pub fn SentCard(reference: String) -> impl IntoView {
                     {answer.map(|answer| view! { <p class="request__answer">{answer}</p> })}
                     <p class="request__next">{(r.status_next)(s.status)}</p>
                     <AnswerOffer reference=s.reference.clone() status=s.status answer_by=answer_by />
-                    {booked.map(|(link, offer)| view! { <BookedTime link=link offer=offer /> })}
+                    {booked.map(|(link, offer)| view! {
+                        <Provider value=BookedFromEpisode { link, offer }>
+                            <LazyView load=|| Box::pin(booked_time_part()) />
+                        </Provider>
+                    })}
                     <h4>{r.history_heading}</h4>
                     <ol class="request__history">
                         {s.history.iter().map(|change| view! {
@@ -143,5 +150,14 @@ pub fn SentCard(reference: String) -> impl IntoView {
                 </article>
             }
         })
+    }
+}
+
+split_point! {
+    /// A booked time, added to the episode its request came from ([`BookedTime`]).
+    fn booked_time_part() -> Draw, split part_requests_booked {
+        || {
+            view! { <BookedTime /> }.into_any()
+        }
     }
 }
