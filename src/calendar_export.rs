@@ -81,6 +81,7 @@ mod tests {
                     },
                 },
             ],
+            places: Default::default(),
         };
         let entries = calendar_entries(
             std::slice::from_ref(&episode),
@@ -125,6 +126,7 @@ mod tests {
                     kind: EventKind::TreatmentDecided,
                 },
             ],
+            places: Default::default(),
         };
         let entries = calendar_entries(&[episode], day(2026, 12, 7), Lang::Sv.texts());
         let uids: Vec<_> = entries.iter().map(|e| e.uid.as_str()).collect();

@@ -212,6 +212,7 @@ mod tests {
             title: "Höften".into(),
             region: region.and_then(RegionCode::parse),
             events,
+            places: Default::default(),
         };
         deadline_rows(&episode, today, Lang::Sv.texts())
     }
@@ -388,6 +389,7 @@ mod tests {
             title: "Höften".into(),
             region: RegionCode::parse("01"),
             events,
+            places: Default::default(),
         };
         deadline_rows(&episode, day(2026, 12, 7), lang.texts())
     }

@@ -170,6 +170,7 @@ fn the_start_of_a_deadline_reads_left_to_right_in_arabic() {
             date: ymd(2026, 9, 1),
             kind: EventKind::ReferralIssued,
         }],
+        places: Default::default(),
     };
     let today: NaiveDate = ymd(2026, 11, 25);
     let rows = crate::timeline_view::deadline_rows(&episode, today, Lang::Ar.texts());

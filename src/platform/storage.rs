@@ -327,6 +327,7 @@ mod tests {
                 date: chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
                 kind: EventKind::ReferralIssued,
             }],
+            places: Default::default(),
         }];
         let text = encode(&episodes).unwrap();
         assert!(text.starts_with(r#"{"version":1,"#));

@@ -98,6 +98,7 @@ impl EpisodeStore {
                 title,
                 region,
                 events: Vec::new(),
+                places: Default::default(),
             });
         });
         id
@@ -116,6 +117,11 @@ impl EpisodeStore {
 
     pub fn save_event(&self, episode_id: u64, event: Event) {
         self.change_episode(episode_id, |episode| episode.upsert_event(event));
+    }
+
+    /// Saves `event` happening at `place` (a provider's name).
+    pub fn save_event_at(&self, episode_id: u64, event: Event, place: String) {
+        self.change_episode(episode_id, |episode| episode.upsert_event_at(event, place));
     }
 
     pub fn remove_event(&self, episode_id: u64, event_id: u64) {

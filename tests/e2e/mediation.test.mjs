@@ -273,7 +273,8 @@ test("a free time in another region reaches the patient, who accepts it online; 
   await card.getByText(/^Tiden finns i ditt vårdärende ”Höften”/).waitFor();
   assert.equal(await card.getByRole("button", { name: /^Lägg till tiden/ }).count(), 0, "added once");
   await card.getByRole("link", { name: "Visa Mina vårdgarantier" }).click();
-  await page.locator(".events__item", { hasText: "Tid bokad" }).filter({ hasText: inDays(10) }).waitFor();
+  // "Tid bokad … · Sahlgrenska …" on the offered day: the time and where.
+  await page.locator(".events__item", { hasText: "Tid bokad" }).filter({ hasText: inDays(10) }).filter({ hasText: "Sahlgrenska" }).waitFor();
   await page.getByText("Tid bokad inom gränsen").waitFor();
   assert.deepEqual(errors, []);
   await context.close();

@@ -293,6 +293,7 @@ mod tests {
             title: "t".into(),
             region: region.and_then(RegionCode::parse),
             events,
+            places: Default::default(),
         };
         timeline(&episode, &RuleBook::swedish())
             .into_iter()
@@ -724,6 +725,7 @@ mod tests {
                 ),
                 ev(2, ymd(2009, 1, 15), EventKind::ReferralIssued),
             ],
+            places: Default::default(),
         };
         let entries = timeline(&episode, &RuleBook::swedish());
         assert_eq!(

@@ -277,6 +277,19 @@ pub struct Episode {
     pub title: String,
     pub region: Option<RegionCode>,
     pub events: Vec<Event>,
+    /// Where events happen: the provider of a time booked through a request
+    /// ("Akademiska sjukhuset, Uppsala"). Beside the events rather than in
+    /// them, so an event stays a small value; a list, not a map, since a
+    /// map's code is a few kilobytes more in every page that reads episodes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<Place>,
+}
+
+/// Where event `event` happens.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    pub event: u64,
+    pub name: String,
 }
 
 impl Episode {
@@ -316,8 +329,27 @@ impl Episode {
         }
     }
 
+    /// Records `event` (as [`Episode::upsert_event`]) happening at `place`.
+    pub fn upsert_event_at(&mut self, event: Event, place: String) {
+        self.upsert_event(event);
+        self.places.retain(|p| p.event != event.id);
+        self.places.push(Place {
+            event: event.id,
+            name: place,
+        });
+    }
+
     pub fn remove_event(&mut self, id: u64) {
         self.events.retain(|event| event.id != id);
+        self.places.retain(|p| p.event != id);
+    }
+
+    /// Where event `id` happens, if recorded.
+    pub fn place(&self, id: u64) -> Option<&str> {
+        self.places
+            .iter()
+            .find(|p| p.event == id)
+            .map(|p| p.name.as_str())
     }
 }
 
@@ -380,6 +412,7 @@ mod tests {
             title: "Höften".into(),
             region: None,
             events,
+            places: Default::default(),
         }
     }
 

@@ -368,6 +368,7 @@ mod tests {
             title: "Höften".into(),
             region: None,
             events,
+            places: Default::default(),
         }
     }
 

@@ -70,6 +70,7 @@ fn episode_on(date: impl Strategy<Value = NaiveDate>) -> impl Strategy<Value = E
                 kind,
             })
             .collect(),
+        places: Default::default(),
     })
 }
 

@@ -15,6 +15,7 @@ fn deadline_of(step: Step, events: Vec<Event>) -> NaiveDate {
         title: "Exempel".into(),
         region: None,
         events,
+        places: Default::default(),
     };
     timeline(&episode, &RuleBook::swedish())
         .into_iter()
@@ -54,6 +55,7 @@ fn skr_contact_on_5_march_and_visit_on_8_march_is_within_the_limit() {
                 },
             ),
         ],
+        places: Default::default(),
     };
     let entries = timeline(&episode, &RuleBook::swedish());
     let Entry::Clock(assessment) = &entries[1] else {

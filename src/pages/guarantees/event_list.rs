@@ -24,7 +24,12 @@ pub fn EventList(
             </Show>
             <ul class="events__list">
                 {move || events().into_iter().map(|event| {
-                    let description = t.event(event.kind);
+                    // With where it happens, when the patient's request recorded it.
+                    let place = episode.with(|e| e.as_ref().and_then(|e| e.place(event.id).map(str::to_owned)));
+                    let description = match place {
+                        Some(place) => format!("{} · {place}", t.event(event.kind)),
+                        None => t.event(event.kind),
+                    };
                     let label = format!("{} – {}", numeric_date(event.date), description);
                     view! {
                         <li class="events__item">

@@ -18,12 +18,14 @@ use crate::state::EpisodeStore;
 pub struct BookedFromEpisode {
     pub link: EpisodeLink,
     pub offer: Offer,
+    /// The offer's provider by name, as the tracker will show it.
+    pub place: String,
 }
 
 #[component]
 pub fn BookedTime() -> impl IntoView {
     let r = use_texts().referral();
-    let BookedFromEpisode { link, offer } = expect_context::<BookedFromEpisode>();
+    let BookedFromEpisode { link, offer, place } = expect_context::<BookedFromEpisode>();
     let store = EpisodeStore::provide_shared();
     let episode = Memo::new(move |_| store.episode(link.episode));
     // Said where screen readers hear it once the tap has added the time.
@@ -33,9 +35,10 @@ pub fn BookedTime() -> impl IntoView {
                 match booked_event(link, &offer, &episode) {
                     Some(event) => {
                         let id = episode.id;
+                        let place = place.clone();
                         view! {
                             <button type="button" class="button button--secondary"
-                                on:click=move |_| store.save_event(id, event)>
+                                on:click=move |_| store.save_event_at(id, event, place.clone())>
                                 {(r.add_booked)(&episode.title)}
                             </button>
                         }.into_any()

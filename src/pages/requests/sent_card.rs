@@ -129,7 +129,11 @@ pub fn SentCard(reference: String) -> impl IntoView {
                     <p class="request__next">{(r.status_next)(s.status)}</p>
                     <AnswerOffer reference=s.reference.clone() status=s.status answer_by=answer_by />
                     {booked.map(|(link, offer)| view! {
-                        <Provider value=BookedFromEpisode { link, offer }>
+                        <Provider value=BookedFromEpisode {
+                            place: provider_label(known.map_or(&[][..], |c| &c.providers), &offer.provider_id),
+                            link,
+                            offer,
+                        }>
                             <LazyView load=|| Box::pin(booked_time_part()) />
                         </Provider>
                     })}

@@ -105,6 +105,13 @@ mod tests {
     }
 
     #[test]
+    fn an_episode_stored_before_places_existed_still_reads() {
+        let old: Episode =
+            serde_json::from_str(r#"{"id":1,"title":"Höften","region":null,"events":[]}"#).unwrap();
+        assert!(old.places.is_empty());
+    }
+
+    #[test]
     fn a_label_stored_before_links_existed_still_reads() {
         use crate::referral::RequestLabel;
         let old: RequestLabel =
@@ -136,6 +143,7 @@ mod tests {
             title: "Höften".into(),
             region: None,
             events: Vec::new(),
+            places: Default::default(),
         };
         let event = booked_event(link, &offer("2026-12-28"), &episode).unwrap();
         assert_eq!(event.date, ymd(2026, 12, 28));
@@ -145,8 +153,15 @@ mod tests {
                 step: Step::Treatment
             }
         );
-        episode.upsert_event(event);
+        episode.upsert_event_at(event, "Sahlgrenska, Göteborg".into());
         assert_eq!(booked_event(link, &offer("2026-12-28"), &episode), None);
         assert!(booked_event(link, &offer("28/12"), &episode).is_none());
+        // Where it is goes with the episode as stored, and with the event.
+        let text = serde_json::to_string(&episode).unwrap();
+        let read: Episode = serde_json::from_str(&text).unwrap();
+        assert_eq!(read.place(event.id), Some("Sahlgrenska, Göteborg"));
+        episode.remove_event(event.id);
+        assert_eq!(episode.place(event.id), None);
+        assert!(!serde_json::to_string(&episode).unwrap().contains("places"));
     }
 }

@@ -152,6 +152,7 @@ mod tests {
                     kind: *kind,
                 })
                 .collect(),
+            places: Default::default(),
         }
     }
 
