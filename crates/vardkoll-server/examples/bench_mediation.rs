@@ -131,7 +131,10 @@ async fn main() -> Result<(), String> {
     let mut config = Config {
         addr: "127.0.0.1:0".parse().map_err(|_| "address")?,
         database: dir.path().join("bench.sqlite3"),
-        database_url: options.postgres.clone(),
+        database_url: options
+            .postgres
+            .clone()
+            .map(vardkoll_server::config::DatabaseUrl::new),
         rate_per_second: 1e9,
         rate_burst: 1e9,
         ..Config::default()

@@ -15,7 +15,7 @@ pub struct Config {
     pub database: PathBuf,
     /// `VARDKOLL_DATABASE_URL` (`postgres://user@host:port/database`): the
     /// PostgreSQL store, for several instances on one database. Wins over `VARDKOLL_DB`.
-    pub database_url: Option<String>,
+    pub database_url: Option<DatabaseUrl>,
     /// `VARDKOLL_DATA_CHECK_SECONDS`, default 5: how often an instance asks the
     /// store whether another one imported new statistics.
     pub data_check_seconds: f64,
@@ -53,6 +53,39 @@ pub struct Config {
     pub offer_sweep_seconds: f64,
     /// `VARDKOLL_CLOCK_OFFSET_FILE`, for tests only: see [`crate::clock`].
     pub clock_offset_file: Option<PathBuf>,
+}
+
+/// A database's address, which may hold its password: `Debug` shows it with
+/// the password replaced, so a logged configuration never carries it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DatabaseUrl(String);
+
+impl DatabaseUrl {
+    pub fn new(url: impl Into<String>) -> DatabaseUrl {
+        DatabaseUrl(url.into())
+    }
+
+    /// The address itself, password and all: for connecting, nothing else.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // `scheme://user:password@rest`: the password is what lies between the
+        // first `:` after the scheme and the last `@` before the path.
+        let (scheme, rest) = self.0.split_once("://").unwrap_or(("", &self.0));
+        let authority_end = rest.find('/').unwrap_or(rest.len());
+        let shown = match rest[..authority_end].rfind('@') {
+            Some(at) => match rest[..at].split_once(':') {
+                Some((user, _)) => format!("{scheme}://{user}:***{}", &rest[at..]),
+                None => self.0.clone(),
+            },
+            None => self.0.clone(),
+        };
+        f.debug_tuple("DatabaseUrl").field(&shown).finish()
+    }
 }
 
 /// How the server sends e-mail.
@@ -129,7 +162,7 @@ impl Config {
             if !v.starts_with("postgres://") && !v.starts_with("postgresql://") {
                 return Err("VARDKOLL_DATABASE_URL must be a postgres:// URL".into());
             }
-            config.database_url = Some(v);
+            config.database_url = Some(DatabaseUrl::new(v));
         }
         if let Some(v) = var("VARDKOLL_DATA_CHECK_SECONDS") {
             config.data_check_seconds = parse("VARDKOLL_DATA_CHECK_SECONDS", v)?;
@@ -243,5 +276,33 @@ impl Config {
             });
         }
         Ok(config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_printed_configuration_never_holds_the_database_password() {
+        let config = Config {
+            database_url: Some(DatabaseUrl::new(
+                "postgres://vardkoll:hemligt-lösen@db.region.se:5432/vardkoll",
+            )),
+            ..Config::default()
+        };
+        let printed = format!("{config:?}");
+        assert!(!printed.contains("hemligt"), "{printed}");
+        assert!(
+            printed.contains("postgres://vardkoll:***@db.region.se:5432/vardkoll"),
+            "{printed}"
+        );
+        // Without a password there is nothing to hide; the address is kept.
+        let plain = DatabaseUrl::new("postgres://vardkoll@127.0.0.1:5432/vardkoll");
+        assert!(format!("{plain:?}").contains("vardkoll@127.0.0.1"));
+        assert_eq!(
+            config.database_url.as_ref().map(DatabaseUrl::expose),
+            Some("postgres://vardkoll:hemligt-lösen@db.region.se:5432/vardkoll")
+        );
     }
 }

@@ -226,7 +226,7 @@ async fn secrets_are_not_stored_in_plain_text(kind: Kind) {
                 .unwrap()
         }
         Kind::Postgres => {
-            let url = db.config.database_url.as_deref().unwrap();
+            let url = db.config.database_url.as_ref().unwrap().expose();
             let (client, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls)
                 .await
                 .unwrap();

@@ -64,7 +64,8 @@ pub struct NewRequest {
 }
 
 /// A request as the region's staff see it: everything stored about it.
-#[derive(Clone, Debug, PartialEq)]
+/// `Debug` leaves out the identity number.
+#[derive(Clone, PartialEq)]
 pub struct StaffReferral {
     pub reference: String,
     pub status: ReferralStatus,
@@ -78,6 +79,18 @@ pub struct StaffReferral {
     /// The request as the patient sent it.
     pub request: NewReferral,
     pub history: Vec<StaffChange>,
+}
+
+impl std::fmt::Debug for StaffReferral {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StaffReferral")
+            .field("reference", &self.reference)
+            .field("status", &self.status)
+            .field("service_code", &self.service_code)
+            .field("version", &self.version)
+            .field("request", &self.request)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Who reads or changes a request, from where: what the audit log records.
@@ -264,7 +277,9 @@ pub trait Store: FreeTimeStore + AnswerStore + Send + Sync + 'static {
 /// created and migrated as needed, and filled with the embedded dataset when empty.
 pub async fn open(config: &Config) -> Result<Arc<dyn Store>, StoreError> {
     match &config.database_url {
-        Some(url) => Ok(Arc::new(postgres::PostgresStore::connect(url).await?)),
+        Some(url) => Ok(Arc::new(
+            postgres::PostgresStore::connect(url.expose()).await?,
+        )),
         None => {
             let path = config.database.clone();
             let store = tokio::task::spawn_blocking(move || sqlite::SqliteStore::open(&path))
@@ -463,5 +478,32 @@ pub(crate) fn history_entry(
             ..StatusChange::new(status, at, note)
         },
         by: detail.by,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_printed_staff_referral_never_holds_the_identity_number() {
+        let request = NewReferral::example();
+        let referral = StaffReferral {
+            reference: "VK-ABCD-EFGH".into(),
+            status: ReferralStatus::Received,
+            service_code: request.service_code.clone(),
+            created_at: "2026-12-07T10:00:00Z".into(),
+            home_region: Some("01".into()),
+            version: 1,
+            identity_number: "191212121212".into(),
+            request: request.clone(),
+            history: Vec::new(),
+        };
+        let printed = format!("{referral:?}");
+        assert!(printed.contains("VK-ABCD-EFGH"), "{printed}");
+        let phone = request.phone.clone().unwrap_or_default();
+        for personal in ["191212121212", "1212", &request.name, &phone] {
+            assert!(!printed.contains(personal), "{personal} in {printed}");
+        }
     }
 }

@@ -65,7 +65,9 @@ impl Database {
                 let (base, _) = server.rsplit_once('/').unwrap();
                 Database {
                     config: Config {
-                        database_url: Some(format!("{base}/{name}")),
+                        database_url: Some(vardkoll_server::config::DatabaseUrl::new(format!(
+                            "{base}/{name}"
+                        ))),
                         ..Config::default()
                     },
                     _dir: None,
@@ -154,7 +156,7 @@ pub async fn run_sql(db: &Database, kind: Kind, sql: &str) -> Result<(), String>
             .execute_batch(sql)
             .map_err(|e| e.to_string()),
         Kind::Postgres => {
-            let url = db.config.database_url.as_deref().unwrap();
+            let url = db.config.database_url.as_ref().unwrap().expose();
             let (client, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls)
                 .await
                 .unwrap();
