@@ -66,6 +66,10 @@ pub struct FreeTimesTexts {
     pub overlap: &'static str,
     pub taken: &'static str,
     pub stale: &'static str,
+    pub gone: &'static str,
+    /// What withdrawing means, asked before it is done.
+    pub withdraw_warning: &'static str,
+    pub withdraw_confirm: &'static str,
     pub check_fields: &'static str,
     /// The server turned it down for a reason no field shows: its words.
     pub not_accepted: fn(&str) -> String,

@@ -204,6 +204,8 @@ pub enum TimeOutcome {
     Taken,
     /// Someone changed the time since it was read; the list is read again.
     Stale,
+    /// The time is gone (withdrawn meanwhile); the list is read again.
+    Gone,
     /// The server turned it down without naming a field: its words.
     Refused(String),
     Failed,
@@ -234,6 +236,7 @@ impl TimeOutcome {
                     TimeOutcome::Taken
                 }
             }
+            ApiError::Status(404, _) => TimeOutcome::Gone,
             ApiError::Status(
                 422,
                 Some(Problem {
@@ -420,7 +423,10 @@ impl FreeTimesDesk {
                 }
                 Err(error) => {
                     let outcome = TimeOutcome::of_error(error, true);
-                    if matches!(outcome, TimeOutcome::Taken | TimeOutcome::Stale) {
+                    if matches!(
+                        outcome,
+                        TimeOutcome::Taken | TimeOutcome::Stale | TimeOutcome::Gone
+                    ) {
                         desk.changing.set(None);
                     }
                     outcome
@@ -462,7 +468,7 @@ impl FreeTimesDesk {
                 edit(&mut data.value.times);
                 data.value
                     .times
-                    .sort_by_key(|t| (t.date, t.start.clone(), t.provider_id.clone(), t.id));
+                    .sort_by_key(|t| (t.date, t.start.clone(), t.id));
             }
         });
     }
@@ -575,6 +581,10 @@ mod tests {
         assert_eq!(conflict("/problems/time-overlap"), TimeOutcome::Overlap);
         assert_eq!(conflict("/problems/stale-version"), TimeOutcome::Stale);
         assert_eq!(conflict("/problems/time-taken"), TimeOutcome::Taken);
+        assert_eq!(
+            TimeOutcome::of_error(ApiError::Status(404, None), true),
+            TimeOutcome::Gone
+        );
         assert_eq!(
             TimeOutcome::of_error(ApiError::Network, false),
             TimeOutcome::Failed

@@ -98,10 +98,12 @@ impl ReferralForm {
         });
     }
 
-    /// Opens a turned-down request in the form to correct it.
-    pub fn correct(&self, key: String, request: &NewReferral) {
+    /// Opens a turned-down request in the form to correct it, with the
+    /// episode it was made from (the corrected one keeps it).
+    pub fn correct(&self, key: String, request: &NewReferral, label: &RequestLabel) {
         self.draft.set(ReferralDraft::from_request(request));
         self.problems.set(Vec::new());
+        self.episode.set(label.episode.map(|link| link.episode));
         self.correcting.set(Some(key));
     }
 

@@ -149,7 +149,11 @@ test("a free time in another region reaches the patient, who accepts it online; 
   await outcome.getByText("Tiden är publicerad.").waitFor();
   const rows = sp.locator(".free-times-table tbody tr");
   await rows.nth(4).waitFor();
+  // Withdrawing asks once more before it is done.
   await sp.getByRole("button", { name: new RegExp(`^Ta bort ${inDays(12)} 11:00`) }).click();
+  await sp.getByRole("group").getByText("Tiden tas bort och kan inte längre erbjudas någon patient.").waitFor();
+  assert.equal(await rows.count(), 5, "nothing withdrawn before the answer");
+  await sp.getByRole("button", { name: "Ja, ta bort tiden" }).click();
   await outcome.getByText("Tiden är borttagen.").waitFor();
   await sp.getByRole("button", { name: new RegExp(`^Ändra ${inDays(19)} 09:30`) }).click();
   await sp.getByRole("heading", { name: `Ändra ${inDays(19)} 09:30` }).waitFor();

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{FreeTimesTexts, Lang, use_texts};
 use crate::platform::api::ApiError;
-use crate::state::{Catalogue, FreeTimesDesk, Session, SignIn, TimeOutcome};
+use crate::state::{Catalogue, FreeTimesDesk, Session, SignIn, TimeField, TimeOutcome};
 use publish_form::PublishForm;
 use time_table::TimeTable;
 pub use top::FreeTimesTop;
@@ -81,10 +81,23 @@ fn outcome_notice(outcome: &TimeOutcome, f: &FreeTimesTexts) -> (String, bool) {
         TimeOutcome::Published(n) => ((f.published)(*n), false),
         TimeOutcome::Changed => (f.changed.to_owned(), false),
         TimeOutcome::Withdrawn => (f.withdrawn.to_owned(), false),
-        TimeOutcome::Problems { .. } => (f.check_fields.to_owned(), true),
+        TimeOutcome::Problems { problems, .. } => {
+            // A problem with a field the form does not have: the server's words.
+            let unplaced: Vec<&str> = problems
+                .iter()
+                .filter(|p| !TimeField::ALL.iter().any(|f| f.path() == p.field))
+                .map(|p| p.detail.as_str())
+                .collect();
+            if unplaced.is_empty() {
+                (f.check_fields.to_owned(), true)
+            } else {
+                ((f.not_accepted)(&unplaced.join("; ")), true)
+            }
+        }
         TimeOutcome::Overlap => (f.overlap.to_owned(), true),
         TimeOutcome::Taken => (f.taken.to_owned(), true),
         TimeOutcome::Stale => (f.stale.to_owned(), true),
+        TimeOutcome::Gone => (f.gone.to_owned(), true),
         TimeOutcome::Refused(why) => ((f.not_accepted)(why), true),
         TimeOutcome::Failed => (f.failed.to_owned(), true),
     }

@@ -8,7 +8,7 @@ use vardkoll_domain::api::{FreeTime, FreeTimeState, MAX_TIME_MINUTES, MIN_TIME_M
 use vardkoll_domain::swedish_time::swedish_minutes;
 
 use super::publish_form::{field_message, summary};
-use crate::components::{ErrorSummary, Field, described_by};
+use crate::components::{ConfirmButton, ErrorSummary, Field, described_by};
 use crate::i18n::{FreeTimesTexts, numeric_date, use_texts};
 use crate::platform::clock::next_paint;
 use crate::platform::host::focus_by_id;
@@ -38,16 +38,11 @@ fn state_text(time: &FreeTime, f: &FreeTimesTexts) -> String {
     }
 }
 
+/// One time; `provider` and `service` by name (the table reads the catalogue).
 #[component]
-fn Row(time: FreeTime) -> impl IntoView {
-    let t = use_texts();
-    let f = t.free_times();
+fn Row(time: FreeTime, provider: String, service: String) -> impl IntoView {
+    let f = use_texts().free_times();
     let desk = FreeTimesDesk::use_context();
-    let known = use_context::<Catalogue>()
-        .and_then(|c| c.data())
-        .unwrap_or_default();
-    let provider = provider_label(&known.providers, &time.provider_id);
-    let service = service_title(t, &known.services, &time.service_code);
     let when_text = when(&time);
     let name = format!("{when_text}, {provider}");
     let free = time.state == FreeTimeState::Free;
@@ -73,10 +68,9 @@ fn Row(time: FreeTime) -> impl IntoView {
                                     focus_by_id(&TimeField::Date.input_id(true));
                                 });
                             }>{f.change}</button>
-                        <button type="button" class="button button--secondary"
-                            aria-label=(f.withdraw_this)(&name)
-                            disabled=move || desk.saving.get()
-                            on:click=move |_| desk.withdraw(id)>{f.withdraw}</button>
+                        <ConfirmButton label=f.withdraw name=(f.withdraw_this)(&name)
+                            warning=f.withdraw_warning confirm=f.withdraw_confirm cancel=f.cancel
+                            on_confirm=move |()| desk.withdraw(id) />
                     </div>
                 })}
             </td>
@@ -143,8 +137,10 @@ fn ChangeForm(time: FreeTime) -> impl IntoView {
 
 #[component]
 pub fn TimeTable() -> impl IntoView {
-    let f = use_texts().free_times();
+    let t = use_texts();
+    let f = t.free_times();
     let desk = FreeTimesDesk::use_context();
+    let catalogue = use_context::<Catalogue>();
     let times = Memo::new(move |_| desk.schedule.with(|s| s.value().map(|s| s.times.clone())));
     let changing = Memo::new(move |_| desk.changing.with(|c| c.as_ref().map(|c| c.time.clone())));
     view! {
@@ -157,6 +153,13 @@ pub fn TimeTable() -> impl IntoView {
                     return view! { <p class="empty">{f.empty}</p> }.into_any();
                 }
                 let count = (f.count)(times.len());
+                // Names once the catalogue is here (the table is drawn again then).
+                let known = catalogue.and_then(|c| c.data()).unwrap_or_default();
+                let rows = times.into_iter().map(|time| {
+                    let provider = provider_label(&known.providers, &time.provider_id);
+                    let service = service_title(t, &known.services, &time.service_code);
+                    view! { <Row time=time provider=provider service=service /> }
+                }).collect_view();
                 view! {
                     <p class="hint">{count}</p>
                     <div class="table-scroll" tabindex="0" role="region" aria-labelledby="times-heading">
@@ -170,7 +173,7 @@ pub fn TimeTable() -> impl IntoView {
                                 <th scope="col"><span class="visually-hidden">{f.change}</span></th>
                             </tr></thead>
                             <tbody>
-                                {times.into_iter().map(|time| view! { <Row time=time /> }).collect_view()}
+                                {rows}
                             </tbody>
                         </table>
                     </div>

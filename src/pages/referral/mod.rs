@@ -43,7 +43,10 @@ pub fn ReferralPage() -> impl IntoView {
         let provider = query_param(&query, "vardgivare").unwrap_or_default();
         form.prefill(&service, &provider, None);
         if !from_episode.get() {
-            form.episode.set(None);
+            // A request being corrected keeps the episode it was made from.
+            if form.correcting.get_untracked().is_none() {
+                form.episode.set(None);
+            }
             // The one the patient chose, or the portal's.
             form.prefill_home_region(home_region());
         }

@@ -18,7 +18,7 @@ pub fn Rejected(pending: Pending) -> impl IntoView {
     let list = messages(pending.rejected.as_deref().unwrap_or_default(), t);
     let pending = StoredValue::new(pending);
     let correct = move |_| {
-        pending.with_value(|p| form.correct(p.key.clone(), &p.request));
+        pending.with_value(|p| form.correct(p.key.clone(), &p.request, &p.label));
         router.navigate(Route::Referral, "");
     };
     view! {

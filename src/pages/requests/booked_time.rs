@@ -18,8 +18,9 @@ use crate::state::EpisodeStore;
 pub struct BookedFromEpisode {
     pub link: EpisodeLink,
     pub offer: Offer,
-    /// The offer's provider by name, as the tracker will show it.
-    pub place: String,
+    /// The offer's provider by name, as the tracker will show it; none while
+    /// the catalogue does not know it (an id is never saved as a name).
+    pub place: Option<String>,
 }
 
 #[component]
@@ -38,7 +39,10 @@ pub fn BookedTime() -> impl IntoView {
                         let place = place.clone();
                         view! {
                             <button type="button" class="button button--secondary"
-                                on:click=move |_| store.save_event_at(id, event, place.clone())>
+                                on:click=move |_| match place.clone() {
+                                    Some(place) => store.save_event_at(id, event, place),
+                                    None => store.save_event(id, event),
+                                }>
                                 {(r.add_booked)(&episode.title)}
                             </button>
                         }.into_any()

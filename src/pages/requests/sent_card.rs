@@ -130,7 +130,10 @@ pub fn SentCard(reference: String) -> impl IntoView {
                     <AnswerOffer reference=s.reference.clone() status=s.status answer_by=answer_by />
                     {booked.map(|(link, offer)| view! {
                         <Provider value=BookedFromEpisode {
-                            place: provider_label(known.map_or(&[][..], |c| &c.providers), &offer.provider_id),
+                            place: known.and_then(|c| {
+                                c.providers.iter().any(|p| p.id == offer.provider_id)
+                                    .then(|| provider_label(&c.providers, &offer.provider_id))
+                            }),
                             link,
                             offer,
                         }>
