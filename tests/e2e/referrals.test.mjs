@@ -135,7 +135,16 @@ test("from an episode whose deadline has passed, the region must arrange care, a
 });
 
 test("a request the server turns down is kept, shown with what to correct, and sent once corrected", async () => {
-  const { context, page, errors } = await openPage(stack.browser, `${stack.site.url}/remiss?tjanst=op-hoft`);
+  // Made from an episode, which the corrected request still knows.
+  const { context, page, errors } = await openPage(stack.browser, stack.site.url);
+  await page.getByLabel("Vad gäller vården?").fill("Höften");
+  await page.getByRole("button", { name: "Lägg till vårdärende" }).click();
+  await page.getByLabel("Vad hände?").selectOption("treatment_decided");
+  await page.getByLabel("Datum", { exact: true }).fill(isoDaysAgo(30));
+  await page.getByRole("button", { name: "Lägg till händelse" }).click();
+  await page.getByRole("link", { name: /^Begär vård hos en annan vårdgivare\W+Höften$/ }).click();
+  await page.getByText("Förfrågan gäller ditt vårdärende ”Höften”.").waitFor();
+  await page.getByLabel("Behandling eller besök").selectOption("op-hoft");
   await page.getByLabel("Vårdgivare 1", { exact: true }).selectOption({ index: 2 });
   await fillPatient(page);
   // The server turns the first attempt down, e.g. a provider that has just left the catalogue.
@@ -171,6 +180,8 @@ test("a request the server turns down is kept, shown with what to correct, and s
   assert.equal(await stack.api.referralCount(), before + 1);
   await page.getByRole("link", { name: "Mina förfrågningar" }).first().click();
   assert.equal(await page.locator("article.request[data-state=rejected]").count(), 0);
+  const label = await page.evaluate(() => JSON.parse(localStorage.getItem("vardkoll.referrals")).sent.at(-1).label);
+  assert.equal(label.episode?.step, "treatment", JSON.stringify(label));
   assert.deepEqual(realErrors(errors), []);
   await context.close();
 });
