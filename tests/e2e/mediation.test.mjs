@@ -203,6 +203,13 @@ test("a free time in another region reaches the patient, who accepts it online; 
   const desk = await openPage(browser, `${site.url}/vardlotsen`);
   const deskErrors = appErrors(desk.page, provider, site.url);
   await signIn(desk.page, "navigator-01");
+  // In English first (staff work in either): the request opened with its suggestions.
+  await desk.page.locator("#language").selectOption("en");
+  await desk.page.getByRole("button", { name: `Open ${reference}` }).click();
+  await desk.page.locator(".navigator__detail").getByRole("heading", { name: "Free times in the whole country" }).waitFor();
+  await desk.page.locator(".suggestions-table tbody tr").first().waitFor();
+  assert.deepEqual(await violations(desk.page), [], "the suggestions in English");
+  await desk.page.locator("#language").selectOption("sv");
   await desk.page.getByRole("button", { name: `Öppna ${reference}` }).click();
   const detail = desk.page.locator(".navigator__detail");
   await detail.getByLabel("Handläggs").check();
