@@ -350,19 +350,10 @@ impl FreeTimesDesk {
         let checked = self
             .draft
             .with_untracked(|d| d.check(now, &providers, known_service));
-        let body = match checked {
-            Ok(body) => body,
-            Err(problems) => {
-                self.outcome.set(Some(TimeOutcome::Problems {
-                    changing: false,
-                    problems,
-                }));
-                return;
-            }
+        let Some(body) = self.begin(checked, false) else {
+            return;
         };
         let desk = *self;
-        desk.outcome.set(None);
-        desk.saving.set(true);
         spawn_local(async move {
             let outcome = match api::publish_free_times(&token, &body).await {
                 Ok(stored) => {
@@ -398,19 +389,10 @@ impl FreeTimesDesk {
         else {
             return;
         };
-        let change = match checked {
-            Ok(change) => change,
-            Err(problems) => {
-                self.outcome.set(Some(TimeOutcome::Problems {
-                    changing: true,
-                    problems,
-                }));
-                return;
-            }
+        let Some(change) = self.begin(checked, true) else {
+            return;
         };
         let desk = *self;
-        desk.outcome.set(None);
-        desk.saving.set(true);
         spawn_local(async move {
             let outcome = match api::change_free_time(&token, id, &change).await {
                 Ok(changed) => {
@@ -439,9 +421,8 @@ impl FreeTimesDesk {
     /// Withdraws free time `id`.
     pub fn withdraw(&self, id: i64) {
         let Some(token) = token() else { return };
+        self.begin(Ok(()), false);
         let desk = *self;
-        desk.outcome.set(None);
-        desk.saving.set(true);
         spawn_local(async move {
             let outcome = match api::withdraw_free_time(&token, id).await {
                 Ok(()) => {
@@ -471,6 +452,24 @@ impl FreeTimesDesk {
                     .sort_by_key(|t| (t.date, t.start.clone(), t.id));
             }
         });
+    }
+
+    /// What passed the checks, with the last outcome cleared and sending
+    /// begun; problems found here are shown instead (those of the change
+    /// form when `changing`), and nothing is sent.
+    fn begin<T>(&self, checked: Result<T, Vec<FieldProblem>>, changing: bool) -> Option<T> {
+        match checked {
+            Ok(value) => {
+                self.outcome.set(None);
+                self.saving.set(true);
+                Some(value)
+            }
+            Err(problems) => {
+                self.outcome
+                    .set(Some(TimeOutcome::Problems { changing, problems }));
+                None
+            }
+        }
     }
 
     /// Says what came of it and reads the times again: whatever happened,
